@@ -1,0 +1,155 @@
+import type { FlowDocument, NodeKind } from '../../schema/index.ts';
+
+/** Who the bot talks to. `waId` is WhatsApp's id: the phone number as digits. */
+export interface Contact {
+  waId: string;
+  name?: string;
+}
+
+export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+
+/**
+ * One thing that happened to a conversation, channel-neutral. The WhatsApp
+ * converter (runtime/whatsapp/inbound.ts) turns each webhook `messages[]` item
+ * into one of these; the simulator builds them from the same WhatsApp shape.
+ */
+export type InboundEvent =
+  | { type: 'text'; text: string }
+  | { type: 'button_reply'; id: string; title: string }
+  | { type: 'list_reply'; id: string; title: string; description?: string }
+  /** A tap on a template quick-reply button (`type: "button"` in the webhook). */
+  | { type: 'template_button'; payload: string; text: string }
+  /** A completed WhatsApp Flows form (`nfm_reply`), `response_json` parsed. */
+  | { type: 'form_reply'; response: Record<string, unknown>; flowToken?: string }
+  | { type: 'media'; media: MediaKind; mediaId: string; mimeType?: string; caption?: string; filename?: string }
+  | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
+  | { type: 'contacts'; contacts: unknown[] }
+  | { type: 'reaction'; messageId: string; emoji: string }
+  | { type: 'unsupported'; detail?: string }
+  | { type: 'system'; body?: string }
+  /** Not from the user: an agent handed the conversation back to the bot. */
+  | { type: 'handoff_resolved' };
+
+/**
+ * What the bot says, channel-neutral. runtime/whatsapp/outbound.ts turns each
+ * into a Graph API body; the simulator shows exactly those bodies.
+ */
+export type OutboundMessage =
+  | { type: 'text'; text: string }
+  | { type: 'media'; media: { kind: Exclude<MediaKind, 'sticker'>; url: string; caption?: string; filename?: string } }
+  | { type: 'buttons'; body: string; header?: string; footer?: string; buttons: Array<{ id: string; title: string }> }
+  | {
+      type: 'list';
+      body: string;
+      header?: string;
+      footer?: string;
+      button: string;
+      rows: Array<{ id: string; title: string; description?: string }>;
+    }
+  | {
+      type: 'form';
+      body: string;
+      header?: string;
+      footer?: string;
+      cta: string;
+      flowToken: string;
+      /** Meta's id of the registered form, when the node has one. */
+      flowId?: string;
+      /** Used when there is no flowId (draft forms). */
+      flowName: string;
+      screen: string;
+      nodeId: string;
+    };
+
+export type SessionStatus = 'active' | 'handoff' | 'ended' | 'error';
+
+/** A conversation's state: plain JSON, safe to persist and resume in another process. */
+export interface Session {
+  flowId: string;
+  /** The published version this conversation is pinned to, or 'draft' in the simulator. */
+  version: number | 'draft';
+  status: SessionStatus;
+  /** The node waiting for the user (or for an agent, in handoff); null once ended. */
+  nodeId: string | null;
+  /** How many invalid answers the waiting node has had. */
+  retries: number;
+  /** The flow_token sent with the last form, checked on its reply. */
+  flowToken?: string;
+  variables: Record<string, unknown>;
+  contact: Contact;
+  /** Text of the last user message, for {{message.text}}. */
+  lastText?: string;
+  startedAt: number;
+  lastUserMessageAt: number;
+  error?: { nodeId: string; code: string; message: string };
+}
+
+export interface TraceEntry {
+  nodeId: string;
+  type: NodeKind;
+  /** The output taken, when the node moved on. */
+  output?: string;
+  /** A short reason (validation failure, HTTP status, intent and confidence, error). Never holds secrets. */
+  detail?: string;
+}
+
+/** Side effects other than messages, for the edge to carry out (as data). */
+export type RuntimeEffect =
+  | { type: 'handoff_started'; nodeId: string; queue?: string; note?: string }
+  | { type: 'conversation_ended'; nodeId: string | null }
+  | { type: 'error'; nodeId: string; code: string; message: string };
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+}
+
+export type HttpResponse =
+  | { ok: true; status: number; json: unknown; text: string }
+  | { ok: false; status?: number; reason: string };
+
+export interface IntentRequest {
+  text: string;
+  intents: Array<{ id: string; description: string; examples: string[] }>;
+  language?: string;
+}
+
+export interface IntentResult {
+  intent: string | null;
+  confidence: number;
+  /** Which classifier answered ('openai', 'offline'), or why it failed. */
+  source: string;
+}
+
+/** The outside world as the core sees it. Adapters live in runtime/adapters and the server. */
+export interface RuntimePorts {
+  http(request: HttpRequest): Promise<HttpResponse>;
+  classifyIntent(request: IntentRequest): Promise<IntentResult>;
+  /** An unguessable token (form flow_token). */
+  newToken(): string;
+}
+
+export interface TurnInput {
+  flow: FlowDocument;
+  /** The stored session, or null for a first message. An ended or expired one starts afresh. */
+  session: Session | null;
+  event: InboundEvent;
+  contact: Contact;
+  /** The version `flow` is, pinned into new sessions. */
+  version: number | 'draft';
+  /** Milliseconds since the epoch: the core never reads the clock. */
+  now: number;
+  ports: RuntimePorts;
+  /** Values of {{secrets.NAME}}: used while rendering, never stored or traced. */
+  secrets?: Readonly<Record<string, string>>;
+}
+
+export interface TurnResult {
+  session: Session;
+  messages: OutboundMessage[];
+  trace: TraceEntry[];
+  effects: RuntimeEffect[];
+}

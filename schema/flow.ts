@@ -1,0 +1,83 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, VariableName } from './common.ts';
+import { nodeKinds, type FlowNode } from './registry.ts';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+export const SUPPORTED_SCHEMA_VERSIONS = [1] as const;
+
+export const FlowSettings = Type.Object({
+  sessionTimeoutMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 525_600 })),
+  maxStepsPerTurn: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  restartKeywords: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+  handoffKeywords: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+}, { additionalProperties: false });
+export type FlowSettings = Static<typeof FlowSettings>;
+
+export const DEFAULT_SETTINGS: Required<FlowSettings> = {
+  sessionTimeoutMinutes: 1440,
+  maxStepsPerTurn: 50,
+  restartKeywords: ['menu', 'inicio'],
+  handoffKeywords: ['agente', 'humano'],
+};
+
+export const VariableDeclaration = Type.Object({
+  name: VariableName,
+  type: Type.Union([
+    Type.Literal('string'), Type.Literal('number'), Type.Literal('boolean'),
+    Type.Literal('object'), Type.Literal('array'),
+  ]),
+  description: Type.Optional(Type.String()),
+}, { additionalProperties: false });
+export type VariableDeclaration = Static<typeof VariableDeclaration>;
+
+export const FlowEdge = Type.Object({
+  id: Id,
+  source: Type.String({ minLength: 1 }),
+  sourceHandle: Type.String({ minLength: 1 }),
+  target: Type.String({ minLength: 1 }),
+}, { additionalProperties: false });
+export type FlowEdge = Static<typeof FlowEdge>;
+
+/**
+ * Any node: `oneOf` the kinds with ajv's `discriminator` on `type`, which both
+ * speeds validation up (perf-notes.md) and reports errors against the right kind.
+ */
+export const FlowNodeSchema = Type.Unsafe<FlowNode>({
+  type: 'object',
+  required: ['type'],
+  properties: { type: { type: 'string' } },
+  discriminator: { propertyName: 'type' },
+  oneOf: Object.values(nodeKinds).map((kind) => kind.schema),
+});
+
+export const FlowDocumentSchema = Type.Object({
+  schemaVersion: Type.Literal(CURRENT_SCHEMA_VERSION),
+  id: Id,
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  description: Type.Optional(Type.String()),
+  language: Type.Optional(Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' })),
+  startNodeId: Type.String({ minLength: 1 }),
+  settings: Type.Optional(FlowSettings),
+  variables: Type.Optional(Type.Array(VariableDeclaration)),
+  nodes: Type.Array(FlowNodeSchema),
+  edges: Type.Array(FlowEdge),
+}, { additionalProperties: false });
+
+/** A flow document, format v1 (flow-format.md). */
+export type FlowDocument = Omit<Static<typeof FlowDocumentSchema>, 'nodes'> & { nodes: FlowNode[] };
+
+export const FLOW_SCHEMA_ID = 'https://charla.dev/schema/flow/v1.json';
+
+/** The schema as published in schema/flow.schema.json. */
+export function flowJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: FLOW_SCHEMA_ID,
+    title: 'Charla flow document, format v1',
+    ...JSON.parse(JSON.stringify(FlowDocumentSchema)),
+  };
+}
+
+export function settingsOf(flow: Pick<FlowDocument, 'settings'>): Required<FlowSettings> {
+  return { ...DEFAULT_SETTINGS, ...flow.settings };
+}

@@ -1,0 +1,19 @@
+import { Type } from '@sinclair/typebox';
+import { defineNodeKind, Id, nodeSchema, Template, VariableName } from '../common.ts';
+
+export const Intent = Type.Object({
+  id: Id,
+  description: Type.String({ minLength: 1 }),
+  examples: Type.Array(Type.String({ minLength: 1 })),
+}, { additionalProperties: false });
+
+export const aiIntent = defineNodeKind({
+  schema: nodeSchema('ai_intent', Type.Object({
+    intents: Type.Array(Intent, { minItems: 1 }),
+    text: Type.Optional(Template),
+    minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    variable: Type.Optional(VariableName),
+  }, { additionalProperties: false })),
+  outputs: (data) => [...data.intents.map((intent) => intent.id), 'fallback'],
+  waits: (data) => data.text !== undefined && data.text !== '',
+});

@@ -1,0 +1,57 @@
+import type { Static } from '@sinclair/typebox';
+import type { NodeKindSpec } from './common.ts';
+import { message } from './nodes/message.ts';
+import { menu } from './nodes/menu.ts';
+import { question } from './nodes/question.ts';
+import { condition } from './nodes/condition.ts';
+import { set } from './nodes/set.ts';
+import { form } from './nodes/form.ts';
+import { aiIntent } from './nodes/ai-intent.ts';
+import { apiCall } from './nodes/api-call.ts';
+import { handoff } from './nodes/handoff.ts';
+import { end } from './nodes/end.ts';
+
+/**
+ * Every node kind of flow format v1, keyed by its `type`. The runtime and editor
+ * registries are typed `Record<NodeKind, …>` against this, so a kind added here
+ * fails the type check until every layer handles it.
+ */
+export const nodeKinds = {
+  message,
+  menu,
+  question,
+  condition,
+  set,
+  form,
+  ai_intent: aiIntent,
+  api_call: apiCall,
+  handoff,
+  end,
+} as const;
+
+export type NodeKind = keyof typeof nodeKinds;
+export const NODE_KINDS = Object.keys(nodeKinds) as NodeKind[];
+
+/** The node of one kind, e.g. `NodeOf<'menu'>`. */
+export type NodeOf<K extends NodeKind> = Static<(typeof nodeKinds)[K]['schema']>;
+/** The `data` of one kind, e.g. `NodeData<'question'>`. */
+export type NodeData<K extends NodeKind> = NodeOf<K>['data'];
+export type FlowNode = { [K in NodeKind]: NodeOf<K> }[NodeKind];
+
+function specOf(type: NodeKind): NodeKindSpec {
+  return nodeKinds[type] as unknown as NodeKindSpec;
+}
+
+/** The outputs a node can leave through, e.g. a menu's option ids then `invalid`. */
+export function nodeOutputs(node: FlowNode): string[] {
+  return specOf(node.type).outputs(node.data);
+}
+
+/** Whether running this node ends the turn to wait for the user. */
+export function nodeWaits(node: FlowNode): boolean {
+  return specOf(node.type).waits(node.data);
+}
+
+export function isNodeKind(value: unknown): value is NodeKind {
+  return typeof value === 'string' && Object.hasOwn(nodeKinds, value);
+}
