@@ -33,13 +33,15 @@ export function nodeSchema<K extends string, D extends TSchema>(type: K, data: D
   );
 }
 
+type DataOf<S extends TSchema> = Static<S> extends { data: infer D } ? D : never;
+
 /** What every node kind declares once, in its own file under schema/nodes. */
 export interface NodeKindSpec<S extends TSchema = TSchema> {
   schema: S;
   /** The named outputs an edge may leave through, in display order. */
-  outputs(data: Static<S>['data']): string[];
+  outputs(data: DataOf<S>): string[];
   /** Whether the node stops the turn to wait for the user. */
-  waits(data: Static<S>['data']): boolean;
+  waits(data: DataOf<S>): boolean;
 }
 
 export function defineNodeKind<S extends TSchema>(spec: NodeKindSpec<S>): NodeKindSpec<S> {

@@ -2,6 +2,8 @@
  * `npm run bench`: every layer's benchmark in one run. Each module prints its own figures and
  * ratios against a baseline measured in the same run; nothing here asserts a time.
  */
+export {};
+
 const benches: Array<{ name: string; load: () => Promise<{ default: () => Promise<void> }> }> = [
   { name: 'flow validation (schema/bench.ts)', load: () => import('../../schema/bench.ts') },
   { name: 'runtime core and intent classifier (runtime/bench.ts)', load: () => import('../../runtime/bench.ts') },
