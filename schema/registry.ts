@@ -38,8 +38,13 @@ export type NodeOf<K extends NodeKind> = Static<(typeof nodeKinds)[K]['schema']>
 export type NodeData<K extends NodeKind> = NodeOf<K>['data'];
 export type FlowNode = { [K in NodeKind]: NodeOf<K> }[NodeKind];
 
-function specOf(type: NodeKind): NodeKindSpec {
-  return nodeKinds[type] as unknown as NodeKindSpec;
+type AnySpec = Pick<NodeKindSpec, 'schema'> & {
+  outputs(data: FlowNode['data']): string[];
+  waits(data: FlowNode['data']): boolean;
+};
+
+function specOf(type: NodeKind): AnySpec {
+  return nodeKinds[type] as unknown as AnySpec;
 }
 
 /** The outputs a node can leave through, e.g. a menu's option ids then `invalid`. */
