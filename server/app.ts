@@ -1,0 +1,61 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createTokenRepository } from './auth/token-repository.ts';
+import { createChannelRepository } from './channels/repository.ts';
+import type { ServerConfig } from './config.ts';
+import type { CharlaContext } from './context.ts';
+import { openDatabase, type DbConnection } from './db/connection.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { AppError } from './errors.ts';
+import { createFlowRepository } from './flows/repository.ts';
+import { loggerOptions } from './logger.ts';
+import { healthPlugin } from './plugins/health.ts';
+
+export interface BuildAppOptions {
+  config: ServerConfig;
+  /** An open database; by default `config.dbPath` is opened (and closed with the app). */
+  database?: DbConnection;
+  /** false (default, for tests) or pino settings; secrets are redacted either way. */
+  logger?: false | { level?: string; stream?: NodeJS.WritableStream };
+  /** The clock; tests may pin it. */
+  now?: () => number;
+}
+
+/** Flow documents may be a few MB; anything bigger is refused with 413 before it is parsed. */
+export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The whole server as a Fastify app, ready for `inject()` or `listen()`; it does not listen.
+ * @example const app = await buildApp({ config: loadConfig(process.env) }); await app.listen({ port: 3000 });
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ? loggerOptions(options.logger) : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Unknown body fields are a 400 naming them, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  const database = options.database ?? openDatabase(config.dbPath);
+  if (!options.database) app.addHook('onClose', async () => database.close());
+
+  const context: CharlaContext = {
+    config,
+    db: database.db,
+    sqlite: database.sqlite,
+    flows: createFlowRepository(database.db),
+    channels: createChannelRepository(database.db, config.whatsapp),
+    tokens: createTokenRepository(database.db),
+    now: options.now ?? Date.now,
+  };
+  app.decorate('charla', context);
+  app.decorateRequest('principal', null);
+  installErrorHandler(app);
+  app.setNotFoundHandler((request) => {
+    throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  // Feature plugins, one line each. Plugins read `app.charla` and declare JSON schemas on every route.
+  await app.register(healthPlugin);
+
+  return app;
+}

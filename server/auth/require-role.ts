@@ -1,0 +1,43 @@
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { AppError, fail } from '../errors.ts';
+import type { Principal, Role } from './roles.ts';
+import { sameTokenSecret } from './token-secret.ts';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** Who sent the request: CHARLA_ADMIN_TOKEN as is, else a stored (hashed) API token. */
+export function authenticate(request: FastifyRequest): Principal {
+  const header = request.headers.authorization;
+  if (header === undefined || header.trim() === '') throw new AppError('missing_token');
+  const token = BEARER.exec(header)?.[1];
+  if (token === undefined) throw new AppError('invalid_token', 'The Authorization header must be `Bearer <token>`');
+  const { config, tokens } = request.server.charla;
+  if (config.adminToken !== undefined && sameTokenSecret(token, config.adminToken)) {
+    return { name: 'admin (CHARLA_ADMIN_TOKEN)', role: 'admin', tokenId: null };
+  }
+  return tokens.principalFor(token) ?? fail('invalid_token');
+}
+
+/**
+ * A preHandler that lets the request through only with a token of one of these roles;
+ * 401 without a valid token, 403 with the wrong role. Sets `request.principal`.
+ * @example app.post('/api/flows/:id/versions', { preHandler: requireRole(permissions.publish) }, handler)
+ */
+export function requireRole(roles: readonly Role[]): preHandlerAsyncHookHandler {
+  return async function checkRole(request) {
+    const principal = authenticate(request);
+    if (!roles.includes(principal.role)) {
+      throw new AppError('forbidden', `This needs the role ${roles.join(' or ')}; your token is ${principal.role}`, {
+        role: principal.role,
+        allowed: roles,
+      });
+    }
+    request.principal = principal;
+  };
+}
+
+/** The principal set by requireRole; a route without it is a programming error. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new Error('principalOf() on a route without requireRole');
+  return request.principal;
+}

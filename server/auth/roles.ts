@@ -1,0 +1,26 @@
+/** Roles a bearer token carries (issue 4). `admin` may do everything. */
+export const ROLES = ['analyst', 'tester', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who made a request: the name is recorded as the author of versions and simulations. */
+export interface Principal {
+  name: string;
+  role: Role;
+  /** The api_tokens row, or null for CHARLA_ADMIN_TOKEN. */
+  tokenId: string | null;
+}
+
+/**
+ * What each action needs. `analyst` edits drafts, `tester` runs simulations; analysts may simulate
+ * the draft they are building too. Everyone signed in may read.
+ */
+export const permissions = {
+  read: ['analyst', 'tester', 'admin'],
+  editDrafts: ['analyst', 'admin'],
+  simulate: ['analyst', 'tester', 'admin'],
+  publish: ['admin'],
+  manageChannels: ['admin'],
+  manageTokens: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;

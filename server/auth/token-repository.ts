@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { CharlaDb } from '../db/connection.ts';
+import { apiTokens } from '../db/schema.ts';
+import type { Principal, Role } from './roles.ts';
+import { hashTokenSecret, newTokenSecret } from './token-secret.ts';
+
+export interface TokenSummary {
+  id: string;
+  name: string;
+  role: Role;
+  createdBy: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** API tokens, stored as sha-256 hashes. The lookup on each request is a prepared statement. */
+export function createTokenRepository(db: CharlaDb) {
+  const byHash = db
+    .select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+    .prepare();
+  const summary = {
+    id: apiTokens.id, name: apiTokens.name, role: apiTokens.role,
+    createdBy: apiTokens.createdBy, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt,
+  };
+
+  return {
+    /** The principal a token belongs to, or undefined if unknown or revoked. */
+    principalFor(token: string): Principal | undefined {
+      const row = byHash.get({ hash: hashTokenSecret(token) });
+      return row && { name: row.name, role: row.role, tokenId: row.id };
+    },
+
+    /** Creates a token and returns its secret: the only time it is ever visible. */
+    create(input: { name: string; role: Role; createdBy: string; now: number }): { id: string; token: string } {
+      const token = newTokenSecret();
+      const id = randomUUID();
+      db.insert(apiTokens).values({
+        id, name: input.name, role: input.role, tokenHash: hashTokenSecret(token),
+        createdBy: input.createdBy, createdAt: input.now,
+      }).run();
+      return { id, token };
+    },
+
+    list(): TokenSummary[] {
+      return db.select(summary).from(apiTokens).orderBy(desc(apiTokens.createdAt)).all();
+    },
+
+    /** Marks a token revoked; false if there is no such token. */
+    revoke(id: string, now: number): boolean {
+      return db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id)).run().changes > 0;
+    },
+
+    /** Whether any admin token was ever created and not revoked (npm start creates one only once). */
+    hasAdminToken(): boolean {
+      return db.select({ id: apiTokens.id }).from(apiTokens)
+        .where(and(eq(apiTokens.role, 'admin'), isNull(apiTokens.revokedAt))).limit(1).get() !== undefined;
+    },
+  };
+}
+
+export type TokenRepository = ReturnType<typeof createTokenRepository>;

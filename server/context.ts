@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import type { Principal } from './auth/roles.ts';
+import type { TokenRepository } from './auth/token-repository.ts';
+import type { ChannelRepository } from './channels/repository.ts';
+import type { ServerConfig } from './config.ts';
+import type { CharlaDb } from './db/connection.ts';
+import type { FlowRepository } from './flows/repository.ts';
+
+/**
+ * What every plugin shares, decorated on the app as `app.charla` (and `request.server.charla`).
+ * Plugins read the database through these repositories or prepare their own statements once, at
+ * registration, on `db`/`sqlite`.
+ */
+export interface CharlaContext {
+  config: ServerConfig;
+  db: CharlaDb;
+  sqlite: Database.Database;
+  flows: FlowRepository;
+  channels: ChannelRepository;
+  tokens: TokenRepository;
+  /** The clock, in milliseconds since the epoch; tests may replace it. */
+  now(): number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    charla: CharlaContext;
+  }
+  interface FastifyRequest {
+    /** Set by requireRole(); null on routes without authentication. */
+    principal: Principal | null;
+  }
+}

@@ -1,0 +1,80 @@
+import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The editor's side of the database: drafts, immutable versions, tokens, channels, simulations.
+ * The live path's tables (inbound messages, sessions, outbox) are in live-schema.ts.
+ * Times are milliseconds since the epoch; documents are JSON text.
+ */
+
+/** One row per flow: its working draft, a revision counter for optimistic locking, and the live pointer. */
+export const flows = sqliteTable('flows', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The draft document (FlowDocument JSON). */
+  document: text('document').notNull(),
+  /** Bumped on every save; a PUT naming an older revision is refused (409). */
+  revision: integer('revision').notNull(),
+  /** The version new conversations run on; null until the first publish. */
+  liveVersion: integer('live_version'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Published versions: written once, never updated. */
+export const flowVersions = sqliteTable(
+  'flow_versions',
+  {
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    version: integer('version').notNull(),
+    /** sha-256 of the canonical JSON of the document. */
+    contentHash: text('content_hash').notNull(),
+    author: text('author').notNull(),
+    note: text('note'),
+    createdAt: integer('created_at').notNull(),
+    document: text('document').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.flowId, table.version] })],
+);
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['analyst', 'tester', 'admin'] }).notNull(),
+    /** sha-256 (hex) of the token; the token itself is shown once and never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+);
+
+/** A WhatsApp business number bound to a flow. Secrets are write-only through the API. */
+export const channels = sqliteTable('channels', {
+  phoneNumberId: text('phone_number_id').primaryKey(),
+  flowId: text('flow_id').notNull().references(() => flows.id),
+  accessToken: text('access_token'),
+  appSecret: text('app_secret'),
+  verifyToken: text('verify_token'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** A simulator conversation: the document it runs (a snapshot) and its session. */
+export const simulations = sqliteTable(
+  'simulations',
+  {
+    id: text('id').primaryKey(),
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    /** 'draft' or the version number as text. */
+    source: text('source').notNull(),
+    document: text('document').notNull(),
+    /** The runtime Session JSON; null before the first message. */
+    session: text('session'),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [index('simulations_flow_idx').on(table.flowId)],
+);

@@ -1,0 +1,59 @@
+/**
+ * Every coded error the server answers with, and its HTTP status. Responses are
+ * `{ code, message, ...details }`. Plugins add their codes here, not in their own files.
+ */
+export const errorCatalogue = {
+  // 400: the request itself is malformed
+  bad_request: { status: 400, message: 'The request is malformed' },
+  malformed_json: { status: 400, message: 'The body is not valid JSON' },
+  id_mismatch: { status: 400, message: 'The document id does not match the URL' },
+  // 401 / 403: who is asking
+  missing_token: { status: 401, message: 'Sign in: send `Authorization: Bearer <token>`' },
+  invalid_token: { status: 401, message: 'The bearer token is not valid' },
+  forbidden: { status: 403, message: 'Your role may not do this' },
+  // 404
+  route_not_found: { status: 404, message: 'No such route' },
+  flow_not_found: { status: 404, message: 'No flow with this id' },
+  version_not_found: { status: 404, message: 'No version with this number' },
+  simulation_not_found: { status: 404, message: 'No simulation with this id' },
+  token_not_found: { status: 404, message: 'No token with this id' },
+  // 409: the state changed under the caller
+  flow_exists: { status: 409, message: 'A flow with this id already exists' },
+  revision_conflict: { status: 409, message: 'The draft changed since you loaded it' },
+  flow_not_published: { status: 409, message: 'The flow has no published version yet' },
+  simulation_finished: { status: 409, message: 'The simulated conversation has ended; start a new simulation' },
+  // 413 / 415
+  payload_too_large: { status: 413, message: 'The body is too large' },
+  unsupported_media_type: { status: 415, message: 'Send JSON with `Content-Type: application/json`' },
+  // 422: well-formed but not acceptable
+  flow_invalid: { status: 422, message: 'The document breaks the flow JSON Schema' },
+  publish_blocked: { status: 422, message: 'The draft has errors; fix them before publishing' },
+  unsupported_message: { status: 422, message: 'The message is not a WhatsApp messages[] item the runtime understands' },
+  // 500
+  internal_error: { status: 500, message: 'Something went wrong on the server' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** An error with a catalogue code; the app's error handler turns it into `{ code, message, ...details }`. */
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly statusCode: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message ?? errorCatalogue[code].message);
+    this.statusCode = errorCatalogue[code].status;
+  }
+}
+
+/**
+ * Shorthand for `throw new AppError(...)` in expressions.
+ * @example const flow = repo.getDraft(id) ?? fail('flow_not_found', `No flow "${id}"`);
+ */
+export function fail(code: ErrorCode, message?: string, details?: Record<string, unknown>): never {
+  throw new AppError(code, message, details);
+}

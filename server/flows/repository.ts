@@ -1,0 +1,161 @@
+import { and, desc, eq, max, sql } from 'drizzle-orm';
+import type { FlowDocument } from '../../schema/index.ts';
+import type { CharlaDb } from '../db/connection.ts';
+import { flows, flowVersions } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { contentHash } from './content-hash.ts';
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  revision: number;
+  liveVersion: number | null;
+}
+
+export interface FlowDraft extends FlowSummary {
+  document: FlowDocument;
+}
+
+export interface VersionSummary {
+  version: number;
+  contentHash: string;
+  author: string;
+  note: string | null;
+  createdAt: number;
+  live: boolean;
+}
+
+/** Parsed versions kept in memory: they never change, and the live path reads them on every turn. */
+const VERSION_CACHE_SIZE = 64;
+
+/**
+ * Drafts, immutable versions and the live pointer. Reads on the live path
+ * (`getLiveFlow`, `getVersion`) are prepared statements plus a cache of parsed documents.
+ * @example const live = repo.getLiveFlow('pizzeria'); // { version: 3, document } or undefined
+ */
+export function createFlowRepository(db: CharlaDb) {
+  const summaryColumns = { id: flows.id, name: flows.name, revision: flows.revision, liveVersion: flows.liveVersion };
+  const draftById = db.select({ ...summaryColumns, document: flows.document }).from(flows)
+    .where(eq(flows.id, sql.placeholder('id'))).prepare();
+  const livePointer = db.select({ liveVersion: flows.liveVersion }).from(flows)
+    .where(eq(flows.id, sql.placeholder('id'))).prepare();
+  const versionDocument = db.select({ document: flowVersions.document }).from(flowVersions)
+    .where(and(eq(flowVersions.flowId, sql.placeholder('id')), eq(flowVersions.version, sql.placeholder('version'))))
+    .prepare();
+  const versionColumns = {
+    version: flowVersions.version, contentHash: flowVersions.contentHash, author: flowVersions.author,
+    note: flowVersions.note, createdAt: flowVersions.createdAt,
+  };
+  const versionCache = new Map<string, FlowDocument>();
+
+  function getVersion(flowId: string, version: number): FlowDocument | undefined {
+    const key = `${flowId}\u0000${version}`;
+    const cached = versionCache.get(key);
+    if (cached) return cached;
+    const row = versionDocument.get({ id: flowId, version });
+    if (!row) return undefined;
+    const document = JSON.parse(row.document) as FlowDocument;
+    if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value!);
+    versionCache.set(key, document);
+    return document;
+  }
+
+  function requireDraft(id: string): FlowDraft {
+    const row = draftById.get({ id });
+    if (!row) throw new AppError('flow_not_found', `No flow "${id}"`);
+    return { ...row, document: JSON.parse(row.document) as FlowDocument };
+  }
+
+  return {
+    getVersion,
+
+    /** The version new conversations of this flow start on, or undefined if never published. */
+    getLiveFlow(flowId: string): { version: number; document: FlowDocument } | undefined {
+      const version = livePointer.get({ id: flowId })?.liveVersion;
+      if (version === undefined || version === null) return undefined;
+      const document = getVersion(flowId, version);
+      return document && { version, document };
+    },
+
+    listFlows(): FlowSummary[] {
+      return db.select(summaryColumns).from(flows).orderBy(flows.id).all();
+    },
+
+    getDraft(id: string): FlowDraft | undefined {
+      const row = draftById.get({ id });
+      return row && { ...row, document: JSON.parse(row.document) as FlowDocument };
+    },
+
+    requireDraft,
+
+    /** Stores a new flow's draft at revision 1; 409 if the id is taken. */
+    createDraft(document: FlowDocument, now: number): number {
+      const result = db.insert(flows).values({
+        id: document.id, name: document.name, document: JSON.stringify(document),
+        revision: 1, createdAt: now, updatedAt: now,
+      }).onConflictDoNothing().run();
+      if (result.changes === 0) throw new AppError('flow_exists', `A flow "${document.id}" already exists`);
+      return 1;
+    },
+
+    /** Replaces the draft if `revision` is still current; returns the new revision, else 409. */
+    saveDraft(id: string, document: FlowDocument, revision: number, now: number): number {
+      const result = db.update(flows)
+        .set({ name: document.name, document: JSON.stringify(document), revision: revision + 1, updatedAt: now })
+        .where(and(eq(flows.id, id), eq(flows.revision, revision))).run();
+      if (result.changes === 0) {
+        const current = requireDraft(id);
+        throw new AppError('revision_conflict',
+          `The draft is at revision ${current.revision}, you sent ${revision}: reload it and apply your change again`,
+          { currentRevision: current.revision });
+      }
+      return revision + 1;
+    },
+
+    /**
+     * Turns the draft at `revision` into the next version and makes it live, in one transaction.
+     * The caller validated exactly that draft; a newer revision means it changed since (409).
+     */
+    publish(id: string, input: { revision: number; author: string; note?: string; now: number }): number {
+      return db.transaction((tx) => {
+        const draft = tx.select({ revision: flows.revision, document: flows.document }).from(flows)
+          .where(eq(flows.id, id)).get();
+        if (!draft) throw new AppError('flow_not_found', `No flow "${id}"`);
+        if (draft.revision !== input.revision) {
+          throw new AppError('revision_conflict', 'The draft changed while publishing; try again',
+            { currentRevision: draft.revision });
+        }
+        const last = tx.select({ last: max(flowVersions.version) }).from(flowVersions)
+          .where(eq(flowVersions.flowId, id)).get();
+        const version = (last?.last ?? 0) + 1;
+        tx.insert(flowVersions).values({
+          flowId: id, version, contentHash: contentHash(JSON.parse(draft.document)), author: input.author,
+          note: input.note ?? null, createdAt: input.now, document: draft.document,
+        }).run();
+        tx.update(flows).set({ liveVersion: version }).where(eq(flows.id, id)).run();
+        return version;
+      });
+    },
+
+    listVersions(id: string): VersionSummary[] {
+      const { liveVersion } = requireDraft(id);
+      return db.select(versionColumns).from(flowVersions).where(eq(flowVersions.flowId, id)).orderBy(desc(flowVersions.version)).all()
+        .map((row) => ({ ...row, live: row.version === liveVersion }));
+    },
+
+    versionSummary(id: string, version: number): Omit<VersionSummary, 'live'> | undefined {
+      return db.select(versionColumns).from(flowVersions).where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, version))).get();
+    },
+
+    /** Points new conversations at another existing version (roll back or forward). */
+    setLive(id: string, version: number): void {
+      requireDraft(id);
+      if (!getVersion(id, version)) {
+        throw new AppError('version_not_found', `Flow "${id}" has no version ${version}`);
+      }
+      db.update(flows).set({ liveVersion: version }).where(eq(flows.id, id)).run();
+    },
+  };
+}
+
+export type FlowRepository = ReturnType<typeof createFlowRepository>;
