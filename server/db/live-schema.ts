@@ -1,0 +1,94 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The live path's tables: what customers sent, where each conversation stands, what the bot says
+ * back. Hot tables (inbound_messages, outbox) carry no secondary index: each one costs about 15%
+ * of the webhook's transaction (perf-notes.md); start-up scans them once instead.
+ * Times are milliseconds since the epoch; bodies are JSON text.
+ */
+
+/** Every webhook `messages[]` item acknowledged, keyed by wamid: the dedupe key and the durable inbox. */
+export const inboundMessages = sqliteTable('inbound_messages', {
+  wamid: text('wamid').primaryKey(),
+  phoneNumberId: text('phone_number_id').notNull(),
+  waId: text('wa_id').notNull(),
+  /** `{ message, contactName? }`: the raw messages[] item and the sender's profile name. */
+  payload: text('payload').notNull(),
+  state: text('state', { enum: ['pending', 'processed', 'failed'] }).notNull(),
+  receivedAt: integer('received_at').notNull(),
+  /** Why a turn could not run (no live version, runtime error); null when processed normally. */
+  error: text('error'),
+});
+
+/** One per business number and contact: the runtime session, pinned to the flow version it started on. */
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: integer('id').primaryKey(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    waId: text('wa_id').notNull(),
+    contactName: text('contact_name'),
+    flowId: text('flow_id').notNull(),
+    flowVersion: integer('flow_version').notNull(),
+    /** The session's status, copied out for the inbox query: active | handoff | ended | error. */
+    status: text('status').notNull(),
+    /** The runtime Session JSON. */
+    session: text('session').notNull(),
+    /** Opens the 24-hour customer-service window. */
+    lastUserMessageAt: integer('last_user_message_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('conversations_contact_idx').on(table.phoneNumberId, table.waId),
+    index('conversations_status_idx').on(table.status),
+  ],
+);
+
+/** What was said in a conversation, both ways, for the inbox. */
+export const conversationMessages = sqliteTable(
+  'conversation_messages',
+  {
+    id: integer('id').primaryKey(),
+    conversationId: integer('conversation_id').notNull(),
+    direction: text('direction', { enum: ['in', 'bot', 'agent'] }).notNull(),
+    /** In: the InboundEvent. Out: the OutboundMessage (bot) or `{ type: 'text', text }` (agent). */
+    body: text('body').notNull(),
+    /** In: the customer's wamid. */
+    wamid: text('wamid'),
+    /** Out: the outbox row carrying it (its wamid and delivery status live there and in message_statuses). */
+    outboxId: integer('outbox_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [index('conversation_messages_conversation_idx').on(table.conversationId, table.id)],
+);
+
+/** Graph API calls to make, in id order per conversation. Lean on purpose: no secondary index. */
+export const outbox = sqliteTable('outbox', {
+  id: integer('id').primaryKey(),
+  conversationId: integer('conversation_id').notNull(),
+  phoneNumberId: text('phone_number_id').notNull(),
+  /** The Graph API request body (JSON). */
+  body: text('body').notNull(),
+  /** in_flight is written before the call, so a crash resends at most these. */
+  state: text('state', { enum: ['queued', 'in_flight', 'sent', 'failed'] }).notNull(),
+  attempts: integer('attempts').notNull(),
+  nextAttemptAt: integer('next_attempt_at').notNull(),
+  /** The wamid the Graph API returned. */
+  wamid: text('wamid'),
+  /** The Graph error code (or HTTP status when none) of the last failed attempt. */
+  errorCode: integer('error_code'),
+  error: text('error'),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** The delivery status of messages we sent, by wamid; only ever moves forward. */
+export const messageStatuses = sqliteTable('message_statuses', {
+  wamid: text('wamid').primaryKey(),
+  status: text('status', { enum: ['sent', 'delivered', 'read', 'played', 'failed'] }).notNull(),
+  recipientId: text('recipient_id'),
+  /** Meta's timestamp of the status, in seconds. */
+  timestamp: integer('timestamp').notNull(),
+  errorCode: integer('error_code'),
+  errorTitle: text('error_title'),
+  updatedAt: integer('updated_at').notNull(),
+});
