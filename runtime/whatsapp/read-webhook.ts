@@ -1,0 +1,141 @@
+import type { Contact, InboundEvent } from '../core/types.ts';
+import { webhookMessageToEvent } from './inbound.ts';
+import type { WebhookError, WebhookMessage, WebhookStatus, WebhookValue } from './webhook-types.ts';
+
+/** One user message found in a webhook, with everything needed to route and answer it. */
+export interface WebhookInboundMessage {
+  /** The business number it was sent to: selects the bot, and is the id replies are sent from. */
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+  contact: Contact;
+  /** `wamid.…`: the dedupe key. */
+  wamid: string;
+  /** Milliseconds since the epoch (the webhook carries seconds). */
+  timestamp: number;
+  context?: { from?: string; id?: string };
+  raw: WebhookMessage;
+  event: InboundEvent;
+}
+
+/** A delivery report about a message the business sent. */
+export interface WebhookStatusUpdate {
+  phoneNumberId: string;
+  wamid: string;
+  status: string;
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+  recipientId: string;
+  errors?: WebhookError[];
+}
+
+export interface WebhookIgnored {
+  field: string;
+  reason: string;
+}
+
+export interface ReadWebhookResult {
+  messages: WebhookInboundMessage[];
+  statuses: WebhookStatusUpdate[];
+  ignored: WebhookIgnored[];
+}
+
+/**
+ * Walks every `entry[]` and `changes[]` of a webhook body (batches hold up to
+ * 1000 updates). Never throws: other `field`s and malformed items are listed
+ * in `ignored` with the reason, so the caller can acknowledge and log them.
+ * @example readWebhook(JSON.parse(rawBody)).messages[0].event // { type: 'text', text: 'hola' }
+ */
+export function readWebhook(body: unknown): ReadWebhookResult {
+  const result: ReadWebhookResult = { messages: [], statuses: [], ignored: [] };
+  const entries = isRecord(body) && Array.isArray(body.entry) ? body.entry : undefined;
+  if (entries === undefined) {
+    result.ignored.push({ field: '(body)', reason: 'not a webhook body: no entry[]' });
+    return result;
+  }
+  for (const entry of entries) {
+    const changes = isRecord(entry) && Array.isArray(entry.changes) ? entry.changes : undefined;
+    if (changes === undefined) {
+      result.ignored.push({ field: '(entry)', reason: 'entry without changes[]' });
+      continue;
+    }
+    for (const change of changes) readChange(change, result);
+  }
+  return result;
+}
+
+function readChange(change: unknown, result: ReadWebhookResult): void {
+  const field = isRecord(change) && typeof change.field === 'string' ? change.field : '(change)';
+  if (field !== 'messages') {
+    result.ignored.push({ field, reason: isRecord(change) ? 'field not handled' : 'change is not an object' });
+    return;
+  }
+  const value = (change as { value?: unknown }).value;
+  const metadata = isRecord(value) && isRecord(value.metadata) ? value.metadata : undefined;
+  if (metadata === undefined || typeof metadata.phone_number_id !== 'string') {
+    result.ignored.push({ field, reason: 'value without metadata.phone_number_id' });
+    return;
+  }
+  const typed = value as unknown as WebhookValue;
+  const phoneNumberId = metadata.phone_number_id;
+  const displayPhoneNumber = typeof metadata.display_phone_number === 'string' ? metadata.display_phone_number : '';
+  for (const message of arrayOf(typed.messages)) {
+    const read = readMessage(message, typed);
+    if (typeof read === 'string') result.ignored.push({ field, reason: read });
+    else result.messages.push({ phoneNumberId, displayPhoneNumber, ...read });
+  }
+  for (const status of arrayOf(typed.statuses)) {
+    const read = readStatus(status);
+    if (typeof read === 'string') result.ignored.push({ field, reason: read });
+    else result.statuses.push({ phoneNumberId, ...read });
+  }
+  for (const error of arrayOf(typed.errors)) {
+    result.ignored.push({ field, reason: `webhook error ${String(error?.code)} ${error?.title ?? error?.message ?? ''}`.trim() });
+  }
+}
+
+type MessagePart = Omit<WebhookInboundMessage, 'phoneNumberId' | 'displayPhoneNumber'>;
+
+/** The message, or why it was skipped. */
+function readMessage(message: WebhookMessage, value: WebhookValue): MessagePart | string {
+  if (!isRecord(message)) return 'message is not an object';
+  if (typeof message.from !== 'string' || typeof message.id !== 'string') return 'message without from or id';
+  const timestamp = secondsToMs(message.timestamp);
+  if (timestamp === undefined) return `message ${message.id} has no valid timestamp`;
+  const profile = arrayOf(value.contacts).find((contact) => contact?.wa_id === message.from)?.profile;
+  const contact: Contact = typeof profile?.name === 'string' ? { waId: message.from, name: profile.name } : { waId: message.from };
+  return {
+    contact,
+    wamid: message.id,
+    timestamp,
+    ...(isRecord(message.context) ? { context: message.context } : {}),
+    raw: message,
+    event: webhookMessageToEvent(message),
+  };
+}
+
+function readStatus(status: WebhookStatus): Omit<WebhookStatusUpdate, 'phoneNumberId'> | string {
+  if (!isRecord(status)) return 'status is not an object';
+  if (typeof status.id !== 'string' || typeof status.status !== 'string') return 'status without id or status';
+  const timestamp = secondsToMs(status.timestamp);
+  if (timestamp === undefined) return `status of ${status.id} has no valid timestamp`;
+  return {
+    wamid: status.id,
+    status: status.status,
+    timestamp,
+    recipientId: typeof status.recipient_id === 'string' ? status.recipient_id : '',
+    ...(Array.isArray(status.errors) ? { errors: status.errors } : {}),
+  };
+}
+
+function secondsToMs(value: unknown): number | undefined {
+  const seconds = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : typeof value === 'number' ? value : NaN;
+  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function arrayOf<T>(value: T[] | undefined): T[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+/**
+ * Meta's JSON Schema of the Graph API (a copy of ../shared/oracles, see its README),
+ * for tests: `oracle('Message')` checks a send body, `oracle('WebhookPayload')` a webhook.
+ */
+const ORACLE_FILE = fileURLToPath(new URL('./whatsapp-cloud-api.components.json', import.meta.url));
+export const PAYLOADS_DIR = fileURLToPath(new URL('./payloads/', import.meta.url));
+
+const cache = new Map<string, ValidateFunction>();
+
+export function oracle(schemaName: 'Message' | 'WebhookPayload'): ValidateFunction {
+  let validate = cache.get(schemaName);
+  if (validate === undefined) {
+    const components = JSON.parse(readFileSync(ORACLE_FILE, 'utf8')) as unknown;
+    // Meta's schema uses OpenAPI keywords and formats ajv does not know: not strict.
+    const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+    addFormats(ajv);
+    ajv.addFormat('float', true);
+    ajv.addFormat('url', /^https?:\/\/\S+$/);
+    validate = ajv.compile({ components, $ref: `#/components/schemas/${schemaName}` });
+    cache.set(schemaName, validate);
+  }
+  return validate;
+}
+
+/** Every sample webhook body, by file name without `.json`. */
+export function samplePayloads(): Array<{ name: string; body: unknown }> {
+  return readdirSync(PAYLOADS_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ name: name.slice(0, -5), body: JSON.parse(readFileSync(join(PAYLOADS_DIR, name), 'utf8')) as unknown }));
+}

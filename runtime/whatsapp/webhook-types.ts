@@ -1,0 +1,86 @@
+/**
+ * The WhatsApp Cloud API webhook as it arrives (whatsapp.md §1). Every field is
+ * optional where Meta may leave it out: the converters check before they read.
+ */
+
+export interface WebhookMedia {
+  id: string;
+  mime_type?: string;
+  sha256?: string;
+  caption?: string;
+  /** Documents only. */
+  filename?: string;
+  /** Audio only: true for a voice note. */
+  voice?: boolean;
+}
+
+export interface WebhookError {
+  code: number;
+  title?: string;
+  message?: string;
+  error_data?: { details?: string };
+}
+
+export interface WebhookInteractive {
+  type: 'button_reply' | 'list_reply' | 'nfm_reply' | (string & {});
+  button_reply?: { id: string; title: string };
+  list_reply?: { id: string; title: string; description?: string };
+  nfm_reply?: { name?: string; body?: string; response_json: string };
+}
+
+/** One item of `value.messages[]`. */
+export interface WebhookMessage {
+  from: string;
+  id: string;
+  /** Unix seconds, as a string. */
+  timestamp: string;
+  type: string;
+  context?: { from?: string; id?: string };
+  referral?: Record<string, unknown>;
+  errors?: WebhookError[];
+  text?: { body: string };
+  interactive?: WebhookInteractive;
+  button?: { payload?: string; text: string };
+  image?: WebhookMedia;
+  video?: WebhookMedia;
+  audio?: WebhookMedia;
+  voice?: WebhookMedia;
+  document?: WebhookMedia;
+  sticker?: WebhookMedia & { animated?: boolean };
+  location?: { latitude: number; longitude: number; name?: string; address?: string; url?: string };
+  contacts?: unknown[];
+  reaction?: { message_id: string; emoji?: string };
+  system?: { body?: string; type?: string; wa_id?: string; new_wa_id?: string };
+  order?: Record<string, unknown>;
+}
+
+/** One item of `value.statuses[]`. */
+export interface WebhookStatus {
+  id: string;
+  status: 'sent' | 'delivered' | 'read' | 'failed' | 'played' | (string & {});
+  timestamp: string;
+  recipient_id: string;
+  pricing?: Record<string, unknown>;
+  conversation?: Record<string, unknown>;
+  errors?: WebhookError[];
+}
+
+export interface WebhookValue {
+  messaging_product: 'whatsapp';
+  metadata: { display_phone_number: string; phone_number_id: string };
+  contacts?: Array<{ profile?: { name?: string }; wa_id: string }>;
+  messages?: WebhookMessage[];
+  statuses?: WebhookStatus[];
+  errors?: WebhookError[];
+}
+
+export interface WebhookChange {
+  field: string;
+  value: WebhookValue | Record<string, unknown>;
+}
+
+/** The whole POST body. */
+export interface WebhookPayload {
+  object: 'whatsapp_business_account' | (string & {});
+  entry: Array<{ id: string; changes: WebhookChange[] }>;
+}
