@@ -8,7 +8,11 @@ import { installErrorHandler } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { createFlowRepository } from './flows/repository.ts';
 import { loggerOptions } from './logger.ts';
+import { channelsPlugin } from './plugins/channels/index.ts';
+import { flowsPlugin } from './plugins/flows/index.ts';
 import { healthPlugin } from './plugins/health.ts';
+import { tokensPlugin } from './plugins/tokens/index.ts';
+import { versionsPlugin } from './plugins/versions/index.ts';
 
 export interface BuildAppOptions {
   config: ServerConfig;
@@ -56,6 +60,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // Feature plugins, one line each. Plugins read `app.charla` and declare JSON schemas on every route.
   await app.register(healthPlugin);
+  await app.register(flowsPlugin);
+  await app.register(versionsPlugin);
+  await app.register(channelsPlugin);
+  await app.register(tokensPlugin);
 
   return app;
 }

@@ -1,0 +1,49 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { permissions, requireRole } from '../../auth/index.ts';
+import { AppError } from '../../errors.ts';
+import { ID_PATTERN } from '../../../schema/index.ts';
+
+const Secret = Type.String({ minLength: 1, maxLength: 4096 });
+const ChannelParams = Type.Object({ phoneNumberId: Type.String({ pattern: '^[0-9]{1,32}$' }) });
+const ChannelBody = Type.Object({
+  flowId: Type.String({ pattern: ID_PATTERN }),
+  accessToken: Type.Optional(Secret),
+  appSecret: Type.Optional(Secret),
+  verifyToken: Type.Optional(Secret),
+}, { additionalProperties: false });
+// Secrets are write-only: responses say whether each is set, never what it is.
+const ChannelSummary = Type.Object({
+  phoneNumberId: Type.String(),
+  flowId: Type.String(),
+  hasAccessToken: Type.Boolean(),
+  hasAppSecret: Type.Boolean(),
+  hasVerifyToken: Type.Boolean(),
+  updatedAt: Type.Integer(),
+});
+
+/** Binding WhatsApp business numbers to flows (admin). */
+export async function channelsPlugin(app: FastifyInstance): Promise<void> {
+  const { channels, flows, now } = app.charla;
+
+  app.put<{ Params: Static<typeof ChannelParams>; Body: Static<typeof ChannelBody> }>(
+    '/api/channels/whatsapp/:phoneNumberId', {
+      preHandler: requireRole(permissions.manageChannels),
+      schema: { params: ChannelParams, body: ChannelBody, response: { 200: ChannelSummary } },
+    }, async (request) => {
+      const { flowId, ...secrets } = request.body;
+      const flow = flows.requireDraft(flowId);
+      if (flow.liveVersion === null) {
+        throw new AppError('flow_not_published', `Publish "${flowId}" before binding a number to it: the number serves its live version`);
+      }
+      const summary = channels.upsert(request.params.phoneNumberId, flowId, secrets, now());
+      request.log.info({ phoneNumberId: summary.phoneNumberId, flowId }, 'channel bound');
+      return summary;
+    },
+  );
+
+  app.get('/api/channels', {
+    preHandler: requireRole(permissions.manageChannels),
+    schema: { response: { 200: Type.Array(ChannelSummary) } },
+  }, async () => channels.list());
+}
