@@ -1,0 +1,63 @@
+import { PassThrough } from 'node:stream';
+import { loadFixtureFlow } from '../../../fixtures/index.ts';
+import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+
+const secrets = { accessToken: 'EAAG-secret-access', appSecret: 'app-secret-value', verifyToken: 'verify-secret-value' };
+
+let t: TestApp;
+let logs: string;
+beforeEach(async () => {
+  logs = '';
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => { logs += chunk.toString(); });
+  t = await createTestApp({ WHATSAPP_ACCESS_TOKEN: 'default-access' }, { logger: { level: 'trace', stream } });
+  await t.app.inject({ method: 'POST', url: '/api/flows', headers: t.auth(), payload: loadFixtureFlow('pizzeria') });
+});
+afterEach(() => t.close());
+
+const bind = (body: object, headers = t.auth()) =>
+  t.app.inject({ method: 'PUT', url: '/api/channels/whatsapp/106540352242922', headers, payload: body });
+
+describe('WhatsApp channels', () => {
+  it('binds a number only to a published flow', async () => {
+    const early = await bind({ flowId: 'pizzeria' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('flow_not_published');
+    const unknown = await bind({ flowId: 'nada' });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('keeps secrets write-only: never in responses, never in logs', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/flows/pizzeria/versions', headers: t.auth(), payload: {} });
+    const bound = await bind({ flowId: 'pizzeria', ...secrets });
+    expect(bound.statusCode).toBe(200);
+    expect(bound.json()).toMatchObject({ phoneNumberId: '106540352242922', flowId: 'pizzeria', hasAccessToken: true, hasAppSecret: true, hasVerifyToken: true });
+    const list = await t.app.inject({ method: 'GET', url: '/api/channels', headers: t.auth() });
+    for (const body of [bound.body, list.body, logs]) {
+      for (const secret of [...Object.values(secrets), 'test-admin-token']) expect(body).not.toContain(secret);
+    }
+    expect(logs).toContain('channel bound');
+    // Logging the body by hand is redacted too.
+    t.app.log.info({ body: secrets, headers: { authorization: 'Bearer test-admin-token' } }, 'by hand');
+    expect(logs).toContain('by hand');
+    for (const secret of [...Object.values(secrets), 'test-admin-token']) expect(logs).not.toContain(secret);
+
+    expect(t.app.charla.channels.resolve('106540352242922')).toEqual({ phoneNumberId: '106540352242922', flowId: 'pizzeria', ...secrets });
+  });
+
+  it('keeps stored secrets when a rebind leaves them out, and falls back to the defaults', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/flows/pizzeria/versions', headers: t.auth(), payload: {} });
+    await bind({ flowId: 'pizzeria', appSecret: 'own-secret' });
+    const rebound = await bind({ flowId: 'pizzeria' });
+    expect(rebound.json()).toMatchObject({ hasAppSecret: true, hasAccessToken: false });
+    expect(t.app.charla.channels.resolve('106540352242922')).toMatchObject({ appSecret: 'own-secret', accessToken: 'default-access' });
+    expect(t.app.charla.channels.resolve('999')).toBeUndefined();
+  });
+
+  it('is admin only and validates the number', async () => {
+    const { token } = (await t.app.inject({ method: 'POST', url: '/api/tokens', headers: t.auth(), payload: { name: 'a', role: 'analyst' } })).json();
+    expect((await bind({ flowId: 'pizzeria' }, t.auth(token))).statusCode).toBe(403);
+    const bad = await t.app.inject({ method: 'PUT', url: '/api/channels/whatsapp/abc', headers: t.auth(), payload: { flowId: 'pizzeria' } });
+    expect(bad.statusCode).toBe(400);
+  });
+});
