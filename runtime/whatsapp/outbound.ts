@@ -1,0 +1,167 @@
+import type { OutboundMessage } from '../core/types.ts';
+import { checkCount, checkHttpUrl, checkOptionalText, checkText, checkUnique } from './checks.ts';
+import { OutboundLimitError } from './errors.ts';
+import { WHATSAPP_LIMITS as LIMITS } from './limits.ts';
+
+interface Envelope {
+  messaging_product: 'whatsapp';
+  recipient_type: 'individual';
+  /** `+<wa_id>` */
+  to: string;
+}
+
+type MediaBody = { link: string; caption?: string; filename?: string };
+
+interface InteractiveFrame {
+  header?: { type: 'text'; text: string };
+  body: { text: string };
+  footer?: { text: string };
+}
+
+type Interactive = InteractiveFrame & (
+  | { type: 'button'; action: { buttons: Array<{ type: 'reply'; reply: { id: string; title: string } }> } }
+  | { type: 'list'; action: { button: string; sections: Array<{ title?: string; rows: Array<{ id: string; title: string; description?: string }> }> } }
+  | { type: 'flow'; action: { name: 'flow'; parameters: FlowParameters } }
+);
+
+interface FlowParameters {
+  flow_message_version: '3';
+  flow_id?: string;
+  flow_name?: string;
+  flow_token: string;
+  flow_cta: string;
+  flow_action: 'navigate';
+  flow_action_payload: { screen: string };
+  mode?: 'draft';
+}
+
+/** A request body for `POST /{phone_number_id}/messages`. */
+export type GraphMessageBody = Envelope & (
+  | { type: 'text'; text: { body: string; preview_url: boolean } }
+  | { type: 'image'; image: MediaBody }
+  | { type: 'video'; video: MediaBody }
+  | { type: 'audio'; audio: MediaBody }
+  | { type: 'document'; document: MediaBody }
+  | { type: 'interactive'; interactive: Interactive }
+);
+
+/**
+ * The Graph API body that sends `message` to the user `waId`. Checks every
+ * WhatsApp limit first and throws an OutboundLimitError (never truncates).
+ * @example toGraphMessageBody({ type: 'text', text: 'Hola' }, '5491155550123')
+ * // { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+5491155550123', type: 'text', text: { body: 'Hola', preview_url: false } }
+ */
+export function toGraphMessageBody(message: OutboundMessage, waId: string): GraphMessageBody {
+  const envelope = envelopeFor(waId);
+  switch (message.type) {
+    case 'text':
+      return { ...envelope, type: 'text', text: textBody(message.text) };
+    case 'media':
+      return { ...envelope, ...mediaBody(message.media) } as GraphMessageBody;
+    case 'buttons':
+      return { ...envelope, type: 'interactive', interactive: buttonsInteractive(message) };
+    case 'list':
+      return { ...envelope, type: 'interactive', interactive: listInteractive(message) };
+    case 'form':
+      return { ...envelope, type: 'interactive', interactive: formInteractive(message) };
+    default: {
+      const unknown: never = message;
+      throw new Error(`Unknown outbound message ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** A plain text typed by a human agent in the inbox. */
+export function agentTextBody(text: string, waId: string): GraphMessageBody {
+  return toGraphMessageBody({ type: 'text', text }, waId);
+}
+
+/** Marks an inbound message as read (the blue ticks). */
+export function markReadBody(wamid: string): { messaging_product: 'whatsapp'; status: 'read'; message_id: string } {
+  return { messaging_product: 'whatsapp', status: 'read', message_id: checkText('message_id', wamid, Number.POSITIVE_INFINITY) };
+}
+
+function envelopeFor(waId: string): Envelope {
+  if (!/^\d{1,20}$/.test(waId)) throw new OutboundLimitError('bad_recipient', 'to', undefined, waId);
+  return { messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${waId}` };
+}
+
+function textBody(text: string): { body: string; preview_url: boolean } {
+  // WhatsApp only renders a link preview when asked to.
+  return { body: checkText('text.body', text, LIMITS.textBody), preview_url: /\bhttps?:\/\/|\bwww\./i.test(text) };
+}
+
+function mediaBody(media: Extract<OutboundMessage, { type: 'media' }>['media']) {
+  const kind = media.kind;
+  const body: MediaBody = { link: checkHttpUrl(`${kind}.link`, media.url) };
+  const caption = checkOptionalText(`${kind}.caption`, media.caption, LIMITS.mediaCaption);
+  // WhatsApp shows no caption on audio and a file name only on documents.
+  if (caption !== undefined && kind === 'audio') throw new OutboundLimitError('not_allowed', 'audio.caption');
+  if (caption !== undefined) body.caption = caption;
+  if (media.filename !== undefined && media.filename !== '') {
+    if (kind !== 'document') throw new OutboundLimitError('not_allowed', `${kind}.filename`);
+    body.filename = media.filename;
+  }
+  return { type: kind, [kind]: body };
+}
+
+function frame(message: { body: string; header?: string; footer?: string }): InteractiveFrame {
+  const header = checkOptionalText('interactive.header.text', message.header, LIMITS.header);
+  const footer = checkOptionalText('interactive.footer.text', message.footer, LIMITS.footer);
+  return {
+    ...(header === undefined ? {} : { header: { type: 'text', text: header } }),
+    body: { text: checkText('interactive.body.text', message.body, LIMITS.interactiveBody) },
+    ...(footer === undefined ? {} : { footer: { text: footer } }),
+  };
+}
+
+function buttonsInteractive(message: Extract<OutboundMessage, { type: 'buttons' }>): Interactive {
+  const field = 'interactive.action.buttons';
+  checkCount(field, message.buttons.length, 1, LIMITS.buttons);
+  checkUnique(`${field}[].reply.id`, message.buttons.map((button) => button.id));
+  checkUnique(`${field}[].reply.title`, message.buttons.map((button) => button.title));
+  const buttons = message.buttons.map((button, index) => ({
+    type: 'reply' as const,
+    reply: {
+      id: checkText(`${field}.${index}.reply.id`, button.id, LIMITS.buttonId),
+      title: checkText(`${field}.${index}.reply.title`, button.title, LIMITS.buttonTitle),
+    },
+  }));
+  return { type: 'button', ...frame(message), action: { buttons } };
+}
+
+function listInteractive(message: Extract<OutboundMessage, { type: 'list' }>): Interactive {
+  const field = 'interactive.action.sections.0.rows';
+  checkCount(field, message.rows.length, 1, LIMITS.listRows);
+  checkUnique(`${field}[].id`, message.rows.map((row) => row.id));
+  checkUnique(`${field}[].title`, message.rows.map((row) => row.title));
+  const rows = message.rows.map((row, index) => {
+    const description = checkOptionalText(`${field}.${index}.description`, row.description, LIMITS.rowDescription);
+    return {
+      id: checkText(`${field}.${index}.id`, row.id, LIMITS.rowId),
+      title: checkText(`${field}.${index}.title`, row.title, LIMITS.rowTitle),
+      ...(description === undefined ? {} : { description }),
+    };
+  });
+  // One section: WhatsApp only requires its title when there are several.
+  const button = checkText('interactive.action.button', message.button, LIMITS.listButton);
+  return { type: 'list', ...frame(message), action: { button, sections: [{ rows }] } };
+}
+
+function formInteractive(message: Extract<OutboundMessage, { type: 'form' }>): Interactive {
+  const cta = checkText('interactive.action.parameters.flow_cta', message.cta, LIMITS.flowCta);
+  if (/\p{Extended_Pictographic}/u.test(cta)) throw new OutboundLimitError('emoji', 'interactive.action.parameters.flow_cta');
+  const flowId = checkOptionalText('interactive.action.parameters.flow_id', message.flowId, Number.POSITIVE_INFINITY);
+  const parameters: FlowParameters = {
+    flow_message_version: '3',
+    // A form not yet registered with Meta is sent by name, as a draft.
+    ...(flowId === undefined
+      ? { flow_name: checkText('interactive.action.parameters.flow_name', message.flowName, Number.POSITIVE_INFINITY), mode: 'draft' as const }
+      : { flow_id: flowId }),
+    flow_token: checkText('interactive.action.parameters.flow_token', message.flowToken, Number.POSITIVE_INFINITY),
+    flow_cta: cta,
+    flow_action: 'navigate',
+    flow_action_payload: { screen: checkText('interactive.action.parameters.flow_action_payload.screen', message.screen, Number.POSITIVE_INFINITY) },
+  };
+  return { type: 'flow', ...frame(message), action: { name: 'flow', parameters } };
+}
