@@ -7,21 +7,27 @@ export const errorCatalogue = {
   bad_request: { status: 400, message: 'The request is malformed' },
   malformed_json: { status: 400, message: 'The body is not valid JSON' },
   id_mismatch: { status: 400, message: 'The document id does not match the URL' },
+  not_a_webhook: { status: 400, message: 'The body is not a WhatsApp webhook (no entry[])' },
   // 401 / 403: who is asking
   missing_token: { status: 401, message: 'Sign in: send `Authorization: Bearer <token>`' },
   invalid_token: { status: 401, message: 'The bearer token is not valid' },
   forbidden: { status: 403, message: 'Your role may not do this' },
+  invalid_signature: { status: 401, message: 'X-Hub-Signature-256 is missing or does not match the body' },
+  verification_failed: { status: 403, message: 'hub.mode must be subscribe and hub.verify_token a configured verify token' },
   // 404
   route_not_found: { status: 404, message: 'No such route' },
   flow_not_found: { status: 404, message: 'No flow with this id' },
   version_not_found: { status: 404, message: 'No version with this number' },
   simulation_not_found: { status: 404, message: 'No simulation with this id' },
   token_not_found: { status: 404, message: 'No token with this id' },
+  conversation_not_found: { status: 404, message: 'No conversation with this id' },
   // 409: the state changed under the caller
   flow_exists: { status: 409, message: 'A flow with this id already exists' },
   revision_conflict: { status: 409, message: 'The draft changed since you loaded it' },
+  flow_published: { status: 409, message: 'The flow has published versions and cannot be deleted' },
   flow_not_published: { status: 409, message: 'The flow has no published version yet' },
   simulation_finished: { status: 409, message: 'The simulated conversation has ended; start a new simulation' },
+  conversation_not_in_handoff: { status: 409, message: 'The conversation is not waiting for an agent' },
   // 413 / 415
   payload_too_large: { status: 413, message: 'The body is too large' },
   unsupported_media_type: { status: 415, message: 'Send JSON with `Content-Type: application/json`' },
@@ -29,6 +35,7 @@ export const errorCatalogue = {
   flow_invalid: { status: 422, message: 'The document breaks the flow JSON Schema' },
   publish_blocked: { status: 422, message: 'The draft has errors; fix them before publishing' },
   unsupported_message: { status: 422, message: 'The message is not a WhatsApp messages[] item the runtime understands' },
+  outside_customer_service_window: { status: 422, message: 'The customer last wrote more than 24 hours ago: only an approved template may be sent now' },
   // 500
   internal_error: { status: 500, message: 'Something went wrong on the server' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,59 +1,56 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { FlowDocument, FlowEdge, FlowNode } from '../../schema/index.ts';
+import type { FlowDocument } from '../../schema/index.ts';
 
-interface Changes<Item> {
-  added: Item[];
-  removed: Item[];
-  /** Items in both, with the fields that differ (`data.text`, `position`, `target`, ...). */
-  changed: Array<Item & { fields: string[] }>;
+/** Ids of the items added, removed and changed, and for each changed id the fields that differ. */
+export interface ElementChanges {
+  added: string[];
+  removed: string[];
+  changed: string[];
+  /** `{ menu: ['data.options', 'position'] }` */
+  fields: Record<string, string[]>;
 }
-
-type NodeRef = { id: string; type: string };
-type EdgeRef = { id: string; source: string; sourceHandle: string; target: string };
 
 export interface FlowDiff {
   /** Document fields other than nodes and edges that differ (`name`, `settings.restartKeywords`, ...). */
   fields: string[];
-  nodes: Changes<NodeRef>;
-  edges: Changes<EdgeRef>;
+  nodes: ElementChanges;
+  edges: ElementChanges;
 }
 
 /**
  * What changed from `from` to `to`, matching nodes and edges by id.
- * @example diffFlows(v1, v2).nodes.changed // [{ id: 'menu', type: 'menu', fields: ['data.options'] }]
+ * @example diffFlows(v1, v2).nodes // { added: [], removed: [], changed: ['menu'], fields: { menu: ['data.options'] } }
  */
 export function diffFlows(from: FlowDocument, to: FlowDocument): FlowDiff {
   const { nodes: fromNodes, edges: fromEdges, ...fromRest } = from;
   const { nodes: toNodes, edges: toEdges, ...toRest } = to;
-  const nodeRef = (node: FlowNode): NodeRef => ({ id: node.id, type: node.type });
-  const edgeRef = (edge: FlowEdge): EdgeRef =>
-    ({ id: edge.id, source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target });
   return {
     fields: changedFields(fromRest, toRest, ['settings']),
-    nodes: diffById(fromNodes, toNodes, nodeRef, (a, b) => changedFields(a, b, ['data'])),
-    edges: diffById(fromEdges, toEdges, edgeRef, (a, b) => changedFields(a, b, [])),
+    nodes: diffById(fromNodes, toNodes, ['data']),
+    edges: diffById(fromEdges, toEdges, []),
   };
 }
 
-function diffById<Item extends { id: string }, Ref>(
+function diffById<Item extends { id: string }>(
   before: readonly Item[],
   after: readonly Item[],
-  ref: (item: Item) => Ref,
-  fieldsOf: (a: Item, b: Item) => string[],
-): Changes<Ref> {
+  descend: readonly string[],
+): ElementChanges {
   const beforeById = new Map(before.map((item) => [item.id, item]));
   const afterIds = new Set(after.map((item) => item.id));
-  const changes: Changes<Ref> = { added: [], removed: [], changed: [] };
+  const changes: ElementChanges = { added: [], removed: [], changed: [], fields: {} };
   for (const item of after) {
     const old = beforeById.get(item.id);
     if (!old) {
-      changes.added.push(ref(item));
+      changes.added.push(item.id);
       continue;
     }
-    const fields = fieldsOf(old, item);
-    if (fields.length > 0) changes.changed.push({ ...ref(item), fields });
+    const fields = changedFields(old, item, descend);
+    if (fields.length === 0) continue;
+    changes.changed.push(item.id);
+    changes.fields[item.id] = fields;
   }
-  changes.removed = before.filter((item) => !afterIds.has(item.id)).map(ref);
+  changes.removed = before.filter((item) => !afterIds.has(item.id)).map((item) => item.id);
   return changes;
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { CharlaDb } from '../db/connection.ts';
-import { flows, flowVersions } from '../db/schema.ts';
+import { flows, flowVersions, simulations } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { contentHash } from './content-hash.ts';
 
@@ -145,6 +145,19 @@ export function createFlowRepository(db: CharlaDb) {
 
     versionSummary(id: string, version: number): Omit<VersionSummary, 'live'> | undefined {
       return db.select(versionColumns).from(flowVersions).where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, version))).get();
+    },
+
+    /** Deletes a flow that was never published (published ones keep their history); 409 otherwise. */
+    deleteDraft(id: string): void {
+      db.transaction((tx) => {
+        const flow = tx.select({ liveVersion: flows.liveVersion }).from(flows).where(eq(flows.id, id)).get();
+        if (!flow) throw new AppError('flow_not_found', `No flow "${id}"`);
+        if (flow.liveVersion !== null) {
+          throw new AppError('flow_published', `"${id}" has published versions; roll it back instead of deleting it`);
+        }
+        tx.delete(simulations).where(eq(simulations.flowId, id)).run();
+        tx.delete(flows).where(eq(flows.id, id)).run();
+      });
     },
 
     /** Points new conversations at another existing version (roll back or forward). */

@@ -98,3 +98,17 @@ describe('drafts', () => {
     expect(list.json().map((flow: { id: string }) => flow.id)).toEqual(['pizzeria']);
   });
 });
+
+describe('deleting drafts', () => {
+  it('deletes a flow never published and refuses one that was', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/flows', headers: t.auth(), payload: pizzeria });
+    await t.app.inject({ method: 'POST', url: '/api/flows', headers: t.auth(), payload: { ...pizzeria, id: 'borrador' } });
+    await t.app.inject({ method: 'POST', url: '/api/flows/pizzeria/versions', headers: t.auth(), payload: {} });
+    const published = await t.app.inject({ method: 'DELETE', url: '/api/flows/pizzeria', headers: t.auth() });
+    expect(published.statusCode).toBe(409);
+    expect(published.json().code).toBe('flow_published');
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/flows/borrador', headers: t.auth() })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/flows/borrador', headers: t.auth() })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/flows/borrador', headers: t.auth() })).statusCode).toBe(404);
+  });
+});

@@ -68,4 +68,12 @@ export async function flowsPlugin(app: FastifyInstance): Promise<void> {
     const revision = flows.saveDraft(id, document, request.body.revision, now());
     return { id, revision, problems };
   });
+
+  app.delete<{ Params: Static<typeof FlowIdParams> }>('/api/flows/:id', {
+    preHandler: requireRole(permissions.editDrafts),
+    schema: { params: FlowIdParams, response: { 204: Type.Null() } },
+  }, async (request, reply) => {
+    flows.deleteDraft(request.params.id);
+    return reply.status(204).send();
+  });
 }

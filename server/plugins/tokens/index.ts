@@ -35,6 +35,15 @@ export async function tokensPlugin(app: FastifyInstance): Promise<void> {
     return reply.status(201).send({ id: created.id, name, role, token: created.token });
   });
 
+  // Who the caller's token belongs to, so the editor can show what the role allows.
+  app.get('/api/me', {
+    preHandler: requireRole(permissions.read),
+    schema: { response: { 200: Type.Object({ name: Type.String(), role: Role }) } },
+  }, async (request) => {
+    const { name, role } = principalOf(request);
+    return { name, role };
+  });
+
   app.get('/api/tokens', {
     preHandler: requireRole(permissions.manageTokens),
     schema: { response: { 200: Type.Array(TokenSummary) } },

@@ -24,6 +24,8 @@ describe('API tokens', () => {
     expect(list.body).not.toContain(token);
     expect(list.body).not.toContain(hashTokenSecret(token));
 
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: t.auth(token) });
+    expect(me.json()).toEqual({ name: 'Tere', role: 'tester' });
     // A tester reads but may not create tokens or edit drafts.
     expect((await t.app.inject({ method: 'GET', url: '/api/flows', headers: t.auth(token) })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/tokens', headers: t.auth(token), payload: { name: 'x', role: 'admin' } })).statusCode).toBe(403);

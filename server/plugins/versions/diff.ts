@@ -11,11 +11,11 @@ import { FlowIdParams } from '../route-schemas.ts';
 const Side = Type.String({ pattern: '^(draft|[1-9][0-9]{0,8})$' });
 const DiffQuery = Type.Object({ from: Side, to: Side }, { additionalProperties: false });
 
-const Ref = Type.Object({}, { additionalProperties: true });
 const Changes = Type.Object({
-  added: Type.Array(Ref),
-  removed: Type.Array(Ref),
-  changed: Type.Array(Ref),
+  added: Type.Array(Type.String()),
+  removed: Type.Array(Type.String()),
+  changed: Type.Array(Type.String()),
+  fields: Type.Record(Type.String(), Type.Array(Type.String())),
 });
 const DiffResponse = Type.Object({
   from: Type.String(),
