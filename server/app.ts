@@ -9,6 +9,7 @@ import { AppError } from './errors.ts';
 import { createFlowRepository } from './flows/repository.ts';
 import { loggerOptions } from './logger.ts';
 import { channelsPlugin } from './plugins/channels/index.ts';
+import { editorPlugin, isServerPath } from './plugins/editor.ts';
 import { flowsPlugin } from './plugins/flows/index.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { tokensPlugin } from './plugins/tokens/index.ts';
@@ -20,6 +21,8 @@ export interface BuildAppOptions {
   database?: DbConnection;
   /** false (default, for tests) or pino settings; secrets are redacted either way. */
   logger?: false | { level?: string; stream?: NodeJS.WritableStream };
+  /** The built editor (dist/editor) to serve at /, with index.html for unknown page paths. */
+  editorDir?: string;
   /** The clock; tests may pin it. */
   now?: () => number;
 }
@@ -54,7 +57,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('charla', context);
   app.decorateRequest('principal', null);
   installErrorHandler(app);
-  app.setNotFoundHandler((request) => {
+  if (options.editorDir) await app.register(editorPlugin, { root: options.editorDir });
+  app.setNotFoundHandler((request, reply) => {
+    if (options.editorDir && request.method === 'GET' && !isServerPath(request.url)) {
+      return reply.sendFile('index.html');
+    }
     throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });
 
