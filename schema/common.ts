@@ -1,4 +1,5 @@
 import { Type, type TSchema, type Static } from '@sinclair/typebox';
+import type { NodeCheckContext } from './validate/node-check-context.ts';
 
 /** Ids of flows, nodes, edges, options, branches and intents (flow-format.md). */
 export const ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
@@ -42,6 +43,12 @@ export interface NodeKindSpec<S extends TSchema = TSchema> {
   outputs(data: DataOf<S>): string[];
   /** Whether the node stops the turn to wait for the user. */
   waits(data: DataOf<S>): boolean;
+  /** The flow variables the node sets (so templates may use them). */
+  sets?(data: DataOf<S>): string[];
+  /** Checks beyond the JSON Schema (WhatsApp limits, ids, patterns, URLs), run by validateFlow. */
+  check?(data: DataOf<S>, context: NodeCheckContext): void;
+  /** Top-level `data` fields whose text is not a template (a regular expression, a Flow JSON document). */
+  literalFields?: readonly string[];
 }
 
 export function defineNodeKind<S extends TSchema>(spec: NodeKindSpec<S>): NodeKindSpec<S> {

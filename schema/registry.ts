@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { NodeKindSpec } from './common.ts';
+import type { NodeCheckContext } from './validate/node-check-context.ts';
 import { message } from './nodes/message.ts';
 import { menu } from './nodes/menu.ts';
 import { question } from './nodes/question.ts';
@@ -38,9 +39,11 @@ export type NodeOf<K extends NodeKind> = Static<(typeof nodeKinds)[K]['schema']>
 export type NodeData<K extends NodeKind> = NodeOf<K>['data'];
 export type FlowNode = { [K in NodeKind]: NodeOf<K> }[NodeKind];
 
-type AnySpec = Pick<NodeKindSpec, 'schema'> & {
+type AnySpec = Pick<NodeKindSpec, 'schema' | 'literalFields'> & {
   outputs(data: FlowNode['data']): string[];
   waits(data: FlowNode['data']): boolean;
+  sets?(data: FlowNode['data']): string[];
+  check?(data: FlowNode['data'], context: NodeCheckContext): void;
 };
 
 function specOf(type: NodeKind): AnySpec {
@@ -55,6 +58,21 @@ export function nodeOutputs(node: FlowNode): string[] {
 /** Whether running this node ends the turn to wait for the user. */
 export function nodeWaits(node: FlowNode): boolean {
   return specOf(node.type).waits(node.data);
+}
+
+/** The flow variables a node sets, e.g. a question's `variable`. */
+export function nodeSets(node: FlowNode): string[] {
+  return specOf(node.type).sets?.(node.data) ?? [];
+}
+
+/** Runs the node kind's own checks (limits, ids, patterns); problems go to `context`. */
+export function checkNode(node: FlowNode, context: NodeCheckContext): void {
+  specOf(node.type).check?.(node.data, context);
+}
+
+/** The `data` fields of a node whose text is not a template. */
+export function nodeLiteralFields(node: FlowNode): readonly string[] {
+  return specOf(node.type).literalFields ?? [];
 }
 
 export function isNodeKind(value: unknown): value is NodeKind {

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, Id, nodeSchema, Template, VariableName } from '../common.ts';
+import { checkMaxLength, checkUniqueIds } from '../validate/field-checks.ts';
+import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
 export const Intent = Type.Object({
   id: Id,
@@ -16,4 +18,9 @@ export const aiIntent = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: (data) => [...data.intents.map((intent) => intent.id), 'fallback'],
   waits: (data) => data.text !== undefined && data.text !== '',
+  sets: (data) => (data.variable === undefined ? [] : [data.variable]),
+  check(data, context) {
+    checkUniqueIds(context, data.intents, '/intents', 'duplicate_intent_id', 'fallback');
+    checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.textBody, 'text_too_long');
+  },
 });

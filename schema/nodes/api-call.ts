@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, nodeSchema, Template, VariableName } from '../common.ts';
+import { checkHttpUrl, TEMPLATE_PATTERN } from '../validate/field-checks.ts';
+import type { NodeCheckContext } from '../validate/node-check-context.ts';
 
 export const HttpMethod = Type.Union([
   Type.Literal('GET'), Type.Literal('POST'), Type.Literal('PUT'), Type.Literal('PATCH'), Type.Literal('DELETE'),
@@ -25,4 +27,21 @@ export const apiCall = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: () => ['success', 'error'],
   waits: () => false,
+  sets: (data) => (data.outputs ?? []).map((output) => output.variable),
+  check(data, context) {
+    checkHttpUrl(context, data.url, '/url');
+    if (data.body !== undefined && data.body.trim() !== '') checkJsonBody(context, data.body);
+  },
 });
+
+/**
+ * The body is JSON text with templates in it. Each placeholder becomes `0`, which keeps both
+ * `"{{name}}"` (inside a string) and `{{count}}` (a bare number) valid JSON.
+ */
+function checkJsonBody(context: NodeCheckContext, body: string): void {
+  try {
+    JSON.parse(body.replace(TEMPLATE_PATTERN, '0'));
+  } catch (error) {
+    context.report('api_body_not_json', '/body', { reason: error instanceof Error ? error.message : String(error) });
+  }
+}

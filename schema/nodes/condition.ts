@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, Id, nodeSchema, Template } from '../common.ts';
+import { checkRegex, checkUniqueIds, hasTemplate } from '../validate/field-checks.ts';
 
 export const ConditionOperator = Type.Union([
   Type.Literal('equals'), Type.Literal('not_equals'), Type.Literal('contains'),
@@ -26,4 +27,13 @@ export const condition = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: (data) => [...data.branches.map((branch) => branch.id), 'else'],
   waits: () => false,
+  check(data, context) {
+    checkUniqueIds(context, data.branches, '/branches', 'duplicate_branch_id', 'else');
+    data.branches.forEach((branch, b) => branch.rules.forEach((rule, r) => {
+      // A `matches` rule with a literal right side is a pattern known now; a template one is not.
+      if (rule.op === 'matches' && rule.right !== undefined && !hasTemplate(rule.right)) {
+        checkRegex(context, rule.right, `/branches/${b}/rules/${r}/right`);
+      }
+    }));
+  },
 });

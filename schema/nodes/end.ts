@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, nodeSchema, Template } from '../common.ts';
+import { checkMaxLength } from '../validate/field-checks.ts';
+import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
 export const end = defineNodeKind({
   schema: nodeSchema('end', Type.Object({
@@ -7,4 +9,7 @@ export const end = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: () => [],
   waits: () => false,
+  check(data, context) {
+    checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.textBody, 'text_too_long');
+  },
 });

@@ -1,9 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, nodeSchema, NonEmptyTemplate, Template, VariableName } from '../common.ts';
+import { checkFlowJson } from '../flow-json/check-flow-json.ts';
+import { checkMaxLength } from '../validate/field-checks.ts';
+import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
 /**
  * A WhatsApp Flows document (whatsapp.md §4). The schema only fixes its outline;
- * schema/validate checks the components, limits and routing rules.
+ * schema/flow-json checks the components, limits and routing rules.
  */
 export const FlowJsonScreen = Type.Object({
   id: Type.String({ minLength: 1 }),
@@ -40,4 +43,23 @@ export const form = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: () => ['submitted', 'invalid'],
   waits: () => true,
+  sets: (data) => data.outputs.map((output) => output.variable),
+  literalFields: ['flowJson'],
+  check(data, context) {
+    checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.interactiveBody, 'interactive_body_too_long');
+    checkMaxLength(context, data.header, '/header', WHATSAPP_LIMITS.header, 'header_too_long');
+    checkMaxLength(context, data.footer, '/footer', WHATSAPP_LIMITS.footer, 'footer_too_long');
+    checkMaxLength(context, data.cta, '/cta', WHATSAPP_LIMITS.flowCta, 'form_cta_too_long');
+    if (/\p{Extended_Pictographic}/u.test(data.cta)) context.report('form_cta_emoji', '/cta');
+    const facts = checkFlowJson(data.flowJson, context);
+    if (data.screen !== undefined && !facts.screens.has(data.screen)) {
+      context.report('form_screen_missing', '/screen', { screen: data.screen });
+    }
+    const fields = [...facts.returnedFields].join(', ');
+    data.outputs.forEach((output, index) => {
+      // A dotted field (`direccion.calle`) reads into an object the form returns under its first name.
+      const root = output.field.split('.')[0]!;
+      if (!facts.returnedFields.has(root)) context.report('form_output_unknown_field', `/outputs/${index}/field`, { field: output.field, fields });
+    });
+  },
 });

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, nodeSchema, Template } from '../common.ts';
+import { checkMaxLength } from '../validate/field-checks.ts';
+import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
 export const handoff = defineNodeKind({
   schema: nodeSchema('handoff', Type.Object({
@@ -9,4 +11,7 @@ export const handoff = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: () => ['resolved'],
   waits: () => true,
+  check(data, context) {
+    checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.textBody, 'text_too_long');
+  },
 });

@@ -1,5 +1,8 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { defineNodeKind, Id, MaxRetries, NonEmptyTemplate, nodeSchema, Template } from '../common.ts';
+import { checkMaxLength, checkUniqueIds, foldTitle } from '../validate/field-checks.ts';
+import type { NodeCheckContext } from '../validate/node-check-context.ts';
+import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
 export const MenuOption = Type.Object({
   id: Id,
@@ -19,4 +22,33 @@ export const menu = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: (data) => [...data.options.map((option) => option.id), 'invalid'],
   waits: () => true,
+  check(data, context) {
+    checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.interactiveBody, 'interactive_body_too_long');
+    checkMaxLength(context, data.header, '/header', WHATSAPP_LIMITS.header, 'header_too_long');
+    checkMaxLength(context, data.footer, '/footer', WHATSAPP_LIMITS.footer, 'footer_too_long');
+    checkMaxLength(context, data.listButton, '/listButton', WHATSAPP_LIMITS.listButton, 'list_button_too_long');
+    checkMaxLength(context, data.invalidText, '/invalidText', WHATSAPP_LIMITS.textBody, 'text_too_long');
+    checkUniqueIds(context, data.options, '/options', 'duplicate_option_id', 'invalid');
+    checkOptions(data.options, context);
+  },
 });
+
+/** Up to 3 options go out as reply buttons, more as a list: the limits differ (whatsapp.md §2). */
+function checkOptions(options: Array<Static<typeof MenuOption>>, context: NodeCheckContext): void {
+  const asButtons = options.length <= WHATSAPP_LIMITS.replyButtons;
+  const titles = new Map<string, string>();
+  options.forEach((option, index) => {
+    const at = `/options/${index}`;
+    if (asButtons) {
+      checkMaxLength(context, option.title, `${at}/title`, WHATSAPP_LIMITS.replyButtonTitle, 'button_title_too_long');
+      if (option.description) context.report('button_description_ignored', `${at}/description`);
+    } else {
+      checkMaxLength(context, option.title, `${at}/title`, WHATSAPP_LIMITS.listRowTitle, 'list_row_title_too_long');
+      checkMaxLength(context, option.description, `${at}/description`, WHATSAPP_LIMITS.listRowDescription, 'list_row_description_too_long');
+    }
+    const folded = foldTitle(option.title);
+    const other = titles.get(folded);
+    if (other !== undefined) context.report('duplicate_option_title', `${at}/title`, { title: option.title, other });
+    else titles.set(folded, option.title);
+  });
+}

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, nodeSchema, Template } from '../common.ts';
+import { checkHttpUrl, checkMaxLength } from '../validate/field-checks.ts';
+import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
 export const MediaKind = Type.Union([
   Type.Literal('image'), Type.Literal('video'), Type.Literal('audio'), Type.Literal('document'),
@@ -17,4 +19,10 @@ export const message = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: () => ['next'],
   waits: () => false,
+  check(data, context) {
+    checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.textBody, 'text_too_long');
+    if (!data.media) return;
+    checkHttpUrl(context, data.media.url, '/media/url');
+    checkMaxLength(context, data.media.caption, '/media/caption', WHATSAPP_LIMITS.caption, 'caption_too_long');
+  },
 });

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, MaxRetries, NonEmptyTemplate, nodeSchema, Template, VariableName } from '../common.ts';
+import { checkMaxLength, checkRegex } from '../validate/field-checks.ts';
+import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
 export const QuestionInput = Type.Union([
   Type.Literal('text'), Type.Literal('number'), Type.Literal('email'),
@@ -19,4 +21,15 @@ export const question = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: () => ['next', 'invalid'],
   waits: () => true,
+  sets: (data) => [data.variable],
+  literalFields: ['pattern'],
+  check(data, context) {
+    checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.textBody, 'text_too_long');
+    checkMaxLength(context, data.invalidText, '/invalidText', WHATSAPP_LIMITS.textBody, 'text_too_long');
+    if (data.pattern !== undefined) checkRegex(context, data.pattern, '/pattern');
+    else if (data.input === 'regex') context.report('missing_pattern', '');
+    if (data.min !== undefined && data.max !== undefined && data.min > data.max) {
+      context.report('question_min_above_max', '/min', { min: data.min, max: data.max });
+    }
+  },
 });

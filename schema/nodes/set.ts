@@ -10,4 +10,5 @@ export const set = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: () => ['next'],
   waits: () => false,
+  sets: (data) => data.assignments.map((assignment) => assignment.variable),
 });

@@ -1,0 +1,108 @@
+/**
+ * Every problem validateFlow can report: a stable code, its severity and its message in each
+ * locale. `{name}` is filled from the problem's params; `{name|term}` also translates the value
+ * through `terms` (e.g. a JSON type name). Codes are public: renaming one breaks users' CI.
+ * fixtures/invalid/<code>.json holds one document per error code (a test checks it).
+ */
+type Entry = { severity: 'error' | 'warning'; es: string; pt: string; en: string };
+
+export const problemCatalogue = {
+  // The document outline (schema/validate/schema-errors.ts translates ajv's errors)
+  schema_version_unsupported: { severity: 'error', es: 'La versión de formato {version} no está soportada. Versiones soportadas: {supported}.', pt: 'A versão de formato {version} não é suportada. Versões suportadas: {supported}.', en: 'Format version {version} is not supported. Supported versions: {supported}.' },
+  unknown_node_type: { severity: 'error', es: 'El tipo de nodo «{type}» no existe. Tipos válidos: {kinds}.', pt: 'O tipo de nó «{type}» não existe. Tipos válidos: {kinds}.', en: 'Node type "{type}" does not exist. Valid types: {kinds}.' },
+  missing_field: { severity: 'error', es: 'Falta el campo obligatorio «{field}».', pt: 'Falta o campo obrigatório «{field}».', en: 'The required field "{field}" is missing.' },
+  unknown_field: { severity: 'error', es: 'El campo «{field}» no existe aquí.', pt: 'O campo «{field}» não existe aqui.', en: 'The field "{field}" does not belong here.' },
+  wrong_type: { severity: 'error', es: '«{field}» debe ser {expected|term}.', pt: '«{field}» deve ser {expected|term}.', en: '"{field}" must be {expected|term}.' },
+  too_long: { severity: 'error', es: '«{field}» admite como máximo {max} caracteres.', pt: '«{field}» aceita no máximo {max} caracteres.', en: '"{field}" allows at most {max} characters.' },
+  too_short: { severity: 'error', es: '«{field}» no puede estar vacío (mínimo {min} caracteres).', pt: '«{field}» não pode ficar vazio (mínimo {min} caracteres).', en: '"{field}" cannot be empty (at least {min} characters).' },
+  invalid_id: { severity: 'error', es: '«{field}» no es un id válido: usa minúsculas, dígitos, _ y - (empezando por letra o dígito, hasta 64).', pt: '«{field}» não é um id válido: use minúsculas, dígitos, _ e - (começando por letra ou dígito, até 64).', en: '"{field}" is not a valid id: use lower-case letters, digits, _ and - (starting with a letter or digit, up to 64).' },
+  invalid_variable_name: { severity: 'error', es: '«{field}» no es un nombre de variable válido: letras, dígitos y _, sin empezar por dígito.', pt: '«{field}» não é um nome de variável válido: letras, dígitos e _, sem começar por dígito.', en: '"{field}" is not a valid variable name: letters, digits and _, not starting with a digit.' },
+  pattern_mismatch: { severity: 'error', es: '«{field}» no tiene el formato esperado ({pattern}).', pt: '«{field}» não tem o formato esperado ({pattern}).', en: '"{field}" does not have the expected format ({pattern}).' },
+  not_allowed_value: { severity: 'error', es: '«{field}» tiene un valor no permitido. Valores válidos: {allowed}.', pt: '«{field}» tem um valor não permitido. Valores válidos: {allowed}.', en: '"{field}" has a value that is not allowed. Valid values: {allowed}.' },
+  too_few_items: { severity: 'error', es: '«{field}» necesita al menos {min} elemento(s).', pt: '«{field}» precisa de pelo menos {min} item(ns).', en: '"{field}" needs at least {min} item(s).' },
+  too_many_items: { severity: 'error', es: '«{field}» admite como máximo {max} elementos.', pt: '«{field}» aceita no máximo {max} itens.', en: '"{field}" allows at most {max} items.' },
+  out_of_range: { severity: 'error', es: '«{field}» debe ser {comparison} {limit}.', pt: '«{field}» deve ser {comparison} {limit}.', en: '"{field}" must be {comparison} {limit}.' },
+  // Ids and edges (schema/validate/graph.ts)
+  duplicate_node_id: { severity: 'error', es: 'Hay más de un nodo con el id «{id}».', pt: 'Há mais de um nó com o id «{id}».', en: 'More than one node has the id "{id}".' },
+  duplicate_edge_id: { severity: 'error', es: 'Hay más de una conexión con el id «{id}».', pt: 'Há mais de uma conexão com o id «{id}».', en: 'More than one edge has the id "{id}".' },
+  duplicate_option_id: { severity: 'error', es: 'Dos opciones del menú tienen el id «{id}».', pt: 'Duas opções do menu têm o id «{id}».', en: 'Two menu options have the id "{id}".' },
+  duplicate_branch_id: { severity: 'error', es: 'Dos ramas de la condición tienen el id «{id}».', pt: 'Dois ramos da condição têm o id «{id}».', en: 'Two condition branches have the id "{id}".' },
+  duplicate_intent_id: { severity: 'error', es: 'Dos intenciones tienen el id «{id}».', pt: 'Duas intenções têm o id «{id}».', en: 'Two intents have the id "{id}".' },
+  reserved_output_id: { severity: 'error', es: 'El id «{id}» está reservado para la salida «{id}» del nodo; elige otro.', pt: 'O id «{id}» é reservado para a saída «{id}» do nó; escolha outro.', en: 'The id "{id}" is reserved for the node\'s own "{id}" output; pick another.' },
+  start_node_missing: { severity: 'error', es: 'El nodo inicial «{id}» no existe.', pt: 'O nó inicial «{id}» não existe.', en: 'The start node "{id}" does not exist.' },
+  edge_source_missing: { severity: 'error', es: 'La conexión sale de «{source}», un nodo que no existe.', pt: 'A conexão sai de «{source}», um nó que não existe.', en: 'The edge leaves "{source}", a node that does not exist.' },
+  edge_target_missing: { severity: 'error', es: 'La conexión llega a «{target}», un nodo que no existe.', pt: 'A conexão chega a «{target}», um nó que não existe.', en: 'The edge enters "{target}", a node that does not exist.' },
+  edge_unknown_output: { severity: 'error', es: 'El nodo no tiene la salida «{output}». Salidas: {outputs}.', pt: 'O nó não tem a saída «{output}». Saídas: {outputs}.', en: 'The node has no output "{output}". Outputs: {outputs}.' },
+  edge_output_taken: { severity: 'error', es: 'La salida «{output}» ya tiene la conexión «{other}»; cada salida admite una sola.', pt: 'A saída «{output}» já tem a conexão «{other}»; cada saída aceita uma só.', en: 'The output "{output}" already has the edge "{other}"; each output takes one edge.' },
+  loop_without_wait: { severity: 'error', es: 'Estos nodos forman un ciclo que puede repetirse sin esperar al usuario: {path}.', pt: 'Estes nós formam um ciclo que pode se repetir sem esperar o usuário: {path}.', en: 'These nodes form a loop that can repeat without waiting for the user: {path}.' },
+  // WhatsApp limits and node contents (schema/nodes/*.ts `check`)
+  button_title_too_long: { severity: 'error', es: 'Con 3 opciones o menos el menú sale como botones, y un botón admite {max} caracteres; este tiene {length}.', pt: 'Com até 3 opções o menu vai como botões, e um botão aceita {max} caracteres; este tem {length}.', en: 'With 3 options or fewer the menu is sent as buttons, which allow {max} characters; this one has {length}.' },
+  list_row_title_too_long: { severity: 'error', es: 'El título de una fila de lista admite {max} caracteres; este tiene {length}.', pt: 'O título de uma linha de lista aceita {max} caracteres; este tem {length}.', en: 'A list row title allows {max} characters; this one has {length}.' },
+  list_row_description_too_long: { severity: 'error', es: 'La descripción de una fila de lista admite {max} caracteres; esta tiene {length}.', pt: 'A descrição de uma linha de lista aceita {max} caracteres; esta tem {length}.', en: 'A list row description allows {max} characters; this one has {length}.' },
+  list_button_too_long: { severity: 'error', es: 'El botón de la lista admite {max} caracteres; este tiene {length}.', pt: 'O botão da lista aceita {max} caracteres; este tem {length}.', en: 'The list button label allows {max} characters; this one has {length}.' },
+  header_too_long: { severity: 'error', es: 'El encabezado admite {max} caracteres; este tiene {length}.', pt: 'O cabeçalho aceita {max} caracteres; este tem {length}.', en: 'The header allows {max} characters; this one has {length}.' },
+  footer_too_long: { severity: 'error', es: 'El pie admite {max} caracteres; este tiene {length}.', pt: 'O rodapé aceita {max} caracteres; este tem {length}.', en: 'The footer allows {max} characters; this one has {length}.' },
+  interactive_body_too_long: { severity: 'error', es: 'El texto de un mensaje con botones, lista o formulario admite {max} caracteres; este tiene {length}.', pt: 'O texto de uma mensagem com botões, lista ou formulário aceita {max} caracteres; este tem {length}.', en: 'The body of a buttons, list or form message allows {max} characters; this one has {length}.' },
+  text_too_long: { severity: 'error', es: 'Un mensaje de texto admite {max} caracteres; este tiene {length}.', pt: 'Uma mensagem de texto aceita {max} caracteres; esta tem {length}.', en: 'A text message allows {max} characters; this one has {length}.' },
+  caption_too_long: { severity: 'error', es: 'El pie de foto admite {max} caracteres; este tiene {length}.', pt: 'A legenda aceita {max} caracteres; esta tem {length}.', en: 'A media caption allows {max} characters; this one has {length}.' },
+  form_cta_too_long: { severity: 'error', es: 'El botón del formulario admite {max} caracteres; este tiene {length}.', pt: 'O botão do formulário aceita {max} caracteres; este tem {length}.', en: 'The form button label allows {max} characters; this one has {length}.' },
+  form_cta_emoji: { severity: 'error', es: 'El botón del formulario no puede llevar emojis.', pt: 'O botão do formulário não pode ter emojis.', en: 'The form button label cannot contain emoji.' },
+  duplicate_option_title: { severity: 'error', es: 'Las opciones «{title}» y «{other}» se leen igual (sin mayúsculas ni acentos); el usuario no podría elegir por texto.', pt: 'As opções «{title}» e «{other}» se leem igual (sem maiúsculas nem acentos); o usuário não poderia escolher por texto.', en: 'The options "{title}" and "{other}" read the same ignoring case and accents; a user could not pick one by typing it.' },
+  invalid_pattern: { severity: 'error', es: 'La expresión regular «{pattern}» no es válida: {reason}.', pt: 'A expressão regular «{pattern}» não é válida: {reason}.', en: 'The regular expression "{pattern}" is not valid: {reason}.' },
+  missing_pattern: { severity: 'error', es: 'Una pregunta de tipo regex necesita «pattern».', pt: 'Uma pergunta do tipo regex precisa de «pattern».', en: 'A question with input "regex" needs a "pattern".' },
+  question_min_above_max: { severity: 'error', es: 'El mínimo ({min}) es mayor que el máximo ({max}); ninguna respuesta sería válida.', pt: 'O mínimo ({min}) é maior que o máximo ({max}); nenhuma resposta seria válida.', en: 'The minimum ({min}) is above the maximum ({max}); no answer could be valid.' },
+  url_not_http: { severity: 'error', es: 'La URL «{url}» debe empezar por http:// o https://.', pt: 'A URL «{url}» deve começar com http:// ou https://.', en: 'The URL "{url}" must start with http:// or https://.' },
+  api_body_not_json: { severity: 'error', es: 'El cuerpo de la llamada no es JSON válido (con las variables sustituidas): {reason}.', pt: 'O corpo da chamada não é JSON válido (com as variáveis substituídas): {reason}.', en: 'The request body is not valid JSON (with variables filled in): {reason}.' },
+  // The form's Flow JSON (schema/flow-json)
+  form_screen_missing: { severity: 'error', es: 'La pantalla inicial «{screen}» no existe en el formulario.', pt: 'A tela inicial «{screen}» não existe no formulário.', en: 'The entry screen "{screen}" does not exist in the form.' },
+  form_output_unknown_field: { severity: 'error', es: 'El formulario no devuelve el campo «{field}». Campos que devuelve: {fields}.', pt: 'O formulário não devolve o campo «{field}». Campos que devolve: {fields}.', en: 'The form does not return the field "{field}". Fields it returns: {fields}.' },
+  flow_json_layout: { severity: 'error', es: 'La pantalla usa el diseño «{layout}»; el único soportado es SingleColumnLayout.', pt: 'A tela usa o layout «{layout}»; o único suportado é SingleColumnLayout.', en: 'The screen uses layout "{layout}"; the only one supported is SingleColumnLayout.' },
+  flow_json_unknown_component: { severity: 'error', es: 'El componente «{component}» no está soportado. Componentes: {supported}.', pt: 'O componente «{component}» não é suportado. Componentes: {supported}.', en: 'The component "{component}" is not supported. Components: {supported}.' },
+  flow_json_missing_property: { severity: 'error', es: 'El componente {component} necesita «{property}».', pt: 'O componente {component} precisa de «{property}».', en: 'The {component} component needs "{property}".' },
+  flow_json_invalid_value: { severity: 'error', es: '«{property}» de {component} no es válido: {expected}.', pt: '«{property}» de {component} não é válido: {expected}.', en: '"{property}" of {component} is not valid: {expected}.' },
+  flow_json_too_long: { severity: 'error', es: '«{property}» de {component} admite {max} caracteres; tiene {length}.', pt: '«{property}» de {component} aceita {max} caracteres; tem {length}.', en: '"{property}" of {component} allows {max} characters; it has {length}.' },
+  flow_json_option_count: { severity: 'error', es: '{component} necesita entre 1 y {max} opciones; tiene {count}.', pt: '{component} precisa de 1 a {max} opções; tem {count}.', en: '{component} needs 1 to {max} options; it has {count}.' },
+  flow_json_too_many_components: { severity: 'error', es: 'La pantalla «{screen}» tiene {count} componentes; el máximo es {max}.', pt: 'A tela «{screen}» tem {count} componentes; o máximo é {max}.', en: 'Screen "{screen}" has {count} components; the maximum is {max}.' },
+  flow_json_footer_count: { severity: 'error', es: 'La pantalla «{screen}» tiene {count} Footer; admite uno.', pt: 'A tela «{screen}» tem {count} Footer; aceita um.', en: 'Screen "{screen}" has {count} Footers; one is allowed.' },
+  flow_json_duplicate_screen: { severity: 'error', es: 'Hay más de una pantalla con el id «{screen}».', pt: 'Há mais de uma tela com o id «{screen}».', en: 'More than one screen has the id "{screen}".' },
+  flow_json_reserved_screen: { severity: 'error', es: 'El id de pantalla «SUCCESS» está reservado por WhatsApp.', pt: 'O id de tela «SUCCESS» é reservado pelo WhatsApp.', en: 'The screen id "SUCCESS" is reserved by WhatsApp.' },
+  flow_json_unknown_screen: { severity: 'error', es: 'La pantalla «{screen}» lleva a «{target}», que no existe.', pt: 'A tela «{screen}» leva a «{target}», que não existe.', en: 'Screen "{screen}" leads to "{target}", which does not exist.' },
+  flow_json_route_cycle: { severity: 'error', es: 'Las pantallas forman un ciclo ({screens}); las rutas solo pueden avanzar.', pt: 'As telas formam um ciclo ({screens}); as rotas só podem avançar.', en: 'The screens form a cycle ({screens}); routes may only go forward.' },
+  flow_json_dead_end: { severity: 'error', es: 'La pantalla «{screen}» no es final y no lleva a ninguna otra.', pt: 'A tela «{screen}» não é final e não leva a nenhuma outra.', en: 'Screen "{screen}" is not terminal and leads nowhere.' },
+  flow_json_terminal_without_complete: { severity: 'error', es: 'La pantalla final «{screen}» necesita un Footer cuya acción sea «complete».', pt: 'A tela final «{screen}» precisa de um Footer com a ação «complete».', en: 'The terminal screen "{screen}" needs a Footer whose action is "complete".' },
+  flow_json_complete_not_terminal: { severity: 'error', es: 'La acción «complete» solo puede usarse en pantallas finales («{screen}» no lo es).', pt: 'A ação «complete» só pode ser usada em telas finais («{screen}» não é).', en: 'The "complete" action is only allowed on terminal screens ("{screen}" is not one).' },
+  flow_json_unknown_action: { severity: 'error', es: 'La acción «{action}» no existe. Acciones: {actions}.', pt: 'A ação «{action}» não existe. Ações: {actions}.', en: 'The action "{action}" does not exist. Actions: {actions}.' },
+  flow_json_duplicate_input_name: { severity: 'error', es: 'Dos campos de la pantalla «{screen}» se llaman «{name}».', pt: 'Dois campos da tela «{screen}» se chamam «{name}».', en: 'Two inputs of screen "{screen}" are named "{name}".' },
+  flow_json_unknown_form_field: { severity: 'error', es: '«${form.{name}}» no corresponde a ningún campo de la pantalla «{screen}».', pt: '«${form.{name}}» não corresponde a nenhum campo da tela «{screen}».', en: '"${form.{name}}" names no input of screen "{screen}".' },
+  // Warnings: publishing goes ahead
+  unreachable_node: { severity: 'warning', es: 'Ningún camino desde el nodo inicial llega a este nodo.', pt: 'Nenhum caminho a partir do nó inicial chega a este nó.', en: 'No path from the start node reaches this node.' },
+  undefined_variable: { severity: 'warning', es: 'Ningún nodo asigna la variable «{variable}» y no está declarada; se mostrará vacía.', pt: 'Nenhum nó atribui a variável «{variable}» e ela não está declarada; aparecerá vazia.', en: 'No node sets the variable "{variable}" and it is not declared; it will render empty.' },
+  unhandled_output: { severity: 'warning', es: 'La salida «{output}» no tiene conexión: si ocurre, la conversación termina aquí.', pt: 'A saída «{output}» não tem conexão: se ocorrer, a conversa termina aqui.', en: 'The "{output}" output has no edge: if taken, the conversation ends here.' },
+  button_description_ignored: { severity: 'warning', es: 'Con 3 opciones o menos el menú sale como botones y las descripciones no se muestran.', pt: 'Com até 3 opções o menu vai como botões e as descrições não aparecem.', en: 'With 3 options or fewer the menu is sent as buttons, which do not show descriptions.' },
+} as const satisfies Record<string, Entry>;
+
+export type ProblemCode = keyof typeof problemCatalogue;
+export type ProblemLocale = 'es' | 'pt' | 'en';
+export type ProblemParams = Record<string, string | number>;
+
+/** Words a param may name (`{expected|term}`), per locale. */
+const terms: Record<ProblemLocale, Record<string, string>> = {
+  es: { string: 'texto', number: 'un número', integer: 'un número entero', boolean: 'verdadero o falso', object: 'un objeto', array: 'una lista', null: 'nulo' },
+  pt: { string: 'texto', number: 'um número', integer: 'um número inteiro', boolean: 'verdadeiro ou falso', object: 'um objeto', array: 'uma lista', null: 'nulo' },
+  en: { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' },
+};
+
+/** The message of one problem in one locale, e.g. `problemMessage('too_long', { field: 'text', max: 20 }, 'en')`. */
+export function problemMessage(code: ProblemCode, params: ProblemParams, locale: ProblemLocale): string {
+  return problemCatalogue[code][locale].replace(/\{(\w+)(\|term)?\}/g, (whole, name: string, term?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return term ? (terms[locale][String(value)] ?? String(value)) : String(value);
+  });
+}
+
+export function problemSeverity(code: ProblemCode): 'error' | 'warning' {
+  return problemCatalogue[code].severity;
+}
+
+export const PROBLEM_CODES = Object.keys(problemCatalogue) as ProblemCode[];

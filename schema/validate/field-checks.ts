@@ -1,0 +1,62 @@
+import type { ProblemCode } from '../problems.ts';
+import type { NodeCheckContext } from './node-check-context.ts';
+
+/** Characters as WhatsApp counts them: code points, so an emoji is one, not two UTF-16 units. */
+export function charLength(text: string): number {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
+}
+
+/** Reports `code` at `pointer` when `text` is longer than `max`. */
+export function checkMaxLength(
+  context: NodeCheckContext, text: string | undefined, pointer: string, max: number, code: ProblemCode,
+): void {
+  if (text === undefined || text.length <= max) return;
+  const length = charLength(text);
+  if (length > max) context.report(code, pointer, { max, length });
+}
+
+/** Reports ids used twice among `items`, and an id that is also one of the node's own outputs. */
+export function checkUniqueIds(
+  context: NodeCheckContext, items: ReadonlyArray<{ id: string }>, base: string, code: ProblemCode, reserved: string,
+): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (item.id === reserved) context.report('reserved_output_id', `${base}/${index}/id`, { id: item.id });
+    else if (seen.has(item.id)) context.report(code, `${base}/${index}/id`, { id: item.id });
+    seen.add(item.id);
+  });
+}
+
+/** A template placeholder: `{{ name }}` or `{{contact.name}}`. */
+export const TEMPLATE_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/**
+ * URLs must be http(s). A URL that starts with a template (`{{base_url}}/x`) is only known at
+ * run time (the runtime's address guard checks it then); otherwise its literal scheme is checked.
+ */
+export function checkHttpUrl(context: NodeCheckContext, url: string, pointer: string): void {
+  if (/^\s*\{\{/.test(url)) return;
+  if (!/^https?:\/\//i.test(url.trim())) context.report('url_not_http', pointer, { url });
+}
+
+/** Whether the text holds a template placeholder. */
+export function hasTemplate(text: string): boolean {
+  return /\{\{[^{}]*\}\}/.test(text);
+}
+
+/** Reports a pattern JavaScript cannot compile (the runtime uses JavaScript regular expressions). */
+export function checkRegex(context: NodeCheckContext, pattern: string, pointer: string): void {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    context.report('invalid_pattern', pointer, { pattern, reason });
+  }
+}
+
+/** A title as users type it: no case, accents or extra spaces ("Café " = "cafe"). */
+export function foldTitle(title: string): string {
+  return title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}

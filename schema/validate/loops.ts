@@ -1,0 +1,21 @@
+import type { FlowDocument } from '../flow.ts';
+import { nodeWaits } from '../registry.ts';
+import { findCycles } from './find-cycles.ts';
+import type { FlowGraph } from './graph.ts';
+import type { ProblemList } from './problem-list.ts';
+
+/**
+ * A loop among nodes that never wait would spin through `maxStepsPerTurn` in one turn: it is
+ * reported before publishing, at the first of its nodes in document order. A loop through a
+ * waiting node (a menu, a question) is fine: it pauses there for the user.
+ */
+export function checkLoops(flow: FlowDocument, graph: FlowGraph, problems: ProblemList): void {
+  const running = new Set<string>();
+  for (const [id, index] of graph.nodeAt) if (!nodeWaits(flow.nodes[index]!)) running.add(id);
+  const ids = [...running];
+  const next = (id: string) => (graph.next.get(id) ?? []).filter((target) => running.has(target));
+  for (const cycle of findCycles(ids, next)) {
+    const first = cycle[0]!;
+    problems.add('loop_without_wait', { pointer: `/nodes/${graph.nodeAt.get(first)!}`, nodeId: first }, { path: cycle.join(', ') });
+  }
+}

@@ -1,0 +1,85 @@
+import type { ErrorObject } from 'ajv';
+import { ID_PATTERN, VARIABLE_PATTERN } from '../common.ts';
+import type { ProblemCode, ProblemParams } from '../problems.ts';
+import { NODE_KINDS } from '../registry.ts';
+import type { ProblemList, ProblemPlace } from './problem-list.ts';
+
+type Found = { code: ProblemCode; pointer: string; params: Omit<ProblemParams, 'field'> };
+
+/**
+ * Turns ajv's errors (from the `allErrors` validator) into problems an analyst can act on:
+ * which node or edge, which field, what is wrong. Errors inside a union of literals
+ * (`method: GET | POST …`) collapse into one "not allowed, valid values are …".
+ */
+export function translateSchemaErrors(errors: readonly ErrorObject[], document: unknown, problems: ProblemList): void {
+  const unions = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf');
+  const insideUnion = (error: ErrorObject) => unions.some((union) => union !== error && error.schemaPath.startsWith(`${union.schemaPath}/`));
+  const seen = new Set<string>();
+  const nodesWithTypeError = new Set(errors.filter((e) => /^\/nodes\/\d+(\/type)?$/.test(e.instancePath) && e.keyword !== 'discriminator').map((e) => e.instancePath.replace(/\/type$/, '')));
+  for (const error of errors) {
+    if (insideUnion(error)) continue;
+    if (error.keyword === 'discriminator' && error.params.error === 'tag' && nodesWithTypeError.has(error.instancePath)) continue;
+    const found = translate(error, errors);
+    const key = `${found.code} ${found.pointer}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.add(found.code, placeOf(found.pointer, document), { field: fieldName(found.pointer), ...found.params });
+  }
+}
+
+function translate(error: ErrorObject, all: readonly ErrorObject[]): Found {
+  const at = error.instancePath;
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'discriminator':
+      return p.error === 'mapping'
+        ? { code: 'unknown_node_type', pointer: `${at}/type`, params: { type: String(p.tagValue), kinds: NODE_KINDS.join(', ') } }
+        : { code: 'missing_field', pointer: `${at}/type`, params: {} };
+    case 'required': return { code: 'missing_field', pointer: `${at}/${String(p.missingProperty)}`, params: {} };
+    case 'additionalProperties': return { code: 'unknown_field', pointer: `${at}/${String(p.additionalProperty)}`, params: {} };
+    case 'type': return { code: 'wrong_type', pointer: at, params: { expected: String(p.type) } };
+    case 'maxLength': return { code: 'too_long', pointer: at, params: { max: Number(p.limit) } };
+    case 'minLength': return { code: 'too_short', pointer: at, params: { min: Number(p.limit) } };
+    case 'minItems': return { code: 'too_few_items', pointer: at, params: { min: Number(p.limit) } };
+    case 'maxItems': return { code: 'too_many_items', pointer: at, params: { max: Number(p.limit) } };
+    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+      return { code: 'out_of_range', pointer: at, params: { comparison: String(p.comparison), limit: Number(p.limit) } };
+    case 'pattern': {
+      const code = p.pattern === ID_PATTERN ? 'invalid_id' : p.pattern === VARIABLE_PATTERN ? 'invalid_variable_name' : 'pattern_mismatch';
+      return { code, pointer: at, params: { pattern: String(p.pattern) } };
+    }
+    case 'const': return { code: 'not_allowed_value', pointer: at, params: { allowed: JSON.stringify(p.allowedValue) } };
+    case 'enum': return { code: 'not_allowed_value', pointer: at, params: { allowed: (p.allowedValues as unknown[]).join(', ') } };
+    case 'anyOf': case 'oneOf': {
+      const allowed = all
+        .filter((inner) => inner.keyword === 'const' && inner.schemaPath.startsWith(`${error.schemaPath}/`))
+        .map((inner) => String(inner.params.allowedValue));
+      return { code: 'not_allowed_value', pointer: at, params: { allowed: allowed.join(', ') || (error.message ?? '') } };
+    }
+    default:
+      // A keyword the flow schema does not use today; ajv's own words still say what is wrong.
+      return { code: 'not_allowed_value', pointer: at, params: { allowed: error.message ?? error.keyword } };
+  }
+}
+
+/** The node or edge a pointer falls in, by the id written in the document (if it has one). */
+export function placeOf(pointer: string, document: unknown): ProblemPlace {
+  const match = /^\/(nodes|edges)\/(\d+)(?:\/|$)/.exec(pointer);
+  if (!match) return { pointer };
+  const list = (document as Record<string, unknown>)[match[1]!];
+  const item = Array.isArray(list) ? list[Number(match[2])] : undefined;
+  const id = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).id : undefined;
+  if (typeof id !== 'string') return { pointer };
+  return match[1] === 'nodes' ? { pointer, nodeId: id } : { pointer, edgeId: id };
+}
+
+/**
+ * The field as an analyst reads it: inside a node, relative to its data (`options[1].title`);
+ * elsewhere, from the document root (`settings.maxStepsPerTurn`).
+ */
+export function fieldName(pointer: string): string {
+  const relative = pointer.replace(/^\/nodes\/\d+\/data(?=\/|$)/, '').replace(/^\/(nodes|edges)\/\d+(?=\/|$)/, '');
+  const segments = relative.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (segments.length === 0) return pointer.endsWith('/data') ? 'data' : pointer || '/';
+  return segments.reduce((name, segment) => (/^\d+$/.test(segment) ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), '');
+}
