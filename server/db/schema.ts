@@ -78,3 +78,9 @@ export const simulations = sqliteTable(
   },
   (table) => [index('simulations_flow_idx').on(table.flowId)],
 );
+
+/** One-time facts about this database, e.g. when the fixture bots were loaded on first run. */
+export const serverMeta = sqliteTable('server_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -52,6 +52,9 @@ describe('publishing', () => {
     expect(version.statusCode).toBe(200);
     expect(version.json()).toEqual(pizzeria);
     expect(version.headers.etag).toBe(`"${contentHash(pizzeria)}"`);
+    // The database itself refuses to change a published version.
+    expect(() => t.app.charla.sqlite.prepare("UPDATE flow_versions SET note = 'x'").run()).toThrow(/immutable/);
+    expect(() => t.app.charla.sqlite.prepare('DELETE FROM flow_versions').run()).toThrow(/immutable/);
     const missing = await t.app.inject({ method: 'GET', url: '/api/flows/pizzeria/versions/7', headers: t.auth() });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('version_not_found');
