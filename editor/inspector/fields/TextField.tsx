@@ -1,0 +1,73 @@
+import { useRef } from 'react';
+import { useT } from '../../i18n/index.ts';
+import { useInspectorEnvironment } from '../InspectorContext.ts';
+import { messages } from '../messages.ts';
+import { Field, fieldIds } from './Field.tsx';
+import { VariablePicker } from './VariablePicker.tsx';
+
+export interface TextFieldProps {
+  /** Path of the value in the node's data, e.g. `options.0.title`; names the field for tests and focus. */
+  name: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  /** A WhatsApp character limit: shows a counter that turns red past it. */
+  limit?: number;
+  multiline?: boolean;
+  /** Offers the variable picker (the field is a template). */
+  template?: boolean;
+  placeholder?: string;
+  hint?: string;
+}
+
+/** A text input with a character counter for WhatsApp's limits and, for templates, a variable picker. */
+export function TextField({ name, label, value, onChange, limit, multiline, template, placeholder, hint }: TextFieldProps) {
+  const t = useT(messages);
+  const { readOnly, endGesture } = useInspectorEnvironment();
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const ids = fieldIds(name);
+  const over = limit !== undefined && [...value].length > limit;
+
+  function insert(text: string) {
+    const element = input.current;
+    const start = element?.selectionStart ?? value.length;
+    const end = element?.selectionEnd ?? value.length;
+    onChange(value.slice(0, start) + text + value.slice(end));
+    endGesture();
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(start + text.length, start + text.length);
+    });
+  }
+
+  const common = {
+    ...ids,
+    ref: input,
+    className: over ? 'insp-input insp-input--over' : 'insp-input',
+    value,
+    placeholder,
+    readOnly,
+    'aria-invalid': over || undefined,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+    onBlur: endGesture,
+  };
+  return (
+    <Field label={label} htmlFor={ids.id} hint={hint}>
+      <div className="insp-text">
+        {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+        <div className="insp-text-tools">
+          {template && !readOnly && <VariablePicker onPick={(variable) => insert(`{{${variable}}}`)} />}
+          {limit !== undefined && (
+            <span
+              className={over ? 'insp-counter insp-counter--over' : 'insp-counter'}
+              data-testid={`counter-${name}`}
+              title={over ? t('overLimit', { limit }) : undefined}
+            >
+              {[...value].length}/{limit}
+            </span>
+          )}
+        </div>
+      </div>
+    </Field>
+  );
+}

@@ -1,0 +1,14 @@
+import type { NodeEditor } from '../types.ts';
+import { FormBody } from './Body.tsx';
+import { createForm } from './create.ts';
+import { FormInspector } from './Inspector.tsx';
+
+export const formEditor: NodeEditor<'form'> = {
+  icon: '📝',
+  color: '#e0633a',
+  label: 'kind_form',
+  create: createForm,
+  Body: FormBody,
+  Inspector: FormInspector,
+  setsVariables: (data) => data.outputs.map((output) => output.variable),
+};

@@ -1,0 +1,37 @@
+import type { NodeKind } from '../../schema/index.ts';
+import { aiIntentEditor } from './ai_intent/index.ts';
+import { apiCallEditor } from './api_call/index.ts';
+import { conditionEditor } from './condition/index.ts';
+import { endEditor } from './end/index.ts';
+import { formEditor } from './form/index.ts';
+import { handoffEditor } from './handoff/index.ts';
+import { menuEditor } from './menu/index.ts';
+import { messageEditor } from './message/index.ts';
+import { questionEditor } from './question/index.ts';
+import { setEditor } from './set/index.ts';
+import type { NodeEditor } from './types.ts';
+
+/**
+ * The editor's one entry per node kind: icon, colour, palette label, default data, canvas body, inspector.
+ * A kind added to the schema fails the type check here until it has an editor.
+ */
+export const nodeEditors = {
+  message: messageEditor,
+  menu: menuEditor,
+  question: questionEditor,
+  condition: conditionEditor,
+  set: setEditor,
+  form: formEditor,
+  ai_intent: aiIntentEditor,
+  api_call: apiCallEditor,
+  handoff: handoffEditor,
+  end: endEditor,
+} satisfies { [K in NodeKind]: NodeEditor<K> };
+
+/** The entry of one kind, typed loosely for generic callers (the canvas card, the inspector panel). */
+export function nodeEditor(kind: NodeKind): NodeEditor<NodeKind> {
+  return nodeEditors[kind] as unknown as NodeEditor<NodeKind>;
+}
+
+export type { NodeEditor, NodeBodyProps, NodeInspectorProps } from './types.ts';
+export { messages as nodeMessages } from './messages.ts';

@@ -1,0 +1,58 @@
+import { useT } from '../../i18n/index.ts';
+import { ListEditor, NumberField, orUndefined, TextField } from '../../inspector/fields/index.ts';
+import { WHATSAPP_LIMITS } from '../../../schema/index.ts';
+import { freshId } from '../../store/ids.ts';
+import { messages as common } from '../messages.ts';
+import type { NodeInspectorProps } from '../types.ts';
+import { messages } from './messages.ts';
+
+/** Up to 10 options: 1–3 go out as reply buttons (title ≤ 20), 4–10 as a list (title ≤ 24, description ≤ 72). */
+const MAX_OPTIONS = 10;
+
+export function MenuInspector({ data, update }: NodeInspectorProps<'menu'>) {
+  const t = useT(messages);
+  const tc = useT(common);
+  const asList = data.options.length > WHATSAPP_LIMITS.replyButtons;
+  return (
+    <>
+      <TextField name="header" label={tc('header')} value={data.header ?? ''} template limit={WHATSAPP_LIMITS.header}
+        onChange={(header) => update({ header: orUndefined(header) })} />
+      <TextField name="text" label={tc('text')} value={data.text} multiline template limit={WHATSAPP_LIMITS.interactiveBody}
+        onChange={(text) => update({ text })} />
+      <TextField name="footer" label={tc('footer')} value={data.footer ?? ''} template limit={WHATSAPP_LIMITS.footer}
+        onChange={(footer) => update({ footer: orUndefined(footer) })} />
+      <h4 className="insp-section">{t('options')} <small>{asList ? t('asList') : t('asButtons')}</small></h4>
+      <ListEditor
+        name="options"
+        items={data.options}
+        onChange={(options) => update({ options })}
+        create={(options) => ({
+          id: freshId('opcion', new Set(options.map((option) => option.id)), true),
+          title: t('defaultTitle', { n: options.length + 1 }),
+        })}
+        itemTitle={(option, index) => `${t('option', { n: index + 1 })} · ${option.id}`}
+        addLabel={t('addOption')}
+        min={1}
+        max={MAX_OPTIONS}
+        renderItem={(option, index, change) => (
+          <>
+            <TextField name={`options.${index}.title`} label={t('title')} value={option.title}
+              limit={asList ? WHATSAPP_LIMITS.listRowTitle : WHATSAPP_LIMITS.replyButtonTitle} onChange={(title) => change({ ...option, title })} />
+            {asList && (
+              <TextField name={`options.${index}.description`} label={t('description')} value={option.description ?? ''}
+                limit={WHATSAPP_LIMITS.listRowDescription} onChange={(description) => change({ ...option, description: orUndefined(description) })} />
+            )}
+          </>
+        )}
+      />
+      {asList && (
+        <TextField name="listButton" label={t('listButton')} value={data.listButton ?? ''} limit={WHATSAPP_LIMITS.listButton}
+          onChange={(listButton) => update({ listButton: orUndefined(listButton) })} />
+      )}
+      <TextField name="invalidText" label={tc('invalidText')} value={data.invalidText ?? ''} multiline template limit={WHATSAPP_LIMITS.textBody}
+        onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
+      <NumberField name="maxRetries" label={tc('maxRetries')} value={data.maxRetries} min={0} max={10} placeholder="2"
+        onChange={(maxRetries) => update({ maxRetries })} />
+    </>
+  );
+}

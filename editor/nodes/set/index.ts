@@ -1,0 +1,13 @@
+import type { NodeEditor } from '../types.ts';
+import { SetBody } from './Body.tsx';
+import { SetInspector } from './Inspector.tsx';
+
+export const setEditor: NodeEditor<'set'> = {
+  icon: '＝',
+  color: '#7b61c4',
+  label: 'kind_set',
+  create: () => ({ assignments: [{ variable: 'variable', value: '' }] }),
+  Body: SetBody,
+  Inspector: SetInspector,
+  setsVariables: (data) => data.assignments.map((assignment) => assignment.variable),
+};

@@ -1,0 +1,106 @@
+import type { StateCreator } from 'zustand';
+import type { FlowNode } from '../../schema/index.ts';
+import { createNodeData } from '../nodes/create-node-data.ts';
+import { connectOutput, movePositions, nodeById, removeElements, replaceNode, updateData } from './graph.ts';
+import { freshId } from './ids.ts';
+import { layoutPositions } from './layout.ts';
+import type { DocumentSlice, EditorState } from './types.ts';
+import type { StoreDeps } from './store-deps.ts';
+import { emptyDocument } from './empty-document.ts';
+
+/** The flow document and the intents that change it; every change goes through `commit` (history). */
+export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], [], DocumentSlice> => (set, get) => {
+  const initial = emptyDocument();
+  return {
+    document: initial,
+    revision: 0,
+    documentVersion: 0,
+    savedVersion: 0,
+    problems: deps.validate(initial).problems,
+
+    loadDocument(document, revision) {
+      const state = get();
+      set({
+        ...deps.documentChange(state, document),
+        revision,
+        savedVersion: state.documentVersion + 1,
+        past: [],
+        future: [],
+        gestureKey: null,
+        selectedNodeIds: [],
+        selectedEdgeIds: [],
+        measured: {},
+        highlightedNodeId: null,
+        diffMarks: null,
+      });
+    },
+
+    revalidate() {
+      set({ problems: deps.validate(get().document).problems });
+    },
+
+    markSaved(revision, savedVersion) {
+      set({ revision, savedVersion: savedVersion ?? get().documentVersion });
+    },
+
+    addNode(kind, position) {
+      const { document, readOnly, commit } = get();
+      if (readOnly) return null;
+      const id = freshId(kind, new Set(document.nodes.map((node) => node.id)), true);
+      const node = { id, type: kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, data: createNodeData(kind) } as FlowNode;
+      const startless = document.startNodeId === '' || !nodeById(document, document.startNodeId);
+      commit({ ...document, nodes: [...document.nodes, node], ...(startless && { startNodeId: id }) });
+      set({ selectedNodeIds: [id], selectedEdgeIds: [] });
+      return id;
+    },
+
+    connect(connection) {
+      const { document, commit } = get();
+      const result = connectOutput(document, connection);
+      if (!result) return null;
+      commit(result.document);
+      return get().document === result.document ? result.edgeId : null;
+    },
+
+    disconnect(edgeId) {
+      const { document, commit } = get();
+      commit(removeElements(document, [], [edgeId]));
+    },
+
+    updateNodeData(id, patch, options) {
+      const { document, commit } = get();
+      const coalesce = options?.coalesce ?? `data:${id}:${Object.keys(patch).sort().join(',')}`;
+      commit(updateData(document, id, patch), { coalesce });
+    },
+
+    setNodeLabel(id, label) {
+      const { document, commit } = get();
+      const node = nodeById(document, id);
+      if (!node) return;
+      const next = { ...node } as FlowNode;
+      if (label.trim() === '') delete next.label;
+      else next.label = label;
+      commit(replaceNode(document, next), { coalesce: `label:${id}` });
+    },
+
+    moveNodes(positions, options) {
+      const { document, commit } = get();
+      commit(movePositions(document, positions), options);
+    },
+
+    deleteSelection() {
+      const { document, commit, selectedNodeIds, selectedEdgeIds } = get();
+      commit(removeElements(document, selectedNodeIds, selectedEdgeIds));
+    },
+
+    setStartNode(id) {
+      const { document, commit } = get();
+      if (nodeById(document, id) && document.startNodeId !== id) commit({ ...document, startNodeId: id });
+    },
+
+    layout() {
+      const { document, commit, measured } = get();
+      commit(movePositions(document, layoutPositions(document, measured)));
+    },
+  };
+};

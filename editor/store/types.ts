@@ -1,0 +1,86 @@
+import type { FlowDocument, FlowNode, NodeKind, Problem } from '../../schema/index.ts';
+
+export interface XY { x: number; y: number }
+export interface Size { width: number; height: number }
+
+/** One validation problem, as `validateFlow` reports it (flow-format.md, "Problems found before publishing"). */
+export type { Problem };
+
+export type Validate = (document: FlowDocument) => { problems: readonly Problem[] };
+
+/** Nodes highlighted by the versions diff. */
+export interface DiffMarks { added: string[]; removed: string[]; changed: string[] }
+
+export interface DocumentSlice {
+  document: FlowDocument;
+  /** The server revision the document was loaded or last saved at. */
+  revision: number;
+  /** Counts every document change (undo and redo included); autosave watches it. */
+  documentVersion: number;
+  /** `documentVersion` as of the last `loadDocument` or `markSaved`. */
+  savedVersion: number;
+  problems: readonly Problem[];
+  loadDocument(document: FlowDocument, revision: number): void;
+  /** Validates again without changing the document (the UI language changed). */
+  revalidate(): void;
+  markSaved(revision: number, savedVersion?: number): void;
+  addNode(kind: NodeKind, position: XY): string | null;
+  connect(connection: { source: string; sourceHandle: string; target: string }): string | null;
+  disconnect(edgeId: string): void;
+  updateNodeData(id: string, patch: Partial<FlowNode['data']>, options?: { coalesce?: string }): void;
+  setNodeLabel(id: string, label: string): void;
+  moveNodes(positions: Record<string, XY>, options?: { coalesce?: string }): void;
+  deleteSelection(): void;
+  setStartNode(id: string): void;
+  layout(): void;
+}
+
+export interface HistorySlice {
+  past: FlowDocument[];
+  future: FlowDocument[];
+  /** The gesture the last recorded change belongs to; the next change with the same key joins it. */
+  gestureKey: string | null;
+  /** Replaces the document, recorded as one undo step (or joined to the running gesture). */
+  commit(next: FlowDocument, options?: { coalesce?: string }): void;
+  /** Ends the running gesture: the next change starts a new undo step (call on drag end, field blur). */
+  endGesture(): void;
+  undo(): void;
+  redo(): void;
+}
+
+export interface SelectionSlice {
+  selectedNodeIds: string[];
+  selectedEdgeIds: string[];
+  select(nodeIds: string[], edgeIds?: string[]): void;
+  setSelected(changes: { nodes?: Record<string, boolean>; edges?: Record<string, boolean> }): void;
+}
+
+export interface ViewSlice {
+  readOnly: boolean;
+  highlightedNodeId: string | null;
+  diffMarks: DiffMarks | null;
+  /** Rendered node sizes reported by the canvas; used by `layout`, never saved. */
+  measured: Record<string, Size>;
+  /** Asks the canvas to center a node (`nonce` makes a repeated request count). */
+  revealRequest: { nodeId: string; nonce: number } | null;
+  /** Asks the inspector to focus a field: a path into the node's data, like `options.1.title`. */
+  focusRequest: { nodeId: string; field: string; nonce: number } | null;
+  setReadOnly(readOnly: boolean): void;
+  setHighlightedNode(id: string | null): void;
+  setDiffMarks(marks: DiffMarks | null): void;
+  setMeasured(sizes: Record<string, Size>): void;
+  reveal(nodeId: string): void;
+  focusField(nodeId: string, field: string): void;
+}
+
+export interface ClipboardSlice {
+  /** The last copied nodes, as JSON text; used when the system clipboard is unavailable. */
+  clipboard: string | null;
+  /** Copies the selected nodes and the edges between them; returns the JSON text put on the clipboard. */
+  copySelection(): string | null;
+  /** Pastes nodes from JSON text (or the in-memory clipboard) with fresh ids; returns the new node ids. */
+  paste(text?: string | null, at?: XY): string[];
+  duplicate(): string[];
+}
+
+export type EditorState = DocumentSlice & HistorySlice & SelectionSlice & ViewSlice & ClipboardSlice;

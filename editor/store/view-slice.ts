@@ -1,0 +1,36 @@
+import type { StateCreator } from 'zustand';
+import type { EditorState, ViewSlice } from './types.ts';
+
+/** What the canvas shows around the document: read-only mode, simulator and diff highlights, focus requests. */
+export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get) => ({
+  readOnly: false,
+  highlightedNodeId: null,
+  diffMarks: null,
+  measured: {},
+  revealRequest: null,
+  focusRequest: null,
+
+  setReadOnly(readOnly) {
+    set({ readOnly });
+  },
+
+  setHighlightedNode(id) {
+    if (get().highlightedNodeId !== id) set({ highlightedNodeId: id });
+  },
+
+  setDiffMarks(marks) {
+    set({ diffMarks: marks });
+  },
+
+  setMeasured(sizes) {
+    set({ measured: { ...get().measured, ...sizes } });
+  },
+
+  reveal(nodeId) {
+    set({ revealRequest: { nodeId, nonce: (get().revealRequest?.nonce ?? 0) + 1 } });
+  },
+
+  focusField(nodeId, field) {
+    set({ focusRequest: { nodeId, field, nonce: (get().focusRequest?.nonce ?? 0) + 1 } });
+  },
+});
