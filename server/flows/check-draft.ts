@@ -1,36 +1,29 @@
-import { flowValidators, type FlowDocument } from '../../schema/index.ts';
+import { flowValidators, migrateFlow, validateFlow, type FlowDocument, type Problem, type ProblemLocale } from '../../schema/index.ts';
 
-/** One finding about a document, as validateFlow reports it (flow-format.md, "Problems"). */
-export interface Problem {
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-  nodeId?: string;
-  edgeId?: string;
-  pointer: string;
-}
+export type { Problem };
 
 export type DraftCheck =
   | { schemaValid: true; document: FlowDocument; problems: Problem[] }
   | { schemaValid: false; problems: Problem[] };
 
 /**
- * Whether a document may be stored as a draft (it follows the JSON Schema) and every problem it
- * has. Graph problems (dead ends while building) do not stop a draft from being saved; any
- * `error` problem stops it from being published.
+ * Whether a document may be stored as a draft (it follows the JSON Schema, after migrating an
+ * older format version) and every problem it has. Graph problems (dead ends while building) do
+ * not stop a draft from being saved; any `error` problem stops it from being published.
+ * @example const check = checkDraft(body, 'es'); if (!check.schemaValid) reply422(check.problems);
  */
-export function checkDraft(document: unknown): DraftCheck {
-  const { fast, full } = flowValidators();
-  if (fast(document)) return { schemaValid: true, document, problems: [] };
-  full(document);
-  const problems = (full.errors ?? []).map((error): Problem => ({
-    severity: 'error', code: 'schema', message: `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`,
-    pointer: error.instancePath,
-  }));
+export function checkDraft(document: unknown, locale: ProblemLocale = 'es'): DraftCheck {
+  const migrated = isRecord(document) ? migrateFlow(document) : undefined;
+  const { problems } = validateFlow(migrated ?? document, { locale });
+  if (migrated && flowValidators().fast(migrated)) return { schemaValid: true, document: migrated, problems };
   return { schemaValid: false, problems };
 }
 
 /** Whether any problem blocks publishing. */
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -53,6 +53,19 @@ describe('drafts', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/flows/roto', headers: t.auth() })).statusCode).toBe(404);
   });
 
+  it('saves a draft with only graph problems and returns them, in the language asked for', async () => {
+    const dangling = { ...pizzeria, edges: [...pizzeria.edges, { id: 'suelta', source: 'fin', sourceHandle: 'next', target: 'nowhere' }] };
+    const created = await t.app.inject({ method: 'POST', url: '/api/flows', headers: t.auth(), payload: dangling });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ severity: 'error', edgeId: 'suelta', pointer: expect.stringMatching(/^\/edges\//) }),
+    ]));
+    const english = await t.app.inject({ method: 'GET', url: '/api/flows/pizzeria', headers: { ...t.auth(), 'accept-language': 'en-US,en;q=0.8' } });
+    const spanish = await t.app.inject({ method: 'GET', url: '/api/flows/pizzeria', headers: t.auth() });
+    expect(english.json().problems.length).toBe(created.json().problems.length);
+    expect(english.json().problems[0].message).not.toBe(spanish.json().problems[0].message);
+  });
+
   it('saves with the current revision and refuses a stale one with 409, keeping the newer draft', async () => {
     await t.app.inject({ method: 'POST', url: '/api/flows', headers: t.auth(), payload: pizzeria });
     const first = { ...pizzeria, name: 'Primera edición' };

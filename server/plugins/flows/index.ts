@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { permissions, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
 import { checkDraft, type Problem } from '../../flows/check-draft.ts';
+import { problemLocale } from '../../flows/problem-locale.ts';
 import type { FlowDocument } from '../../../schema/index.ts';
 import { AnyDocument, FlowIdParams, Problems } from '../route-schemas.ts';
 
@@ -19,8 +20,8 @@ const SaveDraftBody = Type.Object(
 const Saved = Type.Object({ id: Type.String(), revision: Type.Integer(), problems: Problems });
 
 /** A document that follows the JSON Schema, or a 422 with every problem. */
-function requireSchemaValid(document: unknown): { document: FlowDocument; problems: Problem[] } {
-  const check = checkDraft(document);
+function requireSchemaValid(document: unknown, request: FastifyRequest): { document: FlowDocument; problems: Problem[] } {
+  const check = checkDraft(document, problemLocale(request));
   if (!check.schemaValid) {
     throw new AppError('flow_invalid', undefined, { problems: check.problems });
   }
@@ -35,7 +36,7 @@ export async function flowsPlugin(app: FastifyInstance): Promise<void> {
     preHandler: requireRole(permissions.editDrafts),
     schema: { body: AnyDocument, response: { 201: Saved } },
   }, async (request, reply) => {
-    const { document, problems } = requireSchemaValid(request.body);
+    const { document, problems } = requireSchemaValid(request.body, request);
     const revision = flows.createDraft(document, now());
     return reply.status(201).send({ id: document.id, revision, problems });
   });
@@ -53,7 +54,7 @@ export async function flowsPlugin(app: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const draft = flows.requireDraft(request.params.id);
-    return { ...draft, problems: checkDraft(draft.document).problems };
+    return { ...draft, problems: checkDraft(draft.document, problemLocale(request)).problems };
   });
 
   app.put<{ Params: Static<typeof FlowIdParams>; Body: Static<typeof SaveDraftBody> }>('/api/flows/:id', {
@@ -64,7 +65,7 @@ export async function flowsPlugin(app: FastifyInstance): Promise<void> {
     if (request.body.document.id !== id) {
       throw new AppError('id_mismatch', `The document id "${String(request.body.document.id)}" is not "${id}"; a flow's id never changes`);
     }
-    const { document, problems } = requireSchemaValid(request.body.document);
+    const { document, problems } = requireSchemaValid(request.body.document, request);
     const revision = flows.saveDraft(id, document, request.body.revision, now());
     return { id, revision, problems };
   });

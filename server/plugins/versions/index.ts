@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { permissions, principalOf, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
 import { checkDraft, hasErrors } from '../../flows/check-draft.ts';
+import { problemLocale } from '../../flows/problem-locale.ts';
 import { AnyDocument, FlowIdParams, Problems, VersionNumber } from '../route-schemas.ts';
 import { diffPlugin } from './diff.ts';
 
@@ -33,7 +34,7 @@ export async function versionsPlugin(app: FastifyInstance): Promise<void> {
     }, async (request, reply) => {
       const { id } = request.params;
       const draft = flows.requireDraft(id);
-      const { problems } = checkDraft(draft.document);
+      const { problems } = checkDraft(draft.document, problemLocale(request));
       if (hasErrors(problems)) {
         throw new AppError('publish_blocked', `The draft of "${id}" has ${problems.filter((p) => p.severity === 'error').length} error(s); fix them before publishing`, { problems });
       }

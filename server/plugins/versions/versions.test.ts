@@ -27,6 +27,21 @@ describe('publishing', () => {
     expect(response.statusCode).toBe(403);
   });
 
+  it('refuses to publish a draft with an error problem (422) and publishes one with only warnings', async () => {
+    const dangling = { ...pizzeria, edges: [...pizzeria.edges, { id: 'suelta', source: 'fin', sourceHandle: 'next', target: 'nowhere' }] };
+    await saveDraft(dangling, 1);
+    const blocked = await publish();
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.json().code).toBe('publish_blocked');
+    expect(blocked.json().problems.some((problem: { severity: string }) => problem.severity === 'error')).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/api/flows/pizzeria/versions', headers: t.auth() })).json()).toEqual([]);
+
+    const unreachable = { ...pizzeria, nodes: [...pizzeria.nodes, { id: 'isla', type: 'end', position: { x: 0, y: 0 }, data: {} }] };
+    await saveDraft(unreachable, 2);
+    const warned = await publish();
+    expect(warned.statusCode).toBe(201);
+  });
+
   it('numbers versions, records hash, author and note, and makes the newest live', async () => {
     const first = await publish('primera');
     expect(first.statusCode).toBe(201);
