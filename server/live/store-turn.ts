@@ -1,0 +1,58 @@
+import type { InboundEvent, OutboundMessage, Session } from '../../runtime/core/types.ts';
+import type { ConversationRow, ConversationStore } from './conversation-store.ts';
+import type { InboundStore } from './inbound-store.ts';
+import type { OutboxItem, OutboxStore } from './outbox-store.ts';
+
+export interface TurnToStore {
+  conversation: ConversationRow | undefined;
+  phoneNumberId: string;
+  waId: string;
+  contactName: string | null;
+  flowId: string;
+  version: number;
+  session: Session;
+  /** The customer message that caused the turn; absent for an agent's resolve. */
+  inbound?: { wamid: string; event: InboundEvent; receivedAt: number };
+  /** Each message with its Graph API body (JSON). */
+  replies: Array<{ message: OutboundMessage; body: string }>;
+  now: number;
+}
+
+export interface LiveStores {
+  inbound: InboundStore;
+  conversations: ConversationStore;
+  outbox: OutboxStore;
+}
+
+/**
+ * Writes a turn's outcome: the new session, the history, the replies in the outbox and the inbound
+ * message marked processed. Run it inside one (group) transaction: all of it or none.
+ * @example const queued = await groupCommit.run(() => storeTurn(stores, turn));
+ */
+export function storeTurn(stores: LiveStores, turn: TurnToStore): { conversationId: number; queued: OutboxItem[] } {
+  const { conversation, inbound, now } = turn;
+  const conversationId = stores.conversations.save({
+    ...(conversation ? { id: conversation.id } : {}),
+    phoneNumberId: turn.phoneNumberId,
+    waId: turn.waId,
+    contactName: turn.contactName ?? conversation?.contactName ?? null,
+    flowId: turn.flowId,
+    flowVersion: turn.version,
+    status: turn.session.status,
+    session: JSON.stringify(turn.session),
+    lastUserMessageAt: inbound?.receivedAt ?? conversation?.lastUserMessageAt ?? now,
+    updatedAt: now,
+  });
+  if (inbound) {
+    stores.conversations.addHistory({
+      conversationId, direction: 'in', body: JSON.stringify(inbound.event), wamid: inbound.wamid, createdAt: now,
+    });
+  }
+  const queued = turn.replies.map(({ message, body }): OutboxItem => {
+    const id = stores.outbox.enqueue({ conversationId, phoneNumberId: turn.phoneNumberId, body, createdAt: now });
+    stores.conversations.addHistory({ conversationId, direction: 'bot', body: JSON.stringify(message), outboxId: id, createdAt: now });
+    return { id, conversationId, phoneNumberId: turn.phoneNumberId, body, attempts: 0, nextAttemptAt: now };
+  });
+  if (inbound) stores.inbound.finish(inbound.wamid, { state: 'processed', error: null });
+  return { conversationId, queued };
+}

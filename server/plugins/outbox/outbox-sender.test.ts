@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { openDatabase, type DbConnection } from '../../db/connection.ts';
+import { GroupCommit } from '../../live/group-commit.ts';
+import { LiveMetrics } from '../../live/metrics.ts';
+import { createOutboxStore, type OutboxStore } from '../../live/outbox-store.ts';
+import { startFakeGraph, type FakeGraph } from '../../testing/fake-graph.ts';
+import { GraphClient } from './graph-client.ts';
+import { OutboxSender, type OutboxSenderSettings } from './outbox-sender.ts';
+import { RateLimiter } from './rate-limiter.ts';
+
+const NUMBER = '106540352242922';
+const settings: OutboxSenderSettings = { ratePerSecond: 10_000, retryBaseMs: 5, retryMaxMs: 50, maxAttempts: 4, maxInFlight: 16 };
+
+let dir: string;
+let database: DbConnection;
+let graph: FakeGraph;
+let logLines: string[];
+let running: Array<{ sender: OutboxSender; client: GraphClient }>;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'charla-outbox-'));
+  database = openDatabase(join(dir, 'charla.db'));
+  graph = await startFakeGraph();
+  logLines = [];
+  running = [];
+});
+
+afterEach(async () => {
+  for (const { sender, client } of running) {
+    await sender.stop();
+    await client.close();
+  }
+  await graph.close();
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function startSender(overrides: Partial<OutboxSenderSettings> = {}) {
+  const log = pino({ level: 'info' }, new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  }));
+  const store = createOutboxStore(database.sqlite);
+  const groupCommit = new GroupCommit(database.sqlite);
+  const metrics = new LiveMetrics();
+  const client = new GraphClient(graph.url, 5_000);
+  const sender = new OutboxSender({
+    store, groupCommit, metrics, client, log, now: Date.now, accessTokenFor: () => 'token-123',
+  }, { ...settings, ...overrides });
+  running.push({ sender, client });
+  sender.start();
+  return { sender, store, metrics, groupCommit };
+}
+
+function enqueue(store: OutboxStore, conversationId: number, text: string) {
+  const body = JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${conversationId}`, type: 'text', text: { body: text } });
+  const id = store.enqueue({ conversationId, phoneNumberId: NUMBER, body, createdAt: Date.now() });
+  return { id, conversationId, phoneNumberId: NUMBER, body, attempts: 0, nextAttemptAt: 0 };
+}
+
+function rows() {
+  return database.sqlite.prepare('SELECT id, state, attempts, wamid, error_code AS errorCode FROM outbox ORDER BY id').all() as
+    Array<{ id: number; state: string; attempts: number; wamid: string | null; errorCode: number | null }>;
+}
+
+const textOf = (request: FakeGraph['requests'][number]) => (request.body.text as { body: string }).body;
+
+describe('outbox sender', () => {
+  it('posts each body with the token and records the returned wamid', async () => {
+    const { sender, store, metrics } = startSender();
+    sender.add([enqueue(store, 1, 'hola'), enqueue(store, 1, '¿qué pizza querés?')]);
+    await sender.idle();
+    expect(graph.requests.map(textOf)).toEqual(['hola', '¿qué pizza querés?']);
+    expect(graph.requests[0]).toMatchObject({ phoneNumberId: NUMBER, authorization: 'Bearer token-123' });
+    expect(rows()).toEqual([
+      { id: 1, state: 'sent', attempts: 1, wamid: graph.requests[0]!.wamid, errorCode: null },
+      { id: 2, state: 'sent', attempts: 1, wamid: graph.requests[1]!.wamid, errorCode: null },
+    ]);
+    expect(metrics.value('charla_outbox_sent_total')).toBe(2);
+  });
+
+  it('keeps each conversation in order, one call at a time, while conversations run in parallel', async () => {
+    graph.setDelay(3);
+    const { sender, store } = startSender();
+    const items = [];
+    for (let round = 0; round < 5; round += 1) {
+      for (let conversation = 1; conversation <= 8; conversation += 1) items.push(enqueue(store, conversation, `${conversation}-${round}`));
+    }
+    sender.add(items);
+    await sender.idle();
+    for (let conversation = 1; conversation <= 8; conversation += 1) {
+      const sent = graph.requests.filter((request) => request.body.to === `+${conversation}`).map(textOf);
+      expect(sent).toEqual([0, 1, 2, 3, 4].map((round) => `${conversation}-${round}`));
+    }
+    // Several conversations were in flight together: the first 8 requests are 8 different contacts.
+    expect(new Set(graph.requests.slice(0, 8).map((request) => request.body.to)).size).toBe(8);
+  });
+
+  it('retries transient errors (130429, 131000) with backoff, holding the rest of the conversation', async () => {
+    graph.answerNext('throttled', 'server_error');
+    const { sender, store, metrics } = startSender();
+    sender.add([enqueue(store, 1, 'primero'), enqueue(store, 1, 'segundo')]);
+    await sender.idle();
+    expect(graph.requests.map(textOf)).toEqual(['primero', 'primero', 'primero', 'segundo']);
+    expect(rows().map((row) => [row.state, row.attempts])).toEqual([['sent', 3], ['sent', 1]]);
+    expect(metrics.value('charla_outbox_retried_total')).toBe(2);
+  });
+
+  it('never retries a permanent error (131047) and goes on with the next message', async () => {
+    graph.answerNext('outside_window');
+    const { sender, store, metrics } = startSender();
+    sender.add([enqueue(store, 1, 'fuera de ventana'), enqueue(store, 1, 'siguiente')]);
+    await sender.idle();
+    expect(graph.requests.map(textOf)).toEqual(['fuera de ventana', 'siguiente']);
+    expect(rows().map((row) => [row.state, row.attempts, row.errorCode])).toEqual([['failed', 1, 131047], ['sent', 1, null]]);
+    expect(metrics.value('charla_outbox_failed_total')).toBe(1);
+  });
+
+  it('gives up on a transient error after the last attempt', async () => {
+    graph.answerAlways('server_error');
+    const { sender, store } = startSender();
+    sender.add([enqueue(store, 1, 'nunca')]);
+    await sender.idle();
+    expect(graph.requests).toHaveLength(settings.maxAttempts);
+    expect(rows()[0]).toMatchObject({ state: 'failed', attempts: settings.maxAttempts, errorCode: 131000 });
+  });
+
+  it('after a restart sends what was queued and resends, with a log line, what was in flight', async () => {
+    const store = createOutboxStore(database.sqlite);
+    enqueue(store, 1, 'quedó en vuelo');
+    enqueue(store, 1, 'en cola');
+    enqueue(store, 2, 'otra conversación');
+    store.markInFlight(1);
+    const { sender, metrics } = startSender();
+    await sender.idle();
+    expect(graph.requests.map(textOf).sort()).toEqual(['en cola', 'otra conversación', 'quedó en vuelo']);
+    expect(rows().every((row) => row.state === 'sent')).toBe(true);
+    expect(metrics.value('charla_outbox_resent_total')).toBe(1);
+    const resends = logLines.filter((line) => line.includes('resending a message that was in flight'));
+    expect(resends).toHaveLength(1);
+    expect(JSON.parse(resends[0]!)).toMatchObject({ outboxId: 1, conversationId: 1 });
+  });
+});
+
+describe('rate limiter', () => {
+  it('allows a second of burst, then one send per 1/rate seconds, per business number', () => {
+    const limiter = new RateLimiter(80);
+    for (let sent = 0; sent < 80; sent += 1) expect(limiter.take('a', 1_000)).toBe(0);
+    expect(limiter.take('a', 1_000)).toBe(13);
+    expect(limiter.take('b', 1_000)).toBe(0);
+    expect(limiter.take('a', 1_013)).toBe(0);
+    expect(limiter.take('a', 1_013)).toBeGreaterThan(0);
+  });
+});

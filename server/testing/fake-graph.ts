@@ -1,0 +1,124 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How the fake answers one request. */
+export type FakeGraphAnswer =
+  | 'ok'
+  /** 429 with code 130429 (the number's throughput limit). */
+  | 'throttled'
+  /** 500 with code 131000 (something went wrong; transient). */
+  | 'server_error'
+  /** 400 with code 131047 (outside the 24-hour window; permanent). */
+  | 'outside_window'
+  | { status: number; body: unknown };
+
+export interface FakeGraphRequest {
+  phoneNumberId: string;
+  authorization: string | undefined;
+  body: Record<string, unknown>;
+  /** The wamid answered, when the answer was 'ok'. */
+  wamid?: string;
+}
+
+const ERRORS = {
+  throttled: { status: 429, code: 130429, message: '(#130429) Rate limit hit' },
+  server_error: { status: 500, code: 131000, message: '(#131000) Something went wrong' },
+  outside_window: { status: 400, code: 131047, message: '(#131047) Re-engagement message' },
+} as const;
+
+/**
+ * A real HTTP fake of the Graph API's `POST /{phone_number_id}/messages` on 127.0.0.1. It records
+ * every body and answers 'ok' (200 with a fresh wamid) unless told otherwise.
+ * @example const graph = await startFakeGraph(); graph.answerNext('throttled'); // env WHATSAPP_GRAPH_URL=graph.url
+ */
+export async function startFakeGraph(options: { delayMs?: number } = {}) {
+  const requests: FakeGraphRequest[] = [];
+  const scripted: FakeGraphAnswer[] = [];
+  let fallback: FakeGraphAnswer = 'ok';
+  let sequence = 0;
+  let delayMs = options.delayMs ?? 0;
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const match = /^\/([^/]+)\/messages$/.exec(request.url ?? '');
+    if (request.method !== 'POST' || !match) {
+      return reply(response, 404, { error: { message: 'Unknown path', code: 100 } });
+    }
+    const recorded: FakeGraphRequest = {
+      phoneNumberId: decodeURIComponent(match[1]!),
+      authorization: request.headers.authorization,
+      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+    };
+    const answer = scripted.shift() ?? fallback;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (answer === 'ok') {
+      recorded.wamid = `wamid.FAKE${++sequence}`;
+      record(recorded);
+      return reply(response, 200, {
+        messaging_product: 'whatsapp',
+        contacts: [{ input: recorded.body.to, wa_id: String(recorded.body.to ?? '').replace(/^\+/, '') }],
+        messages: [{ id: recorded.wamid }],
+      });
+    }
+    record(recorded);
+    if (typeof answer === 'object') return reply(response, answer.status, answer.body);
+    const error = ERRORS[answer];
+    return reply(response, error.status, {
+      error: { message: error.message, type: 'OAuthException', code: error.code, error_data: { details: error.message }, fbtrace_id: 'fake' },
+    });
+  }
+
+  function record(request: FakeGraphRequest): void {
+    requests.push(request);
+    for (const waiter of [...waiters]) {
+      if (requests.length >= waiter.count) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: Error) => reply(response, 400, { error: { message: error.message, code: 100 } }));
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    /** Every request received, in arrival order. */
+    requests,
+    /** The next requests get these answers, in order; then the fallback. */
+    answerNext(...answers: FakeGraphAnswer[]): void {
+      scripted.push(...answers);
+    },
+    /** The answer once the scripted ones are used up ('ok' at first). */
+    answerAlways(answer: FakeGraphAnswer): void {
+      fallback = answer;
+    },
+    /** Holds every answer this long (to keep requests in flight). */
+    setDelay(ms: number): void {
+      delayMs = ms;
+    },
+    /** Resolves once `count` requests in total have been answered. */
+    waitForRequests(count: number): Promise<void> {
+      if (requests.length >= count) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ count, resolve }));
+    },
+    close(): Promise<void> {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type FakeGraph = Awaited<ReturnType<typeof startFakeGraph>>;
+
+function reply(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
