@@ -14,7 +14,7 @@ export const problemCatalogue = {
   unknown_field: { severity: 'error', es: 'El campo «{field}» no existe aquí.', pt: 'O campo «{field}» não existe aqui.', en: 'The field "{field}" does not belong here.' },
   wrong_type: { severity: 'error', es: '«{field}» debe ser {expected|term}.', pt: '«{field}» deve ser {expected|term}.', en: '"{field}" must be {expected|term}.' },
   too_long: { severity: 'error', es: '«{field}» admite como máximo {max} caracteres.', pt: '«{field}» aceita no máximo {max} caracteres.', en: '"{field}" allows at most {max} characters.' },
-  too_short: { severity: 'error', es: '«{field}» no puede estar vacío (mínimo {min} caracteres).', pt: '«{field}» não pode ficar vazio (mínimo {min} caracteres).', en: '"{field}" cannot be empty (at least {min} characters).' },
+  too_short: { severity: 'error', es: '«{field}» es demasiado corto o está vacío (mínimo {min}).', pt: '«{field}» é curto demais ou está vazio (mínimo {min}).', en: '"{field}" is too short or empty (at least {min}).' },
   invalid_id: { severity: 'error', es: '«{field}» no es un id válido: usa minúsculas, dígitos, _ y - (empezando por letra o dígito, hasta 64).', pt: '«{field}» não é um id válido: use minúsculas, dígitos, _ e - (começando por letra ou dígito, até 64).', en: '"{field}" is not a valid id: use lower-case letters, digits, _ and - (starting with a letter or digit, up to 64).' },
   invalid_variable_name: { severity: 'error', es: '«{field}» no es un nombre de variable válido: letras, dígitos y _, sin empezar por dígito.', pt: '«{field}» não é um nome de variável válido: letras, dígitos e _, sem começar por dígito.', en: '"{field}" is not a valid variable name: letters, digits and _, not starting with a digit.' },
   pattern_mismatch: { severity: 'error', es: '«{field}» no tiene el formato esperado ({pattern}).', pt: '«{field}» não tem o formato esperado ({pattern}).', en: '"{field}" does not have the expected format ({pattern}).' },
@@ -59,7 +59,7 @@ export const problemCatalogue = {
   flow_json_layout: { severity: 'error', es: 'La pantalla usa el diseño «{layout}»; el único soportado es SingleColumnLayout.', pt: 'A tela usa o layout «{layout}»; o único suportado é SingleColumnLayout.', en: 'The screen uses layout "{layout}"; the only one supported is SingleColumnLayout.' },
   flow_json_unknown_component: { severity: 'error', es: 'El componente «{component}» no está soportado. Componentes: {supported}.', pt: 'O componente «{component}» não é suportado. Componentes: {supported}.', en: 'The component "{component}" is not supported. Components: {supported}.' },
   flow_json_missing_property: { severity: 'error', es: 'El componente {component} necesita «{property}».', pt: 'O componente {component} precisa de «{property}».', en: 'The {component} component needs "{property}".' },
-  flow_json_invalid_value: { severity: 'error', es: '«{property}» de {component} no es válido: {expected}.', pt: '«{property}» de {component} não é válido: {expected}.', en: '"{property}" of {component} is not valid: {expected}.' },
+  flow_json_invalid_value: { severity: 'error', es: '«{property}» de {component} no es válido; se espera: {expected}.', pt: '«{property}» de {component} não é válido; espera-se: {expected}.', en: '"{property}" of {component} is not valid; expected: {expected}.' },
   flow_json_too_long: { severity: 'error', es: '«{property}» de {component} admite {max} caracteres; tiene {length}.', pt: '«{property}» de {component} aceita {max} caracteres; tem {length}.', en: '"{property}" of {component} allows {max} characters; it has {length}.' },
   flow_json_option_count: { severity: 'error', es: '{component} necesita entre 1 y {max} opciones; tiene {count}.', pt: '{component} precisa de 1 a {max} opções; tem {count}.', en: '{component} needs 1 to {max} options; it has {count}.' },
   flow_json_too_many_components: { severity: 'error', es: 'La pantalla «{screen}» tiene {count} componentes; el máximo es {max}.', pt: 'A tela «{screen}» tem {count} componentes; o máximo é {max}.', en: 'Screen "{screen}" has {count} components; the maximum is {max}.' },
@@ -83,6 +83,10 @@ export const problemCatalogue = {
 
 export type ProblemCode = keyof typeof problemCatalogue;
 export type ProblemLocale = 'es' | 'pt' | 'en';
+type CodesOf<S extends Entry['severity']> = { [C in ProblemCode]: (typeof problemCatalogue)[C]['severity'] extends S ? C : never }[ProblemCode];
+/** The codes that block publishing; each has a fixture in fixtures/invalid/<code>.json. */
+export type ErrorCode = CodesOf<'error'>;
+export type WarningCode = CodesOf<'warning'>;
 export type ProblemParams = Record<string, string | number>;
 
 /** Words a param may name (`{expected|term}`), per locale. */

@@ -51,7 +51,7 @@ export function checkRegex(context: NodeCheckContext, pattern: string, pointer: 
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '') : String(error);
     context.report('invalid_pattern', pointer, { pattern, reason });
   }
 }
