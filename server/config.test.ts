@@ -1,0 +1,33 @@
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1', port: 3000, adminToken: undefined, allowPrivateHttp: false, secrets: {},
+      whatsapp: { graphUrl: 'https://graph.facebook.com/v23.0' },
+    });
+    expect(config.dbPath).toMatch(/data\/charla\.db$/);
+  });
+
+  it('reads every variable, CHARLA_SECRET_* as secrets', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0', PORT: '8080', CHARLA_DB: '/tmp/x.db', CHARLA_ADMIN_TOKEN: 'adm',
+      WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9999/v23.0/', WHATSAPP_APP_SECRET: 's', WHATSAPP_VERIFY_TOKEN: 'v',
+      WHATSAPP_ACCESS_TOKEN: 'a', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', OPENAI_MODEL: 'm',
+      CHARLA_SECRET_BANCO_API_KEY: 'xyz', CHARLA_SECRET_: 'ignored', CHARLA_ALLOW_PRIVATE_HTTP: '1',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0', port: 8080, dbPath: '/tmp/x.db', adminToken: 'adm', allowPrivateHttp: true,
+      whatsapp: { graphUrl: 'http://127.0.0.1:9999/v23.0', appSecret: 's', verifyToken: 'v', accessToken: 'a' },
+      openai: { apiKey: 'k', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
+      secrets: { BANCO_API_KEY: 'xyz' },
+    });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ WHATSAPP_GRAPH_URL: 'ftp://x' })).toThrow(/WHATSAPP_GRAPH_URL/);
+    expect(() => loadConfig({ CHARLA_ALLOW_PRIVATE_HTTP: 'yes' })).toThrow(/CHARLA_ALLOW_PRIVATE_HTTP/);
+  });
+});
