@@ -82,6 +82,12 @@ export interface Session {
   startedAt: number;
   lastUserMessageAt: number;
   error?: { nodeId: string; code: string; message: string };
+  /**
+   * Set while status is 'handoff': `node` when a handoff node started it (an agent's
+   * resolve continues from its `resolved` output), `keyword` when the user typed a
+   * handoff keyword (a resolve re-prompts the node in `nodeId`, or starts over).
+   */
+  handoff?: { by: 'node' | 'keyword' };
 }
 
 export interface TraceEntry {

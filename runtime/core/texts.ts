@@ -1,0 +1,81 @@
+import type { NodeData } from '../../schema/index.ts';
+
+type QuestionInput = NodeData<'question'>['input'];
+
+/** What the bot says when the flow does not say it, in one language. */
+export interface RuntimeTexts {
+  /** A menu answer that matches no option (when the node has no `invalidText`). */
+  menuInvalid: string;
+  /** The list button label when a 4–10 option menu has no `listButton`. */
+  listButton: string;
+  questionInvalid: Record<QuestionInput, string>;
+  /** Anything but the completed form while a form waits. */
+  formInvalid: string;
+  /** Sent when a handoff keyword hands the conversation to a person. */
+  handoffKeyword: string;
+  /** Sent when a turn stops on an error (a runaway loop, a broken edge). */
+  turnFailed: string;
+}
+
+export type RuntimeLanguage = 'es' | 'pt' | 'en';
+
+const TEXTS: Record<RuntimeLanguage, RuntimeTexts> = {
+  es: {
+    menuInvalid: 'No entendí tu respuesta. Elige una de las opciones, por favor.',
+    listButton: 'Ver opciones',
+    questionInvalid: {
+      text: 'No entendí tu respuesta. ¿Puedes escribirla de nuevo?',
+      number: 'Escribe un número, por ejemplo 25.',
+      email: 'Ese correo no parece válido. Escríbelo así: nombre@ejemplo.com',
+      phone: 'Ese número no parece válido. Escríbelo con código de área, por ejemplo 11 2345 6789.',
+      date: 'No pude leer la fecha. Escríbela así: 24/12/2026',
+      regex: 'El formato no es el esperado. ¿Puedes escribirlo de nuevo?',
+    },
+    formInvalid: 'Para seguir, completa el formulario del mensaje anterior.',
+    handoffKeyword: 'Te comunico con una persona de nuestro equipo. Te responderá por aquí en breve.',
+    turnFailed: 'Lo sentimos, tuvimos un problema y no pudimos continuar. Por favor, escríbenos de nuevo en un rato.',
+  },
+  pt: {
+    menuInvalid: 'Não entendi sua resposta. Escolha uma das opções, por favor.',
+    listButton: 'Ver opções',
+    questionInvalid: {
+      text: 'Não entendi sua resposta. Pode escrever de novo?',
+      number: 'Escreva um número, por exemplo 25.',
+      email: 'Esse e-mail não parece válido. Escreva assim: nome@exemplo.com',
+      phone: 'Esse número não parece válido. Escreva com DDD, por exemplo 11 91234 5678.',
+      date: 'Não consegui ler a data. Escreva assim: 24/12/2026',
+      regex: 'O formato não é o esperado. Pode escrever de novo?',
+    },
+    formInvalid: 'Para continuar, preencha o formulário da mensagem anterior.',
+    handoffKeyword: 'Vou te passar para uma pessoa da nossa equipe. Ela vai te responder por aqui em breve.',
+    turnFailed: 'Desculpe, tivemos um problema e não conseguimos continuar. Por favor, escreva de novo daqui a pouco.',
+  },
+  en: {
+    menuInvalid: "Sorry, I didn't get that. Please choose one of the options.",
+    listButton: 'See options',
+    questionInvalid: {
+      text: "Sorry, I didn't get that. Could you write it again?",
+      number: 'Please write a number, for example 25.',
+      email: "That email doesn't look right. Write it like this: name@example.com",
+      phone: "That number doesn't look right. Include the area code, for example 212 555 0123.",
+      date: "I couldn't read the date. Write it like this: 24/12/2026",
+      regex: "That isn't in the expected format. Could you write it again?",
+    },
+    formInvalid: 'To continue, please fill in the form in the previous message.',
+    handoffKeyword: "I'm passing you to a person on our team. They'll answer here shortly.",
+    turnFailed: "Sorry, something went wrong and we couldn't continue. Please write to us again in a while.",
+  },
+};
+
+/**
+ * The runtime's own texts for a flow's `language` (`es-AR` → es); Spanish when unknown.
+ * @example runtimeTexts('pt-BR').listButton // 'Ver opções'
+ */
+export function runtimeTexts(language: string | undefined): RuntimeTexts {
+  return TEXTS[runtimeLanguage(language)];
+}
+
+export function runtimeLanguage(language: string | undefined): RuntimeLanguage {
+  const base = language?.slice(0, 2);
+  return base === 'pt' || base === 'en' ? base : 'es';
+}

@@ -1,0 +1,34 @@
+import type { NodeKind, NodeOf } from '../../schema/index.ts';
+import type { TurnContext } from '../core/turn-context.ts';
+import type { InboundEvent } from '../core/types.ts';
+
+/**
+ * What running a node decided, as data (the core follows edges and sets the status):
+ * `next` leaves through an output; `wait` stops the turn for the user's next message;
+ * `handoff` stops it until an agent resolves; `end` ends the conversation.
+ * `detail` goes into the trace (never a secret).
+ */
+export type Step =
+  | { type: 'next'; output: string; detail?: string }
+  | { type: 'wait'; detail?: string }
+  | { type: 'handoff'; detail?: string }
+  | { type: 'end'; detail?: string };
+
+/** Most nodes decide at once; API calls and intent classification await a port. */
+export type StepResult = Step | Promise<Step>;
+
+/** How one node kind behaves. Registered once, in runtime/nodes/index.ts. */
+export interface NodeBehaviour<K extends NodeKind> {
+  /** The node is reached: send its messages, then move on or wait. */
+  enter(node: NodeOf<K>, ctx: TurnContext): StepResult;
+  /** The event that arrived while this node waited (only for nodes that wait). */
+  receive?(node: NodeOf<K>, event: InboundEvent, ctx: TurnContext): StepResult;
+}
+
+export function next(output: string, detail?: string): Step {
+  return detail === undefined ? { type: 'next', output } : { type: 'next', output, detail };
+}
+
+export function wait(detail?: string): Step {
+  return detail === undefined ? { type: 'wait' } : { type: 'wait', detail };
+}

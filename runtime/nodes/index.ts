@@ -1,0 +1,47 @@
+import type { FlowNode, NodeKind } from '../../schema/index.ts';
+import type { TurnContext } from '../core/turn-context.ts';
+import type { InboundEvent } from '../core/types.ts';
+import type { NodeBehaviour, StepResult } from './behaviour.ts';
+import { aiIntent } from './ai-intent.ts';
+import { apiCall } from './api-call.ts';
+import { condition } from './condition.ts';
+import { end } from './end.ts';
+import { form } from './form.ts';
+import { handoff } from './handoff.ts';
+import { menu } from './menu.ts';
+import { message } from './message.ts';
+import { question } from './question.ts';
+import { set } from './set.ts';
+
+/** The behaviour of every node kind: the runtime's only dispatch on `node.type`. */
+export const nodeBehaviours = {
+  message,
+  menu,
+  question,
+  condition,
+  set,
+  form,
+  ai_intent: aiIntent,
+  api_call: apiCall,
+  handoff,
+  end,
+} satisfies { [K in NodeKind]: NodeBehaviour<K> };
+
+/** A behaviour seen through any node (the registry guarantees node and behaviour agree). */
+interface AnyBehaviour {
+  enter(node: FlowNode, ctx: TurnContext): StepResult;
+  receive?(node: FlowNode, event: InboundEvent, ctx: TurnContext): StepResult;
+}
+
+/** Runs a node that was just reached. */
+export function enterNode(node: FlowNode, ctx: TurnContext): StepResult {
+  return (nodeBehaviours[node.type] as AnyBehaviour).enter(node, ctx);
+}
+
+/** Gives the waiting node the event that arrived; a node that cannot receive runs again. */
+export function receiveAtNode(node: FlowNode, event: InboundEvent, ctx: TurnContext): StepResult {
+  const behaviour = nodeBehaviours[node.type] as AnyBehaviour;
+  return behaviour.receive === undefined ? behaviour.enter(node, ctx) : behaviour.receive(node, event, ctx);
+}
+
+export type { NodeBehaviour, Step, StepResult } from './behaviour.ts';
