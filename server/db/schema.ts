@@ -70,6 +70,8 @@ export const simulations = sqliteTable(
     /** 'draft' or the version number as text. */
     source: text('source').notNull(),
     document: text('document').notNull(),
+    /** The simulated contact (Contact JSON), who `{{contact.name}}` and `to` are; null for the default one. */
+    contact: text('contact'),
     /** The runtime Session JSON; null before the first message. */
     session: text('session'),
     createdBy: text('created_by').notNull(),
