@@ -1,0 +1,49 @@
+import { startTestServer, type TestServer } from './test-server.ts';
+
+/** What the fake model does for one user message. */
+export type FakeAnswer =
+  | { content: string; refusal?: string }
+  | { status: number; error: string }
+  | { hang: true };
+
+export interface FakeOpenAi extends TestServer {
+  /** `baseURL` for the openai client. */
+  baseURL: string;
+  /** Every chat completions request body received, with its Authorization header. */
+  requests: Array<{ authorization: string | undefined; body: Record<string, unknown> }>;
+}
+
+/**
+ * A fake OpenAI chat completions endpoint on 127.0.0.1 speaking the real wire
+ * format; `answer` decides the reply from the last user message.
+ */
+export async function startFakeOpenAi(answer: (userText: string) => FakeAnswer): Promise<FakeOpenAi> {
+  const requests: FakeOpenAi['requests'] = [];
+  const server = await startTestServer((request, response, raw) => {
+    if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
+      response.statusCode = 404;
+      response.end('{"error":{"message":"not found"}}');
+      return;
+    }
+    const body = JSON.parse(raw) as { messages: Array<{ role: string; content: string }> };
+    requests.push({ authorization: request.headers.authorization, body });
+    const userText = body.messages.filter((message) => message.role === 'user').at(-1)?.content ?? '';
+    const reply = answer(userText);
+    response.setHeader('content-type', 'application/json');
+    if ('hang' in reply) return;
+    if ('status' in reply) {
+      response.statusCode = reply.status;
+      response.end(JSON.stringify({ error: { message: reply.error, type: 'server_error', code: null } }));
+      return;
+    }
+    response.end(JSON.stringify({
+      id: 'chatcmpl-fake',
+      object: 'chat.completion',
+      created: 1_764_000_000,
+      model: 'fake-model',
+      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: reply.content, refusal: reply.refusal ?? null } }],
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    }));
+  });
+  return { ...server, baseURL: `${server.origin}/v1`, requests };
+}
