@@ -1,0 +1,52 @@
+import type { FlowDocument } from '../../schema/index.ts';
+import type { Problem } from '../store/types.ts';
+import { createHttp, type HttpOptions } from './http.ts';
+import type {
+  Conversation, DiffSide, FlowDiff, FlowDraft, FlowSummary, InboundMessage, Me, Role, SimulationStart,
+  SimulationTurn, VersionSummary,
+} from './types.ts';
+
+const enc = encodeURIComponent;
+
+/**
+ * Typed calls for the whole server API (issue 4); every failure is an ApiError.
+ * @example const api = apiClient({ token: () => localStorage.getItem('charla.token') }); await api.listFlows();
+ */
+export function apiClient(options: HttpOptions) {
+  const http = createHttp(options);
+  const flow = (id: string) => `/api/flows/${enc(id)}`;
+  return {
+    me: () => http<Me>('GET', '/api/me'),
+
+    listFlows: () => http<FlowSummary[]>('GET', '/api/flows'),
+    getFlow: (id: string) => http<FlowDraft>('GET', flow(id)),
+    createFlow: (document: FlowDocument) =>
+      http<{ id: string; revision: number; problems?: Problem[] }>('POST', '/api/flows', document),
+    saveFlow: (id: string, document: FlowDocument, revision: number) =>
+      http<{ revision: number; problems?: Problem[] }>('PUT', flow(id), { document, revision }),
+    deleteFlow: (id: string) => http<void>('DELETE', flow(id)),
+
+    publish: (id: string, note?: string) =>
+      http<{ version: number }>('POST', `${flow(id)}/versions`, note ? { note } : {}),
+    listVersions: (id: string) => http<VersionSummary[]>('GET', `${flow(id)}/versions`),
+    getVersion: (id: string, version: number) => http<FlowDocument>('GET', `${flow(id)}/versions/${version}`),
+    diff: (id: string, from: DiffSide, to: DiffSide) =>
+      http<FlowDiff>('GET', `${flow(id)}/diff?from=${enc(String(from))}&to=${enc(String(to))}`),
+    setLive: (id: string, version: number) => http<unknown>('PUT', `${flow(id)}/live`, { version }),
+
+    bindChannel: (phoneNumberId: string, binding: { flowId: string; accessToken?: string; appSecret?: string; verifyToken?: string }) =>
+      http<unknown>('PUT', `/api/channels/whatsapp/${enc(phoneNumberId)}`, binding),
+    createToken: (name: string, role: Role) => http<{ token: string }>('POST', '/api/tokens', { name, role }),
+
+    startSimulation: (id: string, source: DiffSide) =>
+      http<SimulationStart>('POST', `${flow(id)}/simulations`, { source }),
+    sendSimulationMessage: (simulationId: string, message: InboundMessage) =>
+      http<SimulationTurn>('POST', `/api/simulations/${enc(simulationId)}/messages`, message),
+
+    listHandoffs: () => http<Conversation[]>('GET', '/api/conversations?status=handoff'),
+    replyToConversation: (id: string | number, text: string) => http<unknown>('POST', `/api/conversations/${enc(String(id))}/messages`, { text }),
+    resolveConversation: (id: string | number) => http<unknown>('POST', `/api/conversations/${enc(String(id))}/resolve`, {}),
+  };
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;

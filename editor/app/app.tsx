@@ -1,0 +1,33 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useT } from '../i18n/index.ts';
+import { FlowListPage } from '../pages/flow-list-page.tsx';
+import { messages } from './messages.ts';
+import { useRoute } from './router.ts';
+import { useSession } from './session.ts';
+import { SignInPage } from './sign-in-page.tsx';
+
+// The canvas (React Flow) and the inbox load on demand, keeping the first page's bundle small.
+const FlowEditorPage = lazy(async () => ({ default: (await import('../pages/flow-editor-page.tsx')).FlowEditorPage }));
+const InboxPage = lazy(async () => ({ default: (await import('../pages/inbox-page.tsx')).InboxPage }));
+
+/** The shell: sign-in gate, then the page the URL hash names. */
+export function App() {
+  const t = useT(messages);
+  const status = useSession((state) => state.status);
+  const restore = useSession((state) => state.restore);
+  const route = useRoute();
+
+  useEffect(() => {
+    if (useSession.getState().status === 'checking') void restore();
+  }, [restore]);
+
+  if (status === 'checking') return <div className="splash">{t('checking')}</div>;
+  if (status === 'signed-out') return <SignInPage />;
+  return (
+    <Suspense fallback={<div className="splash">{t('checking')}</div>}>
+      {route.page === 'flows' && <FlowListPage />}
+      {route.page === 'editor' && <FlowEditorPage key={route.flowId} flowId={route.flowId} />}
+      {route.page === 'inbox' && <InboxPage />}
+    </Suspense>
+  );
+}

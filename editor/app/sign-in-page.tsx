@@ -1,0 +1,46 @@
+import { useState, type FormEvent } from 'react';
+import { useT } from '../i18n/index.ts';
+import { LanguageSwitcher } from './language-switcher.tsx';
+import { messages } from './messages.ts';
+import { useSession } from './session.ts';
+
+export function SignInPage() {
+  const t = useT(messages);
+  const { signIn, error } = useSession();
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    await signIn(token);
+    setBusy(false);
+  }
+
+  return (
+    <main className="sign-in">
+      <form className="sign-in-card" onSubmit={submit}>
+        <div className="brand brand-large"><span className="brand-mark">💬</span> {t('product')}</div>
+        <p className="muted">{t('tagline')}</p>
+        <h1>{t('signInTitle')}</h1>
+        <p className="muted small">{t('signInHelp')}</p>
+        <label className="field">
+          <span>{t('tokenLabel')}</span>
+          <input
+            data-testid="sign-in-token"
+            type="password"
+            autoComplete="off"
+            autoFocus
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+          />
+        </label>
+        {error && <p className="error-text" role="alert" data-testid="sign-in-error">{error}</p>}
+        <button className="btn btn-primary" data-testid="sign-in-submit" disabled={busy || token.trim() === ''}>
+          {busy ? t('signingIn') : t('signIn')}
+        </button>
+        <div className="sign-in-footer"><LanguageSwitcher /></div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+import { defineMessages } from '../i18n/index.ts';
+
+export const messages = defineMessages({
+  es: {
+    saved: 'Guardado',
+    pending: 'Cambios sin guardar',
+    saving: 'Guardando…',
+    conflict: 'Conflicto de edición',
+    error: 'No se pudo guardar',
+    conflictTitle: 'Alguien más cambió este flujo',
+    conflictBody: 'El borrador en el servidor cambió desde que lo abriste. Podés recargar su versión (perdés tus cambios sin guardar) o sobrescribirla con la tuya.',
+    reload: 'Recargar la del servidor',
+    overwrite: 'Sobrescribir con la mía',
+    leaveWarning: 'Hay cambios sin guardar.',
+  },
+  pt: {
+    saved: 'Salvo',
+    pending: 'Alterações não salvas',
+    saving: 'Salvando…',
+    conflict: 'Conflito de edição',
+    error: 'Não foi possível salvar',
+    conflictTitle: 'Outra pessoa alterou este fluxo',
+    conflictBody: 'O rascunho no servidor mudou desde que você o abriu. Você pode recarregar a versão dele (perdendo suas alterações não salvas) ou sobrescrevê-la com a sua.',
+    reload: 'Recarregar a do servidor',
+    overwrite: 'Sobrescrever com a minha',
+    leaveWarning: 'Há alterações não salvas.',
+  },
+  en: {
+    saved: 'Saved',
+    pending: 'Unsaved changes',
+    saving: 'Saving…',
+    conflict: 'Edit conflict',
+    error: 'Could not save',
+    conflictTitle: 'Someone else changed this flow',
+    conflictBody: 'The draft on the server changed since you opened it. Reload theirs (your unsaved changes are dropped) or overwrite it with yours.',
+    reload: 'Reload theirs',
+    overwrite: 'Overwrite with mine',
+    leaveWarning: 'There are unsaved changes.',
+  },
+});

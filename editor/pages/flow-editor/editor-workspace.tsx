@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { api } from '../../app/api.ts';
+import { capabilities } from '../../app/capabilities.ts';
+import { routeHref } from '../../app/router.ts';
+import { TopBar } from '../../app/top-bar.tsx';
+import type { FlowDraft, Role } from '../../api/types.ts';
+import { ConflictDialog } from '../../autosave/conflict-dialog.tsx';
+import { SaveIndicator } from '../../autosave/save-indicator.tsx';
+import { useAutosave } from '../../autosave/use-autosave.ts';
+import { FlowEditorCanvas } from '../../canvas/index.ts';
+import { useT } from '../../i18n/index.ts';
+import { Inspector } from '../../inspector/index.ts';
+import { Palette } from '../../canvas/index.ts';
+import { ProblemsPanel } from '../../problems/index.ts';
+import { SimulatorPanel } from '../../simulator/simulator-panel.tsx';
+import { EditorStoreProvider, type EditorStore } from '../../store/index.ts';
+import { PublishButton } from '../../versions/publish-button.tsx';
+import { VersionsPanel } from '../../versions/versions-panel.tsx';
+import { FlowNameField } from './flow-name-field.tsx';
+import { messages } from './messages.ts';
+import { ProblemCount } from './problem-count.tsx';
+
+type SidePanel = 'simulator' | 'versions' | null;
+
+interface EditorWorkspaceProps { store: EditorStore; draft: FlowDraft; role: Role | null }
+
+/**
+ * The flow editor: top bar (name, save state, errors, simulate, versions, publish), palette,
+ * canvas, inspector, problems, and the simulator or versions panel on the right.
+ */
+export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
+  const t = useT(messages);
+  const can = capabilities(role);
+  const { autosave, status } = useAutosave({ store, flowId: draft.id, api });
+  const [panel, setPanel] = useState<SidePanel>(can.edit ? null : 'simulator');
+  const [liveVersion, setLiveVersion] = useState(draft.liveVersion);
+  const [versionsKey, setVersionsKey] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const toggle = (next: SidePanel) => setPanel(panel === next ? null : next);
+  const saveDraft = () => (can.edit ? autosave.flush() : Promise.resolve(true));
+
+  return (
+    <EditorStoreProvider store={store}>
+      <div className="page editor-page" data-testid="editor-page">
+        <TopBar>
+          <a className="crumb" href={routeHref({ page: 'flows' })}>{t('backToFlows')}</a>
+          <span className="crumb-sep">/</span>
+          <FlowNameField />
+          <span className={liveVersion === null ? 'pill pill-muted' : 'pill pill-live'} data-testid="editor-live">
+            {liveVersion === null ? t('notPublished') : t('live', { version: liveVersion })}
+          </span>
+          {can.edit ? <SaveIndicator status={status} /> : <span className="pill pill-muted">{t('readOnly')}</span>}
+          <ProblemCount />
+          <span className="spacer" />
+          {can.simulate && (
+            <button className={panel === 'simulator' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-simulator" onClick={() => toggle('simulator')}>
+              💬 {t('simulate')}
+            </button>
+          )}
+          <button className={panel === 'versions' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-versions" onClick={() => toggle('versions')}>
+            🕘 {t('versions')}
+          </button>
+          {can.publish && (
+            <PublishButton api={api} flowId={draft.id} saveDraft={saveDraft}
+              onPublished={(version) => {
+                setLiveVersion(version);
+                setVersionsKey((key) => key + 1);
+                setNotice(t('published', { version }));
+              }} />
+          )}
+        </TopBar>
+        {notice && <div className="banner banner-ok toast" role="status" data-testid="editor-notice" onClick={() => setNotice(null)}>{notice}</div>}
+        <div className="editor-grid">
+          {can.edit && <Palette />}
+          <div className="editor-center">
+            <FlowEditorCanvas />
+            <ProblemsPanel />
+          </div>
+          <Inspector />
+          {panel === 'simulator' && (
+            <SimulatorPanel api={api} flowId={draft.id} flowName={store.getState().document.name} saveDraft={saveDraft} versionsKey={versionsKey} />
+          )}
+          {panel === 'versions' && (
+            <VersionsPanel api={api} flowId={draft.id} canPublish={can.publish} liveVersion={liveVersion} saveDraft={saveDraft}
+              versionsKey={versionsKey}
+              onLiveChange={(version) => { setLiveVersion(version); setNotice(t('liveChanged', { version })); }} />
+          )}
+        </div>
+        {status.state === 'conflict' && <ConflictDialog autosave={autosave} />}
+      </div>
+    </EditorStoreProvider>
+  );
+}

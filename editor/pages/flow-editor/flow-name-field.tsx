@@ -1,0 +1,17 @@
+import { useEditorStore, useEditorStoreApi } from '../../store/index.ts';
+
+/** The flow's name in the top bar, editable in place (one undo step per edit). */
+export function FlowNameField() {
+  const store = useEditorStoreApi();
+  const name = useEditorStore((state) => state.document.name);
+  const readOnly = useEditorStore((state) => state.readOnly);
+  return (
+    <input className="flow-name-field" data-testid="flow-name" value={name} readOnly={readOnly} aria-label="name"
+      size={Math.max(8, Math.min(40, name.length + 1))}
+      onChange={(event) => {
+        const { document, commit } = store.getState();
+        if (event.target.value.trim() !== '') commit({ ...document, name: event.target.value }, { coalesce: 'flow-name' });
+      }}
+      onBlur={() => store.getState().endGesture()} />
+  );
+}

@@ -1,0 +1,43 @@
+import { defineMessages } from '../../i18n/index.ts';
+
+export const messages = defineMessages({
+  es: {
+    loading: 'Abriendo el flujo…',
+    backToFlows: 'Flujos',
+    simulate: 'Simular',
+    versions: 'Versiones',
+    readOnly: 'Solo lectura',
+    live: 'v{version} en vivo',
+    notPublished: 'Sin publicar',
+    published: 'Versión {version} publicada y en vivo.',
+    liveChanged: 'La versión {version} está en vivo.',
+    errors: '{count} errores',
+    noErrors: 'Sin errores',
+  },
+  pt: {
+    loading: 'Abrindo o fluxo…',
+    backToFlows: 'Fluxos',
+    simulate: 'Simular',
+    versions: 'Versões',
+    readOnly: 'Somente leitura',
+    live: 'v{version} no ar',
+    notPublished: 'Não publicado',
+    published: 'Versão {version} publicada e no ar.',
+    liveChanged: 'A versão {version} está no ar.',
+    errors: '{count} erros',
+    noErrors: 'Sem erros',
+  },
+  en: {
+    loading: 'Opening the flow…',
+    backToFlows: 'Flows',
+    simulate: 'Simulate',
+    versions: 'Versions',
+    readOnly: 'Read only',
+    live: 'v{version} live',
+    notPublished: 'Not published',
+    published: 'Version {version} published and live.',
+    liveChanged: 'Version {version} is live.',
+    errors: '{count} errors',
+    noErrors: 'No errors',
+  },
+});

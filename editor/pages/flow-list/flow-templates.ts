@@ -1,0 +1,32 @@
+import { CURRENT_SCHEMA_VERSION, type FlowDocument } from '../../../schema/index.ts';
+import { freshId } from '../../store/ids.ts';
+
+/** The fixture bots, each loaded only when the "new flow" dialog asks for it (kept out of the main bundle). */
+const fixtureLoaders = import.meta.glob<FlowDocument>('../../../fixtures/flows/*.json', { import: 'default' });
+
+export interface FlowTemplate { key: string; load(): Promise<FlowDocument> }
+
+/** Every fixture bot offered as a template, by file name. */
+export function flowTemplates(): FlowTemplate[] {
+  return Object.entries(fixtureLoaders)
+    .map(([path, load]) => ({ key: path.replace(/^.*\/|\.json$/g, ''), load }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** A new flow: one welcome message as the start node (a document needs a start). */
+export function blankFlow(welcome: string): FlowDocument {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id: 'blank',
+    name: 'blank',
+    language: 'es',
+    startNodeId: 'bienvenida',
+    nodes: [{ id: 'bienvenida', type: 'message', position: { x: 0, y: 0 }, data: { text: welcome } }],
+    edges: [],
+  };
+}
+
+/** The document under a new name and an id derived from it that no existing flow has. */
+export function renamed(document: FlowDocument, name: string, takenIds: Iterable<string>): FlowDocument {
+  return { ...document, name, id: freshId(name, new Set(takenIds)) };
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../app/api.ts';
+import { TopBar } from '../app/top-bar.tsx';
+import type { Conversation } from '../api/types.ts';
+import { useLocale, useT } from '../i18n/index.ts';
+import { ConversationView } from './inbox/conversation-view.tsx';
+import { messages } from './inbox/messages.ts';
+import '../simulator/simulator.css';
+
+/** New messages from waiting customers show up without a reload. */
+const POLL_MS = 5000;
+
+/** Conversations handed to a person: pick one, read its history, reply, hand it back to the bot. */
+export function InboxPage() {
+  const t = useT(messages);
+  const locale = useLocale((state) => state.locale);
+  const [conversations, setConversations] = useState<Conversation[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const fail = (error: unknown) => setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+
+  const reload = useCallback(() => api.listHandoffs().then(setConversations, fail), []);
+  useEffect(() => {
+    void reload();
+    const timer = setInterval(() => void reload(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  const current = conversations?.find((conversation) => String(conversation.id) === selected);
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+
+  return (
+    <div className="page">
+      <TopBar />
+      <main className="page-body inbox">
+        <aside className="inbox-list" data-testid="inbox-list">
+          <div className="page-heading">
+            <h1>{t('title')}</h1>
+            <button className="btn btn-small btn-ghost" onClick={() => void reload()}>{t('refresh')}</button>
+          </div>
+          {notice && <p className={notice.kind === 'error' ? 'banner banner-error' : 'banner'} role="status">{notice.text}</p>}
+          {conversations?.length === 0 && <p className="empty-state">{t('empty')}</p>}
+          <ul>
+            {conversations?.map((conversation) => (
+              <li key={conversation.id}>
+                <button className={String(conversation.id) === selected ? 'inbox-item inbox-item-selected' : 'inbox-item'}
+                  data-testid="inbox-item" onClick={() => setSelected(String(conversation.id))}>
+                  <strong>{conversation.contactName ?? `+${conversation.waId}`}</strong>
+                  <span className="muted small">{t('flow', { flow: conversation.flowId })}{conversation.queue ? ` · ${conversation.queue}` : ''}</span>
+                  {conversation.lastUserMessageAt && <span className="muted small">{t('since', { time: time.format(conversation.lastUserMessageAt) })}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </aside>
+        {current
+          ? <ConversationView key={String(current.id)} conversation={current}
+              onReply={async (text) => { try { await api.replyToConversation(current.id, text); await reload(); } catch (error) { fail(error); throw error; } }}
+              onResolve={async () => {
+                try {
+                  await api.resolveConversation(current.id);
+                  setSelected(null);
+                  setNotice({ kind: 'info', text: t('resolved') });
+                  await reload();
+                } catch (error) { fail(error); }
+              }} />
+          : <p className="inbox-placeholder muted">{t('pick')}</p>}
+      </main>
+    </div>
+  );
+}

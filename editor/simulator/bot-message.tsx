@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react';
+import type { GraphInteractive, GraphMedia, GraphMessage, InboundMessage } from '../api/types.ts';
+import { useT, type Translate } from '../i18n/index.ts';
+import type { ChatEntry } from './chat-entry.ts';
+import { clock } from './clock.ts';
+import { inbound } from './inbound-messages.ts';
+import { messages } from './messages.ts';
+import { WaText } from './wa-text.tsx';
+
+type BotEntry = Extract<ChatEntry, { from: 'bot' }>;
+
+interface BotMessageProps {
+  entry: BotEntry;
+  onReply(message: InboundMessage): void;
+  onOpenList(entry: BotEntry): void;
+  onOpenForm(entry: BotEntry): void;
+}
+
+const MEDIA_ICON = { image: '🖼️', video: '🎬', audio: '🎵', document: '📄' } as const;
+const MEDIA_LABEL = { image: 'photo', video: 'video', audio: 'audio', document: 'document' } as const;
+type MediaKind = keyof typeof MEDIA_ICON;
+
+function Media({ kind, media, t }: { kind: MediaKind; media: GraphMedia; t: Translate<typeof messages.es> }) {
+  return (
+    <>
+      <div className={`wa-media wa-media-${kind}`} data-testid="bubble-media" data-kind={kind}>
+        <span className="wa-media-icon" aria-hidden="true">{MEDIA_ICON[kind]}</span>
+        <span className="wa-media-name">{media.filename ?? t(MEDIA_LABEL[kind])}</span>
+        {media.link && <span className="wa-media-link">{media.link}</span>}
+      </div>
+      {media.caption && <div className="wa-bubble-text"><WaText text={media.caption} /></div>}
+    </>
+  );
+}
+
+function InteractiveBody({ interactive }: { interactive: GraphInteractive }) {
+  return (
+    <>
+      {interactive.header?.text && <div className="wa-bubble-header">{interactive.header.text}</div>}
+      {interactive.body && <div className="wa-bubble-text"><WaText text={interactive.body.text} /></div>}
+      {interactive.footer && <div className="wa-bubble-footer">{interactive.footer.text}</div>}
+    </>
+  );
+}
+
+/** What sits under the bubble: reply buttons, the list button or the form's call to action. */
+function Actions({ entry, onReply, onOpenList, onOpenForm }: BotMessageProps) {
+  const interactive = entry.message.interactive;
+  if (!interactive) return null;
+  if (interactive.type === 'button') {
+    return (
+      <div className="wa-actions">
+        {(interactive.action.buttons ?? []).map(({ reply }) => (
+          <button key={reply.id} className="wa-action" data-testid="sim-reply-button" data-id={reply.id}
+            onClick={() => onReply(inbound.buttonReply(reply.id, reply.title))}>↩ {reply.title}</button>
+        ))}
+      </div>
+    );
+  }
+  if (interactive.type === 'list') {
+    return <div className="wa-actions"><button className="wa-action" data-testid="sim-list-button" onClick={() => onOpenList(entry)}>☰ {interactive.action.button}</button></div>;
+  }
+  if (interactive.type === 'flow') {
+    return <div className="wa-actions"><button className="wa-action" data-testid="sim-form-button" onClick={() => onOpenForm(entry)}>↗ {interactive.action.parameters?.flow_cta}</button></div>;
+  }
+  return null;
+}
+
+function content(message: GraphMessage, t: Translate<typeof messages.es>): ReactNode {
+  if (message.type === 'text' && message.text) return <div className="wa-bubble-text"><WaText text={message.text.body} /></div>;
+  if (message.type in MEDIA_ICON) {
+    const media = message[message.type as MediaKind];
+    if (media) return <Media kind={message.type as MediaKind} media={media} t={t} />;
+  }
+  if (message.type === 'interactive' && message.interactive) return <InteractiveBody interactive={message.interactive} />;
+  if (message.type === 'template' && message.template) return <div className="wa-bubble-text wa-muted">📋 {t('template', { name: message.template.name })}</div>;
+  return <div className="wa-bubble-text wa-muted">{t('unsupported', { type: message.type })}</div>;
+}
+
+/** One bot message exactly as the Graph API body would show on a phone. */
+export function BotMessage(props: BotMessageProps) {
+  const t = useT(messages);
+  const { entry } = props;
+  return (
+    <div className="wa-row wa-row-bot" data-testid="sim-bot-message" data-type={entry.message.type}
+      data-interactive={entry.message.interactive?.type}>
+      <div className="wa-message">
+        <div className="wa-bubble wa-bubble-bot">
+          {content(entry.message, t)}
+          <span className="wa-time">{clock(entry.at)}</span>
+        </div>
+        <Actions {...props} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { GraphMessage, InboundMessage } from '../api/types.ts';
+import type { FlowJson } from './flow-form/flow-json.ts';
+
+/** A form the bot sent, resolved to its Flow JSON so the simulator can render it. */
+export interface FormSource { flowJson: FlowJson; screen?: string; data?: Record<string, unknown> }
+
+/** One bubble in the simulated chat. */
+export type ChatEntry =
+  | { id: string; from: 'bot'; at: number; message: GraphMessage; form?: FormSource }
+  | { id: string; from: 'user'; at: number; message: InboundMessage }
+  /** A line from the simulator itself (conversation ended, handed to a person, an error). */
+  | { id: string; from: 'system'; at: number; text: string; tone: 'info' | 'error' };
+
+let counter = 0;
+/** Ids unique within the page, for React keys. */
+export function entryId(): string {
+  counter += 1;
+  return `m${counter}`;
+}

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import type { InboundMessage } from '../api/types.ts';
+import { useT } from '../i18n/index.ts';
+import { BotMessage } from './bot-message.tsx';
+import type { ChatEntry } from './chat-entry.ts';
+import { Composer } from './composer.tsx';
+import { FlowFormSheet } from './flow-form/flow-form-sheet.tsx';
+import { inbound } from './inbound-messages.ts';
+import { ListSheet } from './list-sheet.tsx';
+import { messages } from './messages.ts';
+import { UserMessage } from './user-message.tsx';
+
+type BotEntry = Extract<ChatEntry, { from: 'bot' }>;
+type Sheet = { kind: 'list' | 'form'; entry: BotEntry } | null;
+
+interface ChatViewProps {
+  entries: ChatEntry[];
+  /** The bot is answering: shows "typing…" and holds the composer. */
+  busy: boolean;
+  /** The conversation cannot take messages (ended, or not started). */
+  disabled: boolean;
+  onSend(message: InboundMessage): void;
+}
+
+/** The phone screen: bubbles, the composer, and the list and form sheets over them. */
+export function ChatView({ entries, busy, disabled, onSend }: ChatViewProps) {
+  const t = useT(messages);
+  const [sheet, setSheet] = useState<Sheet>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    scroller.current?.scrollTo?.({ top: scroller.current.scrollHeight });
+  }, [entries.length, busy]);
+
+  const send = (message: InboundMessage) => {
+    setSheet(null);
+    onSend(message);
+  };
+  const formToken = sheet?.entry.message.interactive?.action.parameters?.flow_token ?? '';
+
+  return (
+    <div className="wa-screen">
+      <div className="wa-chat" ref={scroller} data-testid="sim-chat">
+        {entries.length === 0 && <p className="wa-system">{t('emptyChat')}</p>}
+        {entries.map((entry) => {
+          switch (entry.from) {
+            case 'bot':
+              return <BotMessage key={entry.id} entry={entry} onReply={send}
+                onOpenList={(bot) => setSheet({ kind: 'list', entry: bot })} onOpenForm={(bot) => setSheet({ kind: 'form', entry: bot })} />;
+            case 'user':
+              return <UserMessage key={entry.id} entry={entry} />;
+            case 'system':
+              return <p key={entry.id} className={`wa-system wa-system-${entry.tone}`} data-testid="sim-system">{entry.text}</p>;
+            default: {
+              const unreachable: never = entry;
+              return unreachable;
+            }
+          }
+        })}
+        {busy && <div className="wa-row wa-row-bot"><div className="wa-bubble wa-bubble-bot wa-typing">{t('typing')}</div></div>}
+      </div>
+      <Composer disabled={disabled || busy} onSend={send} />
+      {sheet?.kind === 'list' && sheet.entry.message.interactive && (
+        <ListSheet interactive={sheet.entry.message.interactive} onReply={send} onClose={() => setSheet(null)} />
+      )}
+      {sheet?.kind === 'form' && (sheet.entry.form
+        ? <FlowFormSheet source={sheet.entry.form} onClose={() => setSheet(null)} onComplete={(payload) => send(inbound.formReply(formToken, payload))} />
+        : <div className="wa-sheet" data-testid="form-sheet"><p className="wa-form-error">{t('formMissing')}</p>
+            <button className="wa-footer-button" onClick={() => setSheet(null)}>{t('close')}</button></div>)}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useCallback, useRef, useState } from 'react';
+import type { FlowDocument } from '../../schema/index.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import type { DiffSide, GraphMessage, InboundMessage, SimulationStatus } from '../api/types.ts';
+import { entryId, type ChatEntry } from './chat-entry.ts';
+import { formSource } from './form-source.ts';
+
+export interface SimulationView {
+  simulationId: string | null;
+  entries: ChatEntry[];
+  variables: Record<string, unknown>;
+  activeNodeId: string | null;
+  status: SimulationStatus | null;
+  busy: boolean;
+}
+
+export interface SimulationOptions {
+  api: Pick<ApiClient, 'startSimulation' | 'sendSimulationMessage' | 'getVersion'>;
+  flowId: string;
+  /** The draft as the server will run it (the caller saves it first). */
+  draftDocument(): Promise<FlowDocument>;
+  /** Follows the conversation on the canvas. */
+  onActiveNode(nodeId: string | null): void;
+  /** Texts for the simulator's own lines. */
+  statusText: Record<Exclude<SimulationStatus, 'active'>, string>;
+}
+
+const EMPTY: SimulationView = { simulationId: null, entries: [], variables: {}, activeNodeId: null, status: null, busy: false };
+
+/**
+ * A simulated conversation against the server: start on the draft or a version, send customer
+ * messages, and keep the bubbles, variables and active node of each turn.
+ */
+export function useSimulation(options: SimulationOptions) {
+  const [view, setView] = useState<SimulationView>(EMPTY);
+  const document = useRef<FlowDocument | null>(null);
+  const latest = useRef(options);
+  latest.current = options;
+
+  const botEntries = (messages: GraphMessage[], activeNodeId: string | null): ChatEntry[] =>
+    messages.map((message) => ({ id: entryId(), from: 'bot', at: Date.now(), message, form: formSource(message, document.current, activeNodeId) }));
+  const systemEntry = (text: string, tone: 'info' | 'error'): ChatEntry => ({ id: entryId(), from: 'system', at: Date.now(), text, tone });
+  const statusEntries = (status: SimulationStatus): ChatEntry[] =>
+    status === 'active' ? [] : [systemEntry(latest.current.statusText[status], status === 'error' ? 'error' : 'info')];
+  const failed = (error: unknown) => setView((current) => ({
+    ...current, busy: false, entries: [...current.entries, systemEntry(error instanceof Error ? error.message : String(error), 'error')],
+  }));
+
+  const start = useCallback(async (source: DiffSide) => {
+    const { api, flowId, draftDocument, onActiveNode } = latest.current;
+    setView({ ...EMPTY, busy: true });
+    onActiveNode(null);
+    try {
+      document.current = source === 'draft' ? await draftDocument() : await api.getVersion(flowId, source);
+      const started = await api.startSimulation(flowId, source);
+      const activeNodeId = started.activeNodeId ?? null;
+      onActiveNode(activeNodeId);
+      setView({
+        simulationId: started.simulationId,
+        entries: botEntries(started.messages, activeNodeId),
+        variables: started.variables ?? {},
+        activeNodeId,
+        status: started.status ?? 'active',
+        busy: false,
+      });
+    } catch (error) {
+      failed(error);
+    }
+  }, []);
+
+  const send = useCallback(async (message: InboundMessage) => {
+    const simulationId = view.simulationId;
+    if (!simulationId) return;
+    const userEntry: ChatEntry = { id: entryId(), from: 'user', at: Date.now(), message };
+    setView((current) => ({ ...current, busy: true, entries: [...current.entries, userEntry] }));
+    try {
+      const turn = await latest.current.api.sendSimulationMessage(simulationId, message);
+      latest.current.onActiveNode(turn.activeNodeId);
+      setView((current) => ({
+        ...current,
+        busy: false,
+        entries: [...current.entries, ...botEntries(turn.messages, turn.activeNodeId), ...statusEntries(turn.status)],
+        variables: turn.variables,
+        activeNodeId: turn.activeNodeId,
+        status: turn.status,
+      }));
+    } catch (error) {
+      failed(error);
+    }
+  }, [view.simulationId]);
+
+  return { view, start, send };
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { ApiClient } from '../api/api-client.ts';
+import { Dialog } from '../app/dialog.tsx';
+import { problemSummary } from '../pages/problem-summary.ts';
+import { useT } from '../i18n/index.ts';
+import { hasErrors, useEditorStore } from '../store/index.ts';
+import { messages } from './messages.ts';
+
+interface PublishButtonProps {
+  api: Pick<ApiClient, 'publish' | 'listVersions'>;
+  flowId: string;
+  /** Saves the draft first: the server publishes what it has. */
+  saveDraft(): Promise<boolean>;
+  onPublished(version: number): void;
+}
+
+/** Publish with a note (admin); disabled while the draft has errors. */
+export function PublishButton({ api, flowId, saveDraft, onPublished }: PublishButtonProps) {
+  const t = useT(messages);
+  const blocked = useEditorStore(hasErrors);
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [nextVersion, setNextVersion] = useState<number | null>(null);
+
+  function openDialog() {
+    setOpen(true);
+    api.listVersions(flowId).then(
+      (versions) => setNextVersion(Math.max(0, ...versions.map((version) => version.version)) + 1),
+      () => setNextVersion(null),
+    );
+  }
+
+  async function publish() {
+    setBusy(true);
+    setError(null);
+    try {
+      await saveDraft();
+      const { version } = await api.publish(flowId, note.trim() || undefined);
+      setOpen(false);
+      setNote('');
+      onPublished(version);
+    } catch (failure) {
+      setError(problemSummary(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button className="btn btn-primary" data-testid="publish" disabled={blocked} title={blocked ? t('blockedByErrors') : undefined}
+        onClick={openDialog}>{t('publish')}</button>
+      {open && (
+        <Dialog title={t('publishTitle')} testId="publish-dialog" onDismiss={() => !busy && setOpen(false)}
+          actions={<>
+            <button className="btn" onClick={() => setOpen(false)} disabled={busy}>{t('cancel')}</button>
+            <button className="btn btn-primary" data-testid="publish-confirm" disabled={busy || blocked} onClick={() => void publish()}>
+              {busy ? t('publishing') : t('publish')}
+            </button>
+          </>}>
+          <p>{t('publishBody', { version: nextVersion ?? '…' })}</p>
+          <label className="field">
+            <span>{t('noteLabel')}</span>
+            <textarea data-testid="publish-note" rows={3} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
+          </label>
+          {error && <p className="error-text" role="alert">{error}</p>}
+        </Dialog>
+      )}
+    </>
+  );
+}
