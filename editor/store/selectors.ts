@@ -1,4 +1,4 @@
-import type { EditorState, Problem } from './types.ts';
+import type { EditorState } from './types.ts';
 
 /** Whether any problem blocks publishing; the publish button is disabled while this holds. */
 export function hasErrors(state: Pick<EditorState, 'problems'>): boolean {
@@ -16,15 +16,4 @@ export function canUndo(state: Pick<EditorState, 'past' | 'readOnly'>): boolean 
 
 export function canRedo(state: Pick<EditorState, 'future' | 'readOnly'>): boolean {
   return !state.readOnly && state.future.length > 0;
-}
-
-/** The worst severity among a node's problems, or null; drives the node's badge. */
-export function nodeSeverity(problems: readonly Problem[], nodeId: string): Problem['severity'] | null {
-  let worst: Problem['severity'] | null = null;
-  for (const problem of problems) {
-    if (problem.nodeId !== nodeId || problem.edgeId !== undefined) continue;
-    if (problem.severity === 'error') return 'error';
-    worst = 'warning';
-  }
-  return worst;
 }

@@ -61,6 +61,8 @@ export interface ViewSlice {
   diffMarks: DiffMarks | null;
   /** Rendered node sizes reported by the canvas; used by `layout`, never saved. */
   measured: Record<string, Size>;
+  /** The flow point at the middle of the visible canvas; where a palette click adds its node. */
+  viewCenter: XY;
   /** Asks the canvas to center a node (`nonce` makes a repeated request count). */
   revealRequest: { nodeId: string; nonce: number } | null;
   /** Asks the inspector to focus a field: a path into the node's data, like `options.1.title`. */
@@ -69,6 +71,7 @@ export interface ViewSlice {
   setHighlightedNode(id: string | null): void;
   setDiffMarks(marks: DiffMarks | null): void;
   setMeasured(sizes: Record<string, Size>): void;
+  setViewCenter(center: XY): void;
   reveal(nodeId: string): void;
   focusField(nodeId: string, field: string): void;
 }

@@ -7,6 +7,7 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
   highlightedNodeId: null,
   diffMarks: null,
   measured: {},
+  viewCenter: { x: 0, y: 0 },
   revealRequest: null,
   focusRequest: null,
 
@@ -24,6 +25,10 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
 
   setMeasured(sizes) {
     set({ measured: { ...get().measured, ...sizes } });
+  },
+
+  setViewCenter(center) {
+    set({ viewCenter: center });
   },
 
   reveal(nodeId) {

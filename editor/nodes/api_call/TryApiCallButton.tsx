@@ -23,7 +23,7 @@ export function TryApiCallButton({ nodeId, data }: { nodeId: string; data: NodeD
   const result = state.result;
   return (
     <div className="insp-try">
-      <button type="button" className="btn btn--secondary" data-testid="try-api-call" disabled={state.running} onClick={run}>
+      <button type="button" className="btn btn-small" data-testid="try-api-call" disabled={state.running} onClick={run}>
         {state.running ? t('trying') : `▶ ${t('tryIt')}`}
       </button>
       {result && (

@@ -1,0 +1,64 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, type CSSProperties } from 'react';
+import { nodeOutputs } from '../../schema/index.ts';
+import { useT } from '../i18n/index.ts';
+import { nodeEditor, nodeMessages } from '../nodes/index.ts';
+import { problemIndex } from '../problems/problem-index.ts';
+import { useEditorStore } from '../store/index.ts';
+import { messages } from './messages.ts';
+import { ProblemBadge } from './ProblemBadge.tsx';
+import type { CanvasNode } from './types.ts';
+
+type OutputKey = `output_${string}` & keyof typeof nodeMessages.es;
+
+function diffClass(marks: { added: string[]; removed: string[]; changed: string[] } | null, id: string): string | null {
+  if (!marks) return null;
+  if (marks.added.includes(id)) return 'added';
+  if (marks.removed.includes(id)) return 'removed';
+  if (marks.changed.includes(id)) return 'changed';
+  return null;
+}
+
+/**
+ * Every node kind's card: a coloured header, the kind's own body, then one row per output with
+ * its handle (a menu's options, a condition's branches and `else`, an API call's success/error…).
+ */
+export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
+  const node = data.node;
+  const editor = nodeEditor(node.type);
+  const t = useT(messages);
+  const tn = useT(nodeMessages);
+  const isStart = useEditorStore((state) => state.document.startNodeId === id);
+  const mark = useEditorStore((state) => problemIndex(state.problems).nodes.get(id));
+  const active = useEditorStore((state) => state.highlightedNodeId === id);
+  const diff = useEditorStore((state) => diffClass(state.diffMarks, id));
+  const readOnly = useEditorStore((state) => state.readOnly);
+  const labels = editor.outputLabels?.(node.data) ?? {};
+  const Body = editor.Body;
+
+  const classes = ['flow-node', selected && 'flow-node--selected', active && 'flow-node--active', diff && `flow-node--${diff}`,
+    mark && `flow-node--${mark.severity}`].filter(Boolean).join(' ');
+  return (
+    <div className={classes} data-testid={`node-${id}`} data-kind={node.type} style={{ '--node-color': editor.color } as CSSProperties}>
+      <Handle type="target" position={Position.Left} id="in" className="flow-handle flow-handle--in" isConnectable={!readOnly} />
+      <header className="flow-node-head">
+        <span className="flow-node-icon" aria-hidden>{editor.icon}</span>
+        <span className="flow-node-title">{node.label ?? tn(editor.label)}</span>
+        {isStart && <span className="flow-node-start" data-testid={`start-${id}`}>▶ {t('start')}</span>}
+        {mark && <ProblemBadge testId={`badge-${id}`} mark={mark} />}
+      </header>
+      {diff && <div className={`flow-node-diff flow-node-diff--${diff}`}>{t(diff as 'added' | 'removed' | 'changed')}</div>}
+      {active && <div className="flow-node-active">💬 {t('active')}</div>}
+      <div className="flow-node-body"><Body data={node.data} /></div>
+      <ul className="flow-node-outputs">
+        {nodeOutputs(node).map((output) => (
+          <li key={output} className={`flow-node-output${labels[output] === undefined ? ' flow-node-output--fixed' : ''}`}>
+            <span className="flow-node-output-label">{labels[output] ?? (`output_${output}` in nodeMessages.es ? tn(`output_${output}` as OutputKey) : output)}</span>
+            <Handle type="source" position={Position.Right} id={output} className="flow-handle flow-handle--out"
+              data-testid={`handle-${id}-${output}`} isConnectable={!readOnly} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+});

@@ -1,0 +1,2 @@
+export { FlowEditorCanvas } from './FlowEditorCanvas.tsx';
+export { Palette } from './Palette.tsx';

@@ -1,0 +1,68 @@
+import { useMemo, useRef } from 'react';
+import type { FlowEdge, FlowNode } from '../../schema/index.ts';
+import { useEditorStore } from '../store/index.ts';
+import type { CanvasEdge, CanvasNode } from './types.ts';
+
+/**
+ * Keeps each element's previous object while its source is unchanged: React Flow then skips
+ * unchanged nodes (it compares them by identity), which keeps a 1,000-node flow responsive.
+ */
+function reuse<S, E>(cache: Map<string, { source: S; flag: boolean; extra: unknown; element: E }>) {
+  const next = new Map<string, { source: S; flag: boolean; extra: unknown; element: E }>();
+  return {
+    get(id: string, source: S, flag: boolean, extra: unknown, build: () => E): E {
+      const previous = cache.get(id);
+      const element = previous && previous.source === source && previous.flag === flag && previous.extra === extra ? previous.element : build();
+      next.set(id, { source, flag, extra, element });
+      return element;
+    },
+    done: () => next,
+  };
+}
+
+/** The document as React Flow nodes and edges, with the selection and measured sizes folded in. */
+export function useCanvasElements(): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
+  const document = useEditorStore((state) => state.document);
+  const selectedNodeIds = useEditorStore((state) => state.selectedNodeIds);
+  const selectedEdgeIds = useEditorStore((state) => state.selectedEdgeIds);
+  const measured = useEditorStore((state) => state.measured);
+  const nodeCache = useRef(new Map<string, { source: FlowNode; flag: boolean; extra: unknown; element: CanvasNode }>());
+  const edgeCache = useRef(new Map<string, { source: FlowEdge; flag: boolean; extra: unknown; element: CanvasEdge }>());
+
+  const nodes = useMemo(() => {
+    const selected = new Set(selectedNodeIds);
+    const pool = reuse(nodeCache.current);
+    const list = document.nodes.map((node) => {
+      const size = measured[node.id];
+      return pool.get(node.id, node, selected.has(node.id), size, (): CanvasNode => ({
+        id: node.id,
+        type: node.type,
+        position: node.position,
+        data: { node },
+        selected: selected.has(node.id),
+        ...(size && { measured: size }),
+      }));
+    });
+    nodeCache.current = pool.done();
+    return list;
+  }, [document.nodes, selectedNodeIds, measured]);
+
+  const edges = useMemo(() => {
+    const selected = new Set(selectedEdgeIds);
+    const pool = reuse(edgeCache.current);
+    const list = document.edges.map((edge) =>
+      pool.get(edge.id, edge, selected.has(edge.id), null, (): CanvasEdge => ({
+        id: edge.id,
+        type: 'charla',
+        source: edge.source,
+        sourceHandle: edge.sourceHandle,
+        target: edge.target,
+        targetHandle: 'in',
+        selected: selected.has(edge.id),
+      })));
+    edgeCache.current = pool.done();
+    return list;
+  }, [document.edges, selectedEdgeIds]);
+
+  return { nodes, edges };
+}

@@ -1,0 +1,2 @@
+export { Inspector } from './Inspector.tsx';
+export type { TryApiCall, TryApiCallResult } from './InspectorContext.ts';
