@@ -12,6 +12,10 @@ import { channelsPlugin } from './plugins/channels/index.ts';
 import { editorPlugin, isServerPath } from './plugins/editor.ts';
 import { flowsPlugin } from './plugins/flows/index.ts';
 import { healthPlugin } from './plugins/health.ts';
+import { inboxPlugin } from './plugins/inbox/index.ts';
+import { metricsPlugin } from './plugins/metrics/index.ts';
+import { webhookPlugin } from './plugins/webhook/index.ts';
+import { livePlugin } from './live/live-plugin.ts';
 import { tokensPlugin } from './plugins/tokens/index.ts';
 import { versionsPlugin } from './plugins/versions/index.ts';
 
@@ -71,6 +75,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(versionsPlugin);
   await app.register(channelsPlugin);
   await app.register(tokensPlugin);
+  // The live WhatsApp path: `app.live` (processor, outbox sender, stores), then its routes.
+  await app.register(livePlugin);
+  await app.register(webhookPlugin);
+  await app.register(inboxPlugin);
+  await app.register(metricsPlugin);
 
   return app;
 }

@@ -21,6 +21,8 @@ export const permissions = {
   publish: ['admin'],
   manageChannels: ['admin'],
   manageTokens: ['admin'],
+  /** Answer customers waiting in handoff and hand them back to the bot (the inbox). */
+  answerConversations: ['analyst', 'tester', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import { GraphClient } from '../plugins/outbox/graph-client.ts';
+import { OutboxSender } from '../plugins/outbox/outbox-sender.ts';
+import { createConversationStore, type ConversationStore } from './conversation-store.ts';
+import { GroupCommit } from './group-commit.ts';
+import { createHandoffNotifier } from './handoff-notifier.ts';
+import { createInboundStore, type InboundStore } from './inbound-store.ts';
+import { liveConfigFromEnv, type LiveConfig } from './live-config.ts';
+import { LiveMetrics } from './metrics.ts';
+import { createOutboxStore, type OutboxStore } from './outbox-store.ts';
+import { LiveProcessor } from './processor.ts';
+
+/** The live path's parts, shared by the webhook, inbox and metrics plugins as `app.live`. */
+export interface LiveContext {
+  config: LiveConfig;
+  groupCommit: GroupCommit;
+  inbound: InboundStore;
+  conversations: ConversationStore;
+  outbox: OutboxStore;
+  metrics: LiveMetrics;
+  sender: OutboxSender;
+  processor: LiveProcessor;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    live: LiveContext;
+  }
+}
+
+/**
+ * Builds the live path on `app.charla` and runs it with the app: on ready it re-queues pending
+ * messages and unsent replies (logging each in-flight resend); on close it stops sending and
+ * writes what is queued.
+ */
+async function livePath(app: FastifyInstance): Promise<void> {
+  const { charla } = app;
+  const config = liveConfigFromEnv(charla.config.env);
+  const groupCommit = new GroupCommit(charla.sqlite);
+  const stores = {
+    inbound: createInboundStore(charla.sqlite),
+    conversations: createConversationStore(charla.sqlite),
+    outbox: createOutboxStore(charla.sqlite),
+  };
+  const metrics = new LiveMetrics();
+  const client = new GraphClient(charla.config.whatsapp.graphUrl, config.outbox.timeoutMs);
+  const sender = new OutboxSender({
+    store: stores.outbox, groupCommit, metrics, client, log: app.log, now: charla.now,
+    accessTokenFor: (phoneNumberId) => charla.channels.resolve(phoneNumberId)?.accessToken ?? charla.config.whatsapp.accessToken,
+  }, config.outbox);
+  const processor = new LiveProcessor({
+    stores, groupCommit, sender, metrics, log: app.log, flows: charla.flows, channels: charla.channels,
+    notifier: createHandoffNotifier(config.handoffWebhookUrl, metrics, app.log),
+    ports: () => charla.ports, secrets: charla.config.secrets, now: charla.now,
+  });
+  metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
+  metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
+  app.decorate('live', { config, groupCommit, ...stores, metrics, sender, processor });
+
+  app.addHook('onReady', async () => {
+    sender.start();
+    processor.recover();
+  });
+  app.addHook('onClose', async () => {
+    await sender.stop();
+    groupCommit.close();
+    await client.close();
+  });
+}
+
+export const livePlugin = fastifyPlugin(livePath, { name: 'charla-live' });

@@ -1,0 +1,174 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Contact, InboundEvent, RuntimeEffect, RuntimePorts, TurnResult } from '../../runtime/core/types.ts';
+import { runTurn } from '../../runtime/index.ts';
+import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
+import { toGraphMessageBody } from '../../runtime/whatsapp/outbound.ts';
+import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
+import type { ChannelRepository } from '../channels/repository.ts';
+import { AppError } from '../errors.ts';
+import type { FlowRepository } from '../flows/repository.ts';
+import type { OutboxSender } from '../plugins/outbox/outbox-sender.ts';
+import type { InboundPayload } from '../plugins/webhook/store-webhook.ts';
+import { chooseFlow, type FlowChoice } from './choose-flow.ts';
+import { ContactQueues } from './contact-queues.ts';
+import type { GroupCommit } from './group-commit.ts';
+import type { HandoffNotifier } from './handoff-notifier.ts';
+import type { InboundRow } from './inbound-store.ts';
+import type { LiveMetrics } from './metrics.ts';
+import { storeTurn, type LiveStores } from './store-turn.ts';
+
+export interface ProcessorDeps {
+  stores: LiveStores;
+  groupCommit: GroupCommit;
+  sender: OutboxSender;
+  metrics: LiveMetrics;
+  notifier: HandoffNotifier;
+  log: FastifyBaseLogger;
+  flows: FlowRepository;
+  channels: ChannelRepository;
+  ports: () => RuntimePorts;
+  secrets: Readonly<Record<string, string>>;
+  now(): number;
+}
+
+interface TurnRequest {
+  phoneNumberId: string;
+  contact: Contact;
+  event: InboundEvent;
+  inbound?: { wamid: string; receivedAt: number };
+  /** Resolving a handoff resumes the pinned version even after the session timeout. */
+  resume?: boolean;
+}
+
+/**
+ * Runs turns for stored customer messages: one at a time and in arrival order per contact,
+ * contacts in parallel. Each turn's session, history, replies and the message's "processed" mark
+ * are written in one transaction; a restart re-queues whatever is still pending.
+ * @example processor.recover(); processor.accept(await storeWebhook(...));
+ */
+export class LiveProcessor {
+  private readonly queues: ContactQueues;
+
+  constructor(private readonly deps: ProcessorDeps) {
+    this.queues = new ContactQueues((key, error) => deps.log.error({ err: error, contact: key }, 'live: turn failed'));
+  }
+
+  /** Queues the messages left pending by the last run (start-up). */
+  recover(): void {
+    const pending = this.deps.stores.inbound.pending();
+    if (pending.length > 0) this.deps.log.info({ count: pending.length }, 'live: resuming unprocessed messages');
+    this.accept(pending);
+  }
+
+  accept(rows: InboundRow[]): void {
+    for (const row of rows) this.queues.push(contactKey(row.phoneNumberId, row.waId), () => this.processInbound(row));
+  }
+
+  /** Customers with messages queued or being processed. */
+  get busyContacts(): number {
+    return this.queues.activeContacts;
+  }
+
+  idle(): Promise<void> {
+    return this.queues.idle();
+  }
+
+  /** Hands a conversation in handoff back to the bot (the handoff node's `resolved` output). */
+  resolveHandoff(conversationId: number): Promise<TurnResult> {
+    const conversation = this.deps.stores.conversations.byId(conversationId);
+    if (!conversation) throw new AppError('conversation_not_found', `No conversation ${conversationId}`);
+    return new Promise((resolve, reject) => {
+      this.queues.push(contactKey(conversation.phoneNumberId, conversation.waId), async () => {
+        try {
+          if (this.deps.stores.conversations.byId(conversationId)?.status !== 'handoff') {
+            throw new AppError('conversation_not_in_handoff', `Conversation ${conversationId} is not waiting for an agent`);
+          }
+          const contact = { waId: conversation.waId, ...(conversation.contactName ? { name: conversation.contactName } : {}) };
+          const result = await this.turn({ phoneNumberId: conversation.phoneNumberId, contact, event: { type: 'handoff_resolved' }, resume: true });
+          if (!result) throw new AppError('flow_not_published', 'The conversation\'s flow version is gone');
+          resolve(result);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+  }
+
+  private async processInbound(row: InboundRow): Promise<void> {
+    const payload = JSON.parse(row.payload) as InboundPayload;
+    const event = webhookMessageToEvent(payload.message as WebhookMessage);
+    const contact = { waId: row.waId, ...(payload.contactName ? { name: payload.contactName } : {}) };
+    try {
+      const result = await this.turn({ phoneNumberId: row.phoneNumberId, contact, event, inbound: { wamid: row.wamid, receivedAt: row.receivedAt } });
+      if (!result) await this.markFailed(row, 'no live version to run: publish the channel\'s flow');
+    } catch (error) {
+      await this.markFailed(row, (error as Error).message);
+      throw error;
+    }
+  }
+
+  private async turn(request: TurnRequest): Promise<TurnResult | undefined> {
+    const { stores, flows, channels, metrics, log } = this.deps;
+    const { phoneNumberId, contact, event, inbound } = request;
+    const channel = channels.resolve(phoneNumberId);
+    if (!channel) return undefined;
+    const conversation = stores.conversations.byContact(phoneNumberId, contact.waId);
+    const now = this.deps.now();
+    const choice = chooseFlow(conversation, channel.flowId, flows, now, { ignoreTimeout: request.resume === true });
+    if (!choice) return undefined;
+    const result = await runTurn({
+      flow: choice.flow, session: choice.session, event, contact, version: choice.version, now,
+      ports: this.deps.ports(), secrets: this.deps.secrets,
+    });
+    const replies = result.messages.flatMap((message) => {
+      try {
+        return [{ message, body: JSON.stringify(toGraphMessageBody(message, contact.waId)) }];
+      } catch (error) {
+        // Publishing checks every limit; a message that still breaks one is a bug to surface, not to send.
+        log.error({ err: error, flowId: choice.flow.id, version: choice.version }, 'live: reply breaks a WhatsApp limit; not sent');
+        return [];
+      }
+    });
+    const stored = await this.deps.groupCommit.run(() => storeTurn(stores, {
+      conversation, phoneNumberId, waId: contact.waId, contactName: contact.name ?? null, flowId: choice.flow.id,
+      version: choice.version, session: result.session,
+      ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, now,
+    }));
+    this.deps.sender.add(stored.queued);
+    metrics.increment('charla_turns_total');
+    if (inbound) metrics.observeTurnLatency((now - inbound.receivedAt) / 1000);
+    for (const effect of result.effects) this.carryOut(effect, { ...request, conversationId: stored.conversationId, choice, now });
+    return result;
+  }
+
+  private carryOut(effect: RuntimeEffect, turn: TurnRequest & { conversationId: number; choice: FlowChoice; now: number }): void {
+    const { flow, version } = turn.choice;
+    switch (effect.type) {
+      case 'handoff_started':
+        void this.deps.notifier.notify({
+          event: 'handoff_started', conversationId: turn.conversationId, phoneNumberId: turn.phoneNumberId,
+          waId: turn.contact.waId, contactName: turn.contact.name ?? null, flowId: flow.id, flowVersion: version,
+          nodeId: effect.nodeId, ...(effect.queue !== undefined ? { queue: effect.queue } : {}),
+          ...(effect.note !== undefined ? { note: effect.note } : {}), at: turn.now,
+        });
+        return;
+      case 'error':
+        this.deps.log.warn({ flowId: flow.id, version, nodeId: effect.nodeId, code: effect.code }, `live: ${effect.message}`);
+        return;
+      case 'conversation_ended':
+        return;
+      default:
+        effect satisfies never;
+    }
+  }
+
+  private async markFailed(row: InboundRow, error: string): Promise<void> {
+    this.deps.metrics.increment('charla_turn_failures_total');
+    this.deps.log.warn({ wamid: row.wamid, phoneNumberId: row.phoneNumberId, error }, 'live: message not processed');
+    await this.deps.groupCommit.run(() => this.deps.stores.inbound.finish(row.wamid, { state: 'failed', error }));
+  }
+}
+
+function contactKey(phoneNumberId: string, waId: string): string {
+  return `${phoneNumberId}:${waId}`;
+}

@@ -1,0 +1,75 @@
+/** Request and response schemas of the inbox routes. */
+
+const idParams = {
+  type: 'object',
+  properties: { id: { type: 'integer', minimum: 1 } },
+  required: ['id'],
+} as const;
+
+const message = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    direction: { type: 'string', enum: ['in', 'bot', 'agent'] },
+    /** In: the runtime InboundEvent. Out: the OutboundMessage (bot) or `{ type: 'text', text }` (agent). */
+    body: { type: 'object', additionalProperties: true },
+    wamid: { type: ['string', 'null'] },
+    outboxId: { type: ['integer', 'null'] },
+    outboxState: { type: ['string', 'null'] },
+    deliveryStatus: { type: ['string', 'null'] },
+    errorCode: { type: ['integer', 'null'] },
+    createdAt: { type: 'integer' },
+  },
+} as const;
+
+const conversation = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    phoneNumberId: { type: 'string' },
+    waId: { type: 'string' },
+    contactName: { type: ['string', 'null'] },
+    flowId: { type: 'string' },
+    flowVersion: { type: 'integer' },
+    status: { type: 'string' },
+    lastUserMessageAt: { type: 'integer' },
+    updatedAt: { type: 'integer' },
+    /** Whether an agent may still send free-form messages (24-hour window). */
+    windowOpen: { type: 'boolean' },
+    messages: { type: 'array', items: message },
+  },
+} as const;
+
+export const conversationListSchema = {
+  querystring: {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['active', 'handoff', 'ended', 'error'], default: 'handoff' },
+      limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    },
+    additionalProperties: false,
+  },
+  response: { 200: { type: 'array', items: conversation } },
+} as const;
+
+export const replySchema = {
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { text: { type: 'string', minLength: 1, maxLength: 4096 } },
+    required: ['text'],
+    additionalProperties: false,
+  },
+  response: { 202: { type: 'object', properties: { outboxId: { type: 'integer' } }, required: ['outboxId'] } },
+} as const;
+
+export const resolveSchema = {
+  params: idParams,
+  response: {
+    200: {
+      type: 'object',
+      properties: { status: { type: 'string' }, messages: { type: 'integer' } },
+      required: ['status', 'messages'],
+    },
+  },
+} as const;

@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import { readWebhook } from '../../../runtime/whatsapp/read-webhook.ts';
+import { sameTokenSecret } from '../../auth/token-secret.ts';
+import { AppError } from '../../errors.ts';
+import { hasValidSignature } from './signature.ts';
+import { storeWebhook } from './store-webhook.ts';
+
+/** Meta sends up to 3 MB per webhook (whatsapp.md §1); more is refused with 413 before parsing. */
+export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
+
+const verifyQuery = {
+  type: 'object',
+  properties: {
+    'hub.mode': { type: 'string' },
+    'hub.verify_token': { type: 'string' },
+    'hub.challenge': { type: 'string' },
+  },
+} as const;
+
+/**
+ * GET /webhooks/whatsapp (Meta's verification) and POST /webhooks/whatsapp (events). A POST is
+ * checked against X-Hub-Signature-256 over the raw bytes, then every message and status is stored
+ * in one (group) commit, then answered 200, then processed.
+ */
+export async function webhookPlugin(app: FastifyInstance): Promise<void> {
+  const { channels, config } = app.charla;
+
+  // Scoped to this plugin: keep the raw bytes, which the signature covers.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT },
+    (_request, body, done) => done(null, body));
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/webhooks/whatsapp', {
+    schema: { querystring: verifyQuery },
+  }, async (request, reply) => {
+    const { 'hub.mode': mode, 'hub.verify_token': token, 'hub.challenge': challenge } = request.query;
+    if (mode !== 'subscribe' || token === undefined || !channels.verifyTokens().some((known) => sameTokenSecret(known, token))) {
+      throw new AppError('verification_failed');
+    }
+    return reply.type('text/plain').send(challenge ?? '');
+  });
+
+  app.post('/webhooks/whatsapp', { bodyLimit: WEBHOOK_BODY_LIMIT }, async (request, reply) => {
+    const { metrics } = app.live;
+    const raw = request.body as Buffer;
+    const parsed = parseJson(raw);
+    // The secret depends on the business number named in the body; unparseable bodies get the default.
+    const phoneNumberId = parsed.ok ? firstPhoneNumberId(parsed.value) : undefined;
+    const secret = (phoneNumberId === undefined ? undefined : channels.resolve(phoneNumberId)?.appSecret)
+      ?? config.whatsapp.appSecret;
+    if (secret === undefined || !hasValidSignature(raw, request.headers['x-hub-signature-256'], secret)) {
+      metrics.increment('charla_webhooks_rejected_total');
+      if (secret === undefined) request.log.warn('webhook refused: no app secret (channel appSecret or WHATSAPP_APP_SECRET)');
+      throw new AppError('invalid_signature');
+    }
+    if (!parsed.ok) {
+      metrics.increment('charla_webhooks_rejected_total');
+      throw new AppError('malformed_json', `The webhook body is not valid JSON: ${parsed.error}`);
+    }
+    if (!isWebhookBody(parsed.value)) {
+      metrics.increment('charla_webhooks_rejected_total');
+      throw new AppError('not_a_webhook');
+    }
+    metrics.increment('charla_webhooks_received_total');
+    const stored = await storeWebhook(app, readWebhook(parsed.value), request.log);
+    reply.code(200).type('text/plain').send('EVENT_RECEIVED');
+    app.live.processor.accept(stored);
+    return reply;
+  });
+}
+
+function parseJson(raw: Buffer): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(raw.toString('utf8')) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+function isWebhookBody(value: unknown): value is { entry: unknown[] } {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { entry?: unknown }).entry);
+}
+
+function firstPhoneNumberId(value: unknown): string | undefined {
+  if (!isWebhookBody(value)) return undefined;
+  for (const entry of value.entry) {
+    for (const change of (entry as { changes?: unknown[] } | null)?.changes ?? []) {
+      const id = (change as { value?: { metadata?: { phone_number_id?: unknown } } } | null)?.value?.metadata?.phone_number_id;
+      if (typeof id === 'string') return id;
+    }
+  }
+  return undefined;
+}

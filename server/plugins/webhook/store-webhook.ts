@@ -1,0 +1,69 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { ReadWebhookResult } from '../../../runtime/whatsapp/read-webhook.ts';
+import type { InboundRow, StatusUpdateRow } from '../../live/inbound-store.ts';
+import { STATUS_RANK } from '../../live/inbound-store.ts';
+
+/** What the processor needs back from an inbound row's payload. */
+export interface InboundPayload {
+  message: unknown;
+  contactName?: string;
+}
+
+/**
+ * Stores every message and status of a webhook whose business number is bound to a channel, in
+ * one group commit, and returns the messages not seen before (to process once the 200 is sent).
+ * Other numbers, fields and malformed items are logged and skipped: Meta must still get its 200.
+ */
+export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult, log: FastifyBaseLogger): Promise<InboundRow[]> {
+  const { channels } = app.charla;
+  const { inbound, groupCommit, metrics } = app.live;
+  const now = app.charla.now();
+  const known = new Map<string, boolean>();
+  const isKnown = (phoneNumberId: string): boolean => {
+    let bound = known.get(phoneNumberId);
+    if (bound === undefined) {
+      bound = channels.resolve(phoneNumberId) !== undefined;
+      known.set(phoneNumberId, bound);
+      if (!bound) log.warn({ phoneNumberId }, 'webhook: no channel for this phone_number_id; ignored');
+    }
+    return bound;
+  };
+
+  for (const ignored of read.ignored) log.info(ignored, 'webhook: item ignored');
+  const rows: InboundRow[] = read.messages.filter((message) => isKnown(message.phoneNumberId)).map((message) => ({
+    wamid: message.wamid,
+    phoneNumberId: message.phoneNumberId,
+    waId: message.contact.waId,
+    payload: JSON.stringify({ message: message.raw, contactName: message.contact.name } satisfies InboundPayload),
+    receivedAt: now,
+  }));
+  const statuses: StatusUpdateRow[] = [];
+  for (const status of read.statuses) {
+    if (!isKnown(status.phoneNumberId)) continue;
+    if (STATUS_RANK[status.status] === undefined) {
+      log.info({ wamid: status.wamid, status: status.status }, 'webhook: status not tracked; ignored');
+      continue;
+    }
+    const error = status.errors?.[0];
+    statuses.push({
+      wamid: status.wamid,
+      status: status.status,
+      recipientId: status.recipientId,
+      timestampSeconds: Math.floor(status.timestamp / 1000),
+      errorCode: typeof error?.code === 'number' ? error.code : null,
+      errorTitle: error?.title ?? error?.message ?? null,
+      updatedAt: now,
+    });
+  }
+  if (rows.length === 0 && statuses.length === 0) return [];
+
+  const fresh = await groupCommit.run(() => {
+    const inserted = rows.filter((row) => inbound.insert(row));
+    for (const status of statuses) inbound.upsertStatus(status);
+    return inserted;
+  });
+  metrics.increment('charla_inbound_messages_total', fresh.length);
+  metrics.increment('charla_inbound_duplicates_total', rows.length - fresh.length);
+  metrics.increment('charla_statuses_total', statuses.length);
+  return fresh;
+}
