@@ -42,6 +42,8 @@ export function apiClient(options: HttpOptions) {
       http<SimulationStart>('POST', `${flow(id)}/simulations`, { source }),
     sendSimulationMessage: (simulationId: string, message: InboundMessage) =>
       http<SimulationTurn>('POST', `/api/simulations/${enc(simulationId)}/messages`, message),
+    /** What an agent's "resolve" does, for a simulated conversation in handoff. */
+    resolveSimulation: (simulationId: string) => http<SimulationTurn>('POST', `/api/simulations/${enc(simulationId)}/resolve`),
 
     listHandoffs: () => http<Conversation[]>('GET', '/api/conversations?status=handoff'),
     replyToConversation: (id: string | number, text: string) => http<unknown>('POST', `/api/conversations/${enc(String(id))}/messages`, { text }),

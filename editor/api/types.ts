@@ -76,6 +76,8 @@ export interface SimulationStart { simulationId: string; messages: GraphMessage[
 
 export interface SimulationTurn {
   messages: GraphMessage[];
+  /** Messages the runtime produced that could not become a Graph API body (a limit broken), with why. */
+  undelivered?: Array<{ code: string; message: string }>;
   trace: TraceStep[];
   variables: Record<string, unknown>;
   activeNodeId: string | null;
@@ -103,5 +105,7 @@ export interface Conversation {
   note?: string | null;
   lastUserMessageAt?: number;
   updatedAt?: number;
+  /** Whether the 24-hour customer-service window is open (free-form replies allowed). */
+  windowOpen?: boolean;
   messages: ConversationMessage[];
 }

@@ -2,6 +2,7 @@ import { defineMessages } from '../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    resolveHandoff: 'Simular que un agente lo devuelve al bot',
     dataExchange: 'Este formulario pide datos a un endpoint; el simulador no puede continuarlo.',
     title: 'Simulador',
     source: 'Ejecutar',
@@ -44,6 +45,7 @@ export const messages = defineMessages({
     emptyChat: 'Escribí como lo haría un cliente para empezar.',
   },
   pt: {
+    resolveHandoff: 'Simular que um atendente devolve ao bot',
     dataExchange: 'Este formulário busca dados de um endpoint; o simulador não pode continuá-lo.',
     title: 'Simulador',
     source: 'Executar',
@@ -86,6 +88,7 @@ export const messages = defineMessages({
     emptyChat: 'Escreva como um cliente faria para começar.',
   },
   en: {
+    resolveHandoff: 'Simulate an agent handing back to the bot',
     dataExchange: 'This form asks an endpoint for data; the simulator cannot continue it.',
     title: 'Simulator',
     source: 'Run',

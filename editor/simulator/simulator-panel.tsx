@@ -11,7 +11,7 @@ import { VariablesView } from './variables-view.tsx';
 import './simulator.css';
 
 interface SimulatorPanelProps {
-  api: Pick<ApiClient, 'startSimulation' | 'sendSimulationMessage' | 'getVersion' | 'listVersions'>;
+  api: Pick<ApiClient, 'startSimulation' | 'sendSimulationMessage' | 'resolveSimulation' | 'getVersion' | 'listVersions'>;
   flowId: string;
   flowName: string;
   /** Saves the draft so the server simulates what the canvas shows; false if it could not. */
@@ -26,7 +26,7 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey }
   const store = useEditorStoreApi();
   const [source, setSource] = useState<DiffSide>('draft');
   const [versions, setVersions] = useState<VersionSummary[]>([]);
-  const { view, start, send } = useSimulation({
+  const { view, start, send, resolveHandoff } = useSimulation({
     api,
     flowId,
     async draftDocument(): Promise<FlowDocument> {
@@ -65,6 +65,9 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey }
           ? <div className="wa-screen wa-start"><button className="btn btn-primary" data-testid="sim-start" onClick={() => restart()}>{t('start')}</button></div>
           : <ChatView entries={view.entries} busy={view.busy} disabled={view.simulationId === null || view.status === 'ended'} onSend={(message) => void send(message)} />}
       </div>
+      {view.status === 'handoff' && (
+        <button className="btn btn-small" data-testid="sim-resolve" disabled={view.busy} onClick={() => void resolveHandoff()}>{t('resolveHandoff')}</button>
+      )}
       <VariablesView variables={view.variables} activeNodeId={view.activeNodeId} />
     </aside>
   );

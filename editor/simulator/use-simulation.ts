@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import type { DiffSide, GraphMessage, InboundMessage, SimulationStatus } from '../api/types.ts';
+import type { DiffSide, GraphMessage, InboundMessage, SimulationStatus, SimulationTurn } from '../api/types.ts';
 import { entryId, type ChatEntry } from './chat-entry.ts';
 import { formSource } from './form-source.ts';
 
@@ -15,7 +15,7 @@ export interface SimulationView {
 }
 
 export interface SimulationOptions {
-  api: Pick<ApiClient, 'startSimulation' | 'sendSimulationMessage' | 'getVersion'>;
+  api: Pick<ApiClient, 'startSimulation' | 'sendSimulationMessage' | 'resolveSimulation' | 'getVersion'>;
   flowId: string;
   /** The draft as the server will run it (the caller saves it first). */
   draftDocument(): Promise<FlowDocument>;
@@ -68,18 +68,17 @@ export function useSimulation(options: SimulationOptions) {
     }
   }, []);
 
-  const send = useCallback(async (message: InboundMessage) => {
-    const simulationId = view.simulationId;
-    if (!simulationId) return;
-    const userEntry: ChatEntry = { id: entryId(), from: 'user', at: Date.now(), message };
-    setView((current) => ({ ...current, busy: true, entries: [...current.entries, userEntry] }));
+  /** Runs one turn (a customer message, or an agent handing back) and appends what the bot said. */
+  async function runTurn(call: () => Promise<SimulationTurn>, userEntry?: ChatEntry) {
+    setView((current) => ({ ...current, busy: true, entries: userEntry ? [...current.entries, userEntry] : current.entries }));
     try {
-      const turn = await latest.current.api.sendSimulationMessage(simulationId, message);
+      const turn = await call();
       latest.current.onActiveNode(turn.activeNodeId);
+      const undelivered = (turn.undelivered ?? []).map((problem) => systemEntry(`${problem.code}: ${problem.message}`, 'error'));
       setView((current) => ({
         ...current,
         busy: false,
-        entries: [...current.entries, ...botEntries(turn.messages, turn.activeNodeId), ...statusEntries(turn.status)],
+        entries: [...current.entries, ...botEntries(turn.messages, turn.activeNodeId), ...undelivered, ...statusEntries(turn.status)],
         variables: turn.variables,
         activeNodeId: turn.activeNodeId,
         status: turn.status,
@@ -87,7 +86,17 @@ export function useSimulation(options: SimulationOptions) {
     } catch (error) {
       failed(error);
     }
-  }, [view.simulationId]);
+  }
 
-  return { view, start, send };
+  const simulationId = view.simulationId;
+  const send = useCallback(async (message: InboundMessage) => {
+    if (!simulationId) return;
+    await runTurn(() => latest.current.api.sendSimulationMessage(simulationId, message), { id: entryId(), from: 'user', at: Date.now(), message });
+  }, [simulationId]);
+
+  const resolveHandoff = useCallback(async () => {
+    if (simulationId) await runTurn(() => latest.current.api.resolveSimulation(simulationId));
+  }, [simulationId]);
+
+  return { view, start, send, resolveHandoff };
 }

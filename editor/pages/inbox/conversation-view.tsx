@@ -55,10 +55,11 @@ export function ConversationView({ conversation, onReply, onResolve }: Conversat
           </div>
         ))}
       </div>
+      {conversation.windowOpen === false && <p className="banner banner-error">{t('windowClosed')}</p>}
       <form className="wa-composer" onSubmit={submit}>
         <input className="wa-composer-input" data-testid="inbox-reply-input" placeholder={t('replyPlaceholder')} value={text}
-          onChange={(event) => setText(event.target.value)} disabled={busy} />
-        <button className="btn btn-primary" data-testid="inbox-reply" disabled={busy || text.trim() === ''}>{t('reply')}</button>
+          onChange={(event) => setText(event.target.value)} disabled={busy || conversation.windowOpen === false} />
+        <button className="btn btn-primary" data-testid="inbox-reply" disabled={busy || text.trim() === '' || conversation.windowOpen === false}>{t('reply')}</button>
       </form>
     </section>
   );

@@ -2,6 +2,7 @@ import { defineMessages } from '../../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    windowClosed: 'Pasaron más de 24 horas desde el último mensaje del cliente: WhatsApp solo permite plantillas aprobadas.',
     title: 'Bandeja de derivaciones',
     waiting: 'Esperando a una persona',
     empty: 'No hay conversaciones esperando. 🎉',
@@ -21,6 +22,7 @@ export const messages = defineMessages({
     formSent: '[Formulario enviado]',
   },
   pt: {
+    windowClosed: 'Passaram mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite modelos aprovados.',
     title: 'Caixa de transferências',
     waiting: 'Aguardando uma pessoa',
     empty: 'Nenhuma conversa aguardando. 🎉',
@@ -40,6 +42,7 @@ export const messages = defineMessages({
     formSent: '[Formulário enviado]',
   },
   en: {
+    windowClosed: 'More than 24 hours since the customer last wrote: WhatsApp only allows approved templates.',
     title: 'Handoff inbox',
     waiting: 'Waiting for a person',
     empty: 'No conversations waiting. 🎉',
