@@ -1,0 +1,113 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLiveTestApp, PHONE_NUMBER_ID, type LiveTestApp } from '../../testing/live-test-app.ts';
+import { textWebhook } from '../../testing/webhook-body.ts';
+
+const SOFIA = '5491155550123';
+const HOUR = 3_600_000;
+
+let t: LiveTestApp;
+let clock: number;
+let notices: unknown[];
+let inbox: Server;
+
+beforeEach(async () => {
+  notices = [];
+  inbox = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      notices.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      response.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => inbox.listen(0, '127.0.0.1', resolve));
+  clock = Date.UTC(2026, 10, 24, 20, 0);
+  t = await createLiveTestApp(
+    { CHARLA_HANDOFF_WEBHOOK_URL: `http://127.0.0.1:${(inbox.address() as AddressInfo).port}/charla` },
+    { now: () => clock },
+  );
+});
+afterEach(async () => {
+  await t.close();
+  await new Promise((resolve) => inbox.close(resolve));
+});
+
+let sequence = 0;
+async function say(text: string) {
+  expect((await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: SOFIA, wamid: `wamid.I${++sequence}`, text, name: 'Sofía' }))).statusCode).toBe(200);
+  await t.settle();
+}
+
+async function handoff(): Promise<number> {
+  await say('hola');
+  await say('Hablar con alguien');
+  const list = await t.app.inject({ url: '/api/conversations?status=handoff', headers: t.auth() });
+  expect(list.statusCode).toBe(200);
+  return (list.json() as Array<{ id: number }>)[0]!.id;
+}
+
+const texts = () => t.graph.requests.map((request) => (request.body.text as { body?: string } | undefined)?.body).filter(Boolean);
+
+describe('inbox', () => {
+  it('lists conversations waiting for a person with their recent messages, and notifies the handoff URL', async () => {
+    const id = await handoff();
+    const [conversation] = (await t.app.inject({ url: '/api/conversations?status=handoff', headers: t.auth() })).json() as Array<Record<string, unknown> & { messages: Array<{ direction: string; body: Record<string, unknown>; deliveryStatus: string | null; outboxState: string | null }> }>;
+    expect(conversation).toMatchObject({ id, waId: SOFIA, contactName: 'Sofía', status: 'handoff', flowId: 'pizzeria', flowVersion: 1, windowOpen: true });
+    expect(conversation!.messages.filter((message) => message.direction === 'in').map((message) => message.body)).toEqual([
+      { type: 'text', text: 'hola' }, { type: 'text', text: 'Hablar con alguien' },
+    ]);
+    expect(conversation!.messages.at(-1)).toMatchObject({ direction: 'bot', outboxState: 'sent', body: { type: 'text' } });
+    await vi.waitFor(() => expect(notices).toHaveLength(1));
+    expect(notices[0]).toMatchObject({ event: 'handoff_started', conversationId: id, waId: SOFIA, queue: 'pedidos', nodeId: 'atencion_local', flowVersion: 1 });
+    expect(JSON.stringify(conversation)).not.toContain('test-access-token');
+  });
+
+  it('sends an agent reply through the outbox inside the 24-hour window, refuses it outside', async () => {
+    const id = await handoff();
+    const sent = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text: 'Hola Sofía, soy Marta del local' } });
+    expect(sent.statusCode).toBe(202);
+    await t.settle();
+    expect(t.graph.requests.at(-1)!.body).toMatchObject({ to: `+${SOFIA}`, type: 'text', text: { body: 'Hola Sofía, soy Marta del local' } });
+
+    clock += 24 * HOUR + 1;
+    const late = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text: '¿Seguís ahí?' } });
+    expect(late.statusCode).toBe(422);
+    expect(late.json()).toMatchObject({ code: 'outside_customer_service_window' });
+    expect(texts()).not.toContain('¿Seguís ahí?');
+  });
+
+  it('hands the conversation back to the bot, which continues from `resolved`', async () => {
+    const id = await handoff();
+    const resolved = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/resolve`, headers: t.auth() });
+    expect(resolved.statusCode).toBe(200);
+    expect(resolved.json()).toMatchObject({ messages: 1 });
+    await t.settle();
+    expect(texts().at(-1)).toBe('¡Gracias por escribirnos! Que disfrutes tu pizza 🍕');
+    const again = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/resolve`, headers: t.auth() });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'conversation_not_in_handoff' });
+  });
+
+  it('answers 404 for an unknown conversation and 401 without a token', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/conversations/999/resolve', headers: t.auth() })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: '/api/conversations/999/messages', headers: t.auth(), payload: { text: 'hola' } })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/conversations?status=handoff' })).statusCode).toBe(401);
+  });
+});
+
+describe('GET /metrics', () => {
+  it('exposes the live counters and the latency histogram in Prometheus text format', async () => {
+    await say('hola');
+    await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: SOFIA, wamid: `wamid.I${sequence}`, text: 'hola' }));
+    const metrics = await t.app.inject({ url: '/metrics' });
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.headers['content-type']).toContain('text/plain');
+    expect(metrics.body).toContain('charla_webhooks_received_total 2');
+    expect(metrics.body).toContain('charla_inbound_duplicates_total 1');
+    expect(metrics.body).toContain('charla_turns_total 1');
+    expect(metrics.body).toMatch(/charla_outbox_sent_total [1-9]/);
+    expect(metrics.body).toContain('charla_turn_latency_seconds_count 1');
+    expect(metrics.body).toContain('# TYPE charla_turn_latency_seconds histogram');
+  });
+});
