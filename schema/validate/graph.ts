@@ -2,26 +2,29 @@ import type { FlowDocument } from '../flow.ts';
 import { nodeOutputs } from '../registry.ts';
 import type { ProblemList } from './problem-list.ts';
 
-/** The flow's nodes by id and the edges that hold up (both ends exist, output known, first on it). */
+/** The flow's nodes by id, their outputs, and the edges that hold up (both ends exist, output known, first on it). */
 export interface FlowGraph {
   /** Node id → its index in `nodes` (the first one, when an id repeats). */
   nodeAt: Map<string, number>;
   /** Node id → the node ids its good edges lead to. */
   next: Map<string, string[]>;
-  /** `source` + NUL + `sourceHandle` of every good edge. */
-  usedOutputs: Set<string>;
+  /** Node id → its outputs, each with the id of the edge that leaves through it (if any). */
+  outputs: Map<string, Map<string, string | undefined>>;
 }
 
 /** Outputs whose absence of an edge is worth a warning: the unhappy paths (flow-format.md). */
 const UNHAPPY_OUTPUTS = new Set(['invalid', 'fallback', 'error']);
-const outputKey = (source: string, output: string): string => `${source}\u0000${output}`;
 
 /** Duplicate ids, the start node, edges (ends, outputs, one per output), reachability, unhandled outputs. */
 export function checkGraph(flow: FlowDocument, problems: ProblemList): FlowGraph {
-  const graph: FlowGraph = { nodeAt: new Map(), next: new Map(), usedOutputs: new Set() };
+  const graph: FlowGraph = { nodeAt: new Map(), next: new Map(), outputs: new Map() };
   flow.nodes.forEach((node, index) => {
-    if (graph.nodeAt.has(node.id)) problems.add('duplicate_node_id', { pointer: `/nodes/${index}/id`, nodeId: node.id }, { id: node.id });
-    else graph.nodeAt.set(node.id, index);
+    if (graph.nodeAt.has(node.id)) {
+      problems.add('duplicate_node_id', { pointer: `/nodes/${index}/id`, nodeId: node.id }, { id: node.id });
+      return;
+    }
+    graph.nodeAt.set(node.id, index);
+    graph.outputs.set(node.id, new Map(nodeOutputs(node).map((output) => [output, undefined])));
   });
   checkEdges(flow, graph, problems);
   if (!graph.nodeAt.has(flow.startNodeId)) {
@@ -30,10 +33,10 @@ export function checkGraph(flow: FlowDocument, problems: ProblemList): FlowGraph
     const reached = reachableFrom(flow.startNodeId, graph);
     for (const [id, index] of graph.nodeAt) if (!reached.has(id)) problems.add('unreachable_node', { pointer: `/nodes/${index}`, nodeId: id });
   }
-  for (const [id, index] of graph.nodeAt) {
-    for (const output of nodeOutputs(flow.nodes[index]!)) {
-      if (UNHAPPY_OUTPUTS.has(output) && !graph.usedOutputs.has(outputKey(id, output))) {
-        problems.add('unhandled_output', { pointer: `/nodes/${index}`, nodeId: id }, { output });
+  for (const [id, outputs] of graph.outputs) {
+    for (const [output, edgeId] of outputs) {
+      if (edgeId === undefined && UNHAPPY_OUTPUTS.has(output)) {
+        problems.add('unhandled_output', { pointer: `/nodes/${graph.nodeAt.get(id)!}`, nodeId: id }, { output });
       }
     }
   }
@@ -42,8 +45,6 @@ export function checkGraph(flow: FlowDocument, problems: ProblemList): FlowGraph
 
 function checkEdges(flow: FlowDocument, graph: FlowGraph, problems: ProblemList): void {
   const edgeIds = new Set<string>();
-  const edgeOnOutput = new Map<string, string>();
-  const outputsOf = new Map<string, string[]>();
   flow.edges.forEach((edge, index) => {
     const at = `/edges/${index}`;
     const sourceExists = graph.nodeAt.has(edge.source);
@@ -56,23 +57,17 @@ function checkEdges(flow: FlowDocument, graph: FlowGraph, problems: ProblemList)
     }
     const targetExists = graph.nodeAt.has(edge.target);
     if (!targetExists) problems.add('edge_target_missing', place('target'), { target: edge.target });
-    let outputs = outputsOf.get(edge.source);
-    if (!outputs) {
-      outputs = nodeOutputs(flow.nodes[graph.nodeAt.get(edge.source)!]!);
-      outputsOf.set(edge.source, outputs);
-    }
-    if (!outputs.includes(edge.sourceHandle)) {
-      problems.add('edge_unknown_output', place('sourceHandle'), { output: edge.sourceHandle, outputs: outputs.join(', ') || '—' });
+    const outputs = graph.outputs.get(edge.source)!;
+    if (!outputs.has(edge.sourceHandle)) {
+      problems.add('edge_unknown_output', place('sourceHandle'), { output: edge.sourceHandle, outputs: [...outputs.keys()].join(', ') || '—' });
       return;
     }
-    const key = outputKey(edge.source, edge.sourceHandle);
-    const other = edgeOnOutput.get(key);
+    const other = outputs.get(edge.sourceHandle);
     if (other !== undefined) {
       problems.add('edge_output_taken', place('sourceHandle'), { output: edge.sourceHandle, other });
       return;
     }
-    edgeOnOutput.set(key, edge.id);
-    graph.usedOutputs.add(key);
+    outputs.set(edge.sourceHandle, edge.id);
     if (!targetExists) return;
     const targets = graph.next.get(edge.source);
     if (targets) targets.push(edge.target);

@@ -20,25 +20,33 @@ export function checkVariables(flow: FlowDocument, problems: ProblemList): void 
     if (BUILT_IN_ROOTS.has(root) && !known.has(root)) return BUILT_INS.has(path);
     return known.has(root);
   };
+  // The path to the current value, turned into a pointer only when a problem is found.
+  const path: string[] = [];
+  const visit = (value: unknown, nodeId: string): void => {
+    if (typeof value === 'string') {
+      if (!value.includes('{{')) return;
+      const reported = new Set<string>();
+      for (const match of value.matchAll(TEMPLATE_PATTERN)) {
+        const variable = match[1]!;
+        if (variable === '' || isKnown(variable) || reported.has(variable)) continue;
+        reported.add(variable);
+        problems.add('undefined_variable', { pointer: `/${path.map(pointerSegment).join('/')}`, nodeId }, { variable });
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const key in value) {
+        path.push(key);
+        visit((value as Record<string, unknown>)[key], nodeId);
+        path.pop();
+      }
+    }
+  };
   flow.nodes.forEach((node, index) => {
     const literal = nodeLiteralFields(node);
-    const visit = (value: unknown, pointer: string): void => {
-      if (typeof value === 'string') {
-        const reported = new Set<string>();
-        for (const match of value.matchAll(TEMPLATE_PATTERN)) {
-          const path = match[1]!;
-          if (path === '' || isKnown(path) || reported.has(path)) continue;
-          reported.add(path);
-          problems.add('undefined_variable', { pointer, nodeId: node.id }, { variable: path });
-        }
-      } else if (Array.isArray(value)) {
-        value.forEach((item, i) => visit(item, `${pointer}/${i}`));
-      } else if (typeof value === 'object' && value !== null) {
-        for (const [key, item] of Object.entries(value)) visit(item, `${pointer}/${pointerSegment(key)}`);
-      }
-    };
-    for (const [key, value] of Object.entries(node.data)) {
-      if (!literal.includes(key)) visit(value, `/nodes/${index}/data/${pointerSegment(key)}`);
+    for (const key in node.data) {
+      if (literal.includes(key)) continue;
+      path.push('nodes', String(index), 'data', key);
+      visit((node.data as Record<string, unknown>)[key], node.id);
+      path.length = 0;
     }
   });
 }
