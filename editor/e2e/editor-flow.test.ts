@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser } from './launch-browser.ts';
+import { startCharla, type RunningCharla } from './start-charla.ts';
+import { signedTextWebhook } from './webhook-request.ts';
+
+/**
+ * The whole product in a real browser against the real server: sign in, build a flow on the canvas,
+ * watch validation, chat in the simulator, publish, and see a signed webhook answered on the
+ * (fake) Graph API with what was published.
+ */
+const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'e2e');
+const PHONE_NUMBER_ID = '106540352242922';
+const CUSTOMER = '5491155550123';
+const TEXTS = { message: '¿Qué querés hacer hoy?', menu: 'Elegí una opción 👇' };
+
+let charla: RunningCharla;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  charla = await startCharla();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await charla?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+/** Drops a palette item on the canvas at a fraction of its size. */
+async function dropFromPalette(kind: string, at: { x: number; y: number }) {
+  const canvas = page.getByTestId('flow-canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.getByTestId(`palette-${kind}`).dragTo(canvas, { targetPosition: { x: box.width * at.x, y: box.height * at.y } });
+}
+
+async function center(locator: Locator) {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from an output handle to a node's input handle, as a user connects them. */
+async function connect(sourceNode: string, output: string, targetNode: string) {
+  const from = await center(page.getByTestId(`handle-${sourceNode}-${output}`));
+  const to = await center(page.getByTestId(`node-${targetNode}`).locator('.flow-handle--in'));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function typeInInspector(nodeId: string, text: string) {
+  await page.getByTestId(`node-${nodeId}`).click();
+  await page.locator(`[data-testid="inspector"][data-node-id="${nodeId}"]`).waitFor();
+  await page.getByTestId('inspector').getByTestId('field-text').fill(text);
+}
+
+describe('editor end to end', () => {
+  it('signs in, builds a flow, simulates it, publishes it and serves it on WhatsApp', async () => {
+    // Sign in with the admin token.
+    await page.goto(charla.url);
+    await page.getByTestId('sign-in-token').fill(charla.adminToken);
+    await shot('01-sign-in');
+    await page.getByTestId('sign-in-submit').click();
+    await page.locator('[data-testid="account"][data-role="admin"]').waitFor();
+
+    // Create a blank flow: it opens in the editor with its welcome message as the start.
+    await page.getByTestId('flow-new').click();
+    await page.getByTestId('new-flow-name').fill('Prueba E2E');
+    await page.getByTestId('new-flow-create').click();
+    await page.getByTestId('node-bienvenida').waitFor();
+    await page.getByTestId('start-bienvenida').waitFor();
+    await shot('02-new-flow');
+
+    // A message from the palette: its empty text is an error badge until it is typed.
+    await dropFromPalette('message', { x: 0.62, y: 0.1 });
+    const messageBadge = page.getByTestId('badge-message_1');
+    await expect.poll(() => messageBadge.getAttribute('data-severity')).toBe('error');
+    await expect.poll(() => page.getByTestId('publish').isDisabled()).toBe(true);
+    await shot('03-badge-error');
+    await typeInInspector('message_1', TEXTS.message);
+    await connect('bienvenida', 'next', 'message_1');
+    await messageBadge.waitFor({ state: 'detached' });
+
+    // A menu, connected after the message.
+    await dropFromPalette('menu', { x: 0.62, y: 0.62 });
+    await page.getByTestId('badge-menu_1').waitFor();
+    await typeInInspector('menu_1', TEXTS.menu);
+    await connect('message_1', 'next', 'menu_1');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+    await page.locator('[data-testid="error-count"][data-count="0"]').waitFor();
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    await shot('04-flow-built');
+
+    // Chat in the simulator: the bot greets, the menu comes as reply buttons, tapping one answers.
+    await page.getByTestId('toggle-simulator').click();
+    await page.getByTestId('sim-start').click();
+    await page.getByTestId('sim-input').fill('hola');
+    await page.getByTestId('sim-send').click();
+    const replies = page.getByTestId('sim-reply-button');
+    await expect.poll(() => replies.allTextContents()).toEqual(['↩ Opción 1', '↩ Opción 2']);
+    await expect.poll(() => page.getByTestId('sim-bot-message').allInnerTexts())
+      .toEqual([expect.stringContaining('¡Hola!'), expect.stringContaining(TEXTS.message), expect.stringContaining(TEXTS.menu)]);
+    await page.locator('[data-testid="node-menu_1"].flow-node--active').waitFor();
+    await shot('05-simulator');
+    await replies.nth(1).click();
+    await page.getByTestId('sim-user-message').filter({ hasText: 'Opción 2' }).waitFor();
+    await page.getByTestId('sim-system').waitFor();
+    await shot('06-simulator-tapped');
+
+    // Publish with a note.
+    await page.getByTestId('publish').click();
+    await page.getByTestId('publish-note').fill('Primera versión');
+    await page.getByTestId('publish-confirm').click();
+    await page.getByTestId('editor-live').filter({ hasText: 'v1' }).waitFor();
+    await page.getByTestId('toggle-versions').click();
+    await page.getByTestId('version-1').getByTestId('version-live').waitFor();
+    await shot('07-published');
+
+    // Live traffic: bind a number to the flow and send a signed webhook; the replies reach the Graph API.
+    const bind = await fetch(`${charla.url}/api/channels/whatsapp/${PHONE_NUMBER_ID}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${charla.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ flowId: 'prueba_e2e' }),
+    });
+    expect(bind.status).toBe(200);
+    const webhook = signedTextWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, name: 'Sofía', text: 'hola', appSecret: charla.appSecret, wamid: 'wamid.E2E1' });
+    const delivered = await fetch(`${charla.url}/webhooks/whatsapp`, { method: 'POST', headers: webhook.headers, body: webhook.body });
+    expect(delivered.status).toBe(200);
+    await charla.graph.waitForRequests(3);
+    const sent = charla.graph.requests.map((request) => ({ phone: request.phoneNumberId, to: request.body.to, type: request.body.type, body: request.body }));
+    expect(sent.map((request) => request.phone)).toEqual([PHONE_NUMBER_ID, PHONE_NUMBER_ID, PHONE_NUMBER_ID]);
+    expect(sent.every((request) => String(request.to).endsWith(CUSTOMER))).toBe(true);
+    expect(sent[1]!.body).toMatchObject({ type: 'text', text: { body: TEXTS.message } });
+    expect(sent[2]!.body).toMatchObject({
+      type: 'interactive',
+      interactive: {
+        type: 'button',
+        body: { text: TEXTS.menu },
+        action: { buttons: [{ type: 'reply', reply: { id: 'opcion_1', title: 'Opción 1' } }, { type: 'reply', reply: { id: 'opcion_2', title: 'Opción 2' } }] },
+      },
+    });
+  }, 180_000);
+});
