@@ -16,6 +16,8 @@ export interface FormScreen {
   components: FlowComponent[];
   /** The label of the screen's Footer button. */
   footerLabel: string;
+  /** The `data` declarations as read, so hand-written `__example__` values survive an edit. */
+  declared?: Record<string, unknown>;
 }
 
 export const FLOW_JSON_VERSION = '7.3';
@@ -30,15 +32,21 @@ export function isInput(component: FlowComponent): boolean {
   return (INPUT_COMPONENTS as readonly string[]).includes(component.type) && typeof component.name === 'string';
 }
 
+/** A `Form` wrapper (optional since Flow JSON v4) is unwrapped: the editor lists its inputs directly. */
+function flatten(children: FlowComponent[]): FlowComponent[] {
+  return children.flatMap((child) => (child.type === 'Form' && Array.isArray(child.children) ? flatten(child.children as FlowComponent[]) : [child]));
+}
+
 export function readScreens(flowJson: FlowJson): FormScreen[] {
   return flowJson.screens.map((screen) => {
-    const children = screen.layout.children as FlowComponent[];
+    const children = flatten(screen.layout.children as FlowComponent[]);
     const footer = children.find((child) => child.type === 'Footer');
     return {
       id: screen.id,
       title: screen.title ?? '',
       components: children.filter((child) => child.type !== 'Footer'),
       footerLabel: typeof footer?.label === 'string' ? footer.label : '',
+      ...(screen.data && { declared: screen.data }),
     };
   });
 }
@@ -70,7 +78,10 @@ export function writeFlowJson(screens: readonly FormScreen[]): FlowJson {
         ? { name: 'navigate', next: { type: 'screen', name: next.id }, payload }
         : { name: 'complete', payload },
     };
-    const data = Object.fromEntries(carried.map((component) => [String(component.name), dataDeclaration(component)]));
+    const data = Object.fromEntries(carried.map((component) => {
+      const name = String(component.name);
+      return [name, screen.declared?.[name] ?? dataDeclaration(component)];
+    }));
     carried.push(...own);
     return {
       id: screen.id,

@@ -1,0 +1,27 @@
+import { render } from '@testing-library/react';
+import type { FlowNode, NodeData, NodeKind } from '../../schema/index.ts';
+import { useLocale } from '../i18n/index.ts';
+import { createEditorStore, EditorStoreProvider, type EditorStore } from '../store/index.ts';
+import { Inspector } from './Inspector.tsx';
+import type { TryApiCall } from './InspectorContext.ts';
+
+/**
+ * Test helper: shows the inspector of one node (id `n`) of kind `kind`, in Spanish, inside a real
+ * store; `data()` reads the node's data back from the store after the test typed into the form.
+ */
+export function renderInspector<K extends NodeKind>(kind: K, data: NodeData<K>, options: { tryApiCall?: TryApiCall; readOnly?: boolean } = {}) {
+  useLocale.getState().setLocale('es');
+  const node = { id: 'n', type: kind, position: { x: 0, y: 0 }, data } as FlowNode;
+  const store: EditorStore = createEditorStore({
+    document: { schemaVersion: 1, id: 'test', name: 'Test', startNodeId: 'n', nodes: [node], edges: [] },
+    readOnly: options.readOnly ?? false,
+  });
+  store.getState().select(['n']);
+  const view = render(
+    <EditorStoreProvider store={store}>
+      <Inspector {...(options.tryApiCall && { tryApiCall: options.tryApiCall })} />
+    </EditorStoreProvider>,
+  );
+  const current = () => store.getState().document.nodes[0]!.data as NodeData<K>;
+  return { ...view, store, data: current };
+}

@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { renderInspector } from '../../inspector/render-inspector.tsx';
+import { createForm } from './create.ts';
+
+afterEach(cleanup);
+
+describe('form inspector', () => {
+  it('edits the message and the call to action, with its 20-character limit', () => {
+    const { data } = renderInspector('form', createForm());
+    fireEvent.change(screen.getByTestId('field-text'), { target: { value: 'Completá tus datos' } });
+    fireEvent.change(screen.getByTestId('field-cta'), { target: { value: 'Abrir el formulario ya' } });
+    expect(data()).toMatchObject({ text: 'Completá tus datos', cta: 'Abrir el formulario ya' });
+    expect(screen.getByTestId('counter-cta').className).toContain('insp-counter--over');
+  });
+
+  it('adds a screen: the first now navigates to it and the new one completes the form', () => {
+    const { data } = renderInspector('form', createForm());
+    fireEvent.click(screen.getByTestId('list-screens-add'));
+    const [first, second] = data().flowJson.screens;
+    expect(second).toMatchObject({ id: 'SCREEN_B', terminal: true });
+    expect(first!.terminal).toBeUndefined();
+    expect(first!.layout.children.at(-1)).toMatchObject({ 'on-click-action': { name: 'navigate', next: { name: 'SCREEN_B' } } });
+    expect(data().flowJson.routing_model).toEqual({ SCREEN_A: ['SCREEN_B'], SCREEN_B: [] });
+  });
+
+  it('adds components of a chosen type; the outputs follow the fields', () => {
+    const { data } = renderInspector('form', createForm());
+    fireEvent.change(screen.getAllByTestId('form-component-type')[0]!, { target: { value: 'Dropdown' } });
+    fireEvent.click(screen.getAllByTestId('form-component-add')[0]!);
+    const added = data().flowJson.screens[0]!.layout.children[1]!;
+    expect(added).toMatchObject({ type: 'Dropdown', name: 'campo_1', required: true });
+    expect(data().outputs).toEqual([{ field: 'nombre', variable: 'nombre' }, { field: 'campo_1', variable: 'campo_1' }]);
+    fireEvent.change(screen.getByTestId('field-screens.0.components.1.name'), { target: { value: 'Sabor Favorito' } });
+    fireEvent.change(screen.getByTestId('field-outputs.1.variable'), { target: { value: 'sabor' } });
+    expect(data().outputs[1]).toEqual({ field: 'sabor_favorito', variable: 'sabor' });
+    fireEvent.click(screen.getByTestId('list-screens.0.components.1.data-source-add'));
+    expect((data().flowJson.screens[0]!.layout.children[1]!['data-source'] as unknown[]).length).toBe(3);
+  });
+
+  it('reorders and removes components and edits labels with their limits', () => {
+    const { data } = renderInspector('form', createForm());
+    fireEvent.change(screen.getAllByTestId('form-component-type')[0]!, { target: { value: 'TextHeading' } });
+    fireEvent.click(screen.getAllByTestId('form-component-add')[0]!);
+    fireEvent.click(screen.getByTestId('list-screens.0.components-1-up'));
+    expect(data().flowJson.screens[0]!.layout.children.map((child) => child.type)).toEqual(['TextHeading', 'TextInput', 'Footer']);
+    fireEvent.change(screen.getByTestId('field-screens.0.components.1.label'), { target: { value: 'Tu nombre completo, por favor' } });
+    expect(screen.getByTestId('counter-screens.0.components.1.label').textContent).toBe('29/20');
+    fireEvent.click(screen.getByTestId('list-screens.0.components-1-remove'));
+    expect(data().outputs).toEqual([]);
+  });
+});
