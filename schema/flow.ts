@@ -74,6 +74,7 @@ export function flowJsonSchema(): Record<string, unknown> {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: FLOW_SCHEMA_ID,
     title: 'Charla flow document, format v1',
+    $comment: 'Generated from the TypeBox source in schema/ by `npm run schema:write`; do not edit by hand.',
     ...JSON.parse(JSON.stringify(FlowDocumentSchema)),
   };
 }
