@@ -9,11 +9,12 @@
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGraph, type FakeGraph } from '../testing/fake-graph.ts';
-import { spawnServer, type SpawnedServer } from '../testing/spawn-server.ts';
+import { publishFixture, waitForDrain } from '../testing/publish-fixture.ts';
+import { spawnServer } from '../testing/spawn-server.ts';
 import { signedHeaders, textWebhook } from '../testing/webhook-body.ts';
 import { openLoop, quantile, type LoadRequest } from './open-loop.ts';
 
@@ -58,7 +59,7 @@ async function measure(name: 'baseline' | 'charla', dir: string, graph: FakeGrap
   }, { cpu: SERVER_CPU });
   const notes: string[] = [];
   try {
-    if (name === 'charla') await publishPizzeria(server.url);
+    if (name === 'charla') await publishFixture(server.url, ADMIN, 'pizzeria', PHONE_NUMBER_ID);
     let sequence = 0;
     const next = (): LoadRequest => webhookRequest(name, sequence++);
     const warmup = await saturate(server.url, next, 2); // JIT, SQLite cache
@@ -100,31 +101,6 @@ async function saturate(url: string, next: () => LoadRequest, seconds: number) {
     requests: [{ method: 'POST', path: '/webhooks/whatsapp', setupRequest: (request) => ({ ...request, ...next() }) }],
   });
   return { perSecond: result['2xx'] / result.duration, acknowledged: result['2xx'], errors: result.errors + result.timeouts + result.non2xx };
-}
-
-async function publishPizzeria(url: string): Promise<void> {
-  const headers = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
-  const flow = readFileSync(new URL('../../fixtures/flows/pizzeria.json', import.meta.url), 'utf8');
-  const steps: Array<[string, string, string]> = [
-    ['POST', '/api/flows', flow],
-    ['POST', '/api/flows/pizzeria/versions', JSON.stringify({ note: 'bench' })],
-    ['PUT', `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, JSON.stringify({ flowId: 'pizzeria' })],
-  ];
-  for (const [method, path, body] of steps) {
-    const response = await fetch(`${url}${path}`, { method, headers, body });
-    if (!response.ok && !(response.status === 409 && path === '/api/flows')) {
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    }
-  }
-}
-
-async function waitForDrain(url: string): Promise<void> {
-  for (;;) {
-    const text = await (await fetch(`${url}/metrics`)).text();
-    const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-    if (gauge('charla_contacts_busy') === 0 && gauge('charla_outbox_unsent') === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 function countProcessed(dbPath: string, fixedIds: string[]) {

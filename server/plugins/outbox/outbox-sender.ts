@@ -3,8 +3,8 @@ import type { GroupCommit } from '../../live/group-commit.ts';
 import type { LiveMetrics } from '../../live/metrics.ts';
 import type { OutboxItem, OutboxStore } from '../../live/outbox-store.ts';
 import type { GraphClient, GraphSendResult } from './graph-client.ts';
-import { classifyGraphFailure } from './graph-errors.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { sendOutcome } from './send-outcome.ts';
 
 export interface OutboxSenderSettings {
   /** Sends per second per business number. */
@@ -208,27 +208,30 @@ export class OutboxSender {
 
   private async record(item: OutboxItem, result: GraphSendResult): Promise<void> {
     const { store, groupCommit, metrics, log } = this.deps;
-    if (result.ok) {
-      await groupCommit.run(() => store.markSent(item.id, result.wamid));
-      metrics.increment('charla_outbox_sent_total');
-      this.dequeue(item);
-      return;
+    const outcome = sendOutcome(result, item.attempts, this.settings, this.deps.now());
+    const details = { outboxId: item.id, conversationId: item.conversationId, attempts: item.attempts };
+    switch (outcome.kind) {
+      case 'sent':
+        await groupCommit.run(() => store.markSent(item.id, outcome.wamid));
+        metrics.increment('charla_outbox_sent_total');
+        this.dequeue(item);
+        return;
+      case 'failed':
+        await groupCommit.run(() => store.markFailed(item.id, outcome.code, outcome.error));
+        metrics.increment('charla_outbox_failed_total');
+        log.warn({ ...details, code: outcome.code, error: outcome.error }, 'outbox: message failed for good');
+        this.dequeue(item);
+        return;
+      case 'retry':
+        item.nextAttemptAt = outcome.nextAttemptAt;
+        if (outcome.pauseNumber) this.numberPausedUntil.set(item.phoneNumberId, outcome.nextAttemptAt);
+        await groupCommit.run(() => store.markRetry(item.id, outcome.nextAttemptAt, outcome.code, outcome.error));
+        metrics.increment('charla_outbox_retried_total');
+        log.info({ ...details, code: outcome.code, retryInMs: outcome.delayMs }, 'outbox: transient failure, retrying later');
+        return;
+      default:
+        outcome satisfies never;
     }
-    const action = classifyGraphFailure(result);
-    const details = { outboxId: item.id, conversationId: item.conversationId, code: result.code, httpStatus: result.httpStatus, attempts: item.attempts };
-    if (action === 'give_up' || item.attempts >= this.settings.maxAttempts) {
-      await groupCommit.run(() => store.markFailed(item.id, result.code ?? result.httpStatus, result.message));
-      metrics.increment('charla_outbox_failed_total');
-      log.warn({ ...details, error: result.message }, 'outbox: message failed for good');
-      this.dequeue(item);
-      return;
-    }
-    const delay = Math.min(this.settings.retryBaseMs * 4 ** (item.attempts - 1), this.settings.retryMaxMs);
-    item.nextAttemptAt = this.deps.now() + delay;
-    if (action === 'retry_number') this.numberPausedUntil.set(item.phoneNumberId, item.nextAttemptAt);
-    await groupCommit.run(() => store.markRetry(item.id, item.nextAttemptAt, result.code ?? result.httpStatus, result.message));
-    metrics.increment('charla_outbox_retried_total');
-    log.info({ ...details, retryInMs: delay }, 'outbox: transient failure, retrying later');
   }
 
   private dequeue(item: OutboxItem): void {

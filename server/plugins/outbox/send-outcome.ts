@@ -1,0 +1,27 @@
+import type { GraphSendResult } from './graph-client.ts';
+import { classifyGraphFailure } from './graph-errors.ts';
+
+export type SendOutcome =
+  | { kind: 'sent'; wamid: string | null }
+  | { kind: 'failed'; code: number | null; error: string }
+  /** `pauseNumber`: 130429, hold every conversation of the business number until `nextAttemptAt`. */
+  | { kind: 'retry'; code: number | null; error: string; nextAttemptAt: number; delayMs: number; pauseNumber: boolean };
+
+/**
+ * What a Graph API answer means for the outbox row: sent, failed for good (a permanent code, or
+ * the last attempt), or retried after base·4^(attempts−1) ms, capped (Meta advises 4^n seconds).
+ * @example sendOutcome({ ok: false, code: 131047, httpStatus: 400, message }, 1, settings, now).kind // 'failed'
+ */
+export function sendOutcome(
+  result: GraphSendResult,
+  attempts: number,
+  settings: { retryBaseMs: number; retryMaxMs: number; maxAttempts: number },
+  now: number,
+): SendOutcome {
+  if (result.ok) return { kind: 'sent', wamid: result.wamid };
+  const code = result.code ?? result.httpStatus;
+  const action = classifyGraphFailure(result);
+  if (action === 'give_up' || attempts >= settings.maxAttempts) return { kind: 'failed', code, error: result.message };
+  const delayMs = Math.min(settings.retryBaseMs * 4 ** (attempts - 1), settings.retryMaxMs);
+  return { kind: 'retry', code, error: result.message, nextAttemptAt: now + delayMs, delayMs, pauseNumber: action === 'retry_number' };
+}

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * Through the real HTTP API of a running server: creates a fixture flow's draft (if missing),
+ * publishes it and binds a business number to it.
+ * @example await publishFixture(server.url, adminToken, 'pizzeria', '106540352242922');
+ */
+export async function publishFixture(url: string, adminToken: string, flowId: string, phoneNumberId: string): Promise<void> {
+  const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+  const flow = readFileSync(new URL(`../../fixtures/flows/${flowId}.json`, import.meta.url), 'utf8');
+  const steps: Array<[string, string, string]> = [
+    ['POST', '/api/flows', flow],
+    ['POST', `/api/flows/${flowId}/versions`, JSON.stringify({ note: 'published by publishFixture' })],
+    ['PUT', `/api/channels/whatsapp/${phoneNumberId}`, JSON.stringify({ flowId })],
+  ];
+  for (const [method, path, body] of steps) {
+    const response = await fetch(`${url}${path}`, { method, headers, body });
+    // The server may have seeded the fixture drafts already.
+    if (!response.ok && !(response.status === 409 && path === '/api/flows')) {
+      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    }
+  }
+}
+
+/** Resolves once the server's /metrics show no message waiting for its turn and no reply unsent. */
+export async function waitForDrain(url: string): Promise<void> {
+  for (;;) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+    if (gauge('charla_contacts_busy') === 0 && gauge('charla_outbox_unsent') === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
