@@ -29,6 +29,10 @@ export function conversation(flow: FlowDocument, options: ConversationOptions = 
     get session(): Session | null {
       return session;
     },
+    /** The time of the last message sent. */
+    get now(): number {
+      return now;
+    },
     /** One inbound event (a string is a text message), `afterMs` after the previous one. */
     async send(event: InboundEvent | string, afterMs = options.gapMs ?? 1000): Promise<TurnResult> {
       now += afterMs;

@@ -52,7 +52,7 @@ describe('api_call node', () => {
   it('maps a 2xx JSON response by dotted path, status included, and takes success', async () => {
     const json = { data: { cuentas: [{ saldo: 1520.75, moneda: 'ARS' }] } };
     const { session, trace, messages } = await run(() => ({ ok: true, status: 201, json, text: JSON.stringify(json) }));
-    expect(session.variables).toEqual({ codigo: 201, saldo: 1520.75, cuenta: { saldo: 1520.75, moneda: 'ARS' }, falta: undefined });
+    expect(session.variables).toStrictEqual({ codigo: 201, saldo: 1520.75, cuenta: { saldo: 1520.75, moneda: 'ARS' } });
     expect(trace[0]).toEqual({ nodeId: 'consultar', type: 'api_call', output: 'success', detail: 'POST answered 201' });
     expect(messages).toEqual([{ type: 'text', text: 'Saldo 1520.75' }]);
   });

@@ -31,7 +31,10 @@ async function call(node: NodeOf<'api_call'>, ctx: TurnContext): Promise<Step> {
     if (path === 'status') {
       if (status !== undefined) ctx.session.variables[variable] = status;
     } else if (success) {
-      ctx.session.variables[variable] = readPath(json, path.split('.'));
+      const value = readPath(json, path.split('.'));
+      // A path the response lacks leaves the variable unset, as JSON would store it.
+      if (value === undefined) delete ctx.session.variables[variable];
+      else ctx.session.variables[variable] = value;
     }
   }
   if (success) return next('success', `${request.method} answered ${status}`);

@@ -13,7 +13,7 @@ export interface MenuMatch {
 
 interface FoldedOption {
   id: string;
-  /** Normalised id and title: what typed answers are compared with. */
+  /** Normalised id, title and (for "4 - Buena") the title's words: what typed answers are compared with. */
   names: string[];
 }
 
@@ -23,7 +23,12 @@ const folded = new WeakMap<readonly MenuOption[], FoldedOption[]>();
 function foldOptions(options: readonly MenuOption[]): FoldedOption[] {
   let result = folded.get(options);
   if (result === undefined) {
-    result = options.map((option) => ({ id: option.id, names: [normalizeText(option.id), normalizeText(option.title)] }));
+    result = options.map((option) => {
+      const title = normalizeText(option.title);
+      // "4 - Buena", "2) Mala": the words without the leading number are a name too.
+      const words = title.replace(/^\d+ /, '');
+      return { id: option.id, names: words === title ? [normalizeText(option.id), title] : [normalizeText(option.id), title, words] };
+    });
     folded.set(options, result);
   }
   return result;
@@ -66,8 +71,8 @@ function matchTyped(options: readonly MenuOption[], text: string): MenuMatch | u
   }
   const choices = foldOptions(options);
   for (const choice of choices) {
-    if (choice.names[1] === typed) return { id: choice.id, by: 'title' };
-    if (choice.names[0] === typed) return { id: choice.id, by: 'id' };
+    const index = choice.names.indexOf(typed);
+    if (index >= 0) return { id: choice.id, by: index === 0 ? 'id' : 'title' };
   }
   return closestByTypo(choices, typed);
 }

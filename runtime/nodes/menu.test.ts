@@ -87,6 +87,12 @@ describe('menu node', () => {
     expect(trace[0]).toMatchObject({ nodeId: 'menu', output });
   });
 
+  it('matches the words of a numbered title, exactly or with a typo', async () => {
+    const data: NodeData<'menu'> = { text: '¿Puntaje?', options: [{ id: 'p1', title: '1 - Muy mala' }, { id: 'p4', title: '4) Buena' }] };
+    expect((await choose(data, 'muy mala')).trace[0]).toMatchObject({ output: 'p1', detail: 'chosen by title' });
+    expect((await choose(data, 'bueana')).trace[0]).toMatchObject({ output: 'p4', detail: 'chosen by typo' });
+  });
+
   it('refuses a typo that is as close to two options', async () => {
     const data: NodeData<'menu'> = { text: '¿Cuál?', options: [{ id: 'casa', title: 'Casa' }, { id: 'cosa', title: 'Cosa' }] };
     const { trace } = await choose(data, 'cusa');
