@@ -35,6 +35,7 @@ function setup() {
   const { server, api } = fakeServer();
   const store = createEditorStore({ document, revision: 4 });
   const autosave = createAutosave({ store, flowId: 'demo', api, delayMs: 500 });
+  autosave.start();
   const type = (text: string) => store.getState().updateNodeData('hola', { text });
   return { server, store, autosave, type };
 }

@@ -25,7 +25,7 @@ export type Autosave = ReturnType<typeof createAutosave>;
  * Saves the store's draft with `PUT /api/flows/:id` some time after the last change, sending the
  * revision it was loaded at. A 409 stops saving and reports `conflict` until the user chooses
  * `reload` (take the server's draft) or `overwrite` (save ours over it): nothing is lost silently.
- * @example const autosave = createAutosave({ store, flowId: 'pizzeria', api }); await autosave.flush();
+ * @example const autosave = createAutosave({ store, flowId: 'pizzeria', api }); const stop = autosave.start(); await autosave.flush();
  */
 export function createAutosave({ store, flowId, api, delayMs = 800 }: AutosaveOptions) {
   let status: AutosaveStatus = { state: 'saved' };
@@ -76,11 +76,18 @@ export function createAutosave({ store, flowId, api, delayMs = 800 }: AutosaveOp
     return inFlight;
   }
 
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.documentVersion !== previous.documentVersion) schedule();
-  });
-
   return {
+    /** Starts watching the store; returns the stop function (React effects may start it again). */
+    start(): () => void {
+      const unsubscribe = store.subscribe((state, previous) => {
+        if (state.documentVersion !== previous.documentVersion) schedule();
+      });
+      return () => {
+        unsubscribe();
+        cancelTimer();
+      };
+    },
+
     getStatus: () => status,
     subscribe(listener: () => void) {
       listeners.add(listener);
@@ -109,12 +116,6 @@ export function createAutosave({ store, flowId, api, delayMs = 800 }: AutosaveOp
       const draft = await api.getFlow(flowId);
       setStatus({ state: 'pending' });
       await save(draft.revision);
-    },
-
-    dispose() {
-      cancelTimer();
-      unsubscribe();
-      listeners.clear();
     },
   };
 }

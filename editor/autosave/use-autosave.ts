@@ -2,13 +2,13 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createAutosave, type Autosave, type AutosaveOptions, type AutosaveStatus } from './autosave.ts';
 
 /**
- * One autosave per editor page, disposed with it; also warns before leaving the page unsaved.
+ * One autosave per editor page, stopped with it; also warns before leaving the page unsaved.
  * @example const { autosave, status } = useAutosave({ store, flowId, api });
  */
 export function useAutosave(options: AutosaveOptions): { autosave: Autosave; status: AutosaveStatus } {
   const { store, flowId, api, delayMs } = options;
   const [autosave] = useState(() => createAutosave({ store, flowId, api, delayMs }));
-  useEffect(() => () => autosave.dispose(), [autosave]);
+  useEffect(() => autosave.start(), [autosave]);
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => { if (autosave.isDirty()) event.preventDefault(); };
     window.addEventListener('beforeunload', warn);
