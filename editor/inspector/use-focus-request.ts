@@ -5,6 +5,9 @@ import { useEditorStore } from '../store/index.ts';
  * Focuses the field a problem points at (`options.1.title`) once the node's inspector shows it;
  * when no field has that exact name, the closest enclosing one (`options.1`, then `options`).
  */
+/** Quotes a value for an attribute selector (jsdom has no `CSS.escape`). */
+const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+
 export function useFocusRequest(root: RefObject<HTMLElement | null>, nodeId: string | null) {
   const request = useEditorStore((state) => state.focusRequest);
   useEffect(() => {
@@ -12,8 +15,8 @@ export function useFocusRequest(root: RefObject<HTMLElement | null>, nodeId: str
     const parts = request.field.split('.');
     for (let length = parts.length; length > 0; length--) {
       const name = parts.slice(0, length).join('.');
-      const exact = root.current.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
-      const within = exact ?? root.current.querySelector<HTMLElement>(`[data-testid="list-${CSS.escape(name)}"] [data-field]`);
+      const exact = root.current.querySelector<HTMLElement>(`[data-field=${quoted(name)}]`);
+      const within = exact ?? root.current.querySelector<HTMLElement>(`[data-testid=${quoted(`list-${name}`)}] [data-field]`);
       if (within) {
         within.scrollIntoView?.({ block: 'center' });
         within.focus();

@@ -31,6 +31,11 @@ export interface NodeEditor<K extends NodeKind> {
   Inspector: ComponentType<NodeInspectorProps<K>>;
   /** Names for outputs that carry content (option titles, branch labels); fixed outputs are named by the canvas. */
   outputLabels?(data: NodeData<K>): Record<string, string>;
+  /**
+   * The inspector field for a problem's path into the data, when the inspector names it differently
+   * (the form's visual editor edits `flowJson.screens.0.layout.children.2` as `screens.0.components.2`).
+   */
+  inspectorField?(dataPath: string): string;
   /** Variables this node stores, offered by the variable picker. */
   setsVariables?(data: NodeData<K>): string[];
 }

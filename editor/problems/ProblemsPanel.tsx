@@ -1,6 +1,7 @@
 import './problems.css';
 import type { Problem } from '../../schema/index.ts';
 import { useT } from '../i18n/index.ts';
+import { nodeEditor } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { pointerField } from './pointer-field.ts';
@@ -29,7 +30,8 @@ export function ProblemsPanel() {
     state.select([nodeId], problem.edgeId !== undefined ? [problem.edgeId] : []);
     state.reveal(nodeId);
     const field = pointerField(problem.pointer);
-    if (field) state.focusField(nodeId, field);
+    const node = state.document.nodes.find((candidate) => candidate.id === nodeId);
+    if (field && node) state.focusField(nodeId, nodeEditor(node.type).inspectorField?.(field) ?? field);
   }
 
   return (

@@ -10,5 +10,8 @@ export const formEditor: NodeEditor<'form'> = {
   create: createForm,
   Body: FormBody,
   Inspector: FormInspector,
+  inspectorField: (path) => path
+    .replace(/^flowJson\.screens\.(\d+)\.layout\.children\.(\d+)/, 'screens.$1.components.$2')
+    .replace(/^flowJson\.screens\.(\d+)(\.title)?/, 'screens.$1$2'),
   setsVariables: (data) => data.outputs.map((output) => output.variable),
 };

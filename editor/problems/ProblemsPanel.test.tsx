@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { FlowDocument } from '../../schema/index.ts';
+import { useLocale } from '../i18n/index.ts';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { createEditorStore, EditorStoreProvider, hasErrors } from '../store/index.ts';
+import { pointerField } from './pointer-field.ts';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+
+afterEach(cleanup);
+beforeEach(() => useLocale.getState().setLocale('es'));
+
+const flow: FlowDocument = {
+  schemaVersion: 1, id: 'p', name: 'P', startNodeId: 'hola',
+  nodes: [
+    { id: 'hola', type: 'message', position: { x: 0, y: 0 }, data: { text: 'Hola' } },
+    { id: 'menu', type: 'menu', position: { x: 300, y: 0 }, data: { text: 'Elegí', options: [{ id: 'a', title: 'Una opción demasiado larga' }] } },
+  ],
+  edges: [{ id: 'e1', source: 'hola', sourceHandle: 'next', target: 'menu' }],
+};
+
+function renderPanel() {
+  const store = createEditorStore({ document: flow });
+  render(<EditorStoreProvider store={store}><ProblemsPanel /><Inspector /></EditorStoreProvider>);
+  return store;
+}
+
+describe('problems panel', () => {
+  it('lists errors before warnings, with counts', () => {
+    const store = renderPanel();
+    expect(hasErrors(store.getState())).toBe(true);
+    const items = screen.getAllByRole('button').filter((button) => button.dataset.testid?.startsWith('problem-'));
+    expect(items[0]!.dataset.testid).toBe('problem-button_title_too_long');
+    expect(screen.getByTestId('problems-errors').textContent).toBe('1 errores');
+  });
+
+  it('clicking a problem selects its node, asks the canvas to centre it and focuses the field', () => {
+    const store = renderPanel();
+    fireEvent.click(screen.getByTestId('problem-button_title_too_long'));
+    expect(store.getState().selectedNodeIds).toEqual(['menu']);
+    expect(store.getState().revealRequest?.nodeId).toBe('menu');
+    expect(document.activeElement).toBe(screen.getByTestId('field-options.0.title'));
+  });
+
+  it('says so when there is nothing left to fix', () => {
+    const store = renderPanel();
+    fireEvent.click(screen.getByTestId('problem-button_title_too_long'));
+    fireEvent.change(screen.getByTestId('field-options.0.title'), { target: { value: 'Corta' } });
+    expect(hasErrors(store.getState())).toBe(false);
+    expect(screen.queryByTestId('problem-button_title_too_long')).toBeNull();
+  });
+
+  it('turns pointers into inspector field paths', () => {
+    expect(pointerField('/nodes/3/data/options/1/title')).toBe('options.1.title');
+    expect(pointerField('/nodes/0/data/media~1x')).toBe('media/x');
+    expect(pointerField('/startNodeId')).toBeNull();
+    expect(pointerField('/nodes/2/label')).toBe('label');
+  });
+});
