@@ -33,7 +33,11 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey }
       await saveDraft();
       return store.getState().document;
     },
-    onActiveNode: (nodeId) => store.getState().setHighlightedNode(nodeId),
+    onActiveNode(nodeId) {
+      // Follow the conversation: highlight the node it waits on and bring it into view.
+      store.getState().setHighlightedNode(nodeId);
+      if (nodeId) store.getState().reveal(nodeId);
+    },
     statusText: { ended: t('ended'), handoff: t('handoff'), error: t('errorStatus') },
   });
 

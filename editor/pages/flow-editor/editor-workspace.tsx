@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { capabilities } from '../../app/capabilities.ts';
-import { routeHref } from '../../app/router.ts';
 import { TopBar } from '../../app/top-bar.tsx';
 import type { FlowDraft, Role } from '../../api/types.ts';
 import { ConflictDialog } from '../../autosave/conflict-dialog.tsx';
@@ -22,6 +21,9 @@ import { ProblemCount } from './problem-count.tsx';
 
 type SidePanel = 'simulator' | 'versions' | null;
 
+/** How long a confirmation (published, live version changed) stays on screen. */
+const NOTICE_MS = 5000;
+
 interface EditorWorkspaceProps { store: EditorStore; draft: FlowDraft; role: Role | null }
 
 /**
@@ -36,6 +38,11 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
   const [liveVersion, setLiveVersion] = useState(draft.liveVersion);
   const [versionsKey, setVersionsKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const toggle = (next: SidePanel) => setPanel(panel === next ? null : next);
   const saveDraft = () => (can.edit ? autosave.flush() : Promise.resolve(true));
 
@@ -43,8 +50,6 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
     <EditorStoreProvider store={store}>
       <div className="page editor-page" data-testid="editor-page">
         <TopBar>
-          <a className="crumb" href={routeHref({ page: 'flows' })}>{t('backToFlows')}</a>
-          <span className="crumb-sep">/</span>
           <FlowNameField />
           <span className={liveVersion === null ? 'pill pill-muted' : 'pill pill-live'} data-testid="editor-live">
             {liveVersion === null ? t('notPublished') : t('live', { version: liveVersion })}

@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/index.ts';
 export const messages = defineMessages({
   es: {
     loading: 'Abriendo el flujo…',
-    backToFlows: 'Flujos',
     simulate: 'Simular',
     versions: 'Versiones',
     readOnly: 'Solo lectura',
@@ -16,7 +15,6 @@ export const messages = defineMessages({
   },
   pt: {
     loading: 'Abrindo o fluxo…',
-    backToFlows: 'Fluxos',
     simulate: 'Simular',
     versions: 'Versões',
     readOnly: 'Somente leitura',
@@ -29,7 +27,6 @@ export const messages = defineMessages({
   },
   en: {
     loading: 'Opening the flow…',
-    backToFlows: 'Flows',
     simulate: 'Simulate',
     versions: 'Versions',
     readOnly: 'Read only',
