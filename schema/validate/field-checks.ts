@@ -58,5 +58,6 @@ export function checkRegex(context: NodeCheckContext, pattern: string, pointer: 
 
 /** A title as users type it: no case, accents or extra spaces ("Café " = "cafe"). */
 export function foldTitle(title: string): string {
+  if (/^[\x20-\x7e]*$/.test(title)) return title.toLowerCase().replace(/\s+/g, ' ').trim();
   return title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }

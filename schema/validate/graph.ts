@@ -1,6 +1,6 @@
-import type { FlowDocument } from '../flow.ts';
+import type { FlowDocument, FlowEdge } from '../flow.ts';
 import { nodeOutputs } from '../registry.ts';
-import type { ProblemList } from './problem-list.ts';
+import type { ProblemList, ProblemPlace } from './problem-list.ts';
 
 /** The flow's nodes by id, their outputs, and the edges that hold up (both ends exist, output known, first on it). */
 export interface FlowGraph {
@@ -45,34 +45,40 @@ export function checkGraph(flow: FlowDocument, problems: ProblemList): FlowGraph
 
 function checkEdges(flow: FlowDocument, graph: FlowGraph, problems: ProblemList): void {
   const edgeIds = new Set<string>();
-  flow.edges.forEach((edge, index) => {
-    const at = `/edges/${index}`;
+  // A plain loop without per-edge closures: this runs for every edge on every keystroke in the editor.
+  for (let index = 0; index < flow.edges.length; index++) {
+    const edge = flow.edges[index]!;
     const sourceExists = graph.nodeAt.has(edge.source);
-    const place = (field: string) => ({ pointer: `${at}/${field}`, edgeId: edge.id, ...(sourceExists ? { nodeId: edge.source } : {}) });
-    if (edgeIds.has(edge.id)) problems.add('duplicate_edge_id', place('id'), { id: edge.id });
+    if (edgeIds.has(edge.id)) problems.add('duplicate_edge_id', edgePlace(edge, index, 'id', sourceExists), { id: edge.id });
     edgeIds.add(edge.id);
     if (!sourceExists) {
-      problems.add('edge_source_missing', place('source'), { source: edge.source });
-      return;
+      problems.add('edge_source_missing', edgePlace(edge, index, 'source', sourceExists), { source: edge.source });
+      continue;
     }
     const targetExists = graph.nodeAt.has(edge.target);
-    if (!targetExists) problems.add('edge_target_missing', place('target'), { target: edge.target });
+    if (!targetExists) problems.add('edge_target_missing', edgePlace(edge, index, 'target', sourceExists), { target: edge.target });
     const outputs = graph.outputs.get(edge.source)!;
     if (!outputs.has(edge.sourceHandle)) {
-      problems.add('edge_unknown_output', place('sourceHandle'), { output: edge.sourceHandle, outputs: [...outputs.keys()].join(', ') || '—' });
-      return;
+      problems.add('edge_unknown_output', edgePlace(edge, index, 'sourceHandle', sourceExists), { output: edge.sourceHandle, outputs: [...outputs.keys()].join(', ') || '—' });
+      continue;
     }
     const other = outputs.get(edge.sourceHandle);
     if (other !== undefined) {
-      problems.add('edge_output_taken', place('sourceHandle'), { output: edge.sourceHandle, other });
-      return;
+      problems.add('edge_output_taken', edgePlace(edge, index, 'sourceHandle', sourceExists), { output: edge.sourceHandle, other });
+      continue;
     }
     outputs.set(edge.sourceHandle, edge.id);
-    if (!targetExists) return;
+    if (!targetExists) continue;
     const targets = graph.next.get(edge.source);
     if (targets) targets.push(edge.target);
     else graph.next.set(edge.source, [edge.target]);
-  });
+  }
+}
+
+function edgePlace(edge: FlowEdge, index: number, field: string, sourceExists: boolean): ProblemPlace {
+  const place: ProblemPlace = { pointer: `/edges/${index}/${field}`, edgeId: edge.id };
+  if (sourceExists) place.nodeId = edge.source;
+  return place;
 }
 
 function reachableFrom(start: string, graph: FlowGraph): Set<string> {

@@ -10,11 +10,10 @@ import type { ProblemList } from './problem-list.ts';
  * waiting node (a menu, a question) is fine: it pauses there for the user.
  */
 export function checkLoops(flow: FlowDocument, graph: FlowGraph, problems: ProblemList): void {
-  const running = new Set<string>();
-  for (const [id, index] of graph.nodeAt) if (!nodeWaits(flow.nodes[index]!)) running.add(id);
-  const ids = [...running];
-  const next = (id: string) => (graph.next.get(id) ?? []).filter((target) => running.has(target));
-  for (const cycle of findCycles(ids, next)) {
+  const running: string[] = [];
+  for (const [id, index] of graph.nodeAt) if (!nodeWaits(flow.nodes[index]!)) running.push(id);
+  // findCycles ignores targets outside `running`: the loop must stay among nodes that never wait.
+  for (const cycle of findCycles(running, (id) => graph.next.get(id) ?? [])) {
     const first = cycle[0]!;
     problems.add('loop_without_wait', { pointer: `/nodes/${graph.nodeAt.get(first)!}`, nodeId: first }, { path: cycle.join(', ') });
   }

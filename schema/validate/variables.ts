@@ -24,20 +24,28 @@ export function checkVariables(flow: FlowDocument, problems: ProblemList): void 
   const path: string[] = [];
   const visit = (value: unknown, nodeId: string): void => {
     if (typeof value === 'string') {
-      if (!value.includes('{{')) return;
-      const reported = new Set<string>();
-      for (const match of value.matchAll(TEMPLATE_PATTERN)) {
-        const variable = match[1]!;
-        if (variable === '' || isKnown(variable) || reported.has(variable)) continue;
-        reported.add(variable);
-        problems.add('undefined_variable', { pointer: `/${path.map(pointerSegment).join('/')}`, nodeId }, { variable });
+      if (value.includes('{{')) checkTemplate(value, nodeId);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(String(i));
+        visit(value[i], nodeId);
+        path.pop();
       }
     } else if (typeof value === 'object' && value !== null) {
-      for (const key in value) {
+      for (const key of Object.keys(value)) {
         path.push(key);
         visit((value as Record<string, unknown>)[key], nodeId);
         path.pop();
       }
+    }
+  };
+  const checkTemplate = (text: string, nodeId: string): void => {
+    let reported: string[] | undefined;
+    for (const match of text.matchAll(TEMPLATE_PATTERN)) {
+      const variable = match[1]!;
+      if (variable === '' || isKnown(variable) || reported?.includes(variable)) continue;
+      (reported ??= []).push(variable);
+      problems.add('undefined_variable', { pointer: `/${path.map(pointerSegment).join('/')}`, nodeId }, { variable });
     }
   };
   flow.nodes.forEach((node, index) => {
