@@ -4,6 +4,9 @@ export * from './flow.ts';
 export { flowValidators } from './ajv.ts';
 export { validateFlow, type ValidateFlowOptions } from './validate/validate-flow.ts';
 export type { Problem } from './validate/problem-list.ts';
-export { problemCatalogue, problemMessage, PROBLEM_CODES, type ProblemCode, type ProblemLocale } from './problems.ts';
+export {
+  problemCatalogue, problemMessage, problemSeverity, PROBLEM_CODES,
+  type ProblemCode, type ErrorCode, type WarningCode, type ProblemLocale,
+} from './problems.ts';
 export { migrateFlow, supportedVersions, flowMigrations, type Migration } from './migrate.ts';
 export { WHATSAPP_LIMITS, FLOW_JSON_LIMITS, DEFAULT_LIST_BUTTON } from './whatsapp-limits.ts';
