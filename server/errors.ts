@@ -26,7 +26,7 @@ export const errorCatalogue = {
   revision_conflict: { status: 409, message: 'The draft changed since you loaded it' },
   flow_published: { status: 409, message: 'The flow has published versions and cannot be deleted' },
   flow_not_published: { status: 409, message: 'The flow has no published version yet' },
-  simulation_finished: { status: 409, message: 'The simulated conversation has ended; start a new simulation' },
+  simulation_not_in_handoff: { status: 409, message: 'The simulated conversation is not waiting for an agent' },
   conversation_not_in_handoff: { status: 409, message: 'The conversation is not waiting for an agent' },
   // 413 / 415
   payload_too_large: { status: 413, message: 'The body is too large' },
@@ -34,7 +34,6 @@ export const errorCatalogue = {
   // 422: well-formed but not acceptable
   flow_invalid: { status: 422, message: 'The document breaks the flow JSON Schema' },
   publish_blocked: { status: 422, message: 'The draft has errors; fix them before publishing' },
-  unsupported_message: { status: 422, message: 'The message is not a WhatsApp messages[] item the runtime understands' },
   outside_customer_service_window: { status: 422, message: 'The customer last wrote more than 24 hours ago: only an approved template may be sent now' },
   // 500
   internal_error: { status: 500, message: 'Something went wrong on the server' },
