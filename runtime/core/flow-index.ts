@@ -1,10 +1,12 @@
-import type { FlowDocument, FlowNode, VariableDeclaration } from '../../schema/index.ts';
+import { settingsOf, type FlowDocument, type FlowNode, type FlowSettings, type VariableDeclaration } from '../../schema/index.ts';
 
 /** A flow's nodes by id and edge targets by output, built once per flow object. */
 export interface FlowIndex {
   node(id: string): FlowNode | undefined;
   /** The node id an output leads to, or undefined when the output has no edge. */
   target(sourceId: string, output: string): string | undefined;
+  /** The flow's settings with defaults filled in. */
+  readonly settings: Required<FlowSettings>;
   /** The declared type of a flow variable (`variables[]`), if declared. */
   variableType(name: string): VariableDeclaration['type'] | undefined;
 }
@@ -36,6 +38,7 @@ function buildIndex(flow: FlowDocument): FlowIndex {
   }
   const variableTypes = new Map((flow.variables ?? []).map((variable) => [variable.name, variable.type]));
   return {
+    settings: settingsOf(flow),
     node: (id) => nodes.get(id),
     variableType: (name) => variableTypes.get(name),
     target: (sourceId, output) => targets.get(sourceId)?.get(output),

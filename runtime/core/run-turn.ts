@@ -1,10 +1,10 @@
-import { settingsOf } from '../../schema/index.ts';
 import { eventText } from './event-text.ts';
 import { runtimeError } from './errors.ts';
 import { flowIndex } from './flow-index.ts';
 import { isKeyword } from './keywords.ts';
+import { normalizeText } from './normalize-text.ts';
 import { isSessionResumable, startSession } from './session.ts';
-import { createTurnContext, type TurnContext } from './turn-context.ts';
+import { TurnContext } from './turn-context.ts';
 import type { InboundEvent, Session, TurnInput, TurnResult } from './types.ts';
 import { stopOnError, walk } from './walk.ts';
 
@@ -17,7 +17,7 @@ import { stopOnError, walk } from './walk.ts';
  *   contact: { waId: '5491155550123', name: 'Ana' }, version: 3, now: Date.now(), ports })
  */
 export async function runTurn(input: TurnInput): Promise<TurnResult> {
-  const ctx = createTurnContext(input, openSession(input));
+  const ctx = new TurnContext(input, openSession(input));
   if (input.event.type === 'handoff_resolved') await resolveHandoff(ctx);
   else await receiveUserMessage(ctx, input.event);
   return { session: ctx.session, messages: ctx.messages, trace: ctx.trace, effects: ctx.effects };
@@ -43,8 +43,8 @@ async function receiveUserMessage(ctx: TurnContext, event: InboundEvent): Promis
   // While a person attends the conversation the bot stays quiet, even on keywords;
   // the server keeps the message for the agent.
   if (session.status === 'handoff') return;
-  const settings = settingsOf(ctx.flow);
-  const typed = event.type === 'text' ? event.text : undefined;
+  const { settings } = flowIndex(ctx.flow);
+  const typed = event.type === 'text' ? normalizeText(event.text) : undefined;
   if (typed !== undefined && isKeyword(typed, settings.handoffKeywords)) {
     handOffByKeyword(ctx);
     return;

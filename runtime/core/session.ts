@@ -1,4 +1,4 @@
-import { settingsOf, type FlowDocument } from '../../schema/index.ts';
+import { DEFAULT_SETTINGS, type FlowDocument } from '../../schema/index.ts';
 import type { Contact, Session } from './types.ts';
 
 /**
@@ -34,5 +34,6 @@ export function startSession(options: {
 export function isSessionResumable(session: Session, flow: Pick<FlowDocument, 'id' | 'settings'>, now: number): boolean {
   if (session.flowId !== flow.id) return false;
   if (session.status === 'ended' || session.status === 'error') return false;
-  return now - session.lastUserMessageAt <= settingsOf(flow).sessionTimeoutMinutes * 60_000;
+  const minutes = flow.settings?.sessionTimeoutMinutes ?? DEFAULT_SETTINGS.sessionTimeoutMinutes;
+  return now - session.lastUserMessageAt <= minutes * 60_000;
 }

@@ -3,8 +3,14 @@ import { renderTemplate, templateValue, type TemplateScope } from './template.ts
 import { runtimeLanguage, runtimeTexts, type RuntimeLanguage, type RuntimeTexts } from './texts.ts';
 import type { OutboundMessage, RuntimeEffect, RuntimePorts, Session, TraceEntry, TurnInput } from './types.ts';
 
-/** What a node behaviour sees and may change while a turn runs. */
-export interface TurnContext {
+/** Secrets shorter than this are too likely to occur by chance to be masked in text. */
+const MIN_REDACTED_SECRET_LENGTH = 3;
+
+/**
+ * What a node behaviour sees and may change while a turn runs. A class rather than an
+ * object of closures: a turn builds one, and per-turn closures showed in the bench.
+ */
+export class TurnContext {
   readonly flow: FlowDocument;
   /** The turn's own copy of the session: behaviours update variables, retries, flowToken. */
   readonly session: Session;
@@ -13,47 +19,52 @@ export interface TurnContext {
   readonly now: number;
   readonly language: RuntimeLanguage;
   readonly texts: RuntimeTexts;
-  readonly messages: OutboundMessage[];
-  readonly trace: TraceEntry[];
-  readonly effects: RuntimeEffect[];
-  send(message: OutboundMessage): void;
+  readonly messages: OutboundMessage[] = [];
+  readonly trace: TraceEntry[] = [];
+  readonly effects: RuntimeEffect[] = [];
+  readonly #secrets: Readonly<Record<string, string>> | undefined;
+  /** The secret values long enough to mask, listed on first use. */
+  #masked: string[] | undefined;
+
+  constructor(input: TurnInput, session: Session) {
+    this.flow = input.flow;
+    this.session = session;
+    this.ports = input.ports;
+    this.now = input.now;
+    this.language = runtimeLanguage(input.flow.language);
+    this.texts = runtimeTexts(input.flow.language);
+    this.#secrets = input.secrets;
+  }
+
+  send(message: OutboundMessage): void {
+    this.messages.push(message);
+  }
+
   /** Renders a template without secrets; undefined renders empty. */
-  render(template: string | undefined): string;
+  render(template: string | undefined): string {
+    return template === undefined || template === '' ? '' : renderTemplate(template, this.#scope(false));
+  }
+
   /** Renders a template with {{secrets.*}}: only for API-call requests, never for anything stored. */
-  renderWithSecrets(template: string): string;
+  renderWithSecrets(template: string): string {
+    return renderTemplate(template, this.#scope(true));
+  }
+
   /** A template's value, keeping the type of a lone `{{placeholder}}`. */
-  value(template: string): unknown;
+  value(template: string): unknown {
+    return templateValue(template, this.#scope(false));
+  }
+
   /** Replaces any secret value in `text` (trace details, error reasons) by `[secret]`. */
-  redact(text: string): string;
-}
+  redact(text: string): string {
+    this.#masked ??= Object.values(this.#secrets ?? {}).filter((secret) => secret.length >= MIN_REDACTED_SECRET_LENGTH);
+    let masked = text;
+    for (const secret of this.#masked) masked = masked.replaceAll(secret, '[secret]');
+    return masked;
+  }
 
-/** Secrets shorter than this are too likely to occur by chance to be masked in text. */
-const MIN_REDACTED_SECRET_LENGTH = 3;
-
-export function createTurnContext(input: TurnInput, session: Session): TurnContext {
-  const secrets = input.secrets ?? {};
-  const secretValues = Object.values(secrets).filter((value) => value.length >= MIN_REDACTED_SECRET_LENGTH);
-  const scope = (withSecrets: boolean): TemplateScope => ({
-    variables: session.variables,
-    contact: session.contact,
-    lastText: session.lastText,
-    secrets: withSecrets ? secrets : undefined,
-  });
-  const messages: OutboundMessage[] = [];
-  return {
-    flow: input.flow,
-    session,
-    ports: input.ports,
-    now: input.now,
-    language: runtimeLanguage(input.flow.language),
-    texts: runtimeTexts(input.flow.language),
-    messages,
-    trace: [],
-    effects: [],
-    send: (message) => void messages.push(message),
-    render: (template) => (template === undefined || template === '' ? '' : renderTemplate(template, scope(false))),
-    renderWithSecrets: (template) => renderTemplate(template, scope(true)),
-    value: (template) => templateValue(template, scope(false)),
-    redact: (text) => secretValues.reduce((masked, secret) => masked.replaceAll(secret, '[secret]'), text),
-  };
+  #scope(withSecrets: boolean): TemplateScope {
+    const { variables, contact, lastText } = this.session;
+    return { variables, contact, lastText, secrets: withSecrets ? this.#secrets ?? {} : undefined };
+  }
 }

@@ -1,4 +1,4 @@
-import { settingsOf, type FlowNode, type NodeKind } from '../../schema/index.ts';
+import type { FlowNode, NodeKind } from '../../schema/index.ts';
 import { enterNode, receiveAtNode, type Step } from '../nodes/index.ts';
 import { assertNever } from './assert-never.ts';
 import { runtimeError } from './errors.ts';
@@ -13,7 +13,7 @@ import type { InboundEvent } from './types.ts';
  */
 export async function walk(ctx: TurnContext, from: FlowNode, event?: InboundEvent): Promise<void> {
   const index = flowIndex(ctx.flow);
-  const maxSteps = settingsOf(ctx.flow).maxStepsPerTurn;
+  const maxSteps = index.settings.maxStepsPerTurn;
   let node = from;
   let receiving = event;
   for (let steps = 1; ; steps++) {

@@ -1,16 +1,26 @@
+import type { NodeData } from '../../schema/index.ts';
+import type { TurnContext } from '../core/turn-context.ts';
 import type { NodeBehaviour } from './behaviour.ts';
 import { next } from './behaviour.ts';
 import { compare } from './compare.ts';
+
+type Branch = NodeData<'condition'>['branches'][number];
 
 /** Takes the first branch whose rules hold (all or any of them), else `else`. */
 export const condition = {
   enter(node, ctx) {
     for (const branch of node.data.branches) {
-      const holds = (rule: (typeof branch.rules)[number]) => compare(ctx.render(rule.left), rule.op, ctx.render(rule.right));
-      if (branch.match === 'all' ? branch.rules.every(holds) : branch.rules.some(holds)) {
-        return next(branch.id, `branch ${branch.id} matched`);
-      }
+      if (branchHolds(branch, ctx)) return next(branch.id, `branch ${branch.id} matched`);
     }
     return next('else', 'no branch matched');
   },
 } satisfies NodeBehaviour<'condition'>;
+
+function branchHolds(branch: Branch, ctx: TurnContext): boolean {
+  const needsAll = branch.match === 'all';
+  for (const rule of branch.rules) {
+    const holds = compare(ctx.render(rule.left), rule.op, ctx.render(rule.right));
+    if (holds !== needsAll) return holds;
+  }
+  return needsAll;
+}
