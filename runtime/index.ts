@@ -4,4 +4,5 @@ export { isSessionResumable, startSession } from './core/session.ts';
 export { renderTemplate, templateValue, type TemplateScope } from './core/template.ts';
 export { RUNTIME_ERRORS, type RuntimeErrorCode } from './core/errors.ts';
 export { nodeBehaviours } from './nodes/index.ts';
+export { memoryPorts, type MemoryPortsOptions } from './core/memory-ports.ts';
 export type * from './core/types.ts';
