@@ -13,7 +13,7 @@ export function CanvasToolbar({ onFind }: { onFind(): void }) {
   const readOnly = useEditorStore((state) => state.readOnly);
   return (
     <div className="canvas-toolbar">
-      {readOnly && <span className="canvas-readonly" data-testid="canvas-readonly">🔒 {t('readOnly')}</span>}
+      {readOnly && <span className="canvas-readonly" data-testid="canvas-readonly">{t('readOnly')}</span>}
       {!readOnly && (
         <>
           <button type="button" data-testid="canvas-undo" title={t('undo')} aria-label={t('undo')} disabled={!undoable}
@@ -24,7 +24,7 @@ export function CanvasToolbar({ onFind }: { onFind(): void }) {
             onClick={() => { store.getState().layout(); requestAnimationFrame(() => fitView({ duration: 300 })); }}>⊞</button>
         </>
       )}
-      <button type="button" data-testid="canvas-find" title={t('find')} aria-label={t('find')} onClick={onFind}>🔍</button>
+      <button type="button" data-testid="canvas-find" title={t('find')} aria-label={t('find')} onClick={onFind}>⌕</button>
       <button type="button" data-testid="canvas-fit" title={t('fitView')} aria-label={t('fitView')} onClick={() => fitView({ duration: 300 })}>⤢</button>
     </div>
   );

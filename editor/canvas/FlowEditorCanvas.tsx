@@ -1,10 +1,13 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Viewport } from '@xyflow/react';
+import {
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type ReactFlowInstance, type Viewport,
+} from '@xyflow/react';
 import { useCallback, useRef, useState, type DragEvent } from 'react';
 import { isNodeKind } from '../../schema/index.ts';
 import { nodeEditor } from '../nodes/index.ts';
-import { useEditorStore, useEditorStoreApi, type XY } from '../store/index.ts';
+import { useEditorStore, useEditorStoreApi, type EditorState, type XY } from '../store/index.ts';
+import { DEFAULT_NODE_SIZE } from '../store/layout.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import { FindBox } from './FindBox.tsx';
@@ -15,6 +18,19 @@ import { useChangeHandlers } from './use-change-handlers.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { useReveal } from './use-reveal.ts';
 
+/**
+ * Flows up to this size open fitted to the view; larger ones open at a readable zoom on their start
+ * node (fitting 1,000 nodes would render them all, unreadably small).
+ */
+const FIT_ALL_LIMIT = 150;
+
+function centreOnStart(state: EditorState, instance: ReactFlowInstance<CanvasNode, CanvasEdge>) {
+  const start = state.document.nodes.find((node) => node.id === state.document.startNodeId) ?? state.document.nodes[0];
+  if (start) void instance.setCenter(start.position.x + DEFAULT_NODE_SIZE.width * 2, start.position.y + DEFAULT_NODE_SIZE.height, { zoom: 0.8 });
+}
+
+/** Where a dropped card is held: the middle of its header. */
+const DROP_GRIP = { x: 130, y: 16 };
 const minimapColor = (node: CanvasNode) => nodeEditor(node.type ?? 'message').color;
 
 function Canvas() {
@@ -24,6 +40,7 @@ function Canvas() {
   const handlers = useChangeHandlers();
   const readOnly = useEditorStore((state) => state.readOnly);
   const documentId = useEditorStore((state) => state.document.id);
+  const large = useEditorStore((state) => state.document.nodes.length > FIT_ALL_LIMIT);
   const [finding, setFinding] = useState(false);
   const pointer = useRef<XY | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -44,7 +61,9 @@ function Canvas() {
     const kind = event.dataTransfer.getData(NODE_KIND_MIME);
     if (!isNodeKind(kind)) return;
     event.preventDefault();
-    store.getState().addNode(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    // The card's header lands under the pointer, as if it was held there.
+    store.getState().addNode(kind, { x: point.x - DROP_GRIP.x, y: point.y - DROP_GRIP.y });
   }
 
   return (
@@ -63,12 +82,15 @@ function Canvas() {
         onNodeDragStop={handlers.onNodeDragStop}
         onDrop={onDrop}
         onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'move'; }}
-        onInit={(instance) => updateViewCenter(null, instance.getViewport())}
+        onInit={(instance) => {
+          if (large) centreOnStart(store.getState(), instance);
+          updateViewCenter(null, instance.getViewport());
+        }}
         onMoveEnd={updateViewCenter}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={null}
-        fitView
+        fitView={!large}
         fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.1}
         onlyRenderVisibleElements

@@ -1,13 +1,17 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
 import { memo, type CSSProperties } from 'react';
 import { nodeOutputs } from '../../schema/index.ts';
 import { useT } from '../i18n/index.ts';
 import { nodeEditor, nodeMessages } from '../nodes/index.ts';
-import { problemIndex } from '../problems/problem-index.ts';
+import { markSnapshot, problemIndex } from '../problems/problem-index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import type { CanvasNode } from './types.ts';
+
+/** Below this zoom the cards drop their bodies: a large flow seen whole stays fluid. */
+const DETAIL_ZOOM = 0.45;
 
 type OutputKey = `output_${string}` & keyof typeof nodeMessages.es;
 
@@ -29,7 +33,9 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const t = useT(messages);
   const tn = useT(nodeMessages);
   const isStart = useEditorStore((state) => state.document.startNodeId === id);
-  const mark = useEditorStore((state) => problemIndex(state.problems).nodes.get(id));
+  // A primitive snapshot: re-validation makes new mark objects, but only a changed mark should re-render.
+  const mark = useEditorStore(useShallow((state) => markSnapshot(problemIndex(state.problems).nodes.get(id))));
+  const zoomedOut = useStore((state) => state.transform[2] < DETAIL_ZOOM);
   const active = useEditorStore((state) => state.highlightedNodeId === id);
   const diff = useEditorStore((state) => diffClass(state.diffMarks, id));
   const readOnly = useEditorStore((state) => state.readOnly);
@@ -37,7 +43,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const Body = editor.Body;
 
   const classes = ['flow-node', selected && 'flow-node--selected', active && 'flow-node--active', diff && `flow-node--${diff}`,
-    mark && `flow-node--${mark.severity}`].filter(Boolean).join(' ');
+    mark.severity && `flow-node--${mark.severity}`].filter(Boolean).join(' ');
   return (
     <div className={classes} data-testid={`node-${id}`} data-kind={node.type} style={{ '--node-color': editor.color } as CSSProperties}>
       <Handle type="target" position={Position.Left} id="in" className="flow-handle flow-handle--in" isConnectable={!readOnly} />
@@ -45,11 +51,11 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
         <span className="flow-node-icon" aria-hidden>{editor.icon}</span>
         <span className="flow-node-title">{node.label ?? tn(editor.label)}</span>
         {isStart && <span className="flow-node-start" data-testid={`start-${id}`}>▶ {t('start')}</span>}
-        {mark && <ProblemBadge testId={`badge-${id}`} mark={mark} />}
+        {mark.severity && <ProblemBadge testId={`badge-${id}`} severity={mark.severity} messages={mark.messages} />}
       </header>
       {diff && <div className={`flow-node-diff flow-node-diff--${diff}`}>{t(diff as 'added' | 'removed' | 'changed')}</div>}
-      {active && <div className="flow-node-active">💬 {t('active')}</div>}
-      <div className="flow-node-body"><Body data={node.data} /></div>
+      {active && <div className="flow-node-active">● {t('active')}</div>}
+      {!zoomedOut && <div className="flow-node-body"><Body data={node.data} /></div>}
       <ul className="flow-node-outputs">
         {nodeOutputs(node).map((output) => (
           <li key={output} className={`flow-node-output${labels[output] === undefined ? ' flow-node-output--fixed' : ''}`}>

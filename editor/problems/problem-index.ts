@@ -37,3 +37,8 @@ export function problemIndex(problems: readonly Problem[]): ProblemIndex {
   }
   return index;
 }
+
+/** A mark as primitives (messages joined by new lines), for selectors compared shallowly. */
+export function markSnapshot(mark: ProblemMark | undefined): { severity: ProblemMark['severity'] | null; messages: string } {
+  return { severity: mark?.severity ?? null, messages: mark?.messages.join('\n') ?? '' };
+}

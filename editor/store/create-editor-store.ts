@@ -36,6 +36,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
     ...viewSlice(...args),
     ...clipboardSlice(...args),
   }));
+  deps.attach(store);
   if (options.document) store.getState().loadDocument(options.document, options.revision ?? 0);
   if (options.readOnly) store.getState().setReadOnly(true);
   return store;

@@ -21,7 +21,7 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
     loadDocument(document, revision) {
       const state = get();
       set({
-        ...deps.documentChange(state, document),
+        ...deps.documentChange(state, document, true),
         revision,
         savedVersion: state.documentVersion + 1,
         past: [],

@@ -82,3 +82,28 @@ describe('undo and redo per gesture', () => {
     expect(canUndo(store.getState())).toBe(false);
   });
 });
+
+describe('validation of large flows', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for a pause in the edits, then validates once', async () => {
+    const { IMMEDIATE_VALIDATION_LIMIT, DEFERRED_VALIDATION_MS } = await import('./store-deps.ts');
+    vi.useFakeTimers();
+    const nodes = Array.from({ length: IMMEDIATE_VALIDATION_LIMIT + 1 }, (_, i) => ({
+      id: `n${i}`, type: 'end' as const, position: { x: 0, y: 0 }, data: {},
+    }));
+    let runs = 0;
+    const store = createEditorStore({
+      document: { ...flow, startNodeId: 'n0', nodes },
+      validate: (document) => { runs++; return { problems: document.nodes.some((node) => node.label === 'bad') ? [{ severity: 'error', code: 'too_long', message: 'x', pointer: '' }] : [] }; },
+    });
+    runs = 0;
+    store.getState().setNodeLabel('n1', 'ba');
+    store.getState().setNodeLabel('n1', 'bad');
+    expect(runs).toBe(0);
+    expect(store.getState().problems).toEqual([]);
+    vi.advanceTimersByTime(DEFERRED_VALIDATION_MS);
+    expect(runs).toBe(1);
+    expect(store.getState().problems).toHaveLength(1);
+  });
+});

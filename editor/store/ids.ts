@@ -21,8 +21,9 @@ export function idStem(text: string): string {
  * first, so copying `menu_2` gives `menu_3`, not `menu_2_2`.
  */
 export function freshId(base: string, taken: ReadonlySet<string>, alwaysNumber = false): string {
-  const stem = idStem(base).replace(/_\d+$/, '') || 'n';
-  if (!alwaysNumber && !taken.has(stem)) return stem;
+  const whole = idStem(base);
+  if (!alwaysNumber && !taken.has(whole)) return whole;
+  const stem = whole.replace(/_\d+$/, '') || 'n';
   for (let n = alwaysNumber ? 1 : 2; ; n++) {
     const candidate = `${stem}_${n}`;
     if (!taken.has(candidate)) return candidate;

@@ -3,7 +3,7 @@ import { AiIntentBody } from './Body.tsx';
 import { AiIntentInspector } from './Inspector.tsx';
 
 export const aiIntentEditor: NodeEditor<'ai_intent'> = {
-  icon: '✨',
+  icon: '✦',
   color: '#b5478f',
   label: 'kind_ai_intent',
   create: () => ({ intents: [{ id: 'intencion_1', description: '', examples: [] }] }),

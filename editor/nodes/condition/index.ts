@@ -3,7 +3,7 @@ import { ConditionBody } from './Body.tsx';
 import { ConditionInspector } from './Inspector.tsx';
 
 export const conditionEditor: NodeEditor<'condition'> = {
-  icon: '⑂',
+  icon: '◇',
   color: '#c9a227',
   label: 'kind_condition',
   create: () => ({ branches: [{ id: 'rama_1', match: 'all', rules: [{ left: '', op: 'equals', right: '' }] }] }),

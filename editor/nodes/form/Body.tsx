@@ -10,7 +10,7 @@ export function FormBody({ data }: NodeBodyProps<'form'>) {
   return (
     <>
       <TextPreview text={data.text} empty={tc('empty')} />
-      <div className="node-chip">📝 {t('summary', { screens: data.flowJson.screens.length, fields: data.outputs.length })}</div>
+      <div className="node-chip">{t('summary', { screens: data.flowJson.screens.length, fields: data.outputs.length })}</div>
       <div className="node-cta">{data.cta}</div>
     </>
   );

@@ -4,7 +4,7 @@ import { createForm } from './create.ts';
 import { FormInspector } from './Inspector.tsx';
 
 export const formEditor: NodeEditor<'form'> = {
-  icon: '📝',
+  icon: '▤',
   color: '#e0633a',
   label: 'kind_form',
   create: createForm,

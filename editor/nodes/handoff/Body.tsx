@@ -7,7 +7,7 @@ export function HandoffBody({ data }: NodeBodyProps<'handoff'>) {
   const t = useT(messages);
   return (
     <>
-      {data.queue && <div className="node-chip">👥 {t('queueLabel', { queue: data.queue })}</div>}
+      {data.queue && <div className="node-chip">{t('queueLabel', { queue: data.queue })}</div>}
       <TextPreview text={data.text} empty={t('waits')} />
     </>
   );

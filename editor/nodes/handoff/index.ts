@@ -3,7 +3,7 @@ import { HandoffBody } from './Body.tsx';
 import { HandoffInspector } from './Inspector.tsx';
 
 export const handoffEditor: NodeEditor<'handoff'> = {
-  icon: '🙋',
+  icon: '☎',
   color: '#d9822b',
   label: 'kind_handoff',
   create: () => ({}),

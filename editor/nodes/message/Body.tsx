@@ -9,7 +9,7 @@ export function MessageBody({ data }: NodeBodyProps<'message'>) {
   const tc = useT(common);
   return (
     <>
-      {data.media && <div className="node-chip">📎 {t(data.media.kind)}</div>}
+      {data.media && <div className="node-chip">{t(data.media.kind)}</div>}
       <TextPreview text={data.text} empty={tc('empty')} />
     </>
   );

@@ -3,7 +3,7 @@ import { MessageBody } from './Body.tsx';
 import { MessageInspector } from './Inspector.tsx';
 
 export const messageEditor: NodeEditor<'message'> = {
-  icon: '💬',
+  icon: '✉',
   color: '#25a366',
   label: 'kind_message',
   create: () => ({ text: '' }),

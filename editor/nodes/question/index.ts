@@ -3,7 +3,7 @@ import { QuestionBody } from './Body.tsx';
 import { QuestionInspector } from './Inspector.tsx';
 
 export const questionEditor: NodeEditor<'question'> = {
-  icon: '？',
+  icon: '?',
   color: '#0f9d9a',
   label: 'kind_question',
   create: () => ({ text: '', variable: 'respuesta', input: 'text' }),

@@ -3,7 +3,7 @@ import { SetBody } from './Body.tsx';
 import { SetInspector } from './Inspector.tsx';
 
 export const setEditor: NodeEditor<'set'> = {
-  icon: '＝',
+  icon: '=',
   color: '#7b61c4',
   label: 'kind_set',
   create: () => ({ assignments: [{ variable: 'variable', value: '' }] }),
