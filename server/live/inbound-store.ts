@@ -7,6 +7,8 @@ export interface InboundRow {
   waId: string;
   payload: string;
   receivedAt: number;
+  /** `payload` still parsed, when the row comes straight from the webhook (saves parsing it again). */
+  decoded?: unknown;
 }
 
 export interface StatusUpdateRow {

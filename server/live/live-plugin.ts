@@ -3,6 +3,7 @@ import fastifyPlugin from 'fastify-plugin';
 import { GraphClient } from '../plugins/outbox/graph-client.ts';
 import { OutboxSender } from '../plugins/outbox/outbox-sender.ts';
 import { createConversationStore, type ConversationStore } from './conversation-store.ts';
+import type { ResolvedChannel } from '../channels/repository.ts';
 import { GroupCommit } from './group-commit.ts';
 import { createHandoffNotifier } from './handoff-notifier.ts';
 import { createInboundStore, type InboundStore } from './inbound-store.ts';
@@ -10,10 +11,13 @@ import { liveConfigFromEnv, type LiveConfig } from './live-config.ts';
 import { LiveMetrics } from './metrics.ts';
 import { createOutboxStore, type OutboxStore } from './outbox-store.ts';
 import { LiveProcessor } from './processor.ts';
+import { tickCache } from './tick-cache.ts';
 
 /** The live path's parts, shared by the webhook, inbox and metrics plugins as `app.live`. */
 export interface LiveContext {
   config: LiveConfig;
+  /** The channel of a business number (its secrets, else the defaults), looked up once per event-loop turn. */
+  channelOf(phoneNumberId: string): ResolvedChannel | undefined;
   groupCommit: GroupCommit;
   inbound: InboundStore;
   conversations: ConversationStore;
@@ -44,19 +48,20 @@ async function livePath(app: FastifyInstance): Promise<void> {
     outbox: createOutboxStore(charla.sqlite),
   };
   const metrics = new LiveMetrics();
+  const channelOf = tickCache((phoneNumberId: string) => charla.channels.resolve(phoneNumberId));
   const client = new GraphClient(charla.config.whatsapp.graphUrl, config.outbox.timeoutMs);
   const sender = new OutboxSender({
     store: stores.outbox, groupCommit, metrics, client, log: app.log, now: charla.now,
-    accessTokenFor: (phoneNumberId) => charla.channels.resolve(phoneNumberId)?.accessToken ?? charla.config.whatsapp.accessToken,
+    accessTokenFor: (phoneNumberId) => channelOf(phoneNumberId)?.accessToken ?? charla.config.whatsapp.accessToken,
   }, config.outbox);
   const processor = new LiveProcessor({
-    stores, groupCommit, sender, metrics, log: app.log, flows: charla.flows, channels: charla.channels,
+    stores, groupCommit, sender, metrics, log: app.log, flows: charla.flows, channelOf,
     notifier: createHandoffNotifier(config.handoffWebhookUrl, metrics, app.log),
     ports: () => charla.ports, secrets: charla.config.secrets, now: charla.now,
   });
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
-  app.decorate('live', { config, groupCommit, ...stores, metrics, sender, processor });
+  app.decorate('live', { config, channelOf, groupCommit, ...stores, metrics, sender, processor });
 
   app.addHook('onReady', async () => {
     sender.start();

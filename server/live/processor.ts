@@ -4,7 +4,7 @@ import { runTurn } from '../../runtime/index.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
 import { toGraphMessageBody } from '../../runtime/whatsapp/outbound.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
-import type { ChannelRepository } from '../channels/repository.ts';
+import type { ResolvedChannel } from '../channels/repository.ts';
 import { AppError } from '../errors.ts';
 import type { FlowRepository } from '../flows/repository.ts';
 import type { OutboxSender } from '../plugins/outbox/outbox-sender.ts';
@@ -25,7 +25,7 @@ export interface ProcessorDeps {
   notifier: HandoffNotifier;
   log: FastifyBaseLogger;
   flows: FlowRepository;
-  channels: ChannelRepository;
+  channelOf(phoneNumberId: string): ResolvedChannel | undefined;
   ports: () => RuntimePorts;
   secrets: Readonly<Record<string, string>>;
   now(): number;
@@ -95,7 +95,7 @@ export class LiveProcessor {
   }
 
   private async processInbound(row: InboundRow): Promise<void> {
-    const payload = JSON.parse(row.payload) as InboundPayload;
+    const payload = (row.decoded ?? JSON.parse(row.payload)) as InboundPayload;
     const event = webhookMessageToEvent(payload.message as WebhookMessage);
     const contact = { waId: row.waId, ...(payload.contactName ? { name: payload.contactName } : {}) };
     try {
@@ -108,9 +108,9 @@ export class LiveProcessor {
   }
 
   private async turn(request: TurnRequest): Promise<TurnResult | undefined> {
-    const { stores, flows, channels, metrics, log } = this.deps;
+    const { stores, flows, metrics, log } = this.deps;
     const { phoneNumberId, contact, event, inbound } = request;
-    const channel = channels.resolve(phoneNumberId);
+    const channel = this.deps.channelOf(phoneNumberId);
     if (!channel) return undefined;
     const conversation = stores.conversations.byContact(phoneNumberId, contact.waId);
     const now = this.deps.now();

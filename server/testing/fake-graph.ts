@@ -52,17 +52,17 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
       body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
     };
     const answer = scripted.shift() ?? fallback;
+    // Recorded on arrival, so `requests` is in the order the server sent them.
+    record(recorded);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (answer === 'ok') {
       recorded.wamid = `wamid.FAKE${++sequence}`;
-      record(recorded);
       return reply(response, 200, {
         messaging_product: 'whatsapp',
         contacts: [{ input: recorded.body.to, wa_id: String(recorded.body.to ?? '').replace(/^\+/, '') }],
         messages: [{ id: recorded.wamid }],
       });
     }
-    record(recorded);
     if (typeof answer === 'object') return reply(response, answer.status, answer.body);
     const error = ERRORS[answer];
     return reply(response, error.status, {
@@ -89,7 +89,7 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
 
   return {
     url: `http://127.0.0.1:${port}`,
-    /** Every request received, in arrival order. */
+    /** Every request received, in arrival order; `wamid` is set once an 'ok' answer is sent. */
     requests,
     /** The next requests get these answers, in order; then the fallback. */
     answerNext(...answers: FakeGraphAnswer[]): void {
@@ -103,7 +103,7 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     setDelay(ms: number): void {
       delayMs = ms;
     },
-    /** Resolves once `count` requests in total have been answered. */
+    /** Resolves once `count` requests in total have arrived. */
     waitForRequests(count: number): Promise<void> {
       if (requests.length >= count) return Promise.resolve();
       return new Promise((resolve) => waiters.push({ count, resolve }));

@@ -212,12 +212,12 @@ export class OutboxSender {
     const details = { outboxId: item.id, conversationId: item.conversationId, attempts: item.attempts };
     switch (outcome.kind) {
       case 'sent':
-        await groupCommit.run(() => store.markSent(item.id, outcome.wamid));
+        await groupCommit.runStatement(() => store.markSent(item.id, outcome.wamid));
         metrics.increment('charla_outbox_sent_total');
         this.dequeue(item);
         return;
       case 'failed':
-        await groupCommit.run(() => store.markFailed(item.id, outcome.code, outcome.error));
+        await groupCommit.runStatement(() => store.markFailed(item.id, outcome.code, outcome.error));
         metrics.increment('charla_outbox_failed_total');
         log.warn({ ...details, code: outcome.code, error: outcome.error }, 'outbox: message failed for good');
         this.dequeue(item);
@@ -225,7 +225,7 @@ export class OutboxSender {
       case 'retry':
         item.nextAttemptAt = outcome.nextAttemptAt;
         if (outcome.pauseNumber) this.numberPausedUntil.set(item.phoneNumberId, outcome.nextAttemptAt);
-        await groupCommit.run(() => store.markRetry(item.id, outcome.nextAttemptAt, outcome.code, outcome.error));
+        await groupCommit.runStatement(() => store.markRetry(item.id, outcome.nextAttemptAt, outcome.code, outcome.error));
         metrics.increment('charla_outbox_retried_total');
         log.info({ ...details, code: outcome.code, retryInMs: outcome.delayMs }, 'outbox: transient failure, retrying later');
         return;

@@ -46,7 +46,7 @@ export async function webhookPlugin(app: FastifyInstance): Promise<void> {
     const parsed = parseJson(raw);
     // The secret depends on the business number named in the body; unparseable bodies get the default.
     const phoneNumberId = parsed.ok ? firstPhoneNumberId(parsed.value) : undefined;
-    const secret = (phoneNumberId === undefined ? undefined : channels.resolve(phoneNumberId)?.appSecret)
+    const secret = (phoneNumberId === undefined ? undefined : app.live.channelOf(phoneNumberId)?.appSecret)
       ?? config.whatsapp.appSecret;
     if (secret === undefined || !hasValidSignature(raw, request.headers['x-hub-signature-256'], secret)) {
       metrics.increment('charla_webhooks_rejected_total');

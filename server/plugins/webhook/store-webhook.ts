@@ -15,14 +15,13 @@ export interface InboundPayload {
  * Other numbers, fields and malformed items are logged and skipped: Meta must still get its 200.
  */
 export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult, log: FastifyBaseLogger): Promise<InboundRow[]> {
-  const { channels } = app.charla;
-  const { inbound, groupCommit, metrics } = app.live;
+  const { inbound, groupCommit, metrics, channelOf } = app.live;
   const now = app.charla.now();
   const known = new Map<string, boolean>();
   const isKnown = (phoneNumberId: string): boolean => {
     let bound = known.get(phoneNumberId);
     if (bound === undefined) {
-      bound = channels.resolve(phoneNumberId) !== undefined;
+      bound = channelOf(phoneNumberId) !== undefined;
       known.set(phoneNumberId, bound);
       if (!bound) log.warn({ phoneNumberId }, 'webhook: no channel for this phone_number_id; ignored');
     }
@@ -30,13 +29,13 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
   };
 
   for (const ignored of read.ignored) log.info(ignored, 'webhook: item ignored');
-  const rows: InboundRow[] = read.messages.filter((message) => isKnown(message.phoneNumberId)).map((message) => ({
-    wamid: message.wamid,
-    phoneNumberId: message.phoneNumberId,
-    waId: message.contact.waId,
-    payload: JSON.stringify({ message: message.raw, contactName: message.contact.name } satisfies InboundPayload),
-    receivedAt: now,
-  }));
+  const rows: InboundRow[] = read.messages.filter((message) => isKnown(message.phoneNumberId)).map((message) => {
+    const decoded: InboundPayload = { message: message.raw, contactName: message.contact.name };
+    return {
+      wamid: message.wamid, phoneNumberId: message.phoneNumberId, waId: message.contact.waId,
+      payload: JSON.stringify(decoded), receivedAt: now, decoded,
+    };
+  });
   const statuses: StatusUpdateRow[] = [];
   for (const status of read.statuses) {
     if (!isKnown(status.phoneNumberId)) continue;
