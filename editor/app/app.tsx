@@ -2,13 +2,16 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useT } from '../i18n/index.ts';
 import { FlowListPage } from '../pages/flow-list-page.tsx';
 import { messages } from './messages.ts';
+import { loadFlowEditorPage, preloadForStart } from './preload.ts';
 import { useRoute } from './router.ts';
 import { useSession } from './session.ts';
 import { SignInPage } from './sign-in-page.tsx';
 
 // The canvas (React Flow) and the inbox load on demand, keeping the first page's bundle small.
-const FlowEditorPage = lazy(async () => ({ default: (await import('../pages/flow-editor-page.tsx')).FlowEditorPage }));
+const FlowEditorPage = lazy(async () => ({ default: (await loadFlowEditorPage()).FlowEditorPage }));
 const InboxPage = lazy(async () => ({ default: (await import('../pages/inbox-page.tsx')).InboxPage }));
+
+if (typeof window !== 'undefined') preloadForStart(window.location.hash);
 
 /** The shell: sign-in gate, then the page the URL hash names. */
 export function App() {
@@ -20,6 +23,10 @@ export function App() {
   useEffect(() => {
     if (useSession.getState().status === 'checking') void restore();
   }, [restore]);
+  // Once signed in, fetch the editor chunk in the background: opening a flow is the next step.
+  useEffect(() => {
+    if (status === 'signed-in') void loadFlowEditorPage().catch(() => undefined);
+  }, [status]);
 
   if (status === 'checking') return <div className="splash">{t('checking')}</div>;
   if (status === 'signed-out') return <SignInPage />;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../app/api.ts';
 import { capabilities } from '../app/capabilities.ts';
+import { fetchDraft } from '../app/preload.ts';
 import { useSession } from '../app/session.ts';
 import { TopBar } from '../app/top-bar.tsx';
 import type { FlowDraft } from '../api/types.ts';
@@ -18,7 +18,7 @@ export function FlowEditorPage({ flowId }: { flowId: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    api.getFlow(flowId).then((draft) => {
+    fetchDraft(flowId).then((draft) => {
       if (cancelled) return;
       const store = createEditorStore({ document: draft.document, revision: draft.revision, readOnly: !capabilities(role).edit });
       setLoaded({ store, draft });
