@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { loadFixtureFlow, loadIntentSet } from '../../fixtures/index.ts';
+import type { IntentRequest } from '../core/types.ts';
+import { measureIntentAccuracy } from './intent-accuracy.ts';
+import { classifyIntentOffline, classifyOffline } from './intent-offline.ts';
+import { stem, terms } from './intent-terms.ts';
+
+const node = loadFixtureFlow('soporte-tecnico').nodes.find((candidate) => candidate.type === 'ai_intent');
+const intents: IntentRequest['intents'] = node?.type === 'ai_intent' ? node.data.intents : [];
+const classify = (text: string) => classifyOffline({ text, intents });
+
+describe('offline intent classifier', () => {
+  it('reaches 85% on the labelled support set (fixtures/intents/soporte.json), which it was not built from', () => {
+    const result = measureIntentAccuracy(intents, loadIntentSet('soporte'));
+    expect(result.total).toBeGreaterThanOrEqual(100);
+    expect(result.accuracy, JSON.stringify(result.misses, null, 1)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('reaches 85% on its own development set (testdata/intent-dev.json)', () => {
+    const dev = JSON.parse(readFileSync(new URL('./testdata/intent-dev.json', import.meta.url), 'utf8')) as Array<{ text: string; intent: string }>;
+    expect(measureIntentAccuracy(intents, dev).accuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it.each([
+    ['accents and case', 'NO TENGO CONEXIÓN', 'sin_conexion'],
+    ['no accents', 'nao consigo pagar a fatura', 'facturacion'],
+    ['a typo', 'la fatcura vino mal', 'facturacion'],
+    ['a typo in a long word', 'se corto la conexxion', 'sin_conexion'],
+    ['drawn-out letters', 'muuuuy lentoooo', 'internet_lento'],
+    ['Portuguese', 'quero falar com um atendente', 'hablar_agente'],
+  ])('copes with %s', (_name, text, intent) => {
+    const result = classify(text);
+    expect(result.intent).toBe(intent);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('does not care about word order', () => {
+    expect(classify('internet lento muy anda el')).toEqual(classify('el internet anda muy lento'));
+  });
+
+  it.each(['¿me pasás la receta del flan?', 'jajaja', 'feliz navidad a todos', '👍', ''])('stays under 0.6 on off-topic %j', (text) => {
+    expect(classify(text).confidence).toBeLessThan(0.6);
+  });
+
+  it('answers through the port shape with its source', async () => {
+    await expect(classifyIntentOffline({ text: 'quiero hablar con una persona', intents })).resolves.toMatchObject({ intent: 'hablar_agente', source: 'offline' });
+  });
+
+  it('classifies by the node\'s intents, whatever they are', () => {
+    const custom = [
+      { id: 'reservar', description: 'Reservar una mesa en el restaurante', examples: ['quiero reservar para 4', 'tienen mesa para hoy?'] },
+      { id: 'menu', description: 'Ver la carta y los platos', examples: ['que platos tienen', 'pasame la carta'] },
+    ];
+    expect(classifyOffline({ text: 'hay mesa para dos esta noche?', intents: custom }).intent).toBe('reservar');
+    expect(classifyOffline({ text: 'me mandas la carta?', intents: custom }).intent).toBe('menu');
+  });
+});
+
+describe('text handling', () => {
+  it.each([['lentisimo', 'lent'], ['facturas', 'factur'], ['cobraron', 'cobr'], ['conexao', 'conex'], ['conexion', 'conex'], ['wifi', 'wif']])(
+    'stems %s to %s', (word, expected) => {
+      expect(stem(word)).toBe(expected);
+    },
+  );
+
+  it('drops stopwords and numbers, folds accents, maps lexicon words to one concept', () => {
+    expect(terms('Hola, quiero hablar con un OPERADOR, tengo 2 líneas')).toEqual([
+      { word: 'quiero', stem: 'quier', root: 'quier' },
+      { word: 'hablar', stem: '@speak', root: 'habl' },
+      { word: 'operador', stem: '@person', root: 'operador' },
+      { word: 'lineas', stem: 'line', root: 'line' },
+    ]);
+    expect(terms('atendente')[0]?.stem).toBe(terms('asesor')[0]?.stem);
+  });
+});
