@@ -147,5 +147,47 @@ describe('editor end to end', () => {
         action: { buttons: [{ type: 'reply', reply: { id: 'opcion_1', title: 'Opción 1' } }, { type: 'reply', reply: { id: 'opcion_2', title: 'Opción 2' } }] },
       },
     });
+
+    // The diff: change the menu text, compare the live version with the draft, the menu is marked changed.
+    await typeInInspector('menu_1', 'Elegí una opción, por favor');
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    await page.getByTestId('diff-compare').click();
+    await page.locator('[data-testid="node-menu_1"].flow-node--changed').waitFor();
+    await page.getByTestId('diff-summary').filter({ hasText: 'menu_1' }).waitFor();
+    await shot('08-diff');
   }, 180_000);
+
+  it('adapts to the role: an analyst cannot publish, a tester can simulate but not edit', async () => {
+    const tokenFor = async (role: string) => {
+      const response = await fetch(`${charla.url}/api/tokens`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${charla.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `e2e ${role}`, role }),
+      });
+      return ((await response.json()) as { token: string }).token;
+    };
+    const signInAs = async (role: string) => {
+      await page.getByTestId('sign-out').click();
+      await page.getByTestId('sign-in-token').fill(await tokenFor(role));
+      await page.getByTestId('sign-in-submit').click();
+      await page.locator(`[data-testid="account"][data-role="${role}"]`).waitFor();
+      await page.getByTestId('node-menu_1').waitFor();
+    };
+
+    await signInAs('analyst');
+    await page.getByTestId('palette-message').waitFor();
+    expect(await page.getByTestId('publish').count()).toBe(0);
+    await shot('09-analyst');
+
+    await signInAs('tester');
+    await page.getByTestId('simulator-panel').waitFor();
+    await page.getByTestId('canvas-readonly').waitFor();
+    expect(await page.getByTestId('palette-message').count()).toBe(0);
+    expect(await page.getByTestId('publish').count()).toBe(0);
+    await page.getByTestId('sim-start').click();
+    await page.getByTestId('sim-input').fill('hola');
+    await page.getByTestId('sim-send').click();
+    await expect.poll(() => page.getByTestId('sim-reply-button').count()).toBe(2);
+    await shot('10-tester');
+  }, 120_000);
 });
