@@ -6,12 +6,11 @@ import { useT } from '../i18n/index.ts';
 import { nodeEditor, nodeMessages } from '../nodes/index.ts';
 import { markSnapshot, problemIndex } from '../problems/problem-index.ts';
 import { useEditorStore } from '../store/index.ts';
+import { DETAIL_ZOOM } from './detail-zoom.ts';
 import { messages } from './messages.ts';
+import { NodeActions } from './NodeActions.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import type { CanvasNode } from './types.ts';
-
-/** Below this zoom the cards drop their bodies: a large flow seen whole stays fluid. */
-const DETAIL_ZOOM = 0.45;
 
 type OutputKey = `output_${string}` & keyof typeof nodeMessages.es;
 
@@ -46,6 +45,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
     mark.severity && `flow-node--${mark.severity}`].filter(Boolean).join(' ');
   return (
     <div className={classes} data-testid={`node-${id}`} data-kind={node.type} style={{ '--node-color': editor.color } as CSSProperties}>
+      <NodeActions nodeId={id} isStart={isStart} />
       <Handle type="target" position={Position.Left} id="in" className="flow-handle flow-handle--in" isConnectable={!readOnly} />
       <header className="flow-node-head">
         <span className="flow-node-icon" aria-hidden>{editor.icon}</span>

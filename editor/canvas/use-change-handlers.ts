@@ -1,7 +1,8 @@
-import type { EdgeChange, NodeChange, OnConnect } from '@xyflow/react';
+import { useStoreApi, type EdgeChange, type NodeChange, type OnConnect } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { XY } from '../store/index.ts';
 import { useEditorStoreApi } from '../store/index.ts';
+import { DETAIL_ZOOM } from './detail-zoom.ts';
 import type { CanvasEdge, CanvasNode } from './types.ts';
 
 /**
@@ -10,6 +11,7 @@ import type { CanvasEdge, CanvasNode } from './types.ts';
  */
 export function useChangeHandlers() {
   const store = useEditorStoreApi();
+  const flow = useStoreApi<CanvasNode, CanvasEdge>();
   return useMemo(() => ({
     onNodesChange(changes: NodeChange<CanvasNode>[]) {
       const positions: Record<string, XY> = {};
@@ -21,7 +23,7 @@ export function useChangeHandlers() {
         else if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
       }
       const state = store.getState();
-      if (Object.keys(sizes).length > 0) state.setMeasured(sizes);
+      if (Object.keys(sizes).length > 0) state.setMeasured(sizes, flow.getState().transform[2] >= DETAIL_ZOOM);
       if (Object.keys(selection).length > 0) state.setSelected({ nodes: selection });
       if (Object.keys(positions).length > 0) state.moveNodes(positions, { coalesce: 'drag' });
     },
@@ -39,5 +41,5 @@ export function useChangeHandlers() {
     onNodeDragStop() {
       store.getState().endGesture();
     },
-  }), [store]);
+  }), [store, flow]);
 }

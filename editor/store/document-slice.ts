@@ -30,6 +30,7 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
         selectedNodeIds: [],
         selectedEdgeIds: [],
         measured: {},
+        layoutSizes: {},
         highlightedNodeId: null,
         diffMarks: null,
       });
@@ -99,8 +100,8 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
     },
 
     layout() {
-      const { document, commit, measured } = get();
-      commit(movePositions(document, layoutPositions(document, measured)));
+      const { document, commit, layoutSizes } = get();
+      commit(movePositions(document, layoutPositions(document, layoutSizes)));
     },
   };
 };

@@ -59,8 +59,10 @@ export interface ViewSlice {
   readOnly: boolean;
   highlightedNodeId: string | null;
   diffMarks: DiffMarks | null;
-  /** Rendered node sizes reported by the canvas; used by `layout`, never saved. */
+  /** Rendered node sizes reported by the canvas (React Flow needs them back on every node); never saved. */
   measured: Record<string, Size>;
+  /** Sizes of cards drawn in full detail, which `layout` spaces the nodes by. */
+  layoutSizes: Record<string, Size>;
   /** The flow point at the middle of the visible canvas; where a palette click adds its node. */
   viewCenter: XY;
   /** Asks the canvas to center a node (`nonce` makes a repeated request count). */
@@ -70,7 +72,8 @@ export interface ViewSlice {
   setReadOnly(readOnly: boolean): void;
   setHighlightedNode(id: string | null): void;
   setDiffMarks(marks: DiffMarks | null): void;
-  setMeasured(sizes: Record<string, Size>): void;
+  /** `detailed: false` when the cards were drawn without their bodies (zoomed far out). */
+  setMeasured(sizes: Record<string, Size>, detailed?: boolean): void;
   setViewCenter(center: XY): void;
   reveal(nodeId: string): void;
   focusField(nodeId: string, field: string): void;

@@ -7,6 +7,7 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
   highlightedNodeId: null,
   diffMarks: null,
   measured: {},
+  layoutSizes: {},
   viewCenter: { x: 0, y: 0 },
   revealRequest: null,
   focusRequest: null,
@@ -23,8 +24,9 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
     set({ diffMarks: marks });
   },
 
-  setMeasured(sizes) {
-    set({ measured: { ...get().measured, ...sizes } });
+  setMeasured(sizes, detailed = true) {
+    const { measured, layoutSizes } = get();
+    set({ measured: { ...measured, ...sizes }, ...(detailed && { layoutSizes: { ...layoutSizes, ...sizes } }) });
   },
 
   setViewCenter(center) {
