@@ -6,3 +6,5 @@ export { RUNTIME_ERRORS, type RuntimeErrorCode } from './core/errors.ts';
 export { nodeBehaviours } from './nodes/index.ts';
 export { memoryPorts, type MemoryPortsOptions } from './core/memory-ports.ts';
 export type * from './core/types.ts';
+export * from './whatsapp/index.ts';
+export * from './adapters/index.ts';

@@ -107,7 +107,7 @@ describe('http port, private addresses allowed (happy paths on 127.0.0.1)', () =
   });
 
   it('reports a non-2xx status as a failure with the status', async () => {
-    expect(await http(get(`${api.origin}/falta`))).toEqual({ ok: false, status: 404, reason: 'http_status: HTTP 404' });
+    expect(await http(get(`${api.origin}/falta`))).toEqual({ ok: false, status: 404, reason: 'http_status: the server answered with a non-2xx status' });
   });
 
   it('follows up to 3 redirects', async () => {

@@ -89,7 +89,7 @@ async function send(request: HttpRequest, dispatcher: Dispatcher, signal: AbortS
     }
     const text = await readCapped(response, limits.maxResponseBytes);
     const status = response.statusCode;
-    if (status < 200 || status > 299) throw new AdapterFailure('http_status', `HTTP ${status}`, status);
+    if (status < 200 || status > 299) throw new AdapterFailure('http_status', undefined, status);
     return { ok: true, status, json: parseJson(text), text };
   }
 }

@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import type { RuntimePorts } from '../core/types.ts';
+import type { RuntimeConfig } from './config.ts';
+import { createHttpPort, type HttpPortOptions } from './http.ts';
+import { classifyIntentOffline } from './intent-offline.ts';
+import { createOpenAiClassifier } from './intent-openai.ts';
+
+/**
+ * The real ports for live traffic, the simulator and the CLI: guarded HTTP for
+ * api_call nodes, intents by OpenAI when a key is configured (else the offline
+ * classifier), and unguessable form tokens.
+ * @example const ports = createRuntimePorts(runtimeConfigFromEnv(process.env));
+ */
+export function createRuntimePorts(config: RuntimeConfig, http: Partial<Omit<HttpPortOptions, 'allowPrivate'>> = {}): RuntimePorts {
+  return {
+    http: createHttpPort({ ...http, allowPrivate: config.allowPrivateHttp }),
+    classifyIntent: config.openai === undefined ? classifyIntentOffline : createOpenAiClassifier(config.openai),
+    newToken: () => `ft_${randomUUID()}`,
+  };
+}
