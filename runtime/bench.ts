@@ -1,17 +1,19 @@
 /**
  * Runtime bench (`npm run bench runtime`): turns per second of the pure core on the
  * pizzería fixture (a full order conversation, in-memory ports, no I/O) against a trivial
- * echo turn measured in the same run.
+ * echo turn measured in the same run, and the offline intent classifier's accuracy on
+ * fixtures/intents/soporte.json.
  */
-import { loadFixtureFlow } from '../fixtures/index.ts';
+import { loadFixtureFlow, loadIntentSet } from '../fixtures/index.ts';
 import type { FlowDocument } from '../schema/index.ts';
+import { measureIntentAccuracy } from './adapters/intent-accuracy.ts';
 import { memoryPorts } from './core/memory-ports.ts';
 import { runTurn } from './core/run-turn.ts';
 import { startSession } from './core/session.ts';
 import type { InboundEvent, RuntimePorts, Session, TurnInput, TurnResult } from './core/types.ts';
 
-const ROUNDS = 3;
-const ROUND_MS = 1000;
+const ROUNDS = 5;
+const ROUND_MS = 600;
 const CONTACT = { waId: '5491155550123', name: 'Laura' };
 const PRICE = { data: { precio: 15900, disponible: true, demora_minutos: 35 } };
 
@@ -77,11 +79,24 @@ async function benchTurns(): Promise<void> {
     echo.push(await turnsPerSecond(echoTurn, flow, ports));
   }
   const [coreRate, echoRate] = [median(core), median(echo)];
-  console.log(`runTurn, pizzería full order (${ORDER.length} turns, in-memory ports): ${Math.round(coreRate).toLocaleString('en')} turns/s (median of ${ROUNDS}; target ≥ 50,000)`);
-  console.log(`baseline, echo turn:                                     ${Math.round(echoRate).toLocaleString('en')} turns/s`);
-  console.log(`runTurn ÷ echo: ${(coreRate / echoRate).toFixed(3)}; µs per turn: ${(1e6 / coreRate).toFixed(1)}`);
+  const rate = (value: number) => Math.round(value).toLocaleString('en');
+  // The machine is shared: the fastest round shows what the code can do, the median what it did.
+  console.log(`runTurn, pizzería full order (${ORDER.length} turns, in-memory ports): ${rate(coreRate)} turns/s median of ${ROUNDS}, fastest ${rate(Math.max(...core))} (target ≥ 50,000)`);
+  console.log(`baseline, echo turn: ${rate(echoRate)} turns/s median, fastest ${rate(Math.max(...echo))}`);
+  console.log(`runTurn ÷ echo: ${(coreRate / echoRate).toFixed(3)}; µs per runTurn: ${(1e6 / coreRate).toFixed(1)}`);
+}
+
+function benchClassifier(): void {
+  const flow = loadFixtureFlow('soporte-tecnico');
+  const node = flow.nodes.find((candidate) => candidate.id === 'clasificar');
+  if (node?.type !== 'ai_intent') throw new Error('soporte-tecnico has no ai_intent node "clasificar"');
+  const start = performance.now();
+  const result = measureIntentAccuracy(node.data.intents, loadIntentSet('soporte'), node.data.minConfidence);
+  const msPerMessage = (performance.now() - start) / result.total;
+  console.log(`offline intent classifier, fixtures/intents/soporte.json: ${result.correct}/${result.total} = ${(100 * result.accuracy).toFixed(1)}% (target ≥ 85%), ${msPerMessage.toFixed(3)} ms per message`);
 }
 
 export default async function bench(): Promise<void> {
   await benchTurns();
+  benchClassifier();
 }
