@@ -190,4 +190,51 @@ describe('editor end to end', () => {
     await expect.poll(() => page.getByTestId('sim-reply-button').count()).toBe(2);
     await shot('10-tester');
   }, 120_000);
+
+  it('hands a live conversation to a person: the inbox shows it, the reply reaches WhatsApp, resolve hands it back', async () => {
+    const admin = { authorization: `Bearer ${charla.adminToken}`, 'content-type': 'application/json' };
+    const call = (method: string, path: string, body: unknown) => fetch(`${charla.url}${path}`, { method, headers: admin, body: JSON.stringify(body) });
+    const flow = {
+      schemaVersion: 1, id: 'soporte_e2e', name: 'Soporte E2E', startNodeId: 'agente',
+      nodes: [
+        { id: 'agente', type: 'handoff', position: { x: 0, y: 0 }, data: { text: 'Te paso con una persona.', queue: 'ventas' } },
+        { id: 'gracias', type: 'end', position: { x: 320, y: 0 }, data: { text: '¡Gracias por escribirnos!' } },
+      ],
+      edges: [{ id: 'e1', source: 'agente', sourceHandle: 'resolved', target: 'gracias' }],
+    };
+    expect((await call('POST', '/api/flows', flow)).status).toBe(201);
+    expect((await call('POST', '/api/flows/soporte_e2e/versions', { note: 'e2e' })).status).toBe(201);
+    expect((await call('PUT', '/api/channels/whatsapp/555000111', { flowId: 'soporte_e2e' })).status).toBe(200);
+    const before = charla.graph.requests.length;
+    const webhook = signedTextWebhook({ phoneNumberId: '555000111', from: '5491144440000', name: 'Marta', text: 'necesito ayuda', appSecret: charla.appSecret, wamid: 'wamid.E2E2' });
+    expect((await fetch(`${charla.url}/webhooks/whatsapp`, { method: 'POST', headers: webhook.headers, body: webhook.body })).status).toBe(200);
+    await charla.graph.waitForRequests(before + 1);
+
+    // Signed in as admin through the stored token: the shell restores it on load.
+    await page.goto(charla.url);
+    await page.evaluate((token) => localStorage.setItem('charla.token', token), charla.adminToken);
+    await page.goto(`${charla.url}/#/inbox`);
+    await page.reload();
+    await page.getByTestId('inbox-item').filter({ hasText: 'Marta' }).click();
+    await page.getByTestId('conversation-view').filter({ hasText: 'necesito ayuda' }).waitFor();
+    await page.getByTestId('inbox-reply-input').fill('Hola Marta, ¿en qué te ayudo?');
+    await page.getByTestId('inbox-reply').click();
+    await charla.graph.waitForRequests(before + 2);
+    expect(charla.graph.requests.at(-1)!.body).toMatchObject({ type: 'text', text: { body: 'Hola Marta, ¿en qué te ayudo?' } });
+    await page.getByTestId('conversation-view').filter({ hasText: 'Hola Marta' }).waitFor();
+    await shot('11-inbox');
+
+    await page.getByTestId('inbox-resolve').click();
+    await charla.graph.waitForRequests(before + 3);
+    expect(charla.graph.requests.at(-1)!.body).toMatchObject({ type: 'text', text: { body: '¡Gracias por escribirnos!' } });
+    await page.getByTestId('inbox-item').filter({ hasText: 'Marta' }).waitFor({ state: 'detached' });
+
+    // The flow list: each flow's live version, and the draft edited after publishing is marked.
+    await page.getByTestId('nav-flows').click();
+    await page.getByTestId('flow-row-soporte_e2e').getByTestId('flow-live').waitFor();
+    if (await page.getByTestId('flow-row-prueba_e2e').count() > 0) {
+      await page.getByTestId('flow-row-prueba_e2e').getByTestId('flow-unpublished').waitFor();
+    }
+    await shot('12-flow-list');
+  }, 120_000);
 });
