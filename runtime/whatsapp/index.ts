@@ -5,5 +5,5 @@ export { agentTextBody, markReadBody, toGraphMessageBody } from './outbound.ts';
 export type { GraphMessageBody } from './outbound.ts';
 export { OutboundLimitError, outboundErrorCatalogue } from './errors.ts';
 export type { OutboundErrorCode } from './errors.ts';
-export { WHATSAPP_LIMITS } from './limits.ts';
+export { OUTBOUND_LIMITS } from './limits.ts';
 export type * from './webhook-types.ts';

@@ -1,21 +1,13 @@
+import { WHATSAPP_LIMITS } from '../../schema/whatsapp-limits.ts';
+
 /**
- * WhatsApp's limits on what the business sends, in characters (whatsapp.md §2).
- * Where sources disagree, the safer value.
+ * Every limit the outbound converter enforces: the ones validateFlow checks
+ * before publishing (schema/whatsapp-limits.ts), plus those only a rendered
+ * message can break (ids and row counts built at run time), whatsapp.md §2.
  */
-export const WHATSAPP_LIMITS = {
-  textBody: 4096,
-  interactiveBody: 1024,
-  header: 60,
-  footer: 60,
-  buttons: 3,
-  buttonTitle: 20,
-  buttonId: 256,
-  listButton: 20,
+export const OUTBOUND_LIMITS = {
+  ...WHATSAPP_LIMITS,
+  replyButtonId: 256,
   listRows: 10,
-  sectionTitle: 24,
-  rowId: 200,
-  rowTitle: 24,
-  rowDescription: 72,
-  mediaCaption: 1024,
-  flowCta: 20,
+  listRowId: 200,
 } as const;

@@ -1,7 +1,7 @@
 import type { OutboundMessage } from '../core/types.ts';
 import { checkCount, checkHttpUrl, checkOptionalText, checkText, checkUnique } from './checks.ts';
 import { OutboundLimitError } from './errors.ts';
-import { WHATSAPP_LIMITS as LIMITS } from './limits.ts';
+import { OUTBOUND_LIMITS as LIMITS } from './limits.ts';
 
 interface Envelope {
   messaging_product: 'whatsapp';
@@ -94,7 +94,7 @@ function textBody(text: string): { body: string; preview_url: boolean } {
 function mediaBody(media: Extract<OutboundMessage, { type: 'media' }>['media']) {
   const kind = media.kind;
   const body: MediaBody = { link: checkHttpUrl(`${kind}.link`, media.url) };
-  const caption = checkOptionalText(`${kind}.caption`, media.caption, LIMITS.mediaCaption);
+  const caption = checkOptionalText(`${kind}.caption`, media.caption, LIMITS.caption);
   // WhatsApp shows no caption on audio and a file name only on documents.
   if (caption !== undefined && kind === 'audio') throw new OutboundLimitError('not_allowed', 'audio.caption');
   if (caption !== undefined) body.caption = caption;
@@ -117,14 +117,14 @@ function frame(message: { body: string; header?: string; footer?: string }): Int
 
 function buttonsInteractive(message: Extract<OutboundMessage, { type: 'buttons' }>): Interactive {
   const field = 'interactive.action.buttons';
-  checkCount(field, message.buttons.length, 1, LIMITS.buttons);
+  checkCount(field, message.buttons.length, 1, LIMITS.replyButtons);
   checkUnique(`${field}[].reply.id`, message.buttons.map((button) => button.id));
   checkUnique(`${field}[].reply.title`, message.buttons.map((button) => button.title));
   const buttons = message.buttons.map((button, index) => ({
     type: 'reply' as const,
     reply: {
-      id: checkText(`${field}.${index}.reply.id`, button.id, LIMITS.buttonId),
-      title: checkText(`${field}.${index}.reply.title`, button.title, LIMITS.buttonTitle),
+      id: checkText(`${field}.${index}.reply.id`, button.id, LIMITS.replyButtonId),
+      title: checkText(`${field}.${index}.reply.title`, button.title, LIMITS.replyButtonTitle),
     },
   }));
   return { type: 'button', ...frame(message), action: { buttons } };
@@ -136,10 +136,10 @@ function listInteractive(message: Extract<OutboundMessage, { type: 'list' }>): I
   checkUnique(`${field}[].id`, message.rows.map((row) => row.id));
   checkUnique(`${field}[].title`, message.rows.map((row) => row.title));
   const rows = message.rows.map((row, index) => {
-    const description = checkOptionalText(`${field}.${index}.description`, row.description, LIMITS.rowDescription);
+    const description = checkOptionalText(`${field}.${index}.description`, row.description, LIMITS.listRowDescription);
     return {
-      id: checkText(`${field}.${index}.id`, row.id, LIMITS.rowId),
-      title: checkText(`${field}.${index}.title`, row.title, LIMITS.rowTitle),
+      id: checkText(`${field}.${index}.id`, row.id, LIMITS.listRowId),
+      title: checkText(`${field}.${index}.title`, row.title, LIMITS.listRowTitle),
       ...(description === undefined ? {} : { description }),
     };
   });
