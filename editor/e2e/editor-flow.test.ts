@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser } from './launch-browser.ts';
@@ -11,6 +11,7 @@ import { signedTextWebhook } from './webhook-request.ts';
  * (fake) Graph API with what was published.
  */
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'e2e');
+const FIXTURE_FLOWS = join(process.cwd(), 'fixtures', 'flows');
 const PHONE_NUMBER_ID = '106540352242922';
 const CUSTOMER = '5491155550123';
 const TEXTS = { message: '¿Qué querés hacer hoy?', menu: 'Elegí una opción 👇' };
@@ -236,5 +237,44 @@ describe('editor end to end', () => {
       await page.getByTestId('flow-row-prueba_e2e').getByTestId('flow-unpublished').waitFor();
     }
     await shot('12-flow-list');
+  }, 120_000);
+
+  it('orders a pizza in the simulator: list sheet, typed answer, and a WhatsApp Flows form submitted as nfm_reply', async () => {
+    const created = await fetch(`${charla.url}/api/flows`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${charla.adminToken}`, 'content-type': 'application/json' },
+      body: readFileSync(join(FIXTURE_FLOWS, 'pizzeria.json'), 'utf8'),
+    });
+    expect(created.status).toBe(201);
+    await page.goto(charla.url);
+    await page.evaluate((token) => localStorage.setItem('charla.token', token), charla.adminToken);
+    await page.goto(`${charla.url}/#/flows/pizzeria`);
+    await page.reload();
+    await page.getByTestId('toggle-simulator').click();
+    await page.getByTestId('sim-start').click();
+    const say = async (text: string) => {
+      await page.getByTestId('sim-input').fill(text);
+      await page.getByTestId('sim-send').click();
+    };
+    await say('hola');
+    await page.getByTestId('sim-reply-button').filter({ hasText: 'Hacer pedido' }).click();
+    await page.getByTestId('sim-list-button').last().click();
+    await page.getByTestId('list-row').first().click();
+    await page.getByTestId('list-send').click();
+    await page.getByTestId('sim-reply-button').filter({ hasText: 'Mediana' }).click();
+    await page.getByTestId('node-pregunta_nombre').and(page.locator('.flow-node--active')).waitFor();
+    await say('Juan');
+    await page.getByTestId('sim-form-button').click();
+    const form = page.getByTestId('form-sheet');
+    await form.getByTestId('form-field-direccion').locator('input').fill('Av. Corrientes 1234');
+    await form.getByTestId('form-footer').click();
+    await page.locator('[data-testid="form-sheet"][data-screen="PAGO"]').waitFor();
+    await form.getByRole('radio', { name: 'Efectivo' }).check();
+    await form.getByTestId('form-field-horario').locator('select').selectOption({ index: 1 });
+    await shot('13-simulator-form');
+    await form.getByTestId('form-footer').click();
+    await page.getByTestId('sim-variable-direccion').filter({ hasText: 'Av. Corrientes 1234' }).waitFor();
+    await page.getByTestId('sim-variable-forma_pago').filter({ hasText: 'Efectivo' }).waitFor();
+    await shot('14-simulator-form-sent');
   }, 120_000);
 });

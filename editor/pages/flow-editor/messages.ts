@@ -2,6 +2,7 @@ import { defineMessages } from '../../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    flowName: 'Nombre del flujo',
     loading: 'Abriendo el flujo…',
     simulate: 'Simular',
     versions: 'Versiones',
@@ -14,6 +15,7 @@ export const messages = defineMessages({
     noErrors: 'Sin errores',
   },
   pt: {
+    flowName: 'Nome do fluxo',
     loading: 'Abrindo o fluxo…',
     simulate: 'Simular',
     versions: 'Versões',
@@ -26,6 +28,7 @@ export const messages = defineMessages({
     noErrors: 'Sem erros',
   },
   en: {
+    flowName: 'Flow name',
     loading: 'Opening the flow…',
     simulate: 'Simulate',
     versions: 'Versions',
