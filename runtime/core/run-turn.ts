@@ -18,8 +18,9 @@ import { stopOnError, walk } from './walk.ts';
  */
 export async function runTurn(input: TurnInput): Promise<TurnResult> {
   const ctx = new TurnContext(input, openSession(input));
-  if (input.event.type === 'handoff_resolved') await resolveHandoff(ctx);
-  else await receiveUserMessage(ctx, input.event);
+  const pending = input.event.type === 'handoff_resolved' ? resolveHandoff(ctx) : receiveUserMessage(ctx, input.event);
+  // Only turns that reach an API call or a classifier wait for anything.
+  if (pending !== undefined) await pending;
   return { session: ctx.session, messages: ctx.messages, trace: ctx.trace, effects: ctx.effects };
 }
 
@@ -34,7 +35,7 @@ function openSession(input: TurnInput): Session {
   return { ...stored, contact: input.contact, variables: { ...stored.variables } };
 }
 
-async function receiveUserMessage(ctx: TurnContext, event: InboundEvent): Promise<void> {
+function receiveUserMessage(ctx: TurnContext, event: InboundEvent): void | Promise<void> {
   const { session } = ctx;
   session.lastUserMessageAt = ctx.now;
   const text = eventText(event);
@@ -58,13 +59,13 @@ async function receiveUserMessage(ctx: TurnContext, event: InboundEvent): Promis
   return walk(ctx, waiting, event);
 }
 
-async function start(ctx: TurnContext): Promise<void> {
+function start(ctx: TurnContext): void | Promise<void> {
   const first = flowIndex(ctx.flow).node(ctx.flow.startNodeId);
   if (first === undefined) {
     stopOnError(ctx, ctx.flow.startNodeId, undefined, runtimeError('missing_node', ctx.flow.startNodeId));
     return;
   }
-  await walk(ctx, first);
+  return walk(ctx, first);
 }
 
 /** Back to the start with nothing remembered but the contact and the pinned version. */
@@ -96,7 +97,7 @@ function handOffByKeyword(ctx: TurnContext): void {
  * after a keyword handoff the node that was waiting asks again (or the flow starts).
  * Does nothing when no handoff is open.
  */
-async function resolveHandoff(ctx: TurnContext): Promise<void> {
+function resolveHandoff(ctx: TurnContext): void | Promise<void> {
   const { session } = ctx;
   if (session.status !== 'handoff') return;
   const by = session.handoff?.by;

@@ -1,5 +1,5 @@
 import type { FlowNode, NodeKind } from '../../schema/index.ts';
-import { enterNode, receiveAtNode, type Step } from '../nodes/index.ts';
+import { enterNode, receiveAtNode, type Step, type StepResult } from '../nodes/index.ts';
 import { assertNever } from './assert-never.ts';
 import { runtimeError } from './errors.ts';
 import { flowIndex } from './flow-index.ts';
@@ -9,63 +9,85 @@ import type { InboundEvent } from './types.ts';
 /**
  * Runs nodes from `from` until one waits, the conversation ends or the turn runs more
  * than `maxStepsPerTurn` nodes. With `event`, `from` is the waiting node receiving it;
- * without, `from` is entered.
+ * without, `from` is entered. Synchronous until a node awaits a port (most turns never
+ * do), then a promise: the bench measures each await.
  */
-export async function walk(ctx: TurnContext, from: FlowNode, event?: InboundEvent): Promise<void> {
-  const index = flowIndex(ctx.flow);
-  const maxSteps = index.settings.maxStepsPerTurn;
-  let node = from;
+export function walk(ctx: TurnContext, from: FlowNode, event?: InboundEvent, stepsSoFar = 0): void | Promise<void> {
+  const maxSteps = flowIndex(ctx.flow).settings.maxStepsPerTurn;
+  let node: FlowNode | undefined = from;
   let receiving = event;
-  for (let steps = 1; ; steps++) {
+  for (let steps = stepsSoFar + 1; node !== undefined; steps++) {
     if (steps > maxSteps) {
       stopOnError(ctx, node.id, node.type, runtimeError('max_steps_exceeded', `more than ${maxSteps} nodes in one turn`));
       return;
     }
-    ctx.session.nodeId = node.id;
-    if (receiving === undefined) ctx.session.retries = 0;
-    let step: Step;
-    try {
-      const result = receiving === undefined ? enterNode(node, ctx) : receiveAtNode(node, receiving, ctx);
-      step = result instanceof Promise ? await result : result;
-    } catch (error) {
-      stopOnError(ctx, node.id, node.type, runtimeError('node_failed', error instanceof Error ? error.message : String(error)));
-      return;
-    }
+    const result = runNode(ctx, node, receiving);
     receiving = undefined;
-    ctx.trace.push({
-      nodeId: node.id,
-      type: node.type,
-      ...(step.type === 'next' ? { output: step.output } : {}),
-      ...(step.detail === undefined ? {} : { detail: ctx.redact(step.detail) }),
-    });
-    switch (step.type) {
-      case 'wait':
-        ctx.session.status = 'active';
-        return;
-      case 'handoff':
-        ctx.session.status = 'handoff';
-        ctx.session.handoff = { by: 'node' };
-        return;
-      case 'end':
+    if (result instanceof Promise) return finishAsync(ctx, node, result, steps);
+    node = result === undefined ? undefined : follow(ctx, node, result);
+  }
+}
+
+async function finishAsync(ctx: TurnContext, node: FlowNode, pending: Promise<Step>, steps: number): Promise<void> {
+  let step: Step;
+  try {
+    step = await pending;
+  } catch (error) {
+    failNode(ctx, node, error);
+    return;
+  }
+  const target = follow(ctx, node, step);
+  if (target !== undefined) await walk(ctx, target, undefined, steps);
+}
+
+/** Enters the node, or gives it the event it waited for; undefined when it threw (recorded). */
+function runNode(ctx: TurnContext, node: FlowNode, receiving: InboundEvent | undefined): StepResult | undefined {
+  ctx.session.nodeId = node.id;
+  if (receiving === undefined) ctx.session.retries = 0;
+  try {
+    return receiving === undefined ? enterNode(node, ctx) : receiveAtNode(node, receiving, ctx);
+  } catch (error) {
+    failNode(ctx, node, error);
+    return undefined;
+  }
+}
+
+function failNode(ctx: TurnContext, node: FlowNode, error: unknown): void {
+  stopOnError(ctx, node.id, node.type, runtimeError('node_failed', error instanceof Error ? error.message : String(error)));
+}
+
+/** Records the step in the trace and carries it out: the node to run next, if any. */
+function follow(ctx: TurnContext, node: FlowNode, step: Step): FlowNode | undefined {
+  ctx.trace.push({
+    nodeId: node.id,
+    type: node.type,
+    ...(step.type === 'next' ? { output: step.output } : {}),
+    ...(step.detail === undefined ? {} : { detail: ctx.redact(step.detail) }),
+  });
+  switch (step.type) {
+    case 'wait':
+      ctx.session.status = 'active';
+      return undefined;
+    case 'handoff':
+      ctx.session.status = 'handoff';
+      ctx.session.handoff = { by: 'node' };
+      return undefined;
+    case 'end':
+      endConversation(ctx, node.id);
+      return undefined;
+    case 'next': {
+      const index = flowIndex(ctx.flow);
+      const targetId = index.target(node.id, step.output);
+      if (targetId === undefined) {
         endConversation(ctx, node.id);
-        return;
-      case 'next': {
-        const targetId = index.target(node.id, step.output);
-        if (targetId === undefined) {
-          endConversation(ctx, node.id);
-          return;
-        }
-        const target = index.node(targetId);
-        if (target === undefined) {
-          stopOnError(ctx, node.id, node.type, runtimeError('missing_node', targetId));
-          return;
-        }
-        node = target;
-        break;
+        return undefined;
       }
-      default:
-        assertNever(step, 'step');
+      const target = index.node(targetId);
+      if (target === undefined) stopOnError(ctx, node.id, node.type, runtimeError('missing_node', targetId));
+      return target;
     }
+    default:
+      return assertNever(step, 'step');
   }
 }
 
