@@ -44,18 +44,18 @@ export const conversations = sqliteTable(
   ],
 );
 
-/** What was said in a conversation, both ways, for the inbox. */
+/** What was said in a conversation, one row per turn (the customer's message and the replies), for the inbox. */
 export const conversationMessages = sqliteTable(
   'conversation_messages',
   {
     id: integer('id').primaryKey(),
     conversationId: integer('conversation_id').notNull(),
     direction: text('direction', { enum: ['in', 'bot', 'agent'] }).notNull(),
-    /** In: the InboundEvent. Out: the OutboundMessage (bot) or `{ type: 'text', text }` (agent). */
+    /** `{ event?: InboundEvent, replies: OutboundMessage[] }` (an agent's reply: `{ type: 'text', text }`). */
     body: text('body').notNull(),
     /** In: the customer's wamid. */
     wamid: text('wamid'),
-    /** Out: the outbox row carrying it (its wamid and delivery status live there and in message_statuses). */
+    /** The outbox row of the first reply; the others follow with consecutive ids. */
     outboxId: integer('outbox_id'),
     createdAt: integer('created_at').notNull(),
   },

@@ -15,14 +15,32 @@ export interface ConversationRow {
 
 export type NewConversation = Omit<ConversationRow, 'id'>;
 
+/**
+ * One turn of a conversation: what the customer sent (direction 'in'), or a turn nobody typed
+ * ('bot': an agent handed back) or an agent's reply ('agent'), with the messages sent in answer.
+ * One row per turn, not per message: the history index is the costliest write of a turn.
+ */
 export interface HistoryRow {
   id: number;
   direction: 'in' | 'bot' | 'agent';
+  /** JSON HistoryBody. */
   body: string;
+  /** In: the customer's wamid. */
   wamid: string | null;
+  /** The outbox row of the first reply; the others follow it (ids of one turn are consecutive). */
   outboxId: number | null;
   createdAt: number;
-  /** For outgoing messages: the outbox state and the latest delivery status. */
+}
+
+export interface HistoryBody {
+  /** The InboundEvent, for direction 'in'. */
+  event?: unknown;
+  /** The OutboundMessages sent (or `{ type: 'text', text }` from an agent). */
+  replies: unknown[];
+}
+
+/** Where a reply stands: the outbox state and the latest delivery status. */
+export interface ReplyState {
   outboxState: string | null;
   deliveryStatus: string | null;
   errorCode: number | null;
@@ -59,12 +77,12 @@ export function createConversationStore(sqlite: Database.Database) {
      VALUES (@conversationId, @direction, @body, @wamid, @outboxId, @createdAt)`,
   );
   const recent = sqlite.prepare<[number, number], HistoryRow>(
-    `SELECT m.id, m.direction, m.body, m.wamid, m.outbox_id AS outboxId, m.created_at AS createdAt,
-       o.state AS outboxState, s.status AS deliveryStatus, COALESCE(s.error_code, o.error_code) AS errorCode
-     FROM conversation_messages m
-     LEFT JOIN outbox o ON o.id = m.outbox_id
-     LEFT JOIN message_statuses s ON s.wamid = o.wamid
-     WHERE m.conversation_id = ? ORDER BY m.id DESC LIMIT ?`,
+    `SELECT id, direction, body, wamid, outbox_id AS outboxId, created_at AS createdAt
+     FROM conversation_messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?`,
+  );
+  const replyState = sqlite.prepare<[number], ReplyState>(
+    `SELECT o.state AS outboxState, s.status AS deliveryStatus, COALESCE(s.error_code, o.error_code) AS errorCode
+     FROM outbox o LEFT JOIN message_statuses s ON s.wamid = o.wamid WHERE o.id = ?`,
   );
 
   return {
@@ -80,11 +98,12 @@ export function createConversationStore(sqlite: Database.Database) {
       }
       return Number(insert.run(row).lastInsertRowid);
     },
-    addHistory(row: { conversationId: number; direction: HistoryRow['direction']; body: string; wamid?: string; outboxId?: number; createdAt: number }): void {
-      addHistory.run({ wamid: null, outboxId: null, ...row });
+    addHistory(row: { conversationId: number; direction: HistoryRow['direction']; body: HistoryBody; wamid?: string; outboxId?: number; createdAt: number }): void {
+      addHistory.run({ wamid: null, outboxId: null, ...row, body: JSON.stringify(row.body) });
     },
-    /** The last `limit` messages, oldest first. */
+    /** The last `limit` turns, oldest first. */
     recent: (conversationId: number, limit: number): HistoryRow[] => recent.all(conversationId, limit).reverse(),
+    replyState: (outboxId: number): ReplyState | undefined => replyState.get(outboxId),
   };
 }
 

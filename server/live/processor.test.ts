@@ -26,7 +26,7 @@ describe('live processing', () => {
     const history = t.rows<{ conversationId: number; body: string }>(
       `SELECT conversation_id AS conversationId, body FROM conversation_messages WHERE direction = 'in' ORDER BY id`);
     for (const conversationId of new Set(history.map((row) => row.conversationId))) {
-      expect(history.filter((row) => row.conversationId === conversationId).map((row) => (JSON.parse(row.body) as { text: string }).text))
+      expect(history.filter((row) => row.conversationId === conversationId).map((row) => (JSON.parse(row.body) as { event: { text: string } }).event.text))
         .toEqual(['hola', 'Hacer pedido', 'Muzzarella', 'Grande']);
     }
   });

@@ -43,15 +43,17 @@ export function storeTurn(stores: LiveStores, turn: TurnToStore): { conversation
     lastUserMessageAt: inbound?.receivedAt ?? conversation?.lastUserMessageAt ?? now,
     updatedAt: now,
   });
-  if (inbound) {
-    stores.conversations.addHistory({
-      conversationId, direction: 'in', body: JSON.stringify(inbound.event), wamid: inbound.wamid, createdAt: now,
-    });
-  }
-  const queued = turn.replies.map(({ message, body }): OutboxItem => {
+  const queued = turn.replies.map(({ body }): OutboxItem => {
     const id = stores.outbox.enqueue({ conversationId, phoneNumberId: turn.phoneNumberId, body, createdAt: now });
-    stores.conversations.addHistory({ conversationId, direction: 'bot', body: JSON.stringify(message), outboxId: id, createdAt: now });
     return { id, conversationId, phoneNumberId: turn.phoneNumberId, body, attempts: 0, nextAttemptAt: now };
+  });
+  stores.conversations.addHistory({
+    conversationId,
+    direction: inbound ? 'in' : 'bot',
+    body: { ...(inbound ? { event: inbound.event } : {}), replies: turn.replies.map((reply) => reply.message) },
+    ...(inbound ? { wamid: inbound.wamid } : {}),
+    ...(queued[0] ? { outboxId: queued[0].id } : {}),
+    createdAt: now,
   });
   if (inbound) stores.inbound.finish(inbound.wamid, { state: 'processed', error: null });
   return { conversationId, queued };

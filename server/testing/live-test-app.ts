@@ -57,12 +57,6 @@ export async function createLiveTestApp(env: Record<string, string> = {}, option
 
   await publish();
   await expectOk(app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: admin, payload: { flowId: 'pizzeria' } }));
-  // TEMPORARY until CharlaContext carries the runtime ports.
-  const charla = app.charla as unknown as { ports?: unknown };
-  if (charla.ports === undefined) {
-    const { createHttpPort } = await import('../../runtime/adapters/http.ts');
-    charla.ports = { http: createHttpPort({ allowPrivate: false }), classifyIntent: async () => ({ intent: null, confidence: 0, source: 'none' }), newToken: () => Math.random().toString(36).slice(2) };
-  }
   await app.ready();
 
   return {

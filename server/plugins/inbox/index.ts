@@ -3,12 +3,12 @@ import { agentTextBody } from '../../../runtime/whatsapp/outbound.ts';
 import { permissions } from '../../auth/roles.ts';
 import { requireRole } from '../../auth/require-role.ts';
 import { AppError, fail } from '../../errors.ts';
-import type { ConversationRow, HistoryRow } from '../../live/conversation-store.ts';
+import type { ConversationRow, ConversationStore, HistoryBody, HistoryRow } from '../../live/conversation-store.ts';
 import { conversationListSchema, replySchema, resolveSchema } from './schemas.ts';
 
 /** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
-const RECENT_MESSAGES = 20;
+const RECENT_TURNS = 20;
 
 /**
  * The inbox: conversations waiting for a person, agent replies through the outbox, and resolve
@@ -24,7 +24,7 @@ export async function inboxPlugin(app: FastifyInstance): Promise<void> {
     const now = charla.now();
     return live.conversations.byStatus(request.query.status, request.query.limit).map((conversation) => ({
       ...summary(conversation, now),
-      messages: live.conversations.recent(conversation.id, RECENT_MESSAGES).map(historyItem),
+      messages: live.conversations.recent(conversation.id, RECENT_TURNS).flatMap((turn) => messagesOf(turn, live.conversations)),
     }));
   });
 
@@ -48,7 +48,7 @@ export async function inboxPlugin(app: FastifyInstance): Promise<void> {
     const outboxId = await live.groupCommit.run(() => {
       const id = live.outbox.enqueue({ conversationId: conversation.id, phoneNumberId: conversation.phoneNumberId, body, createdAt: now });
       live.conversations.addHistory({
-        conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ type: 'text', text: request.body.text }),
+        conversationId: conversation.id, direction: 'agent', body: { replies: [{ type: 'text', text: request.body.text }] },
         outboxId: id, createdAt: now,
       });
       return id;
@@ -76,6 +76,21 @@ function summary(conversation: ConversationRow, now: number) {
   return { ...rest, windowOpen: now - conversation.lastUserMessageAt < CUSTOMER_SERVICE_WINDOW_MS };
 }
 
-function historyItem(row: HistoryRow) {
-  return { ...row, body: JSON.parse(row.body) as unknown };
+/** A stored turn as the inbox shows it: the customer's message, then each reply with its delivery state. */
+function messagesOf(turn: HistoryRow, conversations: ConversationStore) {
+  const body = JSON.parse(turn.body) as HistoryBody;
+  const incoming = body.event === undefined ? [] : [{
+    id: turn.id, direction: 'in' as const, body: body.event, wamid: turn.wamid, outboxId: null,
+    outboxState: null, deliveryStatus: null, errorCode: null, createdAt: turn.createdAt,
+  }];
+  const replies = body.replies.map((reply, index) => {
+    const outboxId = turn.outboxId === null ? null : turn.outboxId + index;
+    const state = outboxId === null ? undefined : conversations.replyState(outboxId);
+    return {
+      id: turn.id, direction: turn.direction === 'agent' ? 'agent' as const : 'bot' as const, body: reply, wamid: null, outboxId,
+      outboxState: state?.outboxState ?? null, deliveryStatus: state?.deliveryStatus ?? null, errorCode: state?.errorCode ?? null,
+      createdAt: turn.createdAt,
+    };
+  });
+  return [...incoming, ...replies];
 }
