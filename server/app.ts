@@ -1,4 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createRuntimePorts } from '../runtime/adapters/index.ts';
+import type { RuntimePorts } from '../runtime/core/types.ts';
 import { createTokenRepository } from './auth/token-repository.ts';
 import { createChannelRepository } from './channels/repository.ts';
 import type { ServerConfig } from './config.ts';
@@ -16,6 +18,7 @@ import { inboxPlugin } from './plugins/inbox/index.ts';
 import { metricsPlugin } from './plugins/metrics/index.ts';
 import { webhookPlugin } from './plugins/webhook/index.ts';
 import { livePlugin } from './live/live-plugin.ts';
+import { simulationsPlugin } from './plugins/simulations/index.ts';
 import { tokensPlugin } from './plugins/tokens/index.ts';
 import { versionsPlugin } from './plugins/versions/index.ts';
 
@@ -29,6 +32,8 @@ export interface BuildAppOptions {
   editorDir?: string;
   /** The clock; tests may pin it. */
   now?: () => number;
+  /** The ports API-call and AI nodes use; by default built from the environment (runtime/adapters). */
+  ports?: RuntimePorts;
 }
 
 /** Flow documents may be a few MB; anything bigger is refused with 413 before it is parsed. */
@@ -56,6 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     flows: createFlowRepository(database.db),
     channels: createChannelRepository(database.db, config.whatsapp),
     tokens: createTokenRepository(database.db),
+    ports: options.ports ?? createRuntimePorts(config.runtime),
     now: options.now ?? Date.now,
   };
   app.decorate('charla', context);
@@ -75,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(versionsPlugin);
   await app.register(channelsPlugin);
   await app.register(tokensPlugin);
+  await app.register(simulationsPlugin);
   // The live WhatsApp path: `app.live` (processor, outbox sender, stores), then its routes.
   await app.register(livePlugin);
   await app.register(webhookPlugin);

@@ -1,10 +1,11 @@
+import { inspect } from 'node:util';
 import { loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
-      host: '127.0.0.1', port: 3000, adminToken: undefined, allowPrivateHttp: false, secrets: {},
+      host: '127.0.0.1', port: 3000, adminToken: undefined, runtime: { allowPrivateHttp: false },
       whatsapp: { graphUrl: 'https://graph.facebook.com/v23.0' },
     });
     expect(config.dbPath).toMatch(/data\/charla\.db$/);
@@ -18,11 +19,16 @@ describe('loadConfig', () => {
       CHARLA_SECRET_BANCO_API_KEY: 'xyz', CHARLA_SECRET_: 'ignored', CHARLA_ALLOW_PRIVATE_HTTP: '1',
     });
     expect(config).toMatchObject({
-      host: '0.0.0.0', port: 8080, dbPath: '/tmp/x.db', adminToken: 'adm', allowPrivateHttp: true,
+      host: '0.0.0.0', port: 8080, dbPath: '/tmp/x.db', adminToken: 'adm',
       whatsapp: { graphUrl: 'http://127.0.0.1:9999/v23.0', appSecret: 's', verifyToken: 'v', accessToken: 'a' },
-      openai: { apiKey: 'k', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
-      secrets: { BANCO_API_KEY: 'xyz' },
+      runtime: { allowPrivateHttp: true, openai: { apiKey: 'k', baseURL: 'http://127.0.0.1:1/v1', model: 'm' } },
     });
+    expect(config.secrets).toEqual({ BANCO_API_KEY: 'xyz' });
+    // Printing the configuration shows secret names, not values.
+    for (const shown of [JSON.stringify(config), inspect(config, { depth: 5 })]) {
+      expect(shown).not.toMatch(/xyz|'k'|"k"|adm'|adm"|'a'|"a"|'s'|"s"|'v'|"v"/);
+      expect(shown).toContain('BANCO_API_KEY');
+    }
   });
 
   it('names the variable that is wrong', () => {

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { inspect } from 'node:util';
+import { RuntimeConfigError, runtimeConfigFromEnv, type RuntimeConfig } from '../runtime/adapters/index.ts';
 
 /** The server's settings, read once from the environment (names fixed by issue 4). */
 export interface ServerConfig {
@@ -15,11 +17,10 @@ export interface ServerConfig {
     verifyToken: string | undefined;
     accessToken: string | undefined;
   };
-  openai: { apiKey: string | undefined; baseUrl: string | undefined; model: string | undefined };
-  /** Values of `{{secrets.NAME}}` from `CHARLA_SECRET_<NAME>`. Never logged, never sent to the editor. */
+  /** What the runtime's ports read (OPENAI_*, CHARLA_ALLOW_PRIVATE_HTTP, CHARLA_SECRET_*); prints redacted. */
+  runtime: RuntimeConfig;
+  /** Values of `{{secrets.NAME}}` from `CHARLA_SECRET_<NAME>` (= runtime.secrets). Never logged, never sent to the editor. */
   secrets: Readonly<Record<string, string>>;
-  /** `CHARLA_ALLOW_PRIVATE_HTTP=1`: API-call nodes may reach loopback and private addresses. */
-  allowPrivateHttp: boolean;
   /** The raw environment, for the runtime's own port factory (runtimeConfigFromEnv). */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -28,20 +29,13 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const SECRET_PREFIX = 'CHARLA_SECRET_';
-
 /**
  * Reads the configuration from an environment; throws a ConfigError naming the bad variable.
  * @example const config = loadConfig(process.env);
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
-  const secrets: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith(SECRET_PREFIX) && key.length > SECRET_PREFIX.length && value !== undefined) {
-      secrets[key.slice(SECRET_PREFIX.length)] = value;
-    }
-  }
-  return {
+  const runtime = readRuntimeConfig(env);
+  const config = {
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     port: parsePort(env.PORT),
     dbPath: resolve(nonEmpty(env.CHARLA_DB) ?? './data/charla.db'),
@@ -52,15 +46,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
       verifyToken: nonEmpty(env.WHATSAPP_VERIFY_TOKEN),
       accessToken: nonEmpty(env.WHATSAPP_ACCESS_TOKEN),
     },
-    openai: {
-      apiKey: nonEmpty(env.OPENAI_API_KEY),
-      baseUrl: env.OPENAI_BASE_URL === undefined ? undefined : parseUrl('OPENAI_BASE_URL', env.OPENAI_BASE_URL),
-      model: nonEmpty(env.OPENAI_MODEL),
-    },
-    secrets,
-    allowPrivateHttp: parseFlag('CHARLA_ALLOW_PRIVATE_HTTP', env.CHARLA_ALLOW_PRIVATE_HTTP),
-    env,
+    runtime,
   };
+  // Logging or serialising the config shows which secrets are set, never their values nor the raw environment.
+  const shown = () => ({
+    ...config,
+    adminToken: redact(config.adminToken),
+    whatsapp: {
+      ...config.whatsapp,
+      appSecret: redact(config.whatsapp.appSecret),
+      verifyToken: redact(config.whatsapp.verifyToken),
+      accessToken: redact(config.whatsapp.accessToken),
+    },
+  });
+  return Object.defineProperties(config, {
+    secrets: { value: runtime.secrets, enumerable: false },
+    env: { value: env, enumerable: false },
+    toJSON: { value: shown, enumerable: false },
+    [inspect.custom]: { value: shown, enumerable: false },
+  }) as ServerConfig;
+}
+
+function redact(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : '[redacted]';
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -90,8 +98,10 @@ function parseUrl(name: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
-function parseFlag(name: string, value: string | undefined): boolean {
-  if (nonEmpty(value) === undefined || value === '0' || value === 'false') return false;
-  if (value === '1' || value === 'true') return true;
-  throw new ConfigError(`${name} must be 1 or 0, got "${value}"`);
+function readRuntimeConfig(env: Readonly<Record<string, string | undefined>>): RuntimeConfig {
+  try {
+    return runtimeConfigFromEnv(env);
+  } catch (error) {
+    throw error instanceof RuntimeConfigError ? new ConfigError(error.message) : error;
+  }
 }

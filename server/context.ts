@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { RuntimePorts } from '../runtime/core/types.ts';
 import type { Principal } from './auth/roles.ts';
 import type { TokenRepository } from './auth/token-repository.ts';
 import type { ChannelRepository } from './channels/repository.ts';
@@ -18,6 +19,8 @@ export interface CharlaContext {
   flows: FlowRepository;
   channels: ChannelRepository;
   tokens: TokenRepository;
+  /** The ports API-call and AI nodes use (HTTP with the address guard, intent classifier, tokens), built once. */
+  ports: RuntimePorts;
   /** The clock, in milliseconds since the epoch; tests may replace it. */
   now(): number;
 }
