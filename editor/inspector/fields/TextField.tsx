@@ -18,10 +18,12 @@ export interface TextFieldProps {
   template?: boolean;
   placeholder?: string;
   hint?: string;
+  /** Tidies the value when the field loses focus (e.g. drops empty lines). */
+  onBlur?(): void;
 }
 
 /** A text input with a character counter for WhatsApp's limits and, for templates, a variable picker. */
-export function TextField({ name, label, value, onChange, limit, multiline, template, placeholder, hint }: TextFieldProps) {
+export function TextField({ name, label, value, onChange, limit, multiline, template, placeholder, hint, onBlur }: TextFieldProps) {
   const t = useT(messages);
   const { readOnly, endGesture } = useInspectorEnvironment();
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -49,7 +51,10 @@ export function TextField({ name, label, value, onChange, limit, multiline, temp
     readOnly,
     'aria-invalid': over || undefined,
     onChange: (event: { target: { value: string } }) => onChange(event.target.value),
-    onBlur: endGesture,
+    onBlur: () => {
+      onBlur?.();
+      endGesture();
+    },
   };
   return (
     <Field label={label} htmlFor={ids.id} hint={hint}>

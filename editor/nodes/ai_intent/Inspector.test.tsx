@@ -28,3 +28,14 @@ describe('AI intent inspector', () => {
     expect(data()).toMatchObject({ text: '¿En qué te ayudo?', minConfidence: 0.75, variable: 'intencion' });
   });
 });
+
+describe('AI intent examples', () => {
+  it('drops empty lines when the examples field loses focus', () => {
+    const { data } = renderInspector('ai_intent', { intents: [{ id: 'pedir', description: 'a', examples: [] }] });
+    const field = screen.getByTestId('field-intents.0.examples');
+    fireEvent.change(field, { target: { value: 'una pizza\n\n' } });
+    expect(data().intents[0]!.examples).toEqual(['una pizza', '', '']);
+    fireEvent.blur(field);
+    expect(data().intents[0]!.examples).toEqual(['una pizza']);
+  });
+});

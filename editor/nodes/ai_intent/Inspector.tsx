@@ -29,7 +29,8 @@ export function AiIntentInspector({ data, update }: NodeInspectorProps<'ai_inten
             <TextField name={`intents.${index}.examples`} label={t('examples')} multiline
               value={intent.examples.join('\n')}
               hint={t('exampleCount', { count: intent.examples.filter((example) => example.trim() !== '').length })}
-              onChange={(text) => change({ ...intent, examples: text.split('\n') })} />
+              onChange={(text) => change({ ...intent, examples: text.split('\n') })}
+              onBlur={() => change({ ...intent, examples: intent.examples.filter((example) => example.trim() !== '') })} />
           </>
         )}
       />

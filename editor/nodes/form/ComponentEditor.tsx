@@ -41,7 +41,7 @@ export function ComponentEditor({ path, component, onChange }: { path: string; c
           options={INPUT_TYPES.map((type) => ({ value: type, label: type }))} onChange={(value) => set('input-type', value)} />
       )}
       {(component.type === 'TextInput' || component.type === 'TextArea') && (
-        <TextField name={`${path}.helper-text`} label={t('helper')} value={text('helper-text')}
+        <TextField name={`${path}.helper-text`} label={t('helper')} value={text('helper-text')} limit={FLOW_JSON_LIMITS.helperText}
           onChange={(value) => onChange({ ...component, 'helper-text': orUndefined(value) })} />
       )}
       <CheckboxField name={`${path}.required`} label={t('required')} checked={component.required === true}

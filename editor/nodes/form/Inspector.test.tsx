@@ -50,3 +50,14 @@ describe('form inspector', () => {
     expect(data().outputs).toEqual([]);
   });
 });
+
+describe('form inspector entry screen', () => {
+  it('forgets the entry screen when it is removed', () => {
+    const { data } = renderInspector('form', { ...createForm(), screen: 'SCREEN_A' });
+    fireEvent.click(screen.getByTestId('list-screens-add'));
+    expect(data().screen).toBe('SCREEN_A');
+    fireEvent.click(screen.getByTestId('list-screens-0-remove'));
+    expect(data().screen).toBeUndefined();
+    expect(data().flowJson.screens.map((entry) => entry.id)).toEqual(['SCREEN_B']);
+  });
+});

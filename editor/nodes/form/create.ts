@@ -10,5 +10,6 @@ export function createForm(): FormData {
     components: [{ type: 'TextInput', name: 'nombre', label: 'Nombre', 'input-type': 'text', required: true }],
   }];
   const base: FormData = { text: '', cta: 'Completar', flowJson: { version: '7.3', screens: [] }, outputs: [] };
-  return { ...base, ...screensPatch(base, screens) };
+  const { flowJson, outputs } = screensPatch(base, screens);
+  return { ...base, flowJson, outputs };
 }

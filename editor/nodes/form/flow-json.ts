@@ -101,9 +101,13 @@ export function syncOutputs(outputs: FormData['outputs'], fields: readonly strin
   return fields.map((field) => ({ field, variable: chosen.get(field) ?? field }));
 }
 
-/** Writes edited screens back into the node's data: the Flow JSON and the outputs together. */
-export function screensPatch(data: FormData, screens: readonly FormScreen[]): Pick<FormData, 'flowJson' | 'outputs'> {
-  return { flowJson: writeFlowJson(screens), outputs: syncOutputs(data.outputs, formFields(screens)) };
+/**
+ * Writes edited screens back into the node's data: the Flow JSON and the outputs together, and
+ * forgets the entry `screen` once that screen is gone (the form then opens on the first).
+ */
+export function screensPatch(data: FormData, screens: readonly FormScreen[]): Pick<FormData, 'flowJson' | 'outputs' | 'screen'> {
+  const entryKept = data.screen !== undefined && screens.some((screen) => screen.id === data.screen);
+  return { flowJson: writeFlowJson(screens), outputs: syncOutputs(data.outputs, formFields(screens)), screen: entryKept ? data.screen : undefined };
 }
 
 /** Screen ids allow letters and underscores only: SCREEN_A, SCREEN_B… */
