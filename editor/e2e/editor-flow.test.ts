@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser } from './launch-browser.ts';
 import { startCharla, type RunningCharla } from './start-charla.ts';
-import { signedTextWebhook } from './webhook-request.ts';
+import { signedHeaders, textWebhook } from '../../server/testing/webhook-body.ts';
 
 /**
  * The whole product in a real browser against the real server: sign in, build a flow on the canvas,
@@ -132,8 +132,8 @@ describe('editor end to end', () => {
       body: JSON.stringify({ flowId: 'prueba_e2e' }),
     });
     expect(bind.status).toBe(200);
-    const webhook = signedTextWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, name: 'Sofía', text: 'hola', appSecret: charla.appSecret, wamid: 'wamid.E2E1' });
-    const delivered = await fetch(`${charla.url}/webhooks/whatsapp`, { method: 'POST', headers: webhook.headers, body: webhook.body });
+    const webhook = textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, name: 'Sofía', text: 'hola', wamid: 'wamid.E2E1' });
+    const delivered = await fetch(`${charla.url}/webhooks/whatsapp`, { method: 'POST', headers: signedHeaders(webhook, charla.appSecret), body: webhook });
     expect(delivered.status).toBe(200);
     await charla.graph.waitForRequests(3);
     const sent = charla.graph.requests.map((request) => ({ phone: request.phoneNumberId, to: request.body.to, type: request.body.type, body: request.body }));
@@ -207,8 +207,8 @@ describe('editor end to end', () => {
     expect((await call('POST', '/api/flows/soporte_e2e/versions', { note: 'e2e' })).status).toBe(201);
     expect((await call('PUT', '/api/channels/whatsapp/555000111', { flowId: 'soporte_e2e' })).status).toBe(200);
     const before = charla.graph.requests.length;
-    const webhook = signedTextWebhook({ phoneNumberId: '555000111', from: '5491144440000', name: 'Marta', text: 'necesito ayuda', appSecret: charla.appSecret, wamid: 'wamid.E2E2' });
-    expect((await fetch(`${charla.url}/webhooks/whatsapp`, { method: 'POST', headers: webhook.headers, body: webhook.body })).status).toBe(200);
+    const webhook = textWebhook({ phoneNumberId: '555000111', from: '5491144440000', name: 'Marta', text: 'necesito ayuda', wamid: 'wamid.E2E2' });
+    expect((await fetch(`${charla.url}/webhooks/whatsapp`, { method: 'POST', headers: signedHeaders(webhook, charla.appSecret), body: webhook })).status).toBe(200);
     await charla.graph.waitForRequests(before + 1);
 
     // Signed in as admin through the stored token: the shell restores it on load.
