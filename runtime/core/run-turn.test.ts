@@ -153,6 +153,18 @@ describe('runTurn', () => {
       expect((await conversation(loop(language)).send('hi')).messages).toEqual([{ type: 'text', text }]);
     });
 
+    it('counts nodes across an API call that awaits its port', async () => {
+      const apiLoop = testFlow([
+        { id: 'consultar', type: 'api_call', data: { method: 'GET', url: 'https://api.example/estado' } },
+        { id: 'otra_vez', type: 'set', data: { assignments: [{ variable: 'n', value: '1' }] } },
+      ], [['consultar', 'success', 'otra_vez'], ['otra_vez', 'next', 'consultar']], { settings: { maxStepsPerTurn: 7 } });
+      const ports = memoryPorts({ http: () => ({ ok: true, status: 200, json: {}, text: '{}' }) });
+      const result = await conversation(apiLoop, { ports }).send('hola');
+      expect(ports.requests).toHaveLength(4);
+      expect(result.trace).toHaveLength(8);
+      expect(result.session.error).toMatchObject({ nodeId: 'otra_vez', code: 'max_steps_exceeded' });
+    });
+
     it('starts afresh on the next message after an error', async () => {
       const chat = conversation(loop('es'));
       await chat.send('hola');

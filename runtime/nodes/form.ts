@@ -18,11 +18,14 @@ export const form = {
   receive(node, event, ctx) {
     const expected = ctx.session.flowToken;
     if (event.type === 'form_reply' && expected !== undefined && event.flowToken === expected) {
+      const stored: string[] = [];
       for (const { field, variable } of node.data.outputs) {
-        if (Object.hasOwn(event.response, field)) ctx.session.variables[variable] = event.response[field];
+        if (!Object.hasOwn(event.response, field)) continue;
+        ctx.session.variables[variable] = event.response[field];
+        stored.push(variable);
       }
       delete ctx.session.flowToken;
-      return next('submitted', `stored ${node.data.outputs.map((output) => output.variable).join(', ')}`);
+      return next('submitted', stored.length === 0 ? 'no output field in the reply' : `stored ${stored.join(', ')}`);
     }
     const detail = event.type === 'form_reply' ? 'the form reply carries another flow_token' : `a ${event.type} is not the form reply`;
     // A re-prompt re-sends the form with the same token, so the first one still works.
