@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { useT } from '../i18n/index.ts';
+import { useLocale, useT } from '../i18n/index.ts';
 import { FlowListPage } from '../pages/flow-list-page.tsx';
 import { messages } from './messages.ts';
 import { loadFlowEditorPage, preloadForStart } from './preload.ts';
@@ -19,6 +19,8 @@ export function App() {
   const status = useSession((state) => state.status);
   const restore = useSession((state) => state.restore);
   const route = useRoute();
+  const locale = useLocale((state) => state.locale);
+  useEffect(() => { document.documentElement.lang = locale; }, [locale]);
 
   useEffect(() => {
     if (useSession.getState().status === 'checking') void restore();

@@ -32,8 +32,8 @@ export function FlowListPage() {
 
   const takenIds = () => (flows ?? []).map((flow) => flow.id);
 
-  async function createFrom(document: FlowDocument, name: string): Promise<string> {
-    const created = await api.createFlow(renamed(document, name, takenIds()));
+  async function createFrom(document: FlowDocument, name: string, idBase?: string): Promise<string> {
+    const created = await api.createFlow(renamed(document, name, takenIds(), idBase));
     return created.id;
   }
 
@@ -71,7 +71,7 @@ export function FlowListPage() {
     }
     try {
       const name = typeof document.name === 'string' && document.name !== '' ? document.name : file.name.replace(/\.json$/, '');
-      const id = await createFrom(document, name);
+      const id = await createFrom(document, name, typeof document.id === 'string' && document.id !== '' ? document.id : name);
       setNotice({ kind: 'info', text: t('imported', { id }) });
       await reload();
     } catch (error) {

@@ -30,7 +30,10 @@ export function blankFlow(welcome: string): FlowDocument {
   };
 }
 
-/** The document under a new name and an id derived from it that no existing flow has. */
-export function renamed(document: FlowDocument, name: string, takenIds: Iterable<string>): FlowDocument {
-  return { ...document, name, id: freshId(name, new Set(takenIds)) };
+/**
+ * The document under a new name, with an id no existing flow has: `idBase` itself when free
+ * (an imported file keeps its id), else one derived from it.
+ */
+export function renamed(document: FlowDocument, name: string, takenIds: Iterable<string>, idBase = name): FlowDocument {
+  return { ...document, name, id: freshId(idBase, new Set(takenIds)) };
 }
