@@ -1,0 +1,21 @@
+import { capabilities } from './capabilities.ts';
+import { parseRoute, routeHref, type Route } from './router.ts';
+
+describe('router', () => {
+  it('reads and writes every route through the hash', () => {
+    const routes: Route[] = [{ page: 'flows' }, { page: 'inbox' }, { page: 'editor', flowId: 'pizzería don-pepe' }];
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+    expect(parseRoute('')).toEqual({ page: 'flows' });
+    expect(parseRoute('#/flows/pizzeria/')).toEqual({ page: 'editor', flowId: 'pizzeria' });
+    expect(parseRoute('#/nothing')).toEqual({ page: 'flows' });
+  });
+});
+
+describe('capabilities', () => {
+  it('follows the server roles: analysts edit, testers simulate, admins publish', () => {
+    expect(capabilities('analyst')).toEqual({ edit: true, simulate: true, publish: false });
+    expect(capabilities('tester')).toEqual({ edit: false, simulate: true, publish: false });
+    expect(capabilities('admin')).toEqual({ edit: true, simulate: true, publish: true });
+    expect(capabilities(null)).toEqual({ edit: false, simulate: false, publish: false });
+  });
+});
