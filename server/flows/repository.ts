@@ -116,7 +116,7 @@ export function createFlowRepository(db: CharlaDb) {
      * Turns the draft at `revision` into the next version and makes it live, in one transaction.
      * The caller validated exactly that draft; a newer revision means it changed since (409).
      */
-    publish(id: string, input: { revision: number; author: string; note?: string; now: number }): number {
+    publish(id: string, input: { revision: number; author: string; note?: string; now: number }): { version: number; contentHash: string } {
       return db.transaction((tx) => {
         const draft = tx.select({ revision: flows.revision, document: flows.document }).from(flows)
           .where(eq(flows.id, id)).get();
@@ -128,12 +128,13 @@ export function createFlowRepository(db: CharlaDb) {
         const last = tx.select({ last: max(flowVersions.version) }).from(flowVersions)
           .where(eq(flowVersions.flowId, id)).get();
         const version = (last?.last ?? 0) + 1;
+        const hash = contentHash(JSON.parse(draft.document));
         tx.insert(flowVersions).values({
-          flowId: id, version, contentHash: contentHash(JSON.parse(draft.document)), author: input.author,
+          flowId: id, version, contentHash: hash, author: input.author,
           note: input.note ?? null, createdAt: input.now, document: draft.document,
         }).run();
         tx.update(flows).set({ liveVersion: version }).where(eq(flows.id, id)).run();
-        return version;
+        return { version, contentHash: hash };
       });
     },
 

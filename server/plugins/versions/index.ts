@@ -38,12 +38,11 @@ export async function versionsPlugin(app: FastifyInstance): Promise<void> {
       if (hasErrors(problems)) {
         throw new AppError('publish_blocked', `The draft of "${id}" has ${problems.filter((p) => p.severity === 'error').length} error(s); fix them before publishing`, { problems });
       }
-      const version = flows.publish(id, {
+      const published = flows.publish(id, {
         revision: draft.revision, author: principalOf(request).name, note: request.body?.note, now: now(),
       });
-      const summary = flows.versionSummary(id, version)!;
-      request.log.info({ flowId: id, version }, 'published');
-      return reply.status(201).send({ version, contentHash: summary.contentHash });
+      request.log.info({ flowId: id, version: published.version }, 'published');
+      return reply.status(201).send(published);
     },
   );
 
