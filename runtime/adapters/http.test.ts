@@ -196,6 +196,17 @@ describe('http port, private addresses refused', () => {
     expect(await createHttpPort({ allowPrivate: false, resolver })(get('http://nadie.test/'))).toEqual({ ok: false, reason: 'dns: the host name could not be resolved' });
   });
 
+  it('checks the address on every connection, so a DNS answer that changes (rebinding) is caught', async () => {
+    const answers = ['127.0.0.1', '10.0.0.1'];
+    const resolver = async (): Promise<LookupAddress[]> => [{ address: answers.shift() ?? '10.0.0.1', family: 4 }];
+    const addressPolicy = (address: string) => (address === '127.0.0.1' ? undefined : blockedAddressReason(address));
+    const http = createHttpPort({ allowPrivate: false, resolver, addressPolicy });
+    // The server closes each connection, so the second request must connect (and resolve) again.
+    const close = { headers: { connection: 'close' } };
+    expect(await http(get(`http://rebind.test:${api.port}/precio`, close))).toMatchObject({ ok: true });
+    expect(await http(get(`http://rebind.test:${api.port}/precio`, close))).toEqual({ ok: false, reason: 'refused_address: 10.0.0.1 (private)' });
+  });
+
   describe('on redirects (127.0.0.1 standing in for a public address)', () => {
     // Everything but 127.0.0.1 follows the real policy, so the first hop may connect.
     const addressPolicy = (address: string) => (address === '127.0.0.1' ? undefined : blockedAddressReason(address));
