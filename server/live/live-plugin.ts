@@ -4,6 +4,7 @@ import { GraphClient } from '../plugins/outbox/graph-client.ts';
 import { OutboxSender } from '../plugins/outbox/outbox-sender.ts';
 import { createConversationStore, type ConversationStore } from './conversation-store.ts';
 import type { ResolvedChannel } from '../channels/repository.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import { GroupCommit } from './group-commit.ts';
 import { createHandoffNotifier } from './handoff-notifier.ts';
 import { createInboundStore, type InboundStore } from './inbound-store.ts';
@@ -34,9 +35,9 @@ declare module 'fastify' {
 }
 
 /**
- * Builds the live path on `app.charla` and runs it with the app: on ready it re-queues pending
- * messages and unsent replies (logging each in-flight resend); on close it stops sending and
- * writes what is queued.
+ * Builds the live path on `app.charla` and runs it with the app: on ready it starts the WAL
+ * checkpointer and re-queues pending messages and unsent replies (logging each in-flight resend);
+ * on close it stops sending and writes what is queued.
  */
 async function livePath(app: FastifyInstance): Promise<void> {
   const { charla } = app;
@@ -63,11 +64,14 @@ async function livePath(app: FastifyInstance): Promise<void> {
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
   app.decorate('live', { config, channelOf, groupCommit, ...stores, metrics, sender, processor });
 
+  let checkpointer: { stop(): Promise<void> } | undefined;
   app.addHook('onReady', async () => {
+    if (!charla.sqlite.memory) checkpointer = startCheckpointer(charla.sqlite.name);
     sender.start();
     processor.recover();
   });
   app.addHook('onClose', async () => {
+    await checkpointer?.stop();
     await sender.stop();
     groupCommit.close();
     await client.close();

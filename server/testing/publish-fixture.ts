@@ -22,12 +22,15 @@ export async function publishFixture(url: string, adminToken: string, flowId: st
   }
 }
 
-/** Resolves once the server's /metrics show no message waiting for its turn and no reply unsent. */
-export async function waitForDrain(url: string): Promise<void> {
+/**
+ * Resolves once the server's /metrics show no message waiting for its turn and, unless
+ * `turnsOnly`, no reply unsent.
+ */
+export async function waitForDrain(url: string, options: { turnsOnly?: boolean } = {}): Promise<void> {
   for (;;) {
     const text = await (await fetch(`${url}/metrics`)).text();
     const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-    if (gauge('charla_contacts_busy') === 0 && gauge('charla_outbox_unsent') === 0) return;
+    if (gauge('charla_contacts_busy') === 0 && (options.turnsOnly || gauge('charla_outbox_unsent') === 0)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
