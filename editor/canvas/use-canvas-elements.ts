@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { FlowEdge, FlowNode } from '../../schema/index.ts';
 import { useEditorStore } from '../store/index.ts';
+import { estimatedHandles } from './estimated-handles.ts';
 import type { CanvasEdge, CanvasNode } from './types.ts';
 
 /**
@@ -34,14 +35,12 @@ export function useCanvasElements(): { nodes: CanvasNode[]; edges: CanvasEdge[] 
     const pool = reuse(nodeCache.current);
     const list = document.nodes.map((node) => {
       const size = measured[node.id];
-      return pool.get(node.id, node, selected.has(node.id), size, (): CanvasNode => ({
-        id: node.id,
-        type: node.type,
-        position: node.position,
-        data: { node },
-        selected: selected.has(node.id),
-        ...(size && { measured: size }),
-      }));
+      return pool.get(node.id, node, selected.has(node.id), size, (): CanvasNode => {
+        const base = { id: node.id, type: node.type, position: node.position, data: { node }, selected: selected.has(node.id) };
+        if (size) return { ...base, measured: size };
+        const estimate = estimatedHandles(node);
+        return { ...base, initialWidth: estimate.width, initialHeight: estimate.height, handles: estimate.handles };
+      });
     });
     nodeCache.current = pool.done();
     return list;
