@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 /**
  * Log fields that may hold credentials: pino replaces them before a line is written.
@@ -14,6 +14,34 @@ export const REDACTED_PATHS = [
   ]),
 ];
 
+/** Query parameters whose values are credentials: Meta's webhook verification sends `hub.verify_token`. */
+const SECRET_QUERY = /token|secret|key|signature|password/i;
+
+/**
+ * The request URL for logs, with credential-looking query values replaced.
+ * @example urlForLog('/webhooks/whatsapp?hub.verify_token=abc&hub.challenge=1') // '/webhooks/whatsapp?hub.verify_token=[redacted]&hub.challenge=1'
+ */
+export function urlForLog(url: string): string {
+  const query = url.indexOf('?');
+  if (query === -1) return url;
+  const params = url.slice(query + 1).split('&').map((pair) => {
+    const name = pair.split('=', 1)[0]!;
+    return SECRET_QUERY.test(name) && pair.includes('=') ? `${name}=[redacted]` : pair;
+  });
+  return `${url.slice(0, query)}?${params.join('&')}`;
+}
+
+/** Fastify's request serializer, with the URL passed through urlForLog. */
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: urlForLog(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 /** The pino options of the app's logger, with redaction. */
 export function loggerOptions(
   overrides: { level?: string; stream?: NodeJS.WritableStream } = {},
@@ -21,6 +49,7 @@ export function loggerOptions(
   return {
     level: overrides.level ?? 'info',
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { req: serializeRequest },
     ...(overrides.stream ? { stream: overrides.stream } : {}),
   };
 }
