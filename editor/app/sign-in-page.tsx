@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '../i18n/index.ts';
+import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { messages } from './messages.ts';
 import { useSession } from './session.ts';
@@ -20,7 +21,7 @@ export function SignInPage() {
   return (
     <main className="sign-in">
       <form className="sign-in-card" onSubmit={submit}>
-        <div className="brand brand-large"><span className="brand-mark">💬</span> {t('product')}</div>
+        <div className="brand brand-large"><BrandMark /> {t('product')}</div>
         <p className="muted">{t('tagline')}</p>
         <h1>{t('signInTitle')}</h1>
         <p className="muted small">{t('signInHelp')}</p>

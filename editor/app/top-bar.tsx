@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
+import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { messages } from './messages.ts';
 import { routeHref, useRoute } from './router.ts';
@@ -14,7 +15,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
   const route = useRoute();
   return (
     <header className="top-bar">
-      <a className="brand" href={routeHref({ page: 'flows' })}><span className="brand-mark">💬</span> {t('product')}</a>
+      <a className="brand" href={routeHref({ page: 'flows' })}><BrandMark /> {t('product')}</a>
       <nav className="top-nav">
         <a href={routeHref({ page: 'flows' })} data-testid="nav-flows" aria-current={route.page !== 'inbox' ? 'page' : undefined}>{t('navFlows')}</a>
         <a href={routeHref({ page: 'inbox' })} data-testid="nav-inbox" aria-current={route.page === 'inbox' ? 'page' : undefined}>{t('navInbox')}</a>

@@ -16,7 +16,8 @@ interface BotMessageProps {
   onOpenForm(entry: BotEntry): void;
 }
 
-const MEDIA_ICON = { image: '🖼️', video: '🎬', audio: '🎵', document: '📄' } as const;
+/** Plain glyphs, so the placeholders draw without an emoji font. */
+const MEDIA_ICON = { image: '▣', video: '▶', audio: '♪', document: '▤' } as const;
 const MEDIA_LABEL = { image: 'photo', video: 'video', audio: 'audio', document: 'document' } as const;
 type MediaKind = keyof typeof MEDIA_ICON;
 
@@ -73,7 +74,7 @@ function content(message: GraphMessage, t: Translate<typeof messages.es>): React
     if (media) return <Media kind={message.type as MediaKind} media={media} t={t} />;
   }
   if (message.type === 'interactive' && message.interactive) return <InteractiveBody interactive={message.interactive} />;
-  if (message.type === 'template' && message.template) return <div className="wa-bubble-text wa-muted">📋 {t('template', { name: message.template.name })}</div>;
+  if (message.type === 'template' && message.template) return <div className="wa-bubble-text wa-muted">▤ {t('template', { name: message.template.name })}</div>;
   return <div className="wa-bubble-text wa-muted">{t('unsupported', { type: message.type })}</div>;
 }
 

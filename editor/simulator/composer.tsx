@@ -17,7 +17,7 @@ export function Composer({ disabled, onSend }: { disabled: boolean; onSend(messa
   return (
     <form className="wa-composer" onSubmit={submit}>
       <button type="button" className="wa-icon-button" aria-label={t('attachImage')} title={t('attachImage')}
-        data-testid="sim-attach" disabled={disabled} onClick={() => onSend(inbound.image())}>📷</button>
+        data-testid="sim-attach" disabled={disabled} onClick={() => onSend(inbound.image())}>+</button>
       <input className="wa-composer-input" data-testid="sim-input" placeholder={t('typeMessage')} value={text}
         disabled={disabled} onChange={(event) => setText(event.target.value)} />
       <button className="wa-send" aria-label={t('send')} data-testid="sim-send" disabled={disabled || text.trim() === ''}>➤</button>

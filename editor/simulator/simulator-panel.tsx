@@ -59,7 +59,7 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey }
       </div>
       <div className="phone">
         <div className="wa-topbar">
-          <span className="wa-avatar" aria-hidden="true">🤖</span>
+          <span className="wa-avatar" aria-hidden="true">{flowName.trim().charAt(0).toUpperCase()}</span>
           <span>
             <span className="wa-contact">{flowName}</span>
             <span className="wa-presence">{view.busy ? t('typing') : t('online')}</span>

@@ -8,13 +8,13 @@ import { WaText } from './wa-text.tsx';
 function summary(message: InboundMessage, t: Translate<typeof messages.es>) {
   switch (message.type) {
     case 'text': return <WaText text={message.text.body} />;
-    case 'image': return <span className="wa-media-inline">🖼️ {message.image.caption ?? t('photo')}</span>;
+    case 'image': return <span className="wa-media-inline">▣ {message.image.caption ?? t('photo')}</span>;
     case 'interactive': {
       const { interactive } = message;
       switch (interactive.type) {
         case 'button_reply': return interactive.button_reply.title;
         case 'list_reply': return interactive.list_reply.title;
-        case 'nfm_reply': return <span className="wa-form-sent">✅ {t('formSent')}</span>;
+        case 'nfm_reply': return <span className="wa-form-sent">✓ {t('formSent')}</span>;
         default: {
           const unreachable: never = interactive;
           return unreachable;

@@ -59,11 +59,11 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
           <span className="spacer" />
           {can.simulate && (
             <button className={panel === 'simulator' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-simulator" onClick={() => toggle('simulator')}>
-              💬 {t('simulate')}
+              {t('simulate')}
             </button>
           )}
           <button className={panel === 'versions' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-versions" onClick={() => toggle('versions')}>
-            🕘 {t('versions')}
+            {t('versions')}
           </button>
           {can.publish && (
             <PublishButton api={api} flowId={draft.id} saveDraft={saveDraft}
