@@ -14,6 +14,7 @@ const fastifyCodes: Partial<Record<string, ErrorCode>> = {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="charla"');
       return reply.status(error.statusCode).send({ ...error.details, code: error.code, message: error.message });
     }
     if (error.validation) {

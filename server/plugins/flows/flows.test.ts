@@ -17,6 +17,7 @@ describe('drafts', () => {
     const none = await t.app.inject({ method: 'GET', url: '/api/flows' });
     expect(none.statusCode).toBe(401);
     expect(none.json().code).toBe('missing_token');
+    expect(none.headers['www-authenticate']).toBe('Bearer realm="charla"');
     const wrong = await t.app.inject({ method: 'GET', url: '/api/flows', headers: t.auth('nope') });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().code).toBe('invalid_token');
