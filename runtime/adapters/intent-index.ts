@@ -13,6 +13,8 @@ export interface IntentIndex {
   /** Per intent: its character-trigram tf-idf vector (unit length), which catches variants the stems miss. */
   grams: Array<Map<string, number>>;
   gramIdf: Map<string, number>;
+  /** Typo-tolerant matches already worked out, by word (bounded: see intent-offline.ts). */
+  fuzzy: Map<string, { stem: string; strength: number } | null>;
 }
 
 /** The description defines the intent: its words count as much as this many examples. */
@@ -57,6 +59,7 @@ function buildIndex(intents: IntentRequest['intents']): IntentIndex {
     roots,
     grams: gramCounts.map((counts) => unitVector(counts, gramIdf)),
     gramIdf,
+    fuzzy: new Map(),
   };
 }
 

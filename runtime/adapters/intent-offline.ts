@@ -60,9 +60,21 @@ export function classifyOffline(request: IntentRequest): IntentResult {
   return { intent: index.ids[best]!, confidence: Math.round(confidence * 1000) / 1000, source: 'offline' };
 }
 
+/** Words whose typo-tolerant match is remembered per node, so repeated words cost a lookup. */
+const FUZZY_CACHE_SIZE = 10_000;
+
 /** The known stem a word stands for, exactly or within a typo or two, and how sure that is. */
 function bestMatch(term: Term, index: IntentIndex): { stem: string; strength: number } | undefined {
   if (index.idf.has(term.stem)) return { stem: term.stem, strength: MATCH_STRENGTH[0] };
+  const known = index.fuzzy.get(term.word);
+  if (known !== undefined) return known ?? undefined;
+  if (index.fuzzy.size >= FUZZY_CACHE_SIZE) index.fuzzy.clear();
+  const found = fuzzyMatch(term, index);
+  index.fuzzy.set(term.word, found ?? null);
+  return found;
+}
+
+function fuzzyMatch(term: Term, index: IntentIndex): { stem: string; strength: number } | undefined {
   // Short words have too many neighbours one typo away.
   const allowed = term.word.length >= 9 ? 2 : term.word.length >= 5 ? 1 : 0;
   let best: { stem: string; strength: number } | undefined;
