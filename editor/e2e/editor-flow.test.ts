@@ -277,4 +277,30 @@ describe('editor end to end', () => {
     await page.getByTestId('sim-variable-forma_pago').filter({ hasText: 'Efectivo' }).waitFor();
     await shot('14-simulator-form-sent');
   }, 120_000);
+
+  it('shows an edit conflict instead of losing work, and overwrites on request', async () => {
+    const headers = { authorization: `Bearer ${charla.adminToken}`, 'content-type': 'application/json' };
+    const flow = {
+      schemaVersion: 1, id: 'conflicto', name: 'Conflicto', startNodeId: 'hola',
+      nodes: [{ id: 'hola', type: 'message', position: { x: 0, y: 0 }, data: { text: 'Hola' } }], edges: [],
+    };
+    expect((await fetch(`${charla.url}/api/flows`, { method: 'POST', headers, body: JSON.stringify(flow) })).status).toBe(201);
+    await page.goto(charla.url);
+    await page.evaluate((token) => localStorage.setItem('charla.token', token), charla.adminToken);
+    await page.goto(`${charla.url}/#/flows/conflicto`);
+    await page.reload();
+    await page.getByTestId('node-hola').waitFor();
+
+    // Someone else saves first (revision 1 → 2); our edit, made on revision 1, must not overwrite it silently.
+    const theirs = { ...flow, nodes: [{ ...flow.nodes[0], data: { text: 'Hola de otra persona' } }] };
+    expect((await fetch(`${charla.url}/api/flows/conflicto`, { method: 'PUT', headers, body: JSON.stringify({ document: theirs, revision: 1 }) })).status).toBe(200);
+    await typeInInspector('hola', 'Hola de mí');
+    await page.getByTestId('conflict-dialog').waitFor();
+    await shot('15-conflict');
+    await page.getByTestId('conflict-overwrite').click();
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    const saved = await (await fetch(`${charla.url}/api/flows/conflicto`, { headers })).json() as { revision: number; document: typeof flow };
+    expect(saved.revision).toBe(3);
+    expect(saved.document.nodes[0]!.data.text).toBe('Hola de mí');
+  }, 60_000);
 });
