@@ -143,6 +143,10 @@ describe('http port, private addresses allowed (happy paths on 127.0.0.1)', () =
     });
   });
 
+  it.each([{ 'bad header': 'x' }, { 'x-a': 'line\nbreak' }])('reports invalid headers %j as a failure, never a throw', async (headers) => {
+    expect(await http(get(`${api.origin}/precio`, { headers }))).toEqual({ ok: false, reason: 'bad_request: the request could not be sent (invalid headers or body)' });
+  });
+
   it.each([
     ['ftp://example.test/a', 'not_http: ftp:'],
     ['file:///etc/passwd', 'not_http: file:'],
