@@ -2,6 +2,9 @@ import type { StateCreator } from 'zustand';
 import { parsePayload, pastePayload, serializeNodes } from './clipboard-payload.ts';
 import type { ClipboardSlice, EditorState, XY } from './types.ts';
 
+/** The last copy of any editor on this page, so the fallback also pastes into another flow. */
+let lastCopied: string | null = null;
+
 /**
  * Copy and paste of nodes. The canvas puts the text on the system clipboard (so it pastes into
  * another flow, even in another tab); the copy kept here serves when that clipboard is unavailable.
@@ -22,15 +25,17 @@ export const clipboardSlice: StateCreator<EditorState, [], [], ClipboardSlice> =
 
     copySelection() {
       const text = serializeNodes(get().document, get().selectedNodeIds);
-      if (text !== null) set({ clipboard: text });
+      if (text !== null) {
+        lastCopied = text;
+        set({ clipboard: text });
+      }
       return text;
     },
 
     paste(text, at) {
       const fromSystem = text ? pasteText(text, at) : [];
       if (fromSystem.length > 0) return fromSystem;
-      const remembered = get().clipboard;
-      return remembered ? pasteText(remembered, at) : [];
+      return lastCopied ? pasteText(lastCopied, at) : [];
     },
 
     duplicate() {

@@ -80,7 +80,8 @@ export interface ViewSlice {
 }
 
 export interface ClipboardSlice {
-  /** The last copied nodes, as JSON text; used when the system clipboard is unavailable. */
+  /** The nodes this editor last copied, as JSON text. When the system clipboard is unavailable, paste
+   * falls back to the last copy made in any editor on the page (another flow included). */
   clipboard: string | null;
   /** Copies the selected nodes and the edges between them; returns the JSON text put on the clipboard. */
   copySelection(): string | null;
