@@ -37,6 +37,7 @@ export function createFlowRepository(db: CharlaDb) {
   const summaryColumns = { id: flows.id, name: flows.name, revision: flows.revision, liveVersion: flows.liveVersion };
   const draftById = db.select({ ...summaryColumns, document: flows.document }).from(flows)
     .where(eq(flows.id, sql.placeholder('id'))).prepare();
+  const summaryById = db.select(summaryColumns).from(flows).where(eq(flows.id, sql.placeholder('id'))).prepare();
   const livePointer = db.select({ liveVersion: flows.liveVersion }).from(flows)
     .where(eq(flows.id, sql.placeholder('id'))).prepare();
   const versionDocument = db.select({ document: flowVersions.document }).from(flowVersions)
@@ -60,6 +61,13 @@ export function createFlowRepository(db: CharlaDb) {
     return document;
   }
 
+  /** The flow without parsing its draft: for routes that only need it to exist. */
+  function requireFlow(id: string): FlowSummary {
+    const row = summaryById.get({ id });
+    if (!row) throw new AppError('flow_not_found', `No flow "${id}"`);
+    return row;
+  }
+
   function requireDraft(id: string): FlowDraft {
     const row = draftById.get({ id });
     if (!row) throw new AppError('flow_not_found', `No flow "${id}"`);
@@ -77,6 +85,15 @@ export function createFlowRepository(db: CharlaDb) {
       return document && { version, document };
     },
 
+    /** The draft's or a version's document; 404 (flow_not_found, version_not_found) if there is none. */
+    requireDocument(id: string, source: 'draft' | number): FlowDocument {
+      if (source === 'draft') return requireDraft(id).document;
+      requireFlow(id);
+      const document = getVersion(id, source);
+      if (!document) throw new AppError('version_not_found', `Flow "${id}" has no version ${source}`);
+      return document;
+    },
+
     listFlows(): FlowSummary[] {
       return db.select(summaryColumns).from(flows).orderBy(flows.id).all();
     },
@@ -87,6 +104,7 @@ export function createFlowRepository(db: CharlaDb) {
     },
 
     requireDraft,
+    requireFlow,
 
     /** Stores a new flow's draft at revision 1; 409 if the id is taken. */
     createDraft(document: FlowDocument, now: number): number {
@@ -104,7 +122,7 @@ export function createFlowRepository(db: CharlaDb) {
         .set({ name: document.name, document: JSON.stringify(document), revision: revision + 1, updatedAt: now })
         .where(and(eq(flows.id, id), eq(flows.revision, revision))).run();
       if (result.changes === 0) {
-        const current = requireDraft(id);
+        const current = requireFlow(id);
         throw new AppError('revision_conflict',
           `The draft is at revision ${current.revision}, you sent ${revision}: reload it and apply your change again`,
           { currentRevision: current.revision });
@@ -139,7 +157,7 @@ export function createFlowRepository(db: CharlaDb) {
     },
 
     listVersions(id: string): VersionSummary[] {
-      const { liveVersion } = requireDraft(id);
+      const { liveVersion } = requireFlow(id);
       return db.select(versionColumns).from(flowVersions).where(eq(flowVersions.flowId, id)).orderBy(desc(flowVersions.version)).all()
         .map((row) => ({ ...row, live: row.version === liveVersion }));
     },
@@ -163,7 +181,7 @@ export function createFlowRepository(db: CharlaDb) {
 
     /** Points new conversations at another existing version (roll back or forward). */
     setLive(id: string, version: number): void {
-      requireDraft(id);
+      requireFlow(id);
       if (!getVersion(id, version)) {
         throw new AppError('version_not_found', `Flow "${id}" has no version ${version}`);
       }

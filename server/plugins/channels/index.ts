@@ -32,7 +32,7 @@ export async function channelsPlugin(app: FastifyInstance): Promise<void> {
       schema: { params: ChannelParams, body: ChannelBody, response: { 200: ChannelSummary } },
     }, async (request) => {
       const { flowId, ...secrets } = request.body;
-      const flow = flows.requireDraft(flowId);
+      const flow = flows.requireFlow(flowId);
       if (flow.liveVersion === null) {
         throw new AppError('flow_not_published', `Publish "${flowId}" before binding a number to it: the number serves its live version`);
       }

@@ -39,9 +39,7 @@ export async function simulationsPlugin(app: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const { id } = request.params;
     const { source, contact } = request.body;
-    const draft = flows.requireDraft(id);
-    const document = source === 'draft' ? draft.document : flows.getVersion(id, source);
-    if (!document) throw new AppError('version_not_found', `Flow "${id}" has no version ${source}`);
+    const document = flows.requireDocument(id, source);
     const simulationId = store.create({
       flowId: id, version: source, document, createdBy: principalOf(request).name, now: now(), ...(contact ? { contact } : {}),
     });

@@ -1,10 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { permissions, requireRole } from '../../auth/index.ts';
-import { AppError } from '../../errors.ts';
 import { diffFlows } from '../../flows/diff-flows.ts';
-import type { FlowRepository } from '../../flows/repository.ts';
-import type { FlowDocument } from '../../../schema/index.ts';
 import { FlowIdParams } from '../route-schemas.ts';
 
 /** `draft` or a version number. */
@@ -25,14 +22,6 @@ const DiffResponse = Type.Object({
   edges: Changes,
 });
 
-function documentOf(flows: FlowRepository, id: string, side: string): FlowDocument {
-  if (side === 'draft') return flows.requireDraft(id).document;
-  flows.requireDraft(id);
-  const document = flows.getVersion(id, Number(side));
-  if (!document) throw new AppError('version_not_found', `Flow "${id}" has no version ${side}`);
-  return document;
-}
-
 /** GET /api/flows/:id/diff?from=A&to=B: nodes and edges added, removed and changed between two versions or the draft. */
 export async function diffPlugin(app: FastifyInstance): Promise<void> {
   const { flows } = app.charla;
@@ -42,6 +31,7 @@ export async function diffPlugin(app: FastifyInstance): Promise<void> {
   }, async (request) => {
     const { id } = request.params;
     const { from, to } = request.query;
-    return { from, to, ...diffFlows(documentOf(flows, id, from), documentOf(flows, id, to)) };
+    const side = (value: string) => (value === 'draft' ? 'draft' : Number(value));
+    return { from, to, ...diffFlows(flows.requireDocument(id, side(from)), flows.requireDocument(id, side(to))) };
   });
 }

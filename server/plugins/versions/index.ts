@@ -57,7 +57,7 @@ export async function versionsPlugin(app: FastifyInstance): Promise<void> {
     schema: { params: VersionParams, response: { 200: AnyDocument } },
   }, async (request, reply) => {
     const { id, version } = request.params;
-    flows.requireDraft(id);
+    flows.requireFlow(id);
     const summary = flows.versionSummary(id, version);
     const document = flows.getVersion(id, version);
     if (!summary || !document) throw new AppError('version_not_found', `Flow "${id}" has no version ${version}`);
