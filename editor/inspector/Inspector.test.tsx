@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { FlowDocument } from '../../schema/index.ts';
+import { useLocale } from '../i18n/index.ts';
+import { createEditorStore, EditorStoreProvider } from '../store/index.ts';
+import { Inspector } from './Inspector.tsx';
+
+afterEach(cleanup);
+beforeEach(() => useLocale.getState().setLocale('es'));
+
+const flow: FlowDocument = {
+  schemaVersion: 1, id: 'i', name: 'I', startNodeId: 'hola', variables: [{ name: 'cliente', type: 'string' }],
+  nodes: [
+    { id: 'hola', type: 'message', position: { x: 0, y: 0 }, data: { text: 'Hola' } },
+    { id: 'pregunta', type: 'question', position: { x: 0, y: 0 }, data: { text: '¿DNI?', variable: 'dni', input: 'text' } },
+  ],
+  edges: [],
+};
+
+function renderWith(selected: string[]) {
+  const store = createEditorStore({ document: flow });
+  store.getState().select(selected);
+  render(<EditorStoreProvider store={store}><Inspector /></EditorStoreProvider>);
+  return store;
+}
+
+describe('inspector panel', () => {
+  it('asks for a selection, or says how many nodes are selected', () => {
+    renderWith([]);
+    expect(screen.getByTestId('inspector').textContent).toBe('Seleccioná un nodo para editarlo');
+    cleanup();
+    renderWith(['hola', 'pregunta']);
+    expect(screen.getByTestId('inspector').textContent).toBe('2 nodos seleccionados');
+  });
+
+  it('names the node on the canvas, marks it as the start, deletes it', () => {
+    const store = renderWith(['pregunta']);
+    fireEvent.change(screen.getByTestId('field-label'), { target: { value: 'Pedir DNI' } });
+    expect(store.getState().document.nodes[1]!.label).toBe('Pedir DNI');
+    fireEvent.click(screen.getByTestId('inspector-set-start'));
+    expect(store.getState().document.startNodeId).toBe('pregunta');
+    expect(screen.getByTestId('inspector-is-start')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('inspector-delete'));
+    expect(store.getState().document.nodes.map((node) => node.id)).toEqual(['hola']);
+  });
+
+  it('offers declared variables, variables nodes store and the built-in ones', () => {
+    renderWith(['hola']);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Insertar variable' })[0]!);
+    expect(within(screen.getByRole('listbox')).getAllByRole('option').map((option) => option.textContent))
+      .toEqual(['{{cliente}}', '{{dni}}', '{{contact.name}}', '{{contact.phone}}', '{{message.text}}']);
+  });
+
+  it('typing then leaving a field is one undo step', () => {
+    const store = renderWith(['hola']);
+    const text = screen.getByTestId('field-text');
+    for (const value of ['Hola!', 'Hola!!', 'Hola!!!']) fireEvent.change(text, { target: { value } });
+    fireEvent.blur(text);
+    fireEvent.change(text, { target: { value: 'Chau' } });
+    store.getState().undo();
+    expect((store.getState().document.nodes[0]!.data as { text: string }).text).toBe('Hola!!!');
+    store.getState().undo();
+    expect((store.getState().document.nodes[0]!.data as { text: string }).text).toBe('Hola');
+  });
+});
