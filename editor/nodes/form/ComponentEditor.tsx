@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/index.ts';
-import { CheckboxField, ListEditor, orUndefined, SelectField, TextField } from '../../inspector/fields/index.ts';
+import { CheckboxField, ListEditor, NumberField, orUndefined, SelectField, TextField } from '../../inspector/fields/index.ts';
 import { FLOW_JSON_LIMITS } from '../../../schema/index.ts';
 import { freshId, idStem } from '../../store/ids.ts';
 import type { FlowComponent } from './flow-json.ts';
@@ -20,7 +20,13 @@ const INPUT_TYPES = ['text', 'number', 'email', 'password', 'passcode', 'phone']
 export function ComponentEditor({ path, component, onChange }: { path: string; component: FlowComponent; onChange(next: FlowComponent): void }) {
   const t = useT(messages);
   const text = (key: string) => (typeof component[key] === 'string' ? (component[key] as string) : '');
-  const set = (key: string, value: unknown) => onChange({ ...component, [key]: value });
+  const number = (key: string) => (typeof component[key] === 'number' ? (component[key] as number) : undefined);
+  // Clearing an optional property removes it rather than writing `undefined` into the Flow JSON.
+  const set = (key: string, value: unknown) => {
+    const next: FlowComponent = { ...component, [key]: value };
+    if (value === undefined) delete next[key];
+    onChange(next);
+  };
 
   const textLimit = TEXT_LIMITS[component.type];
   if (textLimit !== undefined) {
@@ -40,9 +46,21 @@ export function ComponentEditor({ path, component, onChange }: { path: string; c
         <SelectField name={`${path}.input-type`} label={t('inputType')} value={(text('input-type') || 'text') as (typeof INPUT_TYPES)[number]}
           options={INPUT_TYPES.map((type) => ({ value: type, label: type }))} onChange={(value) => set('input-type', value)} />
       )}
+      {component.type === 'TextInput' && (
+        <div className="insp-row">
+          <NumberField name={`${path}.min-chars`} label={t('minChars')} value={number('min-chars')} min={0}
+            onChange={(value) => set('min-chars', value)} />
+          <NumberField name={`${path}.max-chars`} label={t('maxChars')} value={number('max-chars')} min={1}
+            onChange={(value) => set('max-chars', value)} />
+        </div>
+      )}
+      {component.type === 'TextArea' && (
+        <NumberField name={`${path}.max-length`} label={t('maxChars')} value={number('max-length')} min={1} placeholder="600"
+          onChange={(value) => set('max-length', value)} />
+      )}
       {(component.type === 'TextInput' || component.type === 'TextArea') && (
         <TextField name={`${path}.helper-text`} label={t('helper')} value={text('helper-text')} limit={FLOW_JSON_LIMITS.helperText}
-          onChange={(value) => onChange({ ...component, 'helper-text': orUndefined(value) })} />
+          onChange={(value) => set('helper-text', orUndefined(value))} />
       )}
       <CheckboxField name={`${path}.required`} label={t('required')} checked={component.required === true}
         onChange={(required) => set('required', required)} />

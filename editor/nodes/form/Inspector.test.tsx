@@ -38,6 +38,14 @@ describe('form inspector', () => {
     expect((data().flowJson.screens[0]!.layout.children[1]!['data-source'] as unknown[]).length).toBe(3);
   });
 
+  it('sets a text input’s length bounds and clears them', () => {
+    const { data } = renderInspector('form', createForm());
+    fireEvent.change(screen.getByTestId('field-screens.0.components.0.max-chars'), { target: { value: '40' } });
+    expect(data().flowJson.screens[0]!.layout.children[0]).toMatchObject({ type: 'TextInput', 'max-chars': 40 });
+    fireEvent.change(screen.getByTestId('field-screens.0.components.0.max-chars'), { target: { value: '' } });
+    expect('max-chars' in data().flowJson.screens[0]!.layout.children[0]!).toBe(false);
+  });
+
   it('reorders and removes components and edits labels with their limits', () => {
     const { data } = renderInspector('form', createForm());
     fireEvent.change(screen.getAllByTestId('form-component-type')[0]!, { target: { value: 'TextHeading' } });

@@ -10,7 +10,7 @@ export const messages = defineMessages({
     outputs: 'Variables que recibe cada campo', summary: '{screens} pantallas · {fields} campos',
     TextHeading: 'Título', TextSubheading: 'Subtítulo', TextBody: 'Párrafo', TextCaption: 'Nota', TextInput: 'Texto corto', TextArea: 'Texto largo',
     Dropdown: 'Desplegable', RadioButtonsGroup: 'Opción única', CheckboxGroup: 'Casillas', DatePicker: 'Fecha', OptIn: 'Aceptación',
-    next: 'Continuar', submit: 'Enviar', newText: 'Nuevo texto', newLabel: 'Etiqueta',
+    next: 'Continuar', submit: 'Enviar', newText: 'Nuevo texto', newLabel: 'Etiqueta', minChars: 'Mínimo de caracteres', maxChars: 'Máximo de caracteres',
   },
   pt: {
     text: 'Mensagem', cta: 'Botão que abre o formulário', flowId: 'Id do formulário na Meta (opcional)',
@@ -21,7 +21,7 @@ export const messages = defineMessages({
     outputs: 'Variáveis que recebem cada campo', summary: '{screens} telas · {fields} campos',
     TextHeading: 'Título', TextSubheading: 'Subtítulo', TextBody: 'Parágrafo', TextCaption: 'Nota', TextInput: 'Texto curto', TextArea: 'Texto longo',
     Dropdown: 'Lista suspensa', RadioButtonsGroup: 'Escolha única', CheckboxGroup: 'Caixas de seleção', DatePicker: 'Data', OptIn: 'Aceite',
-    next: 'Continuar', submit: 'Enviar', newText: 'Novo texto', newLabel: 'Rótulo',
+    next: 'Continuar', submit: 'Enviar', newText: 'Novo texto', newLabel: 'Rótulo', minChars: 'Mínimo de caracteres', maxChars: 'Máximo de caracteres',
   },
   en: {
     text: 'Message', cta: 'Button that opens the form', flowId: 'Form id at Meta (optional)',
@@ -32,6 +32,6 @@ export const messages = defineMessages({
     outputs: 'Variable each field goes to', summary: '{screens} screens · {fields} fields',
     TextHeading: 'Heading', TextSubheading: 'Subheading', TextBody: 'Paragraph', TextCaption: 'Caption', TextInput: 'Short text', TextArea: 'Long text',
     Dropdown: 'Dropdown', RadioButtonsGroup: 'Single choice', CheckboxGroup: 'Checkboxes', DatePicker: 'Date', OptIn: 'Opt-in',
-    next: 'Continue', submit: 'Submit', newText: 'New text', newLabel: 'Label',
+    next: 'Continue', submit: 'Submit', newText: 'New text', newLabel: 'Label', minChars: 'Minimum characters', maxChars: 'Maximum characters',
   },
 });
