@@ -1,7 +1,9 @@
 import { loadFixtureFlow } from '../../../fixtures/index.ts';
 import { startTestServer, type TestServer } from '../../../runtime/adapters/testdata/test-server.ts';
 import { startFakeGraph } from '../../testing/fake-graph.ts';
-import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../../testing/test-app.ts';
 
 const SECRET = 'clave-secreta-de-la-api';
 const ANA = { waId: '5491155550123', name: 'Ana' };
@@ -124,6 +126,18 @@ describe('simulator', () => {
     await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria', headers: t.auth(), payload: { document: edited, revision: draft.revision } });
     const promos = await say(simulationId, button('ver_promos', 'Ver promos'));
     expect(JSON.stringify(promos.messages)).toContain('Promos de esta semana');
+  });
+
+  it('survives a server restart: the conversation continues from SQLite', async () => {
+    const { simulationId } = (await start('draft')).json();
+    await say(simulationId, text('hola'));
+    const restarted = await buildApp({ config: loadConfig({ CHARLA_DB: t.dbPath, CHARLA_ADMIN_TOKEN: TEST_ADMIN_TOKEN }) });
+    const promos = await restarted.inject({
+      method: 'POST', url: `/api/simulations/${simulationId}/messages`, headers: t.auth(), payload: button('ver_promos', 'Ver promos'),
+    });
+    expect(promos.json()).toMatchObject({ activeNodeId: 'menu_principal', status: 'active' });
+    expect(JSON.stringify(promos.json().messages)).toContain('Promos de esta semana');
+    await restarted.close();
   });
 
   it('answers 401, 404 and 400 clearly', async () => {
