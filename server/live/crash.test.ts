@@ -55,7 +55,6 @@ describe('crash', () => {
       });
       await Promise.all(drive);
       await first.exited;
-      const sentBeforeKill = graph.requests.length;
 
       graph.setDelay(0);
       second = await spawnServer('server/testing/serve-live.ts', env);
@@ -80,7 +79,6 @@ describe('crash', () => {
       const resent = answered.length - outbox.length;
       expect(resent).toBeLessThanOrEqual(resendsLogged);
       expect(resendsLogged).toBeLessThanOrEqual(64); // CHARLA_OUTBOX_CONCURRENCY: the most that can be in flight
-      expect(sentBeforeKill).toBeGreaterThan(0);
     } finally {
       if (second && second.process.exitCode === null) second.process.kill('SIGKILL');
       await graph.close();

@@ -38,6 +38,8 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
   let sequence = 0;
   let delayMs = options.delayMs ?? 0;
   const waiters: Array<{ count: number; resolve: () => void }> = [];
+  /** While set, answers wait for it: requests pile up in flight. */
+  let gate: { opened: Promise<void>; open: () => void } | undefined;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
@@ -55,6 +57,7 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     // Recorded on arrival, so `requests` is in the order the server sent them.
     record(recorded);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (gate) await gate.opened;
     if (answer === 'ok') {
       recorded.wamid = `wamid.FAKE${++sequence}`;
       return reply(response, 200, {
@@ -102,6 +105,16 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     /** Holds every answer this long (to keep requests in flight). */
     setDelay(ms: number): void {
       delayMs = ms;
+    },
+    /** Answers nothing until release(): every request that arrives meanwhile stays in flight. */
+    hold(): void {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      gate = { opened, open };
+    },
+    release(): void {
+      gate?.open();
+      gate = undefined;
     },
     /** Resolves once `count` requests in total have arrived. */
     waitForRequests(count: number): Promise<void> {

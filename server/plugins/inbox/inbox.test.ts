@@ -58,7 +58,7 @@ describe('inbox', () => {
       { type: 'text', text: 'hola' }, { type: 'text', text: 'Hablar con alguien' },
     ]);
     expect(conversation!.messages.at(-1)).toMatchObject({ direction: 'bot', outboxState: 'sent', body: { type: 'text' } });
-    await vi.waitFor(() => expect(notices).toHaveLength(1));
+    await vi.waitFor(() => expect(notices).toHaveLength(1), { timeout: 10_000, interval: 20 });
     expect(notices[0]).toMatchObject({ event: 'handoff_started', conversationId: id, waId: SOFIA, queue: 'pedidos', nodeId: 'atencion_local', flowVersion: 1 });
     expect(JSON.stringify(conversation)).not.toContain('test-access-token');
   });

@@ -3,8 +3,8 @@ import type { GroupCommit } from '../../live/group-commit.ts';
 import type { LiveMetrics } from '../../live/metrics.ts';
 import type { OutboxItem, OutboxStore } from '../../live/outbox-store.ts';
 import type { GraphClient, GraphSendResult } from './graph-client.ts';
-import { RateLimiter } from './rate-limiter.ts';
 import { sendOutcome } from './send-outcome.ts';
+import { SendQueue } from './send-queue.ts';
 
 export interface OutboxSenderSettings {
   /** Sends per second per business number. */
@@ -37,21 +37,14 @@ export interface OutboxSenderDeps {
  * @example sender.start(); sender.add([{ id, conversationId, phoneNumberId, body, attempts: 0, nextAttemptAt: now }]);
  */
 export class OutboxSender {
-  private readonly byConversation = new Map<number, OutboxItem[]>();
-  /** Conversations whose head may be due, per business number, in the order they became ready. */
-  private readonly readyByNumber = new Map<string, Set<number>>();
-  private readonly sending = new Set<number>();
-  private readonly numberPausedUntil = new Map<string, number>();
-  private readonly limiter: RateLimiter;
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private pumpTimer: { at: number; timer: NodeJS.Timeout } | undefined;
+  private readonly queue: SendQueue;
   private pumpScheduled = false;
   private running = 0;
   private stopped = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly deps: OutboxSenderDeps, private readonly settings: OutboxSenderSettings) {
-    this.limiter = new RateLimiter(settings.ratePerSecond);
+    this.queue = new SendQueue(settings.ratePerSecond, deps.now, () => this.schedulePump());
   }
 
   /** Loads what was unsent at the last stop; rows that were in flight are resent, each logged. */
@@ -63,113 +56,44 @@ export class OutboxSender {
         this.deps.metrics.increment('charla_outbox_resent_total');
       }
       const { state: _state, ...item } = row;
-      this.add([item]);
+      this.queue.add(item);
     }
+    this.schedulePump();
   }
 
   /** Queues committed outbox rows (in id order). */
   add(items: OutboxItem[]): void {
-    for (const item of items) {
-      const queue = this.byConversation.get(item.conversationId);
-      if (queue) {
-        queue.push(item);
-        continue;
-      }
-      this.byConversation.set(item.conversationId, [item]);
-      if (!this.sending.has(item.conversationId)) this.markReady(item);
-    }
+    for (const item of items) this.queue.add(item);
     this.schedulePump();
   }
 
   /** Messages not yet sent or given up on. */
   get unsentCount(): number {
-    let count = 0;
-    for (const queue of this.byConversation.values()) count += queue.length;
-    return count;
+    return this.queue.unsentCount;
   }
 
   /** Resolves when every queued message is sent or failed (tests, benchmarks). */
   idle(): Promise<void> {
-    if (this.byConversation.size === 0 && this.running === 0) return Promise.resolve();
+    if (this.queue.empty && this.running === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Stops sending and waits for the calls in progress to be recorded. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    if (this.pumpTimer) clearTimeout(this.pumpTimer.timer);
+    this.queue.clearTimers();
     while (this.running > 0) await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-
-  private markReady(item: OutboxItem): void {
-    let ready = this.readyByNumber.get(item.phoneNumberId);
-    if (!ready) this.readyByNumber.set(item.phoneNumberId, (ready = new Set()));
-    ready.add(item.conversationId);
   }
 
   private schedulePump(): void {
     if (this.pumpScheduled || this.stopped) return;
     this.pumpScheduled = true;
-    setImmediate(() => this.pump());
-  }
-
-  /** One timer for the earliest moment something blocked (rate, paused number) may go. */
-  private pumpAt(at: number): void {
-    if (this.pumpTimer && this.pumpTimer.at <= at) return;
-    if (this.pumpTimer) clearTimeout(this.pumpTimer.timer);
-    const timer = setTimeout(() => {
-      this.pumpTimer = undefined;
-      this.schedulePump();
-    }, Math.max(0, at - this.deps.now()));
-    this.pumpTimer = { at, timer };
-  }
-
-  private retryConversationAt(item: OutboxItem): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (this.byConversation.get(item.conversationId)?.[0] !== item) return;
-      this.markReady(item);
-      this.schedulePump();
-    }, Math.max(0, item.nextAttemptAt - this.deps.now()));
-    this.timers.add(timer);
-  }
-
-  private pump(): void {
-    this.pumpScheduled = false;
-    if (this.stopped) return;
-    const now = this.deps.now();
-    const batch: OutboxItem[] = [];
-    for (const [phoneNumberId, ready] of this.readyByNumber) {
-      const pausedUntil = this.numberPausedUntil.get(phoneNumberId) ?? 0;
-      if (pausedUntil > now) {
-        this.pumpAt(pausedUntil);
-        continue;
-      }
-      for (const conversationId of ready) {
-        if (this.running + batch.length >= this.settings.maxInFlight) break;
-        const head = this.byConversation.get(conversationId)?.[0];
-        if (!head || this.sending.has(conversationId)) {
-          ready.delete(conversationId);
-          continue;
-        }
-        if (head.nextAttemptAt > now) {
-          ready.delete(conversationId);
-          this.retryConversationAt(head);
-          continue;
-        }
-        const wait = this.limiter.take(phoneNumberId, now);
-        if (wait > 0) {
-          this.pumpAt(now + wait);
-          break;
-        }
-        ready.delete(conversationId);
-        this.sending.add(conversationId);
-        batch.push(head);
-      }
-      if (ready.size === 0) this.readyByNumber.delete(phoneNumberId);
-    }
-    if (batch.length > 0) void this.sendBatch(batch);
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      if (this.stopped) return;
+      const batch = this.queue.take(this.deps.now(), this.settings.maxInFlight - this.running);
+      if (batch.length > 0) void this.sendBatch(batch);
+    });
   }
 
   private async sendBatch(batch: OutboxItem[]): Promise<void> {
@@ -182,7 +106,7 @@ export class OutboxSender {
       this.deps.log.error({ err: error }, 'outbox: could not mark messages in flight; trying again shortly');
       for (const item of batch) {
         item.nextAttemptAt = this.deps.now() + this.settings.retryBaseMs;
-        this.finish(item);
+        this.finish(item, { done: false });
       }
       return;
     }
@@ -197,16 +121,18 @@ export class OutboxSender {
     const result: GraphSendResult = token === undefined
       ? { ok: false, code: null, httpStatus: null, message: 'no access token: set the channel accessToken or WHATSAPP_ACCESS_TOKEN' }
       : await this.deps.client.send(item.phoneNumberId, token, item.body);
+    let done = false;
     try {
-      await this.record(item, result);
+      done = await this.record(item, result);
     } catch (error) {
       // Left in_flight in the table: the next start-up sends it again and says so.
       this.deps.log.error({ err: error, outboxId: item.id }, 'outbox: could not record the result of a send');
     }
-    this.finish(item);
+    this.finish(item, { done });
   }
 
-  private async record(item: OutboxItem, result: GraphSendResult): Promise<void> {
+  /** Writes the outcome; true when the message is done with (sent or given up on). */
+  private async record(item: OutboxItem, result: GraphSendResult): Promise<boolean> {
     const { store, groupCommit, metrics, log } = this.deps;
     const outcome = sendOutcome(result, item.attempts, this.settings, this.deps.now());
     const details = { outboxId: item.id, conversationId: item.conversationId, attempts: item.attempts };
@@ -214,39 +140,29 @@ export class OutboxSender {
       case 'sent':
         await groupCommit.runStatement(() => store.markSent(item.id, outcome.wamid));
         metrics.increment('charla_outbox_sent_total');
-        this.dequeue(item);
-        return;
+        return true;
       case 'failed':
         await groupCommit.runStatement(() => store.markFailed(item.id, outcome.code, outcome.error));
         metrics.increment('charla_outbox_failed_total');
         log.warn({ ...details, code: outcome.code, error: outcome.error }, 'outbox: message failed for good');
-        this.dequeue(item);
-        return;
+        return true;
       case 'retry':
         item.nextAttemptAt = outcome.nextAttemptAt;
-        if (outcome.pauseNumber) this.numberPausedUntil.set(item.phoneNumberId, outcome.nextAttemptAt);
+        if (outcome.pauseNumber) this.queue.pauseNumber(item.phoneNumberId, outcome.nextAttemptAt);
         await groupCommit.runStatement(() => store.markRetry(item.id, outcome.nextAttemptAt, outcome.code, outcome.error));
         metrics.increment('charla_outbox_retried_total');
         log.info({ ...details, code: outcome.code, retryInMs: outcome.delayMs }, 'outbox: transient failure, retrying later');
-        return;
+        return false;
       default:
-        outcome satisfies never;
+        return outcome satisfies never;
     }
   }
 
-  private dequeue(item: OutboxItem): void {
-    const queue = this.byConversation.get(item.conversationId);
-    if (queue?.[0] === item) queue.shift();
-    if (queue?.length === 0) this.byConversation.delete(item.conversationId);
-  }
-
-  private finish(item: OutboxItem): void {
+  private finish(item: OutboxItem, outcome: { done: boolean }): void {
     this.running -= 1;
-    this.sending.delete(item.conversationId);
-    const head = this.byConversation.get(item.conversationId)?.[0];
-    if (head) this.markReady(head);
+    this.queue.release(item, outcome);
     this.schedulePump();
-    if (this.byConversation.size === 0 && this.running === 0) {
+    if (this.queue.empty && this.running === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const resolve of waiters) resolve();

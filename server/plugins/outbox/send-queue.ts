@@ -1,0 +1,127 @@
+import type { OutboxItem } from '../../live/outbox-store.ts';
+import { RateLimiter } from './rate-limiter.ts';
+
+/**
+ * What the outbox sender may send next, in memory: messages in id order per conversation, at most
+ * one call in progress per conversation, conversations taken in the order they became ready,
+ * per-number rate limits and pauses, and per-message retry times. It calls `wake` when something
+ * held back becomes due.
+ * @example const due = queue.take(Date.now(), freeSlots); ... queue.release(item, { done: true });
+ */
+export class SendQueue {
+  private readonly byConversation = new Map<number, OutboxItem[]>();
+  /** Conversations whose head may be due, per business number, in the order they became ready. */
+  private readonly readyByNumber = new Map<string, Set<number>>();
+  private readonly sending = new Set<number>();
+  private readonly numberPausedUntil = new Map<string, number>();
+  private readonly limiter: RateLimiter;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private wakeTimer: { at: number; timer: NodeJS.Timeout } | undefined;
+
+  constructor(ratePerSecond: number, private readonly now: () => number, private readonly wake: () => void) {
+    this.limiter = new RateLimiter(ratePerSecond);
+  }
+
+  add(item: OutboxItem): void {
+    const queue = this.byConversation.get(item.conversationId);
+    if (queue) {
+      queue.push(item);
+      return;
+    }
+    this.byConversation.set(item.conversationId, [item]);
+    if (!this.sending.has(item.conversationId)) this.markReady(item);
+  }
+
+  /** Messages not yet sent or given up on. */
+  get unsentCount(): number {
+    let count = 0;
+    for (const queue of this.byConversation.values()) count += queue.length;
+    return count;
+  }
+
+  get empty(): boolean {
+    return this.byConversation.size === 0;
+  }
+
+  /** Up to `capacity` conversation heads that may be sent now; each is then "sending" until released. */
+  take(now: number, capacity: number): OutboxItem[] {
+    const batch: OutboxItem[] = [];
+    for (const [phoneNumberId, ready] of this.readyByNumber) {
+      const pausedUntil = this.numberPausedUntil.get(phoneNumberId) ?? 0;
+      if (pausedUntil > now) {
+        this.wakeAt(pausedUntil);
+        continue;
+      }
+      for (const conversationId of ready) {
+        if (batch.length >= capacity) break;
+        const head = this.byConversation.get(conversationId)?.[0];
+        if (!head || this.sending.has(conversationId)) {
+          ready.delete(conversationId);
+          continue;
+        }
+        if (head.nextAttemptAt > now) {
+          ready.delete(conversationId);
+          this.retryAt(head);
+          continue;
+        }
+        const wait = this.limiter.take(phoneNumberId, now);
+        if (wait > 0) {
+          this.wakeAt(now + wait);
+          break;
+        }
+        ready.delete(conversationId);
+        this.sending.add(conversationId);
+        batch.push(head);
+      }
+      if (ready.size === 0) this.readyByNumber.delete(phoneNumberId);
+    }
+    return batch;
+  }
+
+  /** After a call: `done` (sent or given up) drops the message; otherwise it stays first, to retry. */
+  release(item: OutboxItem, outcome: { done: boolean }): void {
+    const queue = this.byConversation.get(item.conversationId);
+    if (outcome.done && queue?.[0] === item) queue.shift();
+    if (queue?.length === 0) this.byConversation.delete(item.conversationId);
+    this.sending.delete(item.conversationId);
+    const head = this.byConversation.get(item.conversationId)?.[0];
+    if (head) this.markReady(head);
+  }
+
+  /** 130429: the whole business number waits. */
+  pauseNumber(phoneNumberId: string, until: number): void {
+    this.numberPausedUntil.set(phoneNumberId, until);
+  }
+
+  clearTimers(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    if (this.wakeTimer) clearTimeout(this.wakeTimer.timer);
+  }
+
+  private markReady(item: OutboxItem): void {
+    let ready = this.readyByNumber.get(item.phoneNumberId);
+    if (!ready) this.readyByNumber.set(item.phoneNumberId, (ready = new Set()));
+    ready.add(item.conversationId);
+  }
+
+  /** One timer for the earliest moment something blocked (rate, paused number) may go. */
+  private wakeAt(at: number): void {
+    if (this.wakeTimer && this.wakeTimer.at <= at) return;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer.timer);
+    const timer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.wake();
+    }, Math.max(0, at - this.now()));
+    this.wakeTimer = { at, timer };
+  }
+
+  private retryAt(item: OutboxItem): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.byConversation.get(item.conversationId)?.[0] !== item) return;
+      this.markReady(item);
+      this.wake();
+    }, Math.max(0, item.nextAttemptAt - this.now()));
+    this.timers.add(timer);
+  }
+}
