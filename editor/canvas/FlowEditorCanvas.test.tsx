@@ -5,6 +5,7 @@ import { useLocale } from '../i18n/index.ts';
 import { createEditorStore, EditorStoreProvider } from '../store/index.ts';
 import { FlowEditorCanvas } from './FlowEditorCanvas.tsx';
 import { Palette } from './Palette.tsx';
+import { LARGE_FLOW } from './thresholds.ts';
 
 /** jsdom lays nothing out: give every element a size so React Flow measures and draws the cards. */
 beforeAll(() => {
@@ -117,6 +118,20 @@ describe('flow canvas', () => {
     expect(screen.getByTestId('node-menu').className).toContain('flow-node--active');
     expect(screen.getByTestId('node-rama').className).toContain('flow-node--added');
     expect(screen.getByTestId('node-hola').className).toContain('flow-node--changed');
+  });
+
+  it('a large flow opens on its start node and draws only the cards in view', async () => {
+    const nodes = Array.from({ length: LARGE_FLOW + 50 }, (_, i) => ({
+      id: `n${i}`, type: 'message' as const, position: { x: (i % 20) * 320, y: Math.floor(i / 20) * 260 }, data: { text: `Paso ${i}` },
+    }));
+    const edges = nodes.slice(1).map((node, i) => ({ id: `e${i}`, source: `n${i}`, sourceHandle: 'next', target: node.id }));
+    const store = createEditorStore({ document: { ...flow, startNodeId: 'n0', nodes, edges } });
+    render(<EditorStoreProvider store={store}><FlowEditorCanvas /></EditorStoreProvider>);
+    await screen.findByTestId('node-n0');
+    expect(document.querySelectorAll('.react-flow__node').length).toBeLessThan(40);
+    // Every drawn card reports its size: React Flow would otherwise draw (and measure) all of them once.
+    expect(Object.keys(store.getState().measured).length).toBeLessThan(40);
+    expect(screen.queryByTestId(`node-n${LARGE_FLOW + 49}`)).toBeNull();
   });
 
   it('read-only: no palette, shortcuts change nothing', async () => {

@@ -11,18 +11,13 @@ import { DEFAULT_NODE_SIZE } from '../store/layout.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import { FindBox } from './FindBox.tsx';
+import { LARGE_FLOW } from './thresholds.ts';
 import type { CanvasEdge, CanvasNode } from './types.ts';
 import { NODE_KIND_MIME } from './types.ts';
 import { useCanvasElements } from './use-canvas-elements.ts';
 import { useChangeHandlers } from './use-change-handlers.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { useReveal } from './use-reveal.ts';
-
-/**
- * Flows up to this size open fitted to the view; larger ones open at a readable zoom on their start
- * node (fitting 1,000 nodes would render them all, unreadably small).
- */
-const FIT_ALL_LIMIT = 150;
 
 function centreOnStart(state: EditorState, instance: ReactFlowInstance<CanvasNode, CanvasEdge>) {
   const start = state.document.nodes.find((node) => node.id === state.document.startNodeId) ?? state.document.nodes[0];
@@ -36,11 +31,11 @@ const minimapColor = (node: CanvasNode) => nodeEditor(node.type ?? 'message').co
 function Canvas() {
   const store = useEditorStoreApi();
   const { screenToFlowPosition } = useReactFlow();
-  const { nodes, edges } = useCanvasElements();
+  const large = useEditorStore((state) => state.document.nodes.length > LARGE_FLOW);
+  const { nodes, edges } = useCanvasElements(large);
   const handlers = useChangeHandlers();
   const readOnly = useEditorStore((state) => state.readOnly);
   const documentId = useEditorStore((state) => state.document.id);
-  const large = useEditorStore((state) => state.document.nodes.length > FIT_ALL_LIMIT);
   const [finding, setFinding] = useState(false);
   const pointer = useRef<XY | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);

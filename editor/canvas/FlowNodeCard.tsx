@@ -6,7 +6,7 @@ import { useT } from '../i18n/index.ts';
 import { nodeEditor, nodeMessages } from '../nodes/index.ts';
 import { markSnapshot, problemIndex } from '../problems/problem-index.ts';
 import { useEditorStore } from '../store/index.ts';
-import { DETAIL_ZOOM } from './detail-zoom.ts';
+import { DETAIL_ZOOM } from './thresholds.ts';
 import { messages } from './messages.ts';
 import { NodeActions } from './NodeActions.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';

@@ -21,8 +21,11 @@ function reuse<S, E>(cache: Map<string, { source: S; flag: boolean; extra: unkno
   };
 }
 
-/** The document as React Flow nodes and edges, with the selection and measured sizes folded in. */
-export function useCanvasElements(): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
+/**
+ * The document as React Flow nodes and edges, with the selection and measured sizes folded in.
+ * `estimate`: cards never drawn get estimated handles (large flows, see LARGE_FLOW).
+ */
+export function useCanvasElements(estimate: boolean): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
   const document = useEditorStore((state) => state.document);
   const selectedNodeIds = useEditorStore((state) => state.selectedNodeIds);
   const selectedEdgeIds = useEditorStore((state) => state.selectedEdgeIds);
@@ -35,16 +38,17 @@ export function useCanvasElements(): { nodes: CanvasNode[]; edges: CanvasEdge[] 
     const pool = reuse(nodeCache.current);
     const list = document.nodes.map((node) => {
       const size = measured[node.id];
-      return pool.get(node.id, node, selected.has(node.id), size, (): CanvasNode => {
+      return pool.get(node.id, node, selected.has(node.id), size ?? estimate, (): CanvasNode => {
         const base = { id: node.id, type: node.type, position: node.position, data: { node }, selected: selected.has(node.id) };
         if (size) return { ...base, measured: size };
-        const estimate = estimatedHandles(node);
-        return { ...base, initialWidth: estimate.width, initialHeight: estimate.height, handles: estimate.handles };
+        if (!estimate) return base;
+        const guess = estimatedHandles(node);
+        return { ...base, initialWidth: guess.width, initialHeight: guess.height, handles: guess.handles };
       });
     });
     nodeCache.current = pool.done();
     return list;
-  }, [document.nodes, selectedNodeIds, measured]);
+  }, [document.nodes, selectedNodeIds, measured, estimate]);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdgeIds);

@@ -2,7 +2,7 @@ import { useStoreApi, type EdgeChange, type NodeChange, type OnConnect } from '@
 import { useMemo } from 'react';
 import type { XY } from '../store/index.ts';
 import { useEditorStoreApi } from '../store/index.ts';
-import { DETAIL_ZOOM } from './detail-zoom.ts';
+import { DETAIL_ZOOM } from './thresholds.ts';
 import type { CanvasEdge, CanvasNode } from './types.ts';
 
 /**
