@@ -12,7 +12,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Builds the editor with vite's `build()` into `outDir`. */
 export async function buildEditor(outDir: string): Promise<void> {
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Always the production build, as `npm start` serves it: under vitest NODE_ENV is `test`, which
+  // would make vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export interface RunningCharla {

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { textWebhook } from '../../server/testing/webhook-body.ts';
+import { canvasActions } from './canvas-actions.ts';
+import { useE2eSession } from './e2e-session.ts';
+
+/** The simulator with a real bot, the handoff inbox with live traffic, and an edit conflict, in a real browser. */
+const FIXTURE_FLOWS = join(process.cwd(), 'fixtures', 'flows');
+
+const session = useE2eSession();
+
+describe('simulating, answering and saving', () => {
+  it('hands a live conversation to a person: the inbox shows it, the reply reaches WhatsApp, resolve hands it back', async () => {
+    const call = session.api;
+    const flow = {
+      schemaVersion: 1, id: 'soporte_e2e', name: 'Soporte E2E', startNodeId: 'agente',
+      nodes: [
+        { id: 'agente', type: 'handoff', position: { x: 0, y: 0 }, data: { text: 'Te paso con una persona.', queue: 'ventas' } },
+        { id: 'gracias', type: 'end', position: { x: 320, y: 0 }, data: { text: '¡Gracias por escribirnos!' } },
+      ],
+      edges: [{ id: 'e1', source: 'agente', sourceHandle: 'resolved', target: 'gracias' }],
+    };
+    expect((await call('POST', '/api/flows', flow)).status).toBe(201);
+    expect((await call('POST', '/api/flows/soporte_e2e/versions', { note: 'e2e' })).status).toBe(201);
+    expect((await call('PUT', '/api/channels/whatsapp/555000111', { flowId: 'soporte_e2e' })).status).toBe(200);
+    const before = session.charla.graph.requests.length;
+    const webhook = textWebhook({ phoneNumberId: '555000111', from: '5491144440000', name: 'Marta', text: 'necesito ayuda', wamid: 'wamid.E2E2' });
+    expect((await session.postWebhook(webhook)).status).toBe(200);
+    await session.charla.graph.waitForRequests(before + 1);
+
+    await session.openAsAdmin('#/inbox');
+    await session.page.getByTestId('inbox-item').filter({ hasText: 'Marta' }).click();
+    await session.page.getByTestId('conversation-view').filter({ hasText: 'necesito ayuda' }).waitFor();
+    await session.page.getByTestId('inbox-reply-input').fill('Hola Marta, ¿en qué te ayudo?');
+    await session.page.getByTestId('inbox-reply').click();
+    await session.charla.graph.waitForRequests(before + 2);
+    expect(session.charla.graph.requests.at(-1)!.body).toMatchObject({ type: 'text', text: { body: 'Hola Marta, ¿en qué te ayudo?' } });
+    await session.page.getByTestId('conversation-view').filter({ hasText: 'Hola Marta' }).waitFor();
+    await session.shot('12-inbox');
+
+    await session.page.getByTestId('inbox-resolve').click();
+    await session.charla.graph.waitForRequests(before + 3);
+    expect(session.charla.graph.requests.at(-1)!.body).toMatchObject({ type: 'text', text: { body: '¡Gracias por escribirnos!' } });
+    await session.page.getByTestId('inbox-item').filter({ hasText: 'Marta' }).waitFor({ state: 'detached' });
+  }, 120_000);
+
+  it('orders a pizza in the simulator: list sheet, typed answer, and a WhatsApp Flows form submitted as nfm_reply', async () => {
+    const canvas = canvasActions(session.page);
+    const created = await session.api('POST', '/api/flows', readFileSync(join(FIXTURE_FLOWS, 'pizzeria.json'), 'utf8'));
+    expect(created.status).toBe(201);
+    await session.openAsAdmin('#/flows/pizzeria');
+    await session.page.getByTestId('toggle-simulator').click();
+    await session.page.getByTestId('sim-start').click();
+    await canvas.say('hola');
+    await session.page.getByTestId('sim-reply-button').filter({ hasText: 'Hacer pedido' }).click();
+    await session.page.getByTestId('sim-list-button').last().click();
+    await session.page.getByTestId('list-row').first().click();
+    await session.page.getByTestId('list-send').click();
+    await session.page.getByTestId('sim-reply-button').filter({ hasText: 'Mediana' }).click();
+    await session.page.getByTestId('node-pregunta_nombre').and(session.page.locator('.flow-node--active')).waitFor();
+    await canvas.say('Juan');
+    await session.page.getByTestId('sim-form-button').click();
+    const form = session.page.getByTestId('form-sheet');
+    await form.getByTestId('form-field-direccion').locator('input').fill('Av. Corrientes 1234');
+    await form.getByTestId('form-footer').click();
+    await session.page.locator('[data-testid="form-sheet"][data-screen="PAGO"]').waitFor();
+    await form.getByRole('radio', { name: 'Efectivo' }).check();
+    await form.getByTestId('form-field-horario').locator('select').selectOption({ index: 1 });
+    await session.shot('13-simulator-form');
+    await form.getByTestId('form-footer').click();
+    await session.page.getByTestId('sim-variable-direccion').filter({ hasText: 'Av. Corrientes 1234' }).waitFor();
+    await session.page.getByTestId('sim-variable-forma_pago').filter({ hasText: 'Efectivo' }).waitFor();
+    await session.shot('14-simulator-form-sent');
+  }, 120_000);
+
+  it('shows an edit conflict instead of losing work, and overwrites on request', async () => {
+    const canvas = canvasActions(session.page);
+    const flow = {
+      schemaVersion: 1, id: 'conflicto', name: 'Conflicto', startNodeId: 'hola',
+      nodes: [{ id: 'hola', type: 'message', position: { x: 0, y: 0 }, data: { text: 'Hola' } }], edges: [],
+    };
+    expect((await session.api('POST', '/api/flows', flow)).status).toBe(201);
+    await session.openAsAdmin('#/flows/conflicto');
+    await session.page.getByTestId('node-hola').waitFor();
+
+    // Someone else saves first (revision 1 → 2); our edit, made on revision 1, must not overwrite it silently.
+    const theirs = { ...flow, nodes: [{ ...flow.nodes[0], data: { text: 'Hola de otra persona' } }] };
+    expect((await session.api('PUT', '/api/flows/conflicto', { document: theirs, revision: 1 })).status).toBe(200);
+    await canvas.typeText('hola', 'Hola de mí');
+    await session.page.getByTestId('conflict-dialog').waitFor();
+    await session.shot('15-conflict');
+    await session.page.getByTestId('conflict-overwrite').click();
+    await session.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    const saved = await (await session.api('GET', '/api/flows/conflicto')).json() as { revision: number; document: typeof flow };
+    expect(saved.revision).toBe(3);
+    expect(saved.document.nodes[0]!.data.text).toBe('Hola de mí');
+  }, 60_000);
+});
