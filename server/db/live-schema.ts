@@ -51,7 +51,7 @@ export const conversationMessages = sqliteTable(
     id: integer('id').primaryKey(),
     conversationId: integer('conversation_id').notNull(),
     direction: text('direction', { enum: ['in', 'bot', 'agent'] }).notNull(),
-    /** `{ event?: InboundEvent, replies: OutboundMessage[] }` (an agent's reply: `{ type: 'text', text }`). */
+    /** `{ event?: InboundEvent, replies: n }`: the n replies are the outbox rows from outbox_id on. */
     body: text('body').notNull(),
     /** In: the customer's wamid. */
     wamid: text('wamid'),

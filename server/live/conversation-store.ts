@@ -35,12 +35,13 @@ export interface HistoryRow {
 export interface HistoryBody {
   /** The InboundEvent, for direction 'in'. */
   event?: unknown;
-  /** The OutboundMessages sent (or `{ type: 'text', text }` from an agent). */
-  replies: unknown[];
+  /** How many replies were queued; their Graph API bodies are the outbox rows from `outboxId` on. */
+  replies: number;
 }
 
-/** Where a reply stands: the outbox state and the latest delivery status. */
+/** A reply as sent: its Graph API body (JSON), the outbox state and the latest delivery status. */
 export interface ReplyState {
+  body: string;
   outboxState: string | null;
   deliveryStatus: string | null;
   errorCode: number | null;
@@ -81,7 +82,7 @@ export function createConversationStore(sqlite: Database.Database) {
      FROM conversation_messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?`,
   );
   const replyState = sqlite.prepare<[number], ReplyState>(
-    `SELECT o.state AS outboxState, s.status AS deliveryStatus, COALESCE(s.error_code, o.error_code) AS errorCode
+    `SELECT o.body, o.state AS outboxState, s.status AS deliveryStatus, COALESCE(s.error_code, o.error_code) AS errorCode
      FROM outbox o LEFT JOIN message_statuses s ON s.wamid = o.wamid WHERE o.id = ?`,
   );
 

@@ -122,7 +122,7 @@ export class LiveProcessor {
     });
     const replies = result.messages.flatMap((message) => {
       try {
-        return [{ message, body: JSON.stringify(toGraphMessageBody(message, contact.waId)) }];
+        return [JSON.stringify(toGraphMessageBody(message, contact.waId))];
       } catch (error) {
         // Publishing checks every limit; a message that still breaks one is a bug to surface, not to send.
         log.error({ err: error, flowId: choice.flow.id, version: choice.version }, 'live: reply breaks a WhatsApp limit; not sent');

@@ -1,4 +1,4 @@
-import type { InboundEvent, OutboundMessage, Session } from '../../runtime/core/types.ts';
+import type { InboundEvent, Session } from '../../runtime/core/types.ts';
 import type { ConversationRow, ConversationStore } from './conversation-store.ts';
 import type { InboundStore } from './inbound-store.ts';
 import type { OutboxItem, OutboxStore } from './outbox-store.ts';
@@ -13,8 +13,8 @@ export interface TurnToStore {
   session: Session;
   /** The customer message that caused the turn; absent for an agent's resolve. */
   inbound?: { wamid: string; event: InboundEvent; receivedAt: number };
-  /** Each message with its Graph API body (JSON). */
-  replies: Array<{ message: OutboundMessage; body: string }>;
+  /** The Graph API body (JSON) of each reply, in order. */
+  replies: string[];
   now: number;
 }
 
@@ -43,14 +43,14 @@ export function storeTurn(stores: LiveStores, turn: TurnToStore): { conversation
     lastUserMessageAt: inbound?.receivedAt ?? conversation?.lastUserMessageAt ?? now,
     updatedAt: now,
   });
-  const queued = turn.replies.map(({ body }): OutboxItem => {
+  const queued = turn.replies.map((body): OutboxItem => {
     const id = stores.outbox.enqueue({ conversationId, phoneNumberId: turn.phoneNumberId, body, createdAt: now });
     return { id, conversationId, phoneNumberId: turn.phoneNumberId, body, attempts: 0, nextAttemptAt: now };
   });
   stores.conversations.addHistory({
     conversationId,
     direction: inbound ? 'in' : 'bot',
-    body: { ...(inbound ? { event: inbound.event } : {}), replies: turn.replies.map((reply) => reply.message) },
+    body: { ...(inbound ? { event: inbound.event } : {}), replies: queued.length },
     ...(inbound ? { wamid: inbound.wamid } : {}),
     ...(queued[0] ? { outboxId: queued[0].id } : {}),
     createdAt: now,

@@ -48,7 +48,7 @@ export async function inboxPlugin(app: FastifyInstance): Promise<void> {
     const outboxId = await live.groupCommit.run(() => {
       const id = live.outbox.enqueue({ conversationId: conversation.id, phoneNumberId: conversation.phoneNumberId, body, createdAt: now });
       live.conversations.addHistory({
-        conversationId: conversation.id, direction: 'agent', body: { replies: [{ type: 'text', text: request.body.text }] },
+        conversationId: conversation.id, direction: 'agent', body: { replies: 1 },
         outboxId: id, createdAt: now,
       });
       return id;
@@ -76,18 +76,19 @@ function summary(conversation: ConversationRow, now: number) {
   return { ...rest, windowOpen: now - conversation.lastUserMessageAt < CUSTOMER_SERVICE_WINDOW_MS };
 }
 
-/** A stored turn as the inbox shows it: the customer's message, then each reply with its delivery state. */
+/** A stored turn as the inbox shows it: the customer's message, then each reply (its Graph API body) with its delivery state. */
 function messagesOf(turn: HistoryRow, conversations: ConversationStore) {
   const body = JSON.parse(turn.body) as HistoryBody;
   const incoming = body.event === undefined ? [] : [{
     id: turn.id, direction: 'in' as const, body: body.event, wamid: turn.wamid, outboxId: null,
     outboxState: null, deliveryStatus: null, errorCode: null, createdAt: turn.createdAt,
   }];
-  const replies = body.replies.map((reply, index) => {
-    const outboxId = turn.outboxId === null ? null : turn.outboxId + index;
-    const state = outboxId === null ? undefined : conversations.replyState(outboxId);
+  const replies = Array.from({ length: turn.outboxId === null ? 0 : body.replies }, (_, index) => {
+    const outboxId = turn.outboxId! + index;
+    const state = conversations.replyState(outboxId);
     return {
-      id: turn.id, direction: turn.direction === 'agent' ? 'agent' as const : 'bot' as const, body: reply, wamid: null, outboxId,
+      id: turn.id, direction: turn.direction === 'agent' ? 'agent' as const : 'bot' as const,
+      body: state ? JSON.parse(state.body) as unknown : null, wamid: null, outboxId,
       outboxState: state?.outboxState ?? null, deliveryStatus: state?.deliveryStatus ?? null, errorCode: state?.errorCode ?? null,
       createdAt: turn.createdAt,
     };

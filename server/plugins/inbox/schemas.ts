@@ -11,7 +11,7 @@ const message = {
   properties: {
     id: { type: 'integer' },
     direction: { type: 'string', enum: ['in', 'bot', 'agent'] },
-    /** In: the runtime InboundEvent. Out: the OutboundMessage (bot) or `{ type: 'text', text }` (agent). `id` is the turn's. */
+    /** In: the runtime InboundEvent. Out (bot, agent): the Graph API body sent. `id` is the turn's. */
     body: { type: 'object', additionalProperties: true },
     wamid: { type: ['string', 'null'] },
     outboxId: { type: ['integer', 'null'] },
