@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FlowDocument } from '../../../schema/index.ts';
 import { Dialog } from '../../app/dialog.tsx';
 import { useT } from '../../i18n/index.ts';
@@ -18,7 +18,16 @@ export function NewFlowDialog({ onCreate, onCancel }: NewFlowDialogProps) {
   const [name, setName] = useState('');
   const [template, setTemplate] = useState(BLANK);
   const [busy, setBusy] = useState(false);
-  const templates = flowTemplates();
+  const [templates] = useState(flowTemplates);
+  const [names, setNames] = useState<Record<string, string>>({});
+
+  // The fixture files are small chunks: load them to list each bot by its own name.
+  useEffect(() => {
+    let cancelled = false;
+    void Promise.all(templates.map(async (template) => [template.key, (await template.load()).name] as const))
+      .then((entries) => { if (!cancelled) setNames(Object.fromEntries(entries)); }, () => undefined);
+    return () => { cancelled = true; };
+  }, [templates]);
 
   async function create() {
     setBusy(true);
@@ -52,7 +61,7 @@ export function NewFlowDialog({ onCreate, onCancel }: NewFlowDialogProps) {
         <span>{t('startFrom')}</span>
         <select data-testid="new-flow-template" value={template} onChange={(event) => setTemplate(event.target.value)}>
           <option value={BLANK}>{t('blank')}</option>
-          {templates.map((candidate) => <option key={candidate.key} value={candidate.key}>{candidate.key}</option>)}
+          {templates.map((candidate) => <option key={candidate.key} value={candidate.key}>{names[candidate.key] ?? candidate.key}</option>)}
         </select>
       </label>
     </Dialog>
