@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { FlowDocument } from '../../schema/index.ts';
+import type { FlowDiff, VersionSummary } from '../api/types.ts';
+import { useLocale } from '../i18n/index.ts';
+import { createEditorStore, EditorStoreProvider, type Problem } from '../store/index.ts';
+import { PublishButton } from './publish-button.tsx';
+import { VersionsPanel } from './versions-panel.tsx';
+
+afterEach(cleanup);
+beforeEach(() => useLocale.getState().setLocale('es'));
+
+const document: FlowDocument = {
+  schemaVersion: 1, id: 'demo', name: 'Demo', startNodeId: 'hola',
+  nodes: [{ id: 'hola', type: 'message', position: { x: 0, y: 0 }, data: { text: 'Hola' } }], edges: [],
+};
+const versions: VersionSummary[] = [
+  { version: 2, contentHash: 'b', author: 'ana', note: 'Promos de verano', createdAt: Date.UTC(2025, 0, 2), live: true },
+  { version: 1, contentHash: 'a', author: 'ana', note: null, createdAt: Date.UTC(2025, 0, 1), live: false },
+];
+const diff: FlowDiff = {
+  from: '2', to: 'draft', fields: [],
+  nodes: { added: ['nuevo'], removed: [], changed: ['hola'], fields: { hola: ['data.text'] } },
+  edges: { added: [], removed: [], changed: [], fields: {} },
+};
+
+function fakeApi() {
+  const calls: string[] = [];
+  return {
+    calls,
+    listVersions: async () => versions,
+    setLive: async (_id: string, version: number) => { calls.push(`live ${version}`); return {}; },
+    diff: async (_id: string, from: unknown, to: unknown) => { calls.push(`diff ${String(from)} ${String(to)}`); return diff; },
+    publish: async (_id: string, note?: string) => { calls.push(`publish ${note}`); return { version: 3 }; },
+  };
+}
+
+describe('versions panel', () => {
+  it('lists versions with the live marker, rolls back, and marks the diff on the canvas', async () => {
+    const api = fakeApi();
+    const store = createEditorStore({ document, revision: 1 });
+    const onLiveChange = vi.fn();
+    render(<EditorStoreProvider store={store}>
+      <VersionsPanel api={api} flowId="demo" canPublish liveVersion={2} onLiveChange={onLiveChange} saveDraft={async () => true} versionsKey={0} />
+    </EditorStoreProvider>);
+
+    const live = await screen.findByTestId('version-2');
+    expect(within(live).getByTestId('version-live')).toBeTruthy();
+    expect(within(live).getByText('Promos de verano')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('version-make-live-1'));
+    await waitFor(() => expect(onLiveChange).toHaveBeenCalledWith(1));
+    expect(screen.getByTestId('version-make-live-1').textContent).toBe('Volver a esta');
+
+    fireEvent.click(screen.getByTestId('diff-compare'));
+    await screen.findByTestId('diff-summary');
+    expect(api.calls).toEqual(['live 1', 'diff 2 draft']);
+    expect(store.getState().diffMarks).toEqual({ added: ['nuevo'], removed: [], changed: ['hola'] });
+    expect(screen.getByText('data.text')).toBeTruthy();
+  });
+
+  it('offers no roll back to a role that may not publish', async () => {
+    render(<EditorStoreProvider store={createEditorStore({ document })}>
+      <VersionsPanel api={fakeApi()} flowId="demo" canPublish={false} liveVersion={2} onLiveChange={() => {}} saveDraft={async () => true} versionsKey={0} />
+    </EditorStoreProvider>);
+    await screen.findByTestId('version-1');
+    expect(screen.queryByTestId('version-make-live-1')).toBeNull();
+  });
+});
+
+describe('publish button', () => {
+  const error: Problem = { severity: 'error', code: 'start_node_missing', message: 'x', pointer: '/startNodeId' };
+
+  it('is disabled while the draft has errors', () => {
+    const store = createEditorStore({ document, validate: () => ({ problems: [error] }) });
+    render(<EditorStoreProvider store={store}><PublishButton api={fakeApi()} flowId="demo" saveDraft={async () => true} onPublished={() => {}} /></EditorStoreProvider>);
+    expect((screen.getByTestId('publish') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('saves the draft, then publishes with the note', async () => {
+    const api = fakeApi();
+    const saved = vi.fn(async () => true);
+    const onPublished = vi.fn();
+    render(<EditorStoreProvider store={createEditorStore({ document, validate: () => ({ problems: [] }) })}>
+      <PublishButton api={api} flowId="demo" saveDraft={saved} onPublished={onPublished} />
+    </EditorStoreProvider>);
+    fireEvent.click(screen.getByTestId('publish'));
+    await screen.findByText(/versión 3/);
+    fireEvent.change(screen.getByTestId('publish-note'), { target: { value: 'Nuevo menú' } });
+    fireEvent.click(screen.getByTestId('publish-confirm'));
+    await waitFor(() => expect(onPublished).toHaveBeenCalledWith(3));
+    expect(saved).toHaveBeenCalled();
+    expect(api.calls).toEqual(['publish Nuevo menú']);
+  });
+});
