@@ -35,9 +35,9 @@ function setup() {
   const { server, api } = fakeServer();
   const store = createEditorStore({ document, revision: 4 });
   const autosave = createAutosave({ store, flowId: 'demo', api, delayMs: 500 });
-  autosave.start();
+  const stop = autosave.start();
   const type = (text: string) => store.getState().updateNodeData('hola', { text });
-  return { server, store, autosave, type };
+  return { server, store, autosave, type, stop };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -58,6 +58,14 @@ describe('autosave', () => {
     type('Chau');
     await vi.advanceTimersByTimeAsync(500);
     expect(server.puts.at(-1)).toEqual({ text: 'Chau', revision: 5 });
+  });
+
+  it('saves a pending change when the editor closes before the debounce', async () => {
+    const { server, type, stop } = setup();
+    type('antes de salir');
+    stop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.puts).toEqual([{ text: 'antes de salir', revision: 4 }]);
   });
 
   it('flush saves at once', async () => {

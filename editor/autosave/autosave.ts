@@ -84,6 +84,8 @@ export function createAutosave({ store, flowId, api, delayMs = 800 }: AutosaveOp
       });
       return () => {
         unsubscribe();
+        // Leaving the editor (another page of the app) must not drop the change waiting for its debounce.
+        if (timer !== null && status.state !== 'conflict') void save();
         cancelTimer();
       };
     },
