@@ -68,11 +68,11 @@ export function createConversationStore(sqlite: Database.Database) {
        last_user_message_at, updated_at)
      VALUES (@phoneNumberId, @waId, @contactName, @flowId, @flowVersion, @status, @session, @lastUserMessageAt, @updatedAt)`,
   );
-  const update = sqlite.prepare(
-    `UPDATE conversations SET contact_name = @contactName, flow_id = @flowId, flow_version = @flowVersion,
-       status = @status, session = @session, last_user_message_at = @lastUserMessageAt, updated_at = @updatedAt
-     WHERE id = @id`,
-  );
+  const updateColumns = `contact_name = @contactName, flow_id = @flowId, flow_version = @flowVersion, session = @session,
+    last_user_message_at = @lastUserMessageAt, updated_at = @updatedAt`;
+  // Leaving `status` out of the SET when it did not change spares SQLite the status index.
+  const update = sqlite.prepare(`UPDATE conversations SET ${updateColumns} WHERE id = @id`);
+  const updateWithStatus = sqlite.prepare(`UPDATE conversations SET ${updateColumns}, status = @status WHERE id = @id`);
   const addHistory = sqlite.prepare(
     `INSERT INTO conversation_messages (conversation_id, direction, body, wamid, outbox_id, created_at)
      VALUES (@conversationId, @direction, @body, @wamid, @outboxId, @createdAt)`,
@@ -91,10 +91,10 @@ export function createConversationStore(sqlite: Database.Database) {
     byId: (id: number): ConversationRow | undefined => byId.get(id),
     /** Newest first. */
     byStatus: (status: string, limit: number): ConversationRow[] => byStatus.all(status, limit),
-    /** Inserts or updates (by id); returns the id. */
-    save(row: NewConversation & { id?: number }): number {
+    /** Inserts, or updates the row `id` whose status was `previousStatus`; returns the id. */
+    save(row: NewConversation & { id?: number }, previousStatus?: string): number {
       if (row.id !== undefined) {
-        update.run(row);
+        (row.status === previousStatus ? update : updateWithStatus).run(row);
         return row.id;
       }
       return Number(insert.run(row).lastInsertRowid);

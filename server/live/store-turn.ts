@@ -42,7 +42,7 @@ export function storeTurn(stores: LiveStores, turn: TurnToStore): { conversation
     session: JSON.stringify(turn.session),
     lastUserMessageAt: inbound?.receivedAt ?? conversation?.lastUserMessageAt ?? now,
     updatedAt: now,
-  });
+  }, conversation?.status);
   const queued = turn.replies.map((body): OutboxItem => {
     const id = stores.outbox.enqueue({ conversationId, phoneNumberId: turn.phoneNumberId, body, createdAt: now });
     return { id, conversationId, phoneNumberId: turn.phoneNumberId, body, attempts: 0, nextAttemptAt: now };
