@@ -19,6 +19,7 @@ export interface LiveContext {
   config: LiveConfig;
   /** The channel of a business number (its secrets, else the defaults), looked up once per event-loop turn. */
   channelOf(phoneNumberId: string): ResolvedChannel | undefined;
+  /** Writes someone waits on: webhooks (Meta waits for the 200) and inbox requests. */
   groupCommit: GroupCommit;
   inbound: InboundStore;
   conversations: ConversationStore;
@@ -43,6 +44,8 @@ async function livePath(app: FastifyInstance): Promise<void> {
   const { charla } = app;
   const config = liveConfigFromEnv(charla.config.env);
   const groupCommit = new GroupCommit(charla.sqlite);
+  // Turns and sends commit in their own batches, so a webhook's 200 never waits for them to be written.
+  const backgroundCommit = new GroupCommit(charla.sqlite);
   const stores = {
     inbound: createInboundStore(charla.sqlite),
     conversations: createConversationStore(charla.sqlite),
@@ -52,11 +55,11 @@ async function livePath(app: FastifyInstance): Promise<void> {
   const channelOf = tickCache((phoneNumberId: string) => charla.channels.resolve(phoneNumberId));
   const client = new GraphClient(charla.config.whatsapp.graphUrl, config.outbox.timeoutMs);
   const sender = new OutboxSender({
-    store: stores.outbox, groupCommit, metrics, client, log: app.log, now: charla.now,
+    store: stores.outbox, groupCommit: backgroundCommit, metrics, client, log: app.log, now: charla.now,
     accessTokenFor: (phoneNumberId) => channelOf(phoneNumberId)?.accessToken ?? charla.config.whatsapp.accessToken,
   }, config.outbox);
   const processor = new LiveProcessor({
-    stores, groupCommit, sender, metrics, log: app.log, flows: charla.flows, channelOf,
+    stores, groupCommit: backgroundCommit, sender, metrics, log: app.log, flows: charla.flows, channelOf,
     notifier: createHandoffNotifier(config.handoffWebhookUrl, metrics, app.log),
     ports: () => charla.ports, secrets: charla.config.secrets, now: charla.now,
   });
@@ -74,6 +77,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
     await checkpointer?.stop();
     await sender.stop();
     groupCommit.close();
+    backgroundCommit.close();
     await client.close();
   });
 }
