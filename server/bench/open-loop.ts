@@ -21,8 +21,21 @@ export interface OpenLoopResult {
  * delay the next request, and latency counts from when a request was due, so stalls are not hidden.
  * @example const { latencies } = await openLoop(url, 2000, 10_000, (n) => makeRequest(n));
  */
-export async function openLoop(url: string, ratePerSecond: number, durationMs: number, make: (sequence: number) => LoadRequest): Promise<OpenLoopResult> {
+export async function openLoop(
+  url: string, ratePerSecond: number, durationMs: number, make: (sequence: number) => LoadRequest, options: { warmupMs?: number } = {},
+): Promise<OpenLoopResult> {
   const pool = new Pool(url, { connections: 512, pipelining: 1 });
+  // The same rate first, unmeasured: connections opened, the server at its steady state.
+  const warmup = options.warmupMs ? await offer(pool, ratePerSecond, options.warmupMs, make) : undefined;
+  const result = await offer(pool, ratePerSecond, durationMs, make);
+  await pool.close();
+  // Every acknowledged id counts (for lost messages); latencies only from the measured part.
+  return warmup
+    ? { ...result, acknowledged: [...warmup.acknowledged, ...result.acknowledged], failures: warmup.failures + result.failures }
+    : result;
+}
+
+async function offer(pool: Pool, ratePerSecond: number, durationMs: number, make: (sequence: number) => LoadRequest): Promise<OpenLoopResult> {
   const latencies: number[] = [];
   const acknowledged: string[] = [];
   let failures = 0;
@@ -52,7 +65,6 @@ export async function openLoop(url: string, ratePerSecond: number, durationMs: n
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   await Promise.all(inFlight);
-  await pool.close();
   latencies.sort((a, b) => a - b);
   return { latencies, acknowledged, failures };
 }

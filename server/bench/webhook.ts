@@ -96,7 +96,7 @@ async function measure(name: 'baseline' | 'charla', dir: string, graph: FakeGrap
     const endToEnd = saturated.acknowledged / ((Date.now() - started) / 1000);
     const cpuMicros = ((cpuMillis(server.process.pid!) - cpuBefore) * 1000) / saturated.acknowledged;
 
-    const fixed = await openLoop(server.url, FIXED_RATE, FIXED_SECONDS * 1000, () => next());
+    const fixed = await openLoop(server.url, FIXED_RATE, FIXED_SECONDS * 1000, () => next(), { warmupMs: 3000 });
     await drain();
     if (saturated.errors > 0) notes.push(`${name}: ${saturated.errors} errors/timeouts/non-2xx at saturation`);
     if (fixed.failures > 0) notes.push(`${name}: ${fixed.failures} failed requests at the fixed rate`);
