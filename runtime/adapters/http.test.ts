@@ -143,7 +143,7 @@ describe('http port, private addresses allowed (happy paths on 127.0.0.1)', () =
     });
   });
 
-  it.each([{ 'bad header': 'x' }, { 'x-a': 'line\nbreak' }])('reports invalid headers %j as a failure, never a throw', async (headers) => {
+  it.each<Record<string, string>>([{ 'bad header': 'x' }, { 'x-a': 'line\nbreak' }])('reports invalid headers %j as a failure, never a throw', async (headers) => {
     expect(await http(get(`${api.origin}/precio`, { headers }))).toEqual({ ok: false, reason: 'bad_request: the request could not be sent (invalid headers or body)' });
   });
 
