@@ -94,6 +94,7 @@ describe('http port, private addresses allowed (happy paths on 127.0.0.1)', () =
   it('parses a JSON answer', async () => {
     expect(await http(get(`${api.origin}/precio`))).toEqual({
       ok: true, status: 200, json: { precio: 12500, items: [{ id: 'muzza' }] }, text: '{"precio":12500,"items":[{"id":"muzza"}]}',
+      headers: expect.objectContaining({ 'content-type': expect.stringContaining('json') }),
     });
   });
 
@@ -103,11 +104,13 @@ describe('http port, private addresses allowed (happy paths on 127.0.0.1)', () =
   });
 
   it('keeps a non-JSON answer as text', async () => {
-    expect(await http(get(`${api.origin}/texto`))).toEqual({ ok: true, status: 200, json: undefined, text: 'hola, no soy JSON' });
+    expect(await http(get(`${api.origin}/texto`))).toEqual({ ok: true, status: 200, json: undefined, text: 'hola, no soy JSON', headers: expect.any(Object) });
   });
 
-  it('reports a non-2xx status as a failure with the status', async () => {
-    expect(await http(get(`${api.origin}/falta`))).toEqual({ ok: false, status: 404, reason: 'http_status: the server answered with a non-2xx status' });
+  it('reports a non-2xx status as a failure with the status, keeping what the server said', async () => {
+    expect(await http(get(`${api.origin}/falta`))).toEqual({
+      ok: false, status: 404, reason: 'http_status: the server answered with a non-2xx status', text: expect.any(String), headers: expect.any(Object),
+    });
   });
 
   it('follows up to 3 redirects', async () => {

@@ -89,8 +89,9 @@ async function send(request: HttpRequest, dispatcher: Dispatcher, signal: AbortS
     }
     const text = await readCapped(response, limits.maxResponseBytes);
     const status = response.statusCode;
-    if (status < 200 || status > 299) throw new AdapterFailure('http_status', undefined, status);
-    return { ok: true, status, json: parseJson(text), text };
+    const answered = { status, text, headers: flatHeaders(response.headers) };
+    if (status < 200 || status > 299) return { ok: false, reason: new AdapterFailure('http_status', undefined, status).message, ...answered };
+    return { ok: true, json: parseJson(text), ...answered };
   }
 }
 
@@ -107,6 +108,15 @@ function checkedUrl(raw: string, policy: AddressPolicy): URL {
   const range = literal === undefined ? undefined : policy(literal);
   if (range !== undefined) throw new AdapterFailure('refused_address', `${literal} (${range})`);
   return url;
+}
+
+/** undici's headers (a name may repeat) as one string per name, joined as HTTP would fold them. */
+function flatHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
 }
 
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {

@@ -113,9 +113,13 @@ export interface HttpRequest {
   timeoutMs: number;
 }
 
+/**
+ * `headers` (lower-case names) come with any answer the server gave; `text` is also kept for
+ * a non-2xx answer, for the editor's "try it". Behaviours read neither.
+ */
 export type HttpResponse =
-  | { ok: true; status: number; json: unknown; text: string }
-  | { ok: false; status?: number; reason: string };
+  | { ok: true; status: number; json: unknown; text: string; headers?: Record<string, string> }
+  | { ok: false; status?: number; reason: string; text?: string; headers?: Record<string, string> };
 
 export interface IntentRequest {
   text: string;
