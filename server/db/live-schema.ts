@@ -92,3 +92,19 @@ export const messageStatuses = sqliteTable('message_statuses', {
   errorTitle: text('error_title'),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * Handoff notices for CHARLA_HANDOFF_WEBHOOK_URL not yet delivered: stored when a conversation
+ * enters handoff, retried with backoff until the URL answers 2xx (then deleted), kept as `failed`
+ * with the last error when it refuses for good. Survives restarts.
+ */
+export const handoffNotices = sqliteTable('handoff_notices', {
+  id: integer('id').primaryKey(),
+  /** The HandoffNotice JSON, as POSTed. */
+  body: text('body').notNull(),
+  state: text('state', { enum: ['pending', 'failed'] }).notNull(),
+  attempts: integer('attempts').notNull(),
+  nextAttemptAt: integer('next_attempt_at').notNull(),
+  error: text('error'),
+  createdAt: integer('created_at').notNull(),
+});

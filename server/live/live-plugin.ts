@@ -6,7 +6,7 @@ import { createConversationStore, type ConversationStore } from './conversation-
 import type { ResolvedChannel } from '../channels/repository.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import { GroupCommit } from './group-commit.ts';
-import { createHandoffNotifier } from './handoff-notifier.ts';
+import { HandoffNotifier } from './handoff-notifier.ts';
 import { createInboundStore, type InboundStore } from './inbound-store.ts';
 import { liveConfigFromEnv, type LiveConfig } from './live-config.ts';
 import { LiveMetrics } from './metrics.ts';
@@ -58,9 +58,13 @@ async function livePath(app: FastifyInstance): Promise<void> {
     store: stores.outbox, groupCommit: backgroundCommit, metrics, client, log: app.log, now: charla.now,
     accessTokenFor: (phoneNumberId) => channelOf(phoneNumberId)?.accessToken ?? charla.config.whatsapp.accessToken,
   }, config.outbox);
+  const notifier = new HandoffNotifier({
+    url: config.handoffWebhookUrl, sqlite: charla.sqlite, groupCommit: backgroundCommit, metrics, log: app.log,
+    now: charla.now, retry: config.outbox,
+  });
   const processor = new LiveProcessor({
     stores, groupCommit: backgroundCommit, sender, metrics, log: app.log, flows: charla.flows, channelOf,
-    notifier: createHandoffNotifier(config.handoffWebhookUrl, metrics, app.log),
+    notifier,
     ports: () => charla.ports, secrets: charla.config.secrets, now: charla.now,
   });
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
@@ -71,11 +75,13 @@ async function livePath(app: FastifyInstance): Promise<void> {
   app.addHook('onReady', async () => {
     if (!charla.sqlite.memory) checkpointer = startCheckpointer(charla.sqlite.name);
     sender.start();
+    notifier.start();
     processor.recover();
   });
   app.addHook('onClose', async () => {
     await checkpointer?.stop();
     await sender.stop();
+    await notifier.stop();
     groupCommit.close();
     backgroundCommit.close();
     await client.close();

@@ -16,7 +16,8 @@ const COUNTERS = {
   charla_outbox_retried_total: 'Graph API calls that failed transiently and were rescheduled',
   charla_outbox_failed_total: 'Messages given up on (permanent error or too many attempts)',
   charla_outbox_resent_total: 'Messages in flight at a crash, sent again at start-up',
-  charla_handoff_notifications_total: 'Handoff notifications POSTed to CHARLA_HANDOFF_WEBHOOK_URL',
+  charla_handoff_notifications_total: 'Handoff notifications accepted by CHARLA_HANDOFF_WEBHOOK_URL',
+  charla_handoff_notification_failures_total: 'Handoff notifications given up on (refused, or too many attempts)',
 } as const;
 
 export type CounterName = keyof typeof COUNTERS;

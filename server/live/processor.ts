@@ -145,12 +145,12 @@ export class LiveProcessor {
     const { flow, version } = turn.choice;
     switch (effect.type) {
       case 'handoff_started':
-        void this.deps.notifier.notify({
+        this.deps.notifier.notify({
           event: 'handoff_started', conversationId: turn.conversationId, phoneNumberId: turn.phoneNumberId,
           waId: turn.contact.waId, contactName: turn.contact.name ?? null, flowId: flow.id, flowVersion: version,
           nodeId: effect.nodeId, ...(effect.queue !== undefined ? { queue: effect.queue } : {}),
           ...(effect.note !== undefined ? { note: effect.note } : {}), at: turn.now,
-        });
+        }).catch((error: unknown) => this.deps.log.error({ err: error, conversationId: turn.conversationId }, 'live: handoff notice not stored'));
         return;
       case 'error':
         this.deps.log.warn({ flowId: flow.id, version, nodeId: effect.nodeId, code: effect.code }, `live: ${effect.message}`);

@@ -22,6 +22,11 @@ export function sendOutcome(
   const code = result.code ?? result.httpStatus;
   const action = classifyGraphFailure(result);
   if (action === 'give_up' || attempts >= settings.maxAttempts) return { kind: 'failed', code, error: result.message };
-  const delayMs = Math.min(settings.retryBaseMs * 4 ** (attempts - 1), settings.retryMaxMs);
+  const delayMs = backoffDelayMs(attempts, settings);
   return { kind: 'retry', code, error: result.message, nextAttemptAt: now + delayMs, delayMs, pauseNumber: action === 'retry_number' };
+}
+
+/** base·4^(attempts−1) ms, capped: the wait before the next attempt after `attempts` failed ones. */
+export function backoffDelayMs(attempts: number, settings: { retryBaseMs: number; retryMaxMs: number }): number {
+  return Math.min(settings.retryBaseMs * 4 ** (attempts - 1), settings.retryMaxMs);
 }
