@@ -21,11 +21,13 @@ export const errorCatalogue = {
   simulation_not_found: { status: 404, message: 'No simulation with this id' },
   token_not_found: { status: 404, message: 'No token with this id' },
   conversation_not_found: { status: 404, message: 'No conversation with this id' },
+  node_not_found: { status: 404, message: 'The flow has no node with this id' },
   // 409: the state changed under the caller
   flow_exists: { status: 409, message: 'A flow with this id already exists' },
   revision_conflict: { status: 409, message: 'The draft changed since you loaded it' },
   flow_published: { status: 409, message: 'The flow has published versions and cannot be deleted' },
   flow_not_published: { status: 409, message: 'The flow has no published version yet' },
+  draft_unchanged: { status: 409, message: 'The draft is the same as the live version: there is nothing new to publish' },
   simulation_not_in_handoff: { status: 409, message: 'The simulated conversation is not waiting for an agent' },
   conversation_not_in_handoff: { status: 409, message: 'The conversation is not waiting for an agent' },
   // 413 / 415
@@ -34,6 +36,8 @@ export const errorCatalogue = {
   // 422: well-formed but not acceptable
   flow_invalid: { status: 422, message: 'The document breaks the flow JSON Schema' },
   publish_blocked: { status: 422, message: 'The draft has errors; fix them before publishing' },
+  node_not_api_call: { status: 422, message: 'Only API-call nodes can be tried' },
+  node_data_invalid: { status: 422, message: "The node's data has errors; fix them before trying it" },
   outside_customer_service_window: { status: 422, message: 'The customer last wrote more than 24 hours ago: only an approved template may be sent now' },
   // 500
   internal_error: { status: 500, message: 'Something went wrong on the server' },

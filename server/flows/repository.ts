@@ -74,6 +74,17 @@ export function createFlowRepository(db: CharlaDb) {
     return { ...row, document: JSON.parse(row.document) as FlowDocument };
   }
 
+  /** 409 when the draft's content is the live version's: publishing it would add an identical version. */
+  function refuseUnchanged(tx: Pick<CharlaDb, 'select'>, id: string, liveVersion: number | null, hash: string): void {
+    if (liveVersion === null) return;
+    const live = tx.select({ contentHash: flowVersions.contentHash }).from(flowVersions)
+      .where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, liveVersion))).get();
+    if (live?.contentHash === hash) {
+      throw new AppError('draft_unchanged', `The draft is the same as version ${liveVersion}, which is live: change something before publishing`,
+        { liveVersion });
+    }
+  }
+
   return {
     getVersion,
 
@@ -132,11 +143,13 @@ export function createFlowRepository(db: CharlaDb) {
 
     /**
      * Turns the draft at `revision` into the next version and makes it live, in one transaction.
-     * The caller validated exactly that draft; a newer revision means it changed since (409).
+     * The caller validated exactly that draft; a newer revision means it changed since (409), and
+     * a draft identical to the live version is refused (409 draft_unchanged). A draft equal to an
+     * older version publishes: republishing it is how one rolls forward with a new note.
      */
     publish(id: string, input: { revision: number; author: string; note?: string; now: number }): { version: number; contentHash: string } {
       return db.transaction((tx) => {
-        const draft = tx.select({ revision: flows.revision, document: flows.document }).from(flows)
+        const draft = tx.select({ revision: flows.revision, document: flows.document, liveVersion: flows.liveVersion }).from(flows)
           .where(eq(flows.id, id)).get();
         if (!draft) throw new AppError('flow_not_found', `No flow "${id}"`);
         if (draft.revision !== input.revision) {
@@ -147,6 +160,7 @@ export function createFlowRepository(db: CharlaDb) {
           .where(eq(flowVersions.flowId, id)).get();
         const version = (last?.last ?? 0) + 1;
         const hash = contentHash(JSON.parse(draft.document));
+        refuseUnchanged(tx, id, draft.liveVersion, hash);
         tx.insert(flowVersions).values({
           flowId: id, version, contentHash: hash, author: input.author,
           note: input.note ?? null, createdAt: input.now, document: draft.document,

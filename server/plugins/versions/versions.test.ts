@@ -60,6 +60,32 @@ describe('publishing', () => {
     expect(t.app.charla.flows.getLiveFlow('pizzeria')).toMatchObject({ version: 2, document: { name: 'Don Pepe 2' } });
   });
 
+  it('refuses to publish a draft identical to the live version (409 draft_unchanged), leaving the versions as they were', async () => {
+    expect((await publish('primera')).statusCode).toBe(201);
+    // Same content with keys in another order hashes the same.
+    const reordered = Object.fromEntries(Object.entries(pizzeria).reverse());
+    await saveDraft(reordered, 1);
+    const again = await publish('otra vez');
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'draft_unchanged', liveVersion: 1, message: expect.stringContaining('version 1') });
+    const list = await t.app.inject({ method: 'GET', url: '/api/flows/pizzeria/versions', headers: t.auth() });
+    expect(list.json()).toMatchObject([{ version: 1, note: 'primera', live: true }]);
+  });
+
+  it('republishes a draft equal to an older, non-live version (rolling forward)', async () => {
+    await publish();
+    await saveDraft({ ...pizzeria, name: 'v2' }, 1);
+    await publish();
+    // Back to the content of version 1 while version 2 is live.
+    await saveDraft(pizzeria, 2);
+    const third = await publish('vuelve la 1');
+    expect(third.statusCode).toBe(201);
+    expect(third.json()).toEqual({ version: 3, contentHash: contentHash(pizzeria) });
+    // After rolling back to 1, the same draft is the live content again: refused.
+    await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria/live', headers: t.auth(), payload: { version: 1 } });
+    expect((await publish()).json().code).toBe('draft_unchanged');
+  });
+
   it('keeps a version immutable while the draft moves on', async () => {
     await publish();
     await saveDraft({ ...pizzeria, name: 'Cambiado después' }, 1);
