@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { NodeData, NodeKind } from '../../schema/index.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { messages } from './messages.ts';
 
 export type NodeMessageKey = keyof typeof messages.es;
@@ -23,8 +24,11 @@ export interface NodeEditor<K extends NodeKind> {
   color: string;
   /** The kind's name in the palette and node header (a key of nodes/messages.ts). */
   label: NodeMessageKey;
-  /** The data of a node freshly dropped from the palette. */
-  create(): NodeData<K>;
+  /**
+   * The data of a node freshly dropped from the palette, its copy in the flow's language
+   * (`contentLocale(document.language)`); it passes validation, WhatsApp limits included.
+   */
+  create(locale: Locale): NodeData<K>;
   /** The node's content at a glance, on the canvas card. */
   Body: ComponentType<NodeBodyProps<K>>;
   /** The form that edits the node's data. */

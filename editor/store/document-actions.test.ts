@@ -21,7 +21,7 @@ describe('document actions', () => {
     const second = store.getState().addNode('message', { x: 0, y: 0 });
     const state = store.getState();
     expect([first, second]).toEqual(['message_1', 'message_2']);
-    expect(state.document.nodes[0]).toEqual({ id: 'message_1', type: 'message', position: { x: 10, y: 21 }, data: { text: '' } });
+    expect(state.document.nodes[0]).toEqual({ id: 'message_1', type: 'message', position: { x: 10, y: 21 }, data: { text: '¡Hola! ¿En qué te ayudo?' } });
     expect(state.document.startNodeId).toBe('message_1');
     expect(state.selectedNodeIds).toEqual(['message_2']);
   });

@@ -48,7 +48,7 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
       const { document, readOnly, commit } = get();
       if (readOnly) return null;
       const id = freshId(kind, new Set(document.nodes.map((node) => node.id)), true);
-      const node = { id, type: kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, data: createNodeData(kind) } as FlowNode;
+      const node = { id, type: kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, data: createNodeData(kind, document.language) } as FlowNode;
       const startless = document.startNodeId === '' || !nodeById(document, document.startNodeId);
       commit({ ...document, nodes: [...document.nodes, node], ...(startless && { startNodeId: id }) });
       set({ selectedNodeIds: [id], selectedEdgeIds: [] });

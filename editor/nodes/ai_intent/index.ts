@@ -1,4 +1,5 @@
 import type { NodeEditor } from '../types.ts';
+import { createAiIntent } from './defaults.ts';
 import { AiIntentBody } from './Body.tsx';
 import { AiIntentInspector } from './Inspector.tsx';
 
@@ -6,7 +7,7 @@ export const aiIntentEditor: NodeEditor<'ai_intent'> = {
   icon: '✦',
   color: '#b5478f',
   label: 'kind_ai_intent',
-  create: () => ({ intents: [{ id: 'intencion_1', description: '', examples: [] }] }),
+  create: createAiIntent,
   Body: AiIntentBody,
   Inspector: AiIntentInspector,
   outputLabels: (data) => Object.fromEntries(data.intents.map((intent) => [intent.id, intent.description || intent.id])),

@@ -1,4 +1,5 @@
 import type { NodeEditor } from '../types.ts';
+import { createCondition } from './defaults.ts';
 import { ConditionBody } from './Body.tsx';
 import { ConditionInspector } from './Inspector.tsx';
 
@@ -6,7 +7,7 @@ export const conditionEditor: NodeEditor<'condition'> = {
   icon: '◇',
   color: '#c9a227',
   label: 'kind_condition',
-  create: () => ({ branches: [{ id: 'rama_1', match: 'all', rules: [{ left: '', op: 'equals', right: '' }] }] }),
+  create: createCondition,
   Body: ConditionBody,
   Inspector: ConditionInspector,
   outputLabels: (data) => Object.fromEntries(data.branches.map((branch, index) => [branch.id, branch.label || `#${index + 1}`])),

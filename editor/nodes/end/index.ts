@@ -1,4 +1,5 @@
 import type { NodeEditor } from '../types.ts';
+import { textDefault } from '../shared/text-default.ts';
 import { EndBody } from './Body.tsx';
 import { EndInspector } from './Inspector.tsx';
 
@@ -6,7 +7,12 @@ export const endEditor: NodeEditor<'end'> = {
   icon: '■',
   color: '#5f6b76',
   label: 'kind_end',
-  create: () => ({}),
+  // The goodbye of an end node dropped from the palette, in the flow's language.
+  create: textDefault({
+    es: '¡Gracias por escribirnos!',
+    pt: 'Obrigado por escrever para nós!',
+    en: 'Thanks for writing to us!',
+  }),
   Body: EndBody,
   Inspector: EndInspector,
 };

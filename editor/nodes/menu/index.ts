@@ -1,4 +1,5 @@
 import type { NodeEditor } from '../types.ts';
+import { createMenu } from './defaults.ts';
 import { MenuBody } from './Body.tsx';
 import { MenuInspector } from './Inspector.tsx';
 
@@ -6,10 +7,7 @@ export const menuEditor: NodeEditor<'menu'> = {
   icon: '☰',
   color: '#1f8fd6',
   label: 'kind_menu',
-  create: () => ({
-    text: '',
-    options: [{ id: 'opcion_1', title: 'Opción 1' }, { id: 'opcion_2', title: 'Opción 2' }],
-  }),
+  create: createMenu,
   Body: MenuBody,
   Inspector: MenuInspector,
   outputLabels: (data) => Object.fromEntries(data.options.map((option) => [option.id, option.title])),

@@ -1,4 +1,5 @@
 import type { NodeEditor } from '../types.ts';
+import { createQuestion } from './defaults.ts';
 import { QuestionBody } from './Body.tsx';
 import { QuestionInspector } from './Inspector.tsx';
 
@@ -6,7 +7,7 @@ export const questionEditor: NodeEditor<'question'> = {
   icon: '?',
   color: '#0f9d9a',
   label: 'kind_question',
-  create: () => ({ text: '', variable: 'respuesta', input: 'text' }),
+  create: createQuestion,
   Body: QuestionBody,
   Inspector: QuestionInspector,
   setsVariables: (data) => [data.variable],

@@ -1,4 +1,5 @@
 import type { NodeEditor } from '../types.ts';
+import { createSet } from './defaults.ts';
 import { SetBody } from './Body.tsx';
 import { SetInspector } from './Inspector.tsx';
 
@@ -6,7 +7,7 @@ export const setEditor: NodeEditor<'set'> = {
   icon: '=',
   color: '#7b61c4',
   label: 'kind_set',
-  create: () => ({ assignments: [{ variable: 'variable', value: '' }] }),
+  create: createSet,
   Body: SetBody,
   Inspector: SetInspector,
   setsVariables: (data) => data.assignments.map((assignment) => assignment.variable),
