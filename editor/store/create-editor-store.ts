@@ -3,6 +3,7 @@ import { validateFlow, type FlowDocument } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { clipboardSlice } from './clipboard-slice.ts';
 import { documentSlice } from './document-slice.ts';
+import { flowSettingsSlice } from './flow-settings-slice.ts';
 import { historySlice } from './history-slice.ts';
 import { selectionSlice } from './selection-slice.ts';
 import { storeDeps } from './store-deps.ts';
@@ -31,6 +32,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
   const deps = storeDeps(options.validate ?? ((document) => validateFlow(document, { locale: useLocale.getState().locale })));
   const store = createStore<EditorState>()((...args) => ({
     ...documentSlice(deps)(...args),
+    ...flowSettingsSlice(...args),
     ...historySlice(deps)(...args),
     ...selectionSlice(...args),
     ...viewSlice(...args),

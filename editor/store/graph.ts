@@ -1,5 +1,6 @@
 import { nodeOutputs, type FlowDocument, type FlowEdge, type FlowNode } from '../../schema/index.ts';
 import { freshId } from './ids.ts';
+import { mergeDefined } from './merge-defined.ts';
 import type { XY } from './types.ts';
 
 /** Pure document edits the store's actions are made of; each returns a new document. */
@@ -54,10 +55,7 @@ export function replaceNode(document: FlowDocument, next: FlowNode): FlowDocumen
 export function updateData(document: FlowDocument, id: string, patch: Partial<FlowNode['data']>): FlowDocument {
   const node = nodeById(document, id);
   if (!node) return document;
-  // An `undefined` in the patch removes an optional field rather than storing a hole.
-  const data: Record<string, unknown> = { ...node.data, ...patch };
-  for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
-  const next = { ...node, data } as FlowNode;
+  const next = { ...node, data: mergeDefined<Record<string, unknown>>(node.data, patch) } as FlowNode;
   return pruneDanglingEdges(replaceNode(document, next), next);
 }
 

@@ -18,7 +18,7 @@ export const selectionSlice: StateCreator<EditorState, [], [], SelectionSlice> =
   selectedEdgeIds: [],
 
   select(nodeIds, edgeIds = []) {
-    set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds, gestureKey: null });
+    set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds, gestureKey: null, ...(nodeIds.length > 0 && { settingsOpen: false }) });
   },
 
   setSelected(changes) {
@@ -26,7 +26,8 @@ export const selectionSlice: StateCreator<EditorState, [], [], SelectionSlice> =
     const selectedNodeIds = applyFlags(state.selectedNodeIds, changes.nodes);
     const selectedEdgeIds = applyFlags(state.selectedEdgeIds, changes.edges);
     if (selectedNodeIds !== state.selectedNodeIds || selectedEdgeIds !== state.selectedEdgeIds) {
-      set({ selectedNodeIds, selectedEdgeIds, gestureKey: null });
+      // A node picked on the canvas takes the inspector's place back from the flow settings.
+      set({ selectedNodeIds, selectedEdgeIds, gestureKey: null, ...(selectedNodeIds.length > 0 && { settingsOpen: false }) });
     }
   },
 });

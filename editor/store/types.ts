@@ -1,4 +1,4 @@
-import type { FlowDocument, FlowNode, NodeKind, Problem } from '../../schema/index.ts';
+import type { FlowDocument, FlowNode, FlowSettings, NodeKind, Problem, VariableDeclaration } from '../../schema/index.ts';
 
 export interface XY { x: number; y: number }
 export interface Size { width: number; height: number }
@@ -35,6 +35,19 @@ export interface DocumentSlice {
   layout(): void;
 }
 
+/** The flow-level parts of the document (flow-format.md): each edit is recorded like a node edit. */
+export interface FlowSettingsSlice {
+  /** Typing in one field joins one undo step; an emptied description or language is removed. */
+  updateFlowInfo(patch: Partial<Pick<FlowDocument, 'name' | 'description' | 'language'>>): void;
+  /** Merges into `settings`; a key patched to `undefined` falls back to its default (DEFAULT_SETTINGS). */
+  updateSettings(patch: Partial<FlowSettings>): void;
+  /** Declares a variable (a fresh `variable_<n>` of type string when none is given); returns its index. */
+  addVariable(declaration?: VariableDeclaration): number | null;
+  /** An emptied description is removed. */
+  updateVariable(index: number, patch: Partial<VariableDeclaration>): void;
+  removeVariable(index: number): void;
+}
+
 export interface HistorySlice {
   past: FlowDocument[];
   future: FlowDocument[];
@@ -69,6 +82,10 @@ export interface ViewSlice {
   revealRequest: { nodeId: string; nonce: number } | null;
   /** Asks the inspector to focus a field: a path into the node's data, like `options.1.title`. */
   focusRequest: { nodeId: string; field: string; nonce: number } | null;
+  /** Whether the flow settings panel shows (in the inspector's place); selecting a node closes it. */
+  settingsOpen: boolean;
+  /** Asks the settings panel to focus a field: a path into the document, like `settings.maxStepsPerTurn`. */
+  settingsFocusRequest: { field: string; nonce: number } | null;
   setReadOnly(readOnly: boolean): void;
   setHighlightedNode(id: string | null): void;
   setDiffMarks(marks: DiffMarks | null): void;
@@ -77,6 +94,9 @@ export interface ViewSlice {
   setViewCenter(center: XY): void;
   reveal(nodeId: string): void;
   focusField(nodeId: string, field: string): void;
+  /** Shows the flow settings (clearing the node selection), focusing `field` when given. */
+  openSettings(field?: string): void;
+  closeSettings(): void;
 }
 
 export interface ClipboardSlice {
@@ -90,4 +110,4 @@ export interface ClipboardSlice {
   duplicate(): string[];
 }
 
-export type EditorState = DocumentSlice & HistorySlice & SelectionSlice & ViewSlice & ClipboardSlice;
+export type EditorState = DocumentSlice & FlowSettingsSlice & HistorySlice & SelectionSlice & ViewSlice & ClipboardSlice;

@@ -11,6 +11,8 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
   viewCenter: { x: 0, y: 0 },
   revealRequest: null,
   focusRequest: null,
+  settingsOpen: false,
+  settingsFocusRequest: null,
 
   setReadOnly(readOnly) {
     set({ readOnly });
@@ -39,5 +41,14 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
 
   focusField(nodeId, field) {
     set({ focusRequest: { nodeId, field, nonce: (get().focusRequest?.nonce ?? 0) + 1 } });
+  },
+
+  openSettings(field) {
+    const nonce = (get().settingsFocusRequest?.nonce ?? 0) + 1;
+    set({ settingsOpen: true, selectedNodeIds: [], selectedEdgeIds: [], gestureKey: null, ...(field !== undefined && { settingsFocusRequest: { field, nonce } }) });
+  },
+
+  closeSettings() {
+    set({ settingsOpen: false });
   },
 });
