@@ -16,6 +16,7 @@ import { flowsPlugin } from './plugins/flows/index.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { inboxPlugin } from './plugins/inbox/index.ts';
 import { metricsPlugin } from './plugins/metrics/index.ts';
+import { nodeTrialsPlugin } from './plugins/node-trials/index.ts';
 import { webhookPlugin } from './plugins/webhook/index.ts';
 import { livePlugin } from './live/live-plugin.ts';
 import { simulationsPlugin } from './plugins/simulations/index.ts';
@@ -79,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthPlugin);
   await app.register(flowsPlugin);
   await app.register(versionsPlugin);
+  await app.register(nodeTrialsPlugin);
   await app.register(channelsPlugin);
   await app.register(tokensPlugin);
   await app.register(simulationsPlugin);
