@@ -1,8 +1,8 @@
-import type { FlowDocument } from '../../schema/index.ts';
+import type { FlowDocument, NodeData } from '../../schema/index.ts';
 import type { Problem } from '../store/types.ts';
 import { createHttp, type HttpOptions } from './http.ts';
 import type {
-  Conversation, DiffSide, FlowDiff, FlowDraft, FlowSummary, InboundMessage, Me, Role, SimulationStart,
+  Conversation, DiffSide, FlowDiff, FlowDraft, FlowSummary, InboundMessage, Me, NodeTrial, Role, SimulationStart,
   SimulationTurn, VersionSummary,
 } from './types.ts';
 
@@ -25,6 +25,10 @@ export function apiClient(options: HttpOptions) {
     saveFlow: (id: string, document: FlowDocument, revision: number) =>
       http<{ revision: number; problems?: Problem[] }>('PUT', flow(id), { document, revision }),
     deleteFlow: (id: string) => http<void>('DELETE', flow(id)),
+
+    /** Runs an API-call node's request once on the server (which holds the secrets); `data` may be unsaved. */
+    tryApiCall: (id: string, nodeId: string, data: NodeData<'api_call'>, variables: Record<string, unknown> = {}) =>
+      http<NodeTrial>('POST', `${flow(id)}/nodes/${enc(nodeId)}/try`, { data, variables }),
 
     publish: (id: string, note?: string) =>
       http<{ version: number }>('POST', `${flow(id)}/versions`, note ? { note } : {}),

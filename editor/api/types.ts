@@ -2,11 +2,15 @@ import type { FlowDocument } from '../../schema/index.ts';
 import type { Role } from '../../server/auth/roles.ts';
 import type { FlowDiff as ServerFlowDiff } from '../../server/flows/diff-flows.ts';
 import type { FlowSummary, VersionSummary } from '../../server/flows/repository.ts';
+import type { NodeTrial } from '../../server/plugins/node-trials/run-trial.ts';
 import type { Problem } from '../store/types.ts';
 
 /** Response shapes of the server's HTTP API (issue 4); where the server has the type, it is reused. */
 
 export type { Role, FlowSummary, VersionSummary };
+
+/** `POST /api/flows/:id/nodes/:nodeId/try`: what one try of an API-call node sent, got and would do. */
+export type { NodeTrial };
 
 /** `GET /api/me`: who the bearer token belongs to. */
 export interface Me { name: string; role: Role }

@@ -1,17 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { FlowNode } from '../../schema/index.ts';
+import type { NodeData } from '../../schema/index.ts';
+import type { NodeTrial } from '../api/types.ts';
 
-/** A request the API call inspector asks the server to run ("try it"); secrets stay on the server. */
-export type TryApiCall = (nodeId: string, data: Extract<FlowNode, { type: 'api_call' }>['data']) => Promise<TryApiCallResult>;
-export interface TryApiCallResult {
-  ok: boolean;
-  status?: number;
-  /** The response body (JSON or text) or the error the request ended with. */
-  body?: unknown;
-  error?: string;
-  /** The values the node's `outputs` would store, by variable name. */
-  variables?: Record<string, unknown>;
-}
+/**
+ * Runs an API call node's request on the server ("try it"; secrets stay there) with sample values for
+ * its template variables; resolves with what was sent, what came back and what the node would do.
+ */
+export type TryApiCall = (nodeId: string, data: NodeData<'api_call'>, variables: Record<string, unknown>) => Promise<NodeTrial>;
 
 /** What every field in the inspector may need besides its value. */
 export interface InspectorEnvironment {

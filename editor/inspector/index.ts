@@ -1,2 +1,2 @@
 export { Inspector } from './Inspector.tsx';
-export type { TryApiCall, TryApiCallResult } from './InspectorContext.ts';
+export type { TryApiCall } from './InspectorContext.ts';

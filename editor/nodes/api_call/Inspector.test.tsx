@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { ApiError } from '../../api/api-error.ts';
+import type { NodeTrial } from '../../api/types.ts';
+import { useLocale } from '../../i18n/index.ts';
 import { renderInspector } from '../../inspector/render-inspector.tsx';
 
 afterEach(cleanup);
@@ -25,27 +28,74 @@ describe('API call inspector', () => {
     expect('headers' in data()).toBe(false);
   });
 
-  it('"try it" sends the node to the given function and shows the answer', async () => {
+  it('"try it" asks sample values for the variables the request reads and sends them with the unsaved data', async () => {
     const calls: unknown[] = [];
-    renderInspector('api_call', { method: 'GET', url: 'https://api.test/x' }, {
-      tryApiCall: async (nodeId, data) => {
-        calls.push([nodeId, data.url]);
-        return { ok: true, status: 200, body: { price: 12 }, variables: { precio: 12 } };
+    renderInspector('api_call', {
+      method: 'POST', url: 'https://crm.test/contactos/{{telefono}}?k={{secrets.KEY}}', body: '{"pedido":{{pedido.id}},"n":"{{contact.name}}"}',
+    }, {
+      tryApiCall: async (nodeId, data, variables) => {
+        calls.push([nodeId, data.url, variables]);
+        return trial;
       },
     });
+    // Only flow variables: contact, message and secrets are the server's to fill.
+    expect(screen.getByTestId('try-samples').querySelectorAll('input')).toHaveLength(2);
+    fireEvent.change(screen.getByTestId('try-sample-telefono'), { target: { value: '5491155550000' } });
+    fireEvent.change(screen.getByTestId('try-sample-pedido'), { target: { value: '{"id": 41}' } });
     fireEvent.click(screen.getByTestId('try-api-call'));
-    const result = await screen.findByTestId('try-api-call-result');
-    expect(calls).toEqual([['n', 'https://api.test/x']]);
-    expect(result.textContent).toContain('Estado 200');
-    expect(result.textContent).toContain('"precio": 12');
+    await screen.findByTestId('try-api-call-result');
+    expect(calls).toEqual([['n', 'https://crm.test/contactos/{{telefono}}?k={{secrets.KEY}}', { telefono: '5491155550000', pedido: { id: 41 } }]]);
   });
 
-  it('shows a failure, and says so when trying is not available', async () => {
-    renderInspector('api_call', { method: 'GET', url: 'https://api.test/x' }, { tryApiCall: async () => { throw new Error('timeout'); } });
+  it('shows status, duration, the output it would take, the variables it would set, and the pretty response', async () => {
+    renderInspector('api_call', { method: 'GET', url: 'https://crm.test/x' }, { tryApiCall: async () => trial });
     fireEvent.click(screen.getByTestId('try-api-call'));
-    expect((await screen.findByTestId('try-api-call-result')).textContent).toContain('Falló: timeout');
+    const result = await screen.findByTestId('try-api-call-result');
+    expect(screen.getByTestId('try-status').textContent).toBe('HTTP 200');
+    expect(screen.getByTestId('try-status').className).toContain('try-status--ok');
+    expect(result.textContent).toContain('87 ms');
+    expect(screen.getByTestId('try-output').textContent).toBe('Saldría por «éxito»');
+    expect(screen.getByTestId('try-variables').textContent).toContain('nivel"gold"');
+    expect(screen.getByTestId('try-variables').textContent).toContain('Borraría (no está en la respuesta): falta');
+    expect(screen.getByTestId('try-response-body').textContent).toBe(JSON.stringify(trial.response!.body, null, 2));
+    expect(screen.getByTestId('try-request').textContent).toContain('Authorization: Bearer ••••');
+  });
+
+  it('colours a 500 red and explains a call that got no answer, in the chosen language', async () => {
+    const failed: NodeTrial = { ...trial, response: { status: 500, headers: {}, body: { error: 'down' }, truncated: false }, outputs: { output: 'error', variables: { codigo: 500 }, unset: [] } };
+    renderInspector('api_call', { method: 'GET', url: 'https://crm.test/x' }, { tryApiCall: async () => failed });
+    fireEvent.click(screen.getByTestId('try-api-call'));
+    await screen.findByTestId('try-api-call-result');
+    expect(screen.getByTestId('try-status').className).toContain('try-status--bad');
+    expect(screen.getByTestId('try-output').textContent).toBe('Saldría por «error»');
+    cleanup();
+
+    const blocked: NodeTrial = { ...trial, response: undefined, error: { code: 'refused_address', message: 'refused_address: 127.0.0.1 (loopback)' }, outputs: { output: 'error', variables: {}, unset: [] } };
+    renderInspector('api_call', { method: 'GET', url: 'http://127.0.0.1/x' }, { tryApiCall: async () => blocked });
+    useLocale.getState().setLocale('en');
+    fireEvent.click(screen.getByTestId('try-api-call'));
+    await screen.findByTestId('try-api-call-result');
+    expect(screen.getByTestId('try-status').textContent).toBe('No answer');
+    expect(screen.getByTestId('try-error').textContent).toContain('The address is local or private: blocked');
+    expect(screen.getByTestId('try-error').textContent).toContain('127.0.0.1 (loopback)');
+    expect(screen.getByTestId('try-variables').textContent).toBe('Would store no variable');
+    expect(screen.queryByTestId('try-response')).toBeNull();
+  });
+
+  it("shows the server's refusal (a 422 naming the field), and says so when trying is not available", async () => {
+    const refusal = new ApiError(422, 'node_data_invalid', 'Node "n" has 1 error(s)', { problems: [{ pointer: '/nodes/0/data/url', message: 'not http' }] });
+    renderInspector('api_call', { method: 'GET', url: 'ftp://x' }, { tryApiCall: async () => { throw refusal; } });
+    fireEvent.click(screen.getByTestId('try-api-call'));
+    expect((await screen.findByTestId('try-api-call-result')).textContent).toBe('Falló: Node "n" has 1 error(s): /nodes/0/data/url not http');
     cleanup();
     renderInspector('api_call', { method: 'GET', url: 'https://api.test/x' });
     expect(screen.getByText('Probar no está disponible aquí')).toBeTruthy();
   });
 });
+
+const trial: NodeTrial = {
+  request: { method: 'GET', url: 'https://crm.test/x?k=••••', headers: { Authorization: 'Bearer ••••' }, timeoutMs: 5000 },
+  response: { status: 200, headers: { 'content-type': 'application/json' }, body: { data: { tier: 'gold', orders: [{ id: 41 }] } }, truncated: false },
+  durationMs: 87,
+  outputs: { output: 'success', variables: { nivel: 'gold' }, unset: ['falta'] },
+};

@@ -1,38 +1,61 @@
+import './try-api-call.css';
 import { useState } from 'react';
 import type { NodeData } from '../../../schema/index.ts';
+import type { NodeTrial } from '../../api/types.ts';
 import { useT } from '../../i18n/index.ts';
-import { useInspectorEnvironment, type TryApiCallResult } from '../../inspector/InspectorContext.ts';
+import { useInspectorEnvironment } from '../../inspector/InspectorContext.ts';
+import { problemSummary } from '../../pages/problem-summary.ts';
 import { messages } from './messages.ts';
+import { sampleValue, sampleVariableNames } from './sample-variables.ts';
+import { TrialResult } from './TrialResult.tsx';
 
-/** Runs the request once through the server (which holds the secrets) and shows what came back. */
+type TrialState = { running: boolean; trial?: NodeTrial; failure?: string };
+
+/**
+ * Runs the request once through the server (which holds the secrets), with sample values for the
+ * variables its templates read, and shows what was sent, what came back and what the node would do.
+ */
 export function TryApiCallButton({ nodeId, data }: { nodeId: string; data: NodeData<'api_call'> }) {
   const t = useT(messages);
   const { tryApiCall } = useInspectorEnvironment();
-  const [state, setState] = useState<{ running: boolean; result?: TryApiCallResult }>({ running: false });
+  const [samples, setSamples] = useState<Record<string, string>>({});
+  const [state, setState] = useState<TrialState>({ running: false });
   if (!tryApiCall) return <div className="insp-hint">{t('tryUnavailable')}</div>;
+  const names = sampleVariableNames(data);
 
   async function run() {
     setState({ running: true });
+    const variables = Object.fromEntries(names.filter((name) => samples[name] !== undefined).map((name) => [name, sampleValue(samples[name]!)]));
     try {
-      setState({ running: false, result: await tryApiCall!(nodeId, data) });
-    } catch (error) {
-      setState({ running: false, result: { ok: false, error: error instanceof Error ? error.message : String(error) } });
+      setState({ running: false, trial: await tryApiCall!(nodeId, data, variables) });
+    } catch (failure) {
+      setState({ running: false, failure: problemSummary(failure) });
     }
   }
 
-  const result = state.result;
   return (
     <div className="insp-try">
-      <button type="button" className="btn btn-small" data-testid="try-api-call" disabled={state.running} onClick={run}>
+      {names.length > 0 && (
+        // Not part of the node: sample values are only for trying, so they sit outside the form's fields.
+        <fieldset className="try-samples" data-testid="try-samples">
+          <legend>{t('tryVariables')}</legend>
+          {names.map((name) => (
+            <label key={name} className="try-sample">
+              <code>{name}</code>
+              <input data-testid={`try-sample-${name}`} value={samples[name] ?? ''}
+                onChange={(event) => setSamples({ ...samples, [name]: event.target.value })} />
+            </label>
+          ))}
+          <span className="insp-hint">{t('tryVariablesHint')}</span>
+        </fieldset>
+      )}
+      <button type="button" className="btn btn-small" data-testid="try-api-call" disabled={state.running} onClick={() => void run()}>
         {state.running ? t('trying') : `▶ ${t('tryIt')}`}
       </button>
-      {result && (
-        <div className={result.ok ? 'insp-try-result' : 'insp-try-result insp-try-result--error'} data-testid="try-api-call-result">
-          <div>{result.error ? t('failed', { error: result.error }) : t('status', { status: result.status ?? '?' })}</div>
-          {result.variables && <pre>{JSON.stringify(result.variables, null, 2)}</pre>}
-          {result.body !== undefined && <pre>{typeof result.body === 'string' ? result.body : JSON.stringify(result.body, null, 2)}</pre>}
-        </div>
+      {state.failure !== undefined && (
+        <div className="try-result try-result--bad" role="alert" data-testid="try-api-call-result">{t('failed', { error: state.failure })}</div>
       )}
+      {state.trial && <TrialResult trial={state.trial} />}
     </div>
   );
 }
