@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { capabilities } from '../../app/capabilities.ts';
 import { TopBar } from '../../app/top-bar.tsx';
@@ -8,7 +8,7 @@ import { SaveIndicator } from '../../autosave/save-indicator.tsx';
 import { useAutosave } from '../../autosave/use-autosave.ts';
 import { FlowEditorCanvas } from '../../canvas/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { Inspector } from '../../inspector/index.ts';
+import { Inspector, type TryApiCall } from '../../inspector/index.ts';
 import { Palette } from '../../canvas/index.ts';
 import { ProblemsPanel } from '../../problems/index.ts';
 import { SimulatorPanel } from '../../simulator/simulator-panel.tsx';
@@ -45,6 +45,11 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
   }, [notice]);
   const toggle = (next: SidePanel) => setPanel(panel === next ? null : next);
   const saveDraft = () => (can.edit ? autosave.flush() : Promise.resolve(true));
+  // The server looks the node up in the stored draft: save first, so a node just added can be tried.
+  const tryApiCall = useCallback<TryApiCall>(async (nodeId, data, variables) => {
+    await autosave.flush();
+    return api.tryApiCall(draft.id, nodeId, data, variables);
+  }, [autosave, draft.id]);
 
   return (
     <EditorStoreProvider store={store}>
@@ -81,7 +86,7 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
             <FlowEditorCanvas />
             <ProblemsPanel />
           </div>
-          <Inspector />
+          <Inspector {...(can.edit && { tryApiCall })} />
           {panel === 'simulator' && (
             <SimulatorPanel api={api} flowId={draft.id} flowName={store.getState().document.name} saveDraft={saveDraft} versionsKey={versionsKey} />
           )}
