@@ -4,7 +4,7 @@ import { useT } from '../i18n/index.ts';
 import { nodeEditor } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
-import { pointerField } from './pointer-field.ts';
+import { pointerField, settingsField } from './pointer-field.ts';
 
 /** The edge's source node, so a problem on an edge still leads somewhere to fix it. */
 function problemNode(problem: Problem, edges: readonly { id: string; source: string }[]): string | undefined {
@@ -14,7 +14,8 @@ function problemNode(problem: Problem, edges: readonly { id: string; source: str
 
 /**
  * Every validation problem, errors first. Clicking one selects its node, centres it on the canvas
- * and focuses the field its pointer names in the inspector.
+ * and focuses the field its pointer names in the inspector; one in the flow's name, settings or
+ * variables opens the flow settings on its field.
  */
 export function ProblemsPanel() {
   const t = useT(messages);
@@ -26,7 +27,11 @@ export function ProblemsPanel() {
   function open(problem: Problem) {
     const state = store.getState();
     const nodeId = problemNode(problem, state.document.edges);
-    if (nodeId === undefined) return;
+    if (nodeId === undefined) {
+      const field = settingsField(problem.pointer);
+      if (field) state.openSettings(field);
+      return;
+    }
     state.select([nodeId], problem.edgeId !== undefined ? [problem.edgeId] : []);
     state.reveal(nodeId);
     const field = pointerField(problem.pointer);

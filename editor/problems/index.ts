@@ -1,4 +1,4 @@
 export { ProblemsPanel } from './ProblemsPanel.tsx';
 export { problemIndex, type ProblemIndex, type ProblemMark } from './problem-index.ts';
-export { pointerField } from './pointer-field.ts';
+export { pointerField, settingsField } from './pointer-field.ts';
 export { hasErrors } from '../store/selectors.ts';

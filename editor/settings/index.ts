@@ -1,0 +1,3 @@
+export { FlowSettingsPanel } from './FlowSettingsPanel.tsx';
+export { FlowSettingsSlot } from './FlowSettingsSlot.tsx';
+export { FlowSettingsButton } from './FlowSettingsButton.tsx';
