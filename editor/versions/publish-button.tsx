@@ -1,23 +1,35 @@
 import { useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import { Dialog } from '../app/dialog.tsx';
+import { useUnpublishedChanges } from '../pages/flow-list/use-unpublished-changes.ts';
 import { problemSummary } from '../pages/problem-summary.ts';
 import { useT } from '../i18n/index.ts';
-import { hasErrors, useEditorStore } from '../store/index.ts';
+import { hasErrors, isDirty, useEditorStore } from '../store/index.ts';
 import { messages } from './messages.ts';
 
 interface PublishButtonProps {
-  api: Pick<ApiClient, 'publish' | 'listVersions'>;
+  api: Pick<ApiClient, 'publish' | 'listVersions' | 'diff'>;
   flowId: string;
+  /** The live version, to tell whether the draft brings anything new. */
+  liveVersion: number | null;
   /** Saves the draft first: the server publishes what it has. */
   saveDraft(): Promise<boolean>;
   onPublished(version: number): void;
 }
 
-/** Publish with a note (admin); disabled while the draft has errors. */
-export function PublishButton({ api, flowId, saveDraft, onPublished }: PublishButtonProps) {
+/**
+ * Publish with a note (admin); disabled while the draft has errors, and while it is the live
+ * version unchanged (the server would refuse it with 409 draft_unchanged; if it does anyway, its message shows).
+ */
+export function PublishButton({ api, flowId, liveVersion, saveDraft, onPublished }: PublishButtonProps) {
   const t = useT(messages);
   const blocked = useEditorStore(hasErrors);
+  const revision = useEditorStore((state) => state.revision);
+  // Unsaved edits are published too (the draft is saved first), so they count as changes.
+  const dirty = useEditorStore(isDirty);
+  const changed = useUnpublishedChanges({ id: flowId, liveVersion, revision }, api);
+  const unchanged = liveVersion !== null && !dirty && changed === false;
+  const reason = blocked ? t('blockedByErrors') : unchanged ? t('unchanged', { version: liveVersion }) : undefined;
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -50,7 +62,7 @@ export function PublishButton({ api, flowId, saveDraft, onPublished }: PublishBu
 
   return (
     <>
-      <button className="btn btn-primary" data-testid="publish" disabled={blocked} title={blocked ? t('blockedByErrors') : undefined}
+      <button className="btn btn-primary" data-testid="publish" disabled={reason !== undefined} title={reason}
         onClick={openDialog}>{t('publish')}</button>
       {open && (
         <Dialog title={t('publishTitle')} testId="publish-dialog" onDismiss={() => !busy && setOpen(false)}

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { ApiError } from '../api/api-error.ts';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { FlowDiff, VersionSummary } from '../api/types.ts';
 import { useLocale } from '../i18n/index.ts';
@@ -24,16 +25,22 @@ const diff: FlowDiff = {
   edges: { added: [], removed: [], changed: [], fields: {} },
 };
 
-function fakeApi() {
+function fakeApi(answers: { diff?: FlowDiff; publish?: () => Promise<{ version: number }> } = {}) {
   const calls: string[] = [];
   return {
     calls,
     listVersions: async () => versions,
     setLive: async (_id: string, version: number) => { calls.push(`live ${version}`); return {}; },
-    diff: async (_id: string, from: unknown, to: unknown) => { calls.push(`diff ${String(from)} ${String(to)}`); return diff; },
-    publish: async (_id: string, note?: string) => { calls.push(`publish ${note}`); return { version: 3 }; },
+    diff: async (_id: string, from: unknown, to: unknown) => { calls.push(`diff ${String(from)} ${String(to)}`); return answers.diff ?? diff; },
+    publish: async (_id: string, note?: string) => { calls.push(`publish ${note}`); return answers.publish ? answers.publish() : { version: 3 }; },
   };
 }
+
+const noDifferences: FlowDiff = {
+  from: '2', to: 'draft', fields: [],
+  nodes: { added: [], removed: [], changed: [], fields: {} },
+  edges: { added: [], removed: [], changed: [], fields: {} },
+};
 
 describe('versions panel', () => {
   it('lists versions with the live marker, rolls back, and marks the diff on the canvas', async () => {
@@ -72,7 +79,7 @@ describe('publish button', () => {
 
   it('is disabled while the draft has errors', () => {
     const store = createEditorStore({ document, validate: () => ({ problems: [error] }) });
-    render(<EditorStoreProvider store={store}><PublishButton api={fakeApi()} flowId="demo" saveDraft={async () => true} onPublished={() => {}} /></EditorStoreProvider>);
+    render(<EditorStoreProvider store={store}><PublishButton api={fakeApi()} flowId="demo" liveVersion={null} saveDraft={async () => true} onPublished={() => {}} /></EditorStoreProvider>);
     expect((screen.getByTestId('publish') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -81,7 +88,7 @@ describe('publish button', () => {
     const saved = vi.fn(async () => true);
     const onPublished = vi.fn();
     render(<EditorStoreProvider store={createEditorStore({ document, validate: () => ({ problems: [] }) })}>
-      <PublishButton api={api} flowId="demo" saveDraft={saved} onPublished={onPublished} />
+      <PublishButton api={api} flowId="demo" liveVersion={null} saveDraft={saved} onPublished={onPublished} />
     </EditorStoreProvider>);
     fireEvent.click(screen.getByTestId('publish'));
     await screen.findByText(/versión 3/);
@@ -90,5 +97,43 @@ describe('publish button', () => {
     await waitFor(() => expect(onPublished).toHaveBeenCalledWith(3));
     expect(saved).toHaveBeenCalled();
     expect(api.calls).toEqual(['publish Nuevo menú']);
+  });
+  it('is disabled with a tooltip while the draft is the live version unchanged, and enabled again by an edit', async () => {
+    const api = fakeApi({ diff: noDifferences });
+    const store = createEditorStore({ document, revision: 4, validate: () => ({ problems: [] }) });
+    render(<EditorStoreProvider store={store}>
+      <PublishButton api={api} flowId="demo" liveVersion={2} saveDraft={async () => true} onPublished={() => {}} />
+    </EditorStoreProvider>);
+    const button = screen.getByTestId('publish') as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(true));
+    expect(button.title).toBe('El borrador es igual a la versión 2, que ya está en vivo: no hay nada nuevo para publicar');
+    expect(api.calls).toEqual(['diff 2 draft']);
+    // An unsaved edit is something new: publishing saves it first.
+    act(() => store.getState().updateNodeData('hola', { text: 'Hola de nuevo' }));
+    expect(button.disabled).toBe(false);
+    expect(button.title).toBe('');
+  });
+
+  it('stays enabled while the draft differs from the live version, or before anything was published', async () => {
+    const api = fakeApi();
+    render(<EditorStoreProvider store={createEditorStore({ document, validate: () => ({ problems: [] }) })}>
+      <PublishButton api={api} flowId="demo" liveVersion={2} saveDraft={async () => true} onPublished={() => {}} />
+    </EditorStoreProvider>);
+    await waitFor(() => expect(api.calls).toEqual(['diff 2 draft']));
+    expect((screen.getByTestId('publish') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("shows the server's message when it answers 409 draft_unchanged anyway", async () => {
+    const refusal = new ApiError(409, 'draft_unchanged', 'The draft is the same as version 2, which is live: change something before publishing', { liveVersion: 2 });
+    const api = fakeApi({ publish: async () => { throw refusal; } });
+    const onPublished = vi.fn();
+    render(<EditorStoreProvider store={createEditorStore({ document, validate: () => ({ problems: [] }) })}>
+      <PublishButton api={api} flowId="demo" liveVersion={2} saveDraft={async () => true} onPublished={onPublished} />
+    </EditorStoreProvider>);
+    fireEvent.click(screen.getByTestId('publish'));
+    fireEvent.click(await screen.findByTestId('publish-confirm'));
+    expect((await screen.findByRole('alert')).textContent).toBe(refusal.message);
+    expect(onPublished).not.toHaveBeenCalled();
+    expect(screen.getByTestId('publish-dialog')).toBeTruthy();
   });
 });
