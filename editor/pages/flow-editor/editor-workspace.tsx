@@ -11,6 +11,7 @@ import { useT } from '../../i18n/index.ts';
 import { Inspector, type TryApiCall } from '../../inspector/index.ts';
 import { Palette } from '../../canvas/index.ts';
 import { ProblemsPanel } from '../../problems/index.ts';
+import { FlowSettingsButton, FlowSettingsSlot } from '../../settings/index.ts';
 import { SimulatorPanel } from '../../simulator/simulator-panel.tsx';
 import { EditorStoreProvider, type EditorStore } from '../../store/index.ts';
 import { PublishButton } from '../../versions/publish-button.tsx';
@@ -62,6 +63,7 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
           {can.edit ? <SaveIndicator status={status} /> : <span className="pill pill-muted">{t('readOnly')}</span>}
           <ProblemCount />
           <span className="spacer" />
+          <FlowSettingsButton />
           {can.simulate && (
             <button className={panel === 'simulator' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-simulator" onClick={() => toggle('simulator')}>
               {t('simulate')}
@@ -86,7 +88,9 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
             <FlowEditorCanvas />
             <ProblemsPanel />
           </div>
-          <Inspector {...(can.edit && { tryApiCall })} />
+          <FlowSettingsSlot>
+            <Inspector {...(can.edit && { tryApiCall })} />
+          </FlowSettingsSlot>
           {panel === 'simulator' && (
             <SimulatorPanel api={api} flowId={draft.id} flowName={store.getState().document.name} saveDraft={saveDraft} versionsKey={versionsKey} />
           )}
