@@ -46,18 +46,17 @@ export function FlowSettingsPanel() {
             onChange={(next) => actions.updateFlowInfo({ description: next })} />
           <SelectField name="language" label={t('language')} value={language ?? 'es'}
             options={languages.map((code) => ({ value: code, label: code in LANG_KEYS ? t(LANG_KEYS[code as keyof typeof LANG_KEYS]) : code }))}
-            onChange={(next) => { actions.updateFlowInfo({ language: next }); actions.endGesture(); }} />
-          <p className="insp-hint">{t('languageHint')}</p>
+            hint={t('languageHint')} onChange={(next) => { actions.updateFlowInfo({ language: next }); actions.endGesture(); }} />
 
           <h3 className="insp-section">{t('conversation')}</h3>
           <NumberField name="settings.sessionTimeoutMinutes" label={t('sessionTimeoutMinutes')} value={settings.sessionTimeoutMinutes}
             min={1} max={525_600} step={1} placeholder={String(DEFAULT_SETTINGS.sessionTimeoutMinutes)}
+            hint={`${t('sessionTimeoutHint')} ${t('byDefault', { value: `${DEFAULT_SETTINGS.sessionTimeoutMinutes} (${DEFAULT_SETTINGS.sessionTimeoutMinutes / 60} h)` })}`}
             onChange={(value) => actions.updateSettings({ sessionTimeoutMinutes: value })} />
-          <p className="insp-hint">{t('sessionTimeoutHint')} {t('byDefault', { value: `${DEFAULT_SETTINGS.sessionTimeoutMinutes} (${DEFAULT_SETTINGS.sessionTimeoutMinutes / 60} h)` })}</p>
           <NumberField name="settings.maxStepsPerTurn" label={t('maxStepsPerTurn')} value={settings.maxStepsPerTurn}
             min={1} max={1000} step={1} placeholder={String(DEFAULT_SETTINGS.maxStepsPerTurn)}
+            hint={`${t('maxStepsHint')} ${t('byDefault', { value: DEFAULT_SETTINGS.maxStepsPerTurn })}`}
             onChange={(value) => actions.updateSettings({ maxStepsPerTurn: value })} />
-          <p className="insp-hint">{t('maxStepsHint')} {t('byDefault', { value: DEFAULT_SETTINGS.maxStepsPerTurn })}</p>
           <KeywordsField name="settings.restartKeywords" label={t('restartKeywords')} hint={t('restartHint')}
             value={settings.restartKeywords} defaults={DEFAULT_SETTINGS.restartKeywords}
             onChange={(restartKeywords) => actions.updateSettings({ restartKeywords })} />
@@ -66,7 +65,7 @@ export function FlowSettingsPanel() {
             onChange={(handoffKeywords) => actions.updateSettings({ handoffKeywords })} />
 
           <h3 className="insp-section">{t('variables')}</h3>
-          <p className="insp-hint">{t('variablesHint')}</p>
+          <p className="insp-hint settings-section-hint">{t('variablesHint')}</p>
           <VariablesEditor />
         </fieldset>
       </InspectorContext.Provider>

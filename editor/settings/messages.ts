@@ -18,7 +18,7 @@ export const messages = defineMessages({
     keywordsMatching: 'Da igual mayúsculas, acentos y espacios. Enter o coma para agregar.',
     keywordsDefault: 'Predeterminadas: {list}', keywordsNone: 'Ninguna', keywordTaken: '«{keyword}» ya está en la lista.',
     removeKeyword: 'Quitar «{keyword}»',
-    variables: 'Variables', variablesHint: 'Declara las variables que el flujo usa sin que un nodo las guarde (por ejemplo, las que llegan de una integración). Aparecen en el selector de variables.',
+    variables: 'Variables', variablesHint: 'Declará las variables que el flujo usa sin que un nodo las guarde (por ejemplo, las que llegan de una integración). Aparecen en el selector de variables.',
     variableName: 'Nombre', variableType: 'Tipo', variableDescription: 'Descripción', addVariable: 'Agregar variable', removeVariable: 'Quitar la variable',
     noVariables: 'No hay variables declaradas.',
     invalidName: 'Solo letras, dígitos y _, sin empezar por dígito (hasta 64).', duplicateName: 'Ya hay otra variable con este nombre.',

@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { useInspectorEnvironment } from '../InspectorContext.ts';
 import { Field, fieldIds } from './Field.tsx';
 
 /** A number input; clearing it gives `undefined` (the optional field falls back to its default). */
-export function NumberField({ name, label, value, onChange, min, max, step, placeholder }: {
+export function NumberField({ name, label, value, onChange, min, max, step, placeholder, hint }: {
   name: string;
   label: string;
   value: number | undefined;
@@ -11,11 +12,12 @@ export function NumberField({ name, label, value, onChange, min, max, step, plac
   max?: number;
   step?: number;
   placeholder?: string;
+  hint?: ReactNode;
 }) {
   const { readOnly, endGesture } = useInspectorEnvironment();
   const ids = fieldIds(name);
   return (
-    <Field label={label} htmlFor={ids.id}>
+    <Field label={label} htmlFor={ids.id} hint={hint}>
       <input
         {...ids}
         className="insp-input insp-input--number"

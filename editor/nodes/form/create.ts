@@ -4,7 +4,7 @@ import { screensPatch } from './flow-json.ts';
 
 /** The copy of a new form, in the flow's language. */
 const copy = defineMessages({
-  es: { text: 'Completa tus datos, por favor.', cta: 'Completar', title: 'Tus datos', footer: 'Enviar', field: 'nombre', label: 'Nombre' },
+  es: { text: 'Necesitamos unos datos para seguir.', cta: 'Completar', title: 'Tus datos', footer: 'Enviar', field: 'nombre', label: 'Nombre' },
   pt: { text: 'Preencha seus dados, por favor.', cta: 'Preencher', title: 'Seus dados', footer: 'Enviar', field: 'nome', label: 'Nome' },
   en: { text: 'Please fill in your details.', cta: 'Fill in', title: 'Your details', footer: 'Send', field: 'name', label: 'Name' },
 });

@@ -3,7 +3,7 @@ import type { NodeData } from '../../../schema/index.ts';
 
 /** A question dropped from the palette, in the flow's language: free text stored in a variable. */
 const copy = defineMessages({
-  es: { text: '¿Cómo te llamas?', variable: 'nombre' },
+  es: { text: '¿Cuál es tu nombre?', variable: 'nombre' },
   pt: { text: 'Qual é o seu nome?', variable: 'nome' },
   en: { text: 'What is your name?', variable: 'name' },
 });
