@@ -3,7 +3,10 @@ import { loadFixtureFlow, loadIntentSet } from '../../fixtures/index.ts';
 import type { IntentRequest } from '../core/types.ts';
 import { measureIntentAccuracy } from './intent-accuracy.ts';
 import { classifyIntentOffline, classifyOffline } from './intent-offline.ts';
-import { stem, terms } from './intent-terms.ts';
+import { normalizeText } from '../core/normalize-text.ts';
+import { expandChatSpeak } from './intent-chat-speak.ts';
+import { phoneticKey } from './intent-phonetic.ts';
+import { terms } from './intent-terms.ts';
 
 const node = loadFixtureFlow('soporte-tecnico').nodes.find((candidate) => candidate.type === 'ai_intent');
 const intents: IntentRequest['intents'] = node?.type === 'ai_intent' ? node.data.intents : [];
@@ -28,6 +31,10 @@ describe('offline intent classifier', () => {
     ['a typo in a long word', 'se corto la conexxion', 'sin_conexion'],
     ['drawn-out letters', 'muuuuy lentoooo', 'internet_lento'],
     ['Portuguese', 'quero falar com um atendente', 'hablar_agente'],
+    ['spelling by ear', 'nesesito ablar con una persona', 'hablar_agente'],
+    ['chat shortenings', 'n tenho net desde ontem', 'sin_conexion'],
+    ['chat shortenings and stressed letters', 'a net ta mt lentaaa hj', 'internet_lento'],
+    ['a Portuguese "ç"', 'a cobrança veio errada', 'facturacion'],
   ])('copes with %s', (_name, text, intent) => {
     const result = classify(text);
     expect(result.intent).toBe(intent);
@@ -38,7 +45,7 @@ describe('offline intent classifier', () => {
     expect(classify('internet lento muy anda el')).toEqual(classify('el internet anda muy lento'));
   });
 
-  it.each(['¿me pasás la receta del flan?', 'jajaja', 'feliz navidad a todos', '👍', ''])('stays under 0.6 on off-topic %j', (text) => {
+  it.each(['¿me pasás la receta del flan?', 'jajaja', 'kkkkkk', 'feliz navidad a todos', 'quanto tá o dólar hoje?', '👍', ''])('stays under 0.6 on off-topic %j', (text) => {
     expect(classify(text).confidence).toBeLessThan(0.6);
   });
 
@@ -57,19 +64,28 @@ describe('offline intent classifier', () => {
 });
 
 describe('text handling', () => {
-  it.each([['lentisimo', 'lent'], ['facturas', 'factur'], ['cobraron', 'cobr'], ['conexao', 'conex'], ['conexion', 'conex'], ['wifi', 'wif']])(
-    'stems %s to %s', (word, expected) => {
-      expect(stem(word)).toBe(expected);
+  it.each([
+    ['lentisimo', 'lent'], ['facturas', 'faktur'], ['cobraron', 'kobr'], ['cobrança', 'kobr'], ['conexao', 'konek'], ['conexión', 'konek'],
+    ['pagamento', 'pag'], ['paguei', 'pag'], ['vencimiento', 'bens'], ['vence', 'bens'], ['llámenme', 'iam'], ['pasame', 'pas'], ['lucecita', 'lus'],
+  ])('stems %s to %s, the same for Spanish and Portuguese forms', (word, expected) => {
+    expect(terms(word)[0]?.root).toBe(expected);
+  });
+
+  it.each([['nesesito', 'necesito'], ['coneccion', 'conexión'], ['ablar', 'hablar'], ['yamar', 'llamar'], ['vaja', 'baja'], ['kiero', 'quiero'], ['conexxion', 'conexion']])(
+    'hears %s as %s', (heard, written) => {
+      expect(phoneticKey(normalizeText(heard))).toBe(phoneticKey(normalizeText(written)));
     },
   );
 
-  it('drops stopwords and numbers, folds accents, maps lexicon words to one concept', () => {
-    expect(terms('Hola, quiero hablar con un OPERADOR, tengo 2 líneas')).toEqual([
-      { word: 'quiero', stem: 'quier', root: 'quier' },
-      { word: 'hablar', stem: '@speak', root: 'habl' },
-      { word: 'operador', stem: '@person', root: 'operador' },
-      { word: 'lineas', stem: 'line', root: 'line' },
-    ]);
+  it('writes out chat shortenings, drops laughter and courtesy, joins "wi fi"', () => {
+    expect(expandChatSpeak('xq n anda el wi fi jajaja pls q hago'.split(' '))).toEqual(['porque', 'nao', 'anda', 'el', 'wifi', 'que', 'hago']);
+    expect(expandChatSpeak(['kkkkk', 'vc', 'tbm', 'holaaa'])).toEqual(['voce', 'tambem', 'holaaa']);
+    expect(terms('vc tb hj holaaa porfaaa')).toEqual([]);
+  });
+
+  it('drops stopwords and numbers, keeps negations, maps lexicon words to one concept', () => {
+    expect(terms('Hola, quiero hablar con un OPERADOR, no tengo 2 líneas').map((term) => term.stem)).toEqual(['@speak', '@person', '@not', 'lin']);
     expect(terms('atendente')[0]?.stem).toBe(terms('asesor')[0]?.stem);
+    expect(terms('não')[0]?.stem).toBe(terms('no')[0]?.stem);
   });
 });

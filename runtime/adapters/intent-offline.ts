@@ -8,11 +8,11 @@ const MATCH_STRENGTH = [1, 0.6, 0.5] as const;
 /** A word in one example counts this much of a word in every text of the intent. */
 const SHARE_FLOOR = 0.3;
 /** Weight of the character-trigram similarity next to the word evidence. */
-const TRIGRAM_WEIGHT = 5;
+const TRIGRAM_WEIGHT = 8;
 /** Softmax sharpness: how fast evidence turns into certainty. */
 const SHARPNESS = 4;
 /** Evidence of "none of the intents", before and per word no intent knows. */
-const NONE_BASE = 0.3;
+const NONE_BASE = 0.7;
 const NONE_PER_UNKNOWN_WORD = 0.2;
 
 /**
@@ -75,18 +75,27 @@ function bestMatch(term: Term, index: IntentIndex): { stem: string; strength: nu
 }
 
 function fuzzyMatch(term: Term, index: IntentIndex): { stem: string; strength: number } | undefined {
-  // Short words have too many neighbours one typo away.
-  const allowed = term.word.length >= 9 ? 2 : term.word.length >= 5 ? 1 : 0;
+  // Sound-alike misspellings are already equal (intent-phonetic.ts); what is left are slips of the finger.
+  // A swap of two neighbours rarely makes another word, other slips on short words often do ("perdon" / "person").
+  const allowed = term.word.length >= 10 ? 2 : term.word.length >= 7 ? 1 : 0;
   let best: { stem: string; strength: number } | undefined;
-  let bestDistance = allowed + 1;
-  for (const [root, key] of allowed === 0 ? [] : index.roots) {
+  let bestDistance = Math.max(allowed, 1) + 1;
+  for (const [root, key] of index.roots) {
     if (root.length < 4) continue;
     // A long known stem the word starts with counts as one edit (conjugations the stemmer missed).
-    const distance = root.length >= 5 && term.word.startsWith(root) ? 1 : editDistance(term.root, root, allowed);
-    if (distance < bestDistance) {
+    const prefix = root.length >= 5 && term.word.startsWith(root);
+    const distance = prefix ? 1 : editDistance(term.root, root, Math.max(allowed, 1));
+    if (distance < bestDistance && (prefix || distance <= allowed || isOneSwap(term.root, root))) {
       bestDistance = distance;
       best = { stem: key, strength: MATCH_STRENGTH[distance] ?? 0 };
     }
   }
   return best;
+}
+
+/** Whether b is a with two neighbouring letters swapped ("fatcur" / "faktur"). */
+function isOneSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((letter, i) => letter !== b[i]);
+  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
