@@ -16,8 +16,12 @@ export interface E2eSession {
   api(method: string, path: string, body?: unknown): Promise<Response>;
   /** Posts a webhook body to the server, signed with the app secret as Meta signs it. */
   postWebhook(body: string): Promise<Response>;
-  /** Opens a page of the editor signed in as the admin (the stored token is restored on load). */
+  /** Opens a page of the editor signed in with `token` (the stored token is restored on load). */
+  openAs(token: string, hash: string): Promise<void>;
+  /** `openAs` with the admin token. */
   openAsAdmin(hash: string): Promise<void>;
+  /** Makes a token of a role through the API, as the admin. */
+  tokenFor(role: 'admin' | 'analyst' | 'tester'): Promise<string>;
 }
 
 /**
@@ -62,12 +66,18 @@ export function useE2eSession(): E2eSession {
   session.postWebhook = (body) => fetch(`${session.charla.url}/webhooks/whatsapp`, {
     method: 'POST', headers: signedHeaders(body, session.charla.appSecret), body,
   });
-  session.openAsAdmin = async (hash) => {
+  session.openAs = async (token, hash) => {
     const { page, charla } = session;
     await page.goto(charla.url);
-    await page.evaluate((token) => localStorage.setItem('charla.token', token), charla.adminToken);
+    await page.evaluate((stored) => localStorage.setItem('charla.token', stored), token);
     await page.goto(`${charla.url}/${hash}`);
     await page.reload();
+  };
+  session.openAsAdmin = (hash) => session.openAs(session.charla.adminToken, hash);
+  session.tokenFor = async (role) => {
+    const response = await session.api('POST', '/api/tokens', { name: `e2e ${role}`, role });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { token: string }).token;
   };
   return session;
 }

@@ -16,8 +16,10 @@ const session = useE2eSession();
 describe('building and publishing a flow', () => {
   it('signs in, builds a flow, simulates it, publishes it and serves it on WhatsApp', async () => {
     const canvas = canvasActions(session.page);
-    // Sign in with the admin token.
+    // Sign in with the admin token (signed out first, whatever ran before in this page).
     await session.page.goto(session.charla.url);
+    await session.page.evaluate(() => localStorage.removeItem('charla.token'));
+    await session.page.reload();
     await session.page.getByTestId('sign-in-token').fill(session.charla.adminToken);
     await session.shot('01-sign-in');
     await session.page.getByTestId('sign-in-submit').click();
@@ -79,11 +81,12 @@ describe('building and publishing a flow', () => {
     // Live traffic: bind a number to the flow and send a signed webhook; the replies reach the Graph API.
     const bind = await session.api('PUT', `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, { flowId: 'prueba_e2e' });
     expect(bind.status).toBe(200);
+    const before = session.charla.graph.requests.length;
     const webhook = textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, name: 'Sofía', text: 'hola', wamid: 'wamid.E2E1' });
     const delivered = await session.postWebhook(webhook);
     expect(delivered.status).toBe(200);
-    await session.charla.graph.waitForRequests(3);
-    const sent = session.charla.graph.requests.map((request) => ({ phone: request.phoneNumberId, to: request.body.to, type: request.body.type, body: request.body }));
+    await session.charla.graph.waitForRequests(before + 3);
+    const sent = session.charla.graph.requests.slice(before).map((request) => ({ phone: request.phoneNumberId, to: request.body.to, type: request.body.type, body: request.body }));
     expect(sent.map((request) => request.phone)).toEqual([PHONE_NUMBER_ID, PHONE_NUMBER_ID, PHONE_NUMBER_ID]);
     expect(sent.every((request) => String(request.to).endsWith(CUSTOMER))).toBe(true);
     expect(sent[1]!.body).toMatchObject({ type: 'text', text: { body: TEXTS.message } });
@@ -112,25 +115,39 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('flow-row-prueba_e2e').getByTestId('flow-open').click();
   }, 180_000);
 
-  it('adapts to the role: an analyst cannot publish, a tester can simulate but not edit', async () => {
-    const tokenFor = async (role: string) => {
-      const response = await session.api('POST', '/api/tokens', { name: `e2e ${role}`, role });
-      return ((await response.json()) as { token: string }).token;
+  it('adapts to the role: an analyst cannot publish but edits the flow settings, a tester can simulate but not edit', async () => {
+    // Its own flow, made through the API: a greeting and a two-option menu.
+    const flow = {
+      schemaVersion: 1, id: 'roles_e2e', name: 'Roles E2E', startNodeId: 'saludo',
+      nodes: [
+        { id: 'saludo', type: 'message', position: { x: 0, y: 0 }, data: { text: '¡Hola!' } },
+        { id: 'menu', type: 'menu', position: { x: 320, y: 0 }, data: { text: '¿Qué necesitás?', options: [{ id: 'a', title: 'Pedidos' }, { id: 'b', title: 'Horarios' }] } },
+      ],
+      edges: [{ id: 'e1', source: 'saludo', sourceHandle: 'next', target: 'menu' }],
     };
-    const signInAs = async (role: string) => {
-      await session.page.getByTestId('sign-out').click();
-      await session.page.getByTestId('sign-in-token').fill(await tokenFor(role));
-      await session.page.getByTestId('sign-in-submit').click();
+    expect((await session.api('POST', '/api/flows', flow)).status).toBe(201);
+    const openAs = async (role: 'analyst' | 'tester') => {
+      await session.openAs(await session.tokenFor(role), '#/flows/roles_e2e');
       await session.page.locator(`[data-testid="account"][data-role="${role}"]`).waitFor();
-      await session.page.getByTestId('node-menu_1').waitFor();
+      await session.page.getByTestId('node-menu').waitFor();
     };
 
-    await signInAs('analyst');
+    await openAs('analyst');
     await session.page.getByTestId('palette-message').waitFor();
     expect(await session.page.getByTestId('publish').count()).toBe(0);
     await session.shot('10-analyst');
+    // The flow settings: a restart keyword typed as a chip is saved with the draft.
+    await session.page.getByTestId('toggle-settings').click();
+    const keywords = session.page.getByTestId('field-settings.restartKeywords');
+    await keywords.fill('volver');
+    await keywords.press('Enter');
+    await session.page.getByTestId('chip-settings.restartKeywords-0').filter({ hasText: 'volver' }).waitFor();
+    await session.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    await expect.poll(async () => ((await (await session.api('GET', '/api/flows/roles_e2e')).json()) as { document: { settings?: unknown } }).document.settings)
+      .toEqual({ restartKeywords: ['volver'] });
+    await session.shot('10-analyst-settings');
 
-    await signInAs('tester');
+    await openAs('tester');
     await session.page.getByTestId('simulator-panel').waitFor();
     await session.page.getByTestId('canvas-readonly').waitFor();
     expect(await session.page.getByTestId('palette-message').count()).toBe(0);
@@ -140,6 +157,9 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('sim-send').click();
     await expect.poll(() => session.page.getByTestId('sim-reply-button').count()).toBe(2);
     await session.shot('11-tester');
+    await session.page.getByTestId('toggle-settings').click();
+    await session.page.getByTestId('settings-readonly').waitFor();
+    expect(await session.page.getByTestId('chip-settings.restartKeywords-0-remove').count()).toBe(0);
   }, 120_000);
 
 });
