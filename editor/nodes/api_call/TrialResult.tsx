@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { NodeTrial } from '../../api/types.ts';
 import { useT } from '../../i18n/index.ts';
 import { messages } from './messages.ts';
@@ -25,8 +26,11 @@ export function TrialResult({ trial }: { trial: NodeTrial }) {
   const tone = toneOf(trial);
   const stored = Object.entries(outputs.variables);
   const known = CALL_ERRORS.find((code) => code === error?.code);
+  const root = useRef<HTMLDivElement>(null);
+  // The result opens below a long form: bring it into view (jsdom has no scrollIntoView).
+  useEffect(() => root.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }), [trial]);
   return (
-    <div className={`try-result try-result--${tone}`} data-testid="try-api-call-result">
+    <div className={`try-result try-result--${tone}`} data-testid="try-api-call-result" ref={root}>
       <div className="try-summary">
         <span className={`try-status try-status--${tone}`} data-testid="try-status">
           {response ? t('tryStatus', { status: response.status }) : t('tryNoAnswer')}

@@ -26,7 +26,8 @@ export async function startFakeCrm(): Promise<FakeCrm> {
       response.end(JSON.stringify(value));
     };
     if (url.startsWith('/contacts/')) {
-      return json(200, { data: { phone: url.slice('/contacts/'.length), name: 'Ana', tier: 'gold', orders: [{ id: 41 }] } });
+      const phone = url.slice('/contacts/'.length).split('?')[0];
+      return json(200, { data: { phone, name: 'Ana', tier: 'gold', orders: [{ id: 41 }] } });
     }
     if (url.startsWith('/echo')) return json(200, { url, authorization: request.headers.authorization, body });
     if (url === '/fail') return json(500, { error: 'database is down' });

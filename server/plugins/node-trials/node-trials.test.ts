@@ -76,12 +76,17 @@ describe('POST /api/flows/:id/nodes/:nodeId/try', () => {
   });
 
   it('refuses a private address through the live guard unless CHARLA_ALLOW_PRIVATE_HTTP=1', async () => {
-    await start({});
-    const before = crm.connections();
-    const trial = (await tryNode({ variables: { telefono: '1' } })).json();
-    expect(trial.error).toEqual({ code: 'refused_address', message: 'refused_address: 127.0.0.1 (loopback)' });
-    expect(trial.outputs.output).toBe('error');
-    expect(crm.connections()).toBe(before);
+    // A CRM of its own, so no other test's connection can land on it.
+    const untouched = await startFakeCrm();
+    try {
+      await start({}, { url: `${untouched.origin}/contacts/{{telefono}}` });
+      const trial = (await tryNode({ variables: { telefono: '1' } })).json();
+      expect(trial.error).toEqual({ code: 'refused_address', message: 'refused_address: 127.0.0.1 (loopback)' });
+      expect(trial.outputs.output).toBe('error');
+      expect(untouched.connections()).toBe(0);
+    } finally {
+      await untouched.close();
+    }
   });
 
   it('never returns or logs a secret: masked in the echoed URL, headers and body, and in what the server echoed', async () => {
