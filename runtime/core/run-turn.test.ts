@@ -114,7 +114,7 @@ describe('runTurn', () => {
       const handed = await chat.send('Humano');
       expect(handed.messages).toEqual([{ type: 'text', text: 'Te comunico con una persona de nuestro equipo. Te responderá por aquí en breve.' }]);
       expect(handed.effects).toEqual([{ type: 'handoff_started', nodeId: 'color' }]);
-      expect(handed.session).toMatchObject({ status: 'handoff', nodeId: 'color', handoff: { by: 'keyword' } });
+      expect(handed.session).toMatchObject({ status: 'handoff', nodeId: 'color', handoff: { by: 'keyword', since: chat.now } });
       expect((await chat.send('inicio')).messages).toEqual([]);
       const back = await chat.send({ type: 'handoff_resolved' });
       expect(back.messages).toEqual([expect.objectContaining({ type: 'buttons', body: '¿Color, Leo?' })]);

@@ -86,7 +86,7 @@ function handOffByKeyword(ctx: TurnContext): void {
   const nodeId = session.nodeId ?? ctx.flow.startNodeId;
   const node = flowIndex(ctx.flow).node(nodeId);
   session.status = 'handoff';
-  session.handoff = { by: 'keyword' };
+  session.handoff = { by: 'keyword', since: ctx.now };
   ctx.send({ type: 'text', text: ctx.texts.handoffKeyword });
   ctx.effects.push({ type: 'handoff_started', nodeId });
   if (node !== undefined) ctx.trace.push({ nodeId, type: node.type, detail: 'handoff keyword' });

@@ -87,7 +87,11 @@ export interface Session {
    * resolve continues from its `resolved` output), `keyword` when the user typed a
    * handoff keyword (a resolve re-prompts the node in `nodeId`, or starts over).
    */
-  handoff?: { by: 'node' | 'keyword' };
+  handoff?: {
+    by: 'node' | 'keyword';
+    /** When the handoff began (ms since the epoch): the inbox shows how long the customer has waited. Absent in sessions stored before it existed. */
+    since?: number;
+  };
 }
 
 export interface TraceEntry {

@@ -70,7 +70,7 @@ function follow(ctx: TurnContext, node: FlowNode, step: Step): FlowNode | undefi
       return undefined;
     case 'handoff':
       ctx.session.status = 'handoff';
-      ctx.session.handoff = { by: 'node' };
+      ctx.session.handoff = { by: 'node', since: ctx.now };
       return undefined;
     case 'end':
       endConversation(ctx, node.id);

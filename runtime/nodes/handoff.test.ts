@@ -11,7 +11,7 @@ describe('handoff node', () => {
     const result = await conversation(flow).send('hola');
     expect(result.messages).toEqual([{ type: 'text', text: 'Te paso con una persona' }]);
     expect(result.effects).toEqual([{ type: 'handoff_started', nodeId: 'agente', queue: 'ventas', note: 'Cliente Ana (5491155550123)' }]);
-    expect(result.session).toMatchObject({ status: 'handoff', nodeId: 'agente', handoff: { by: 'node' } });
+    expect(result.session).toMatchObject({ status: 'handoff', nodeId: 'agente', handoff: { by: 'node', since: result.session.startedAt } });
   });
 
   it('gives no bot reply to user messages while in handoff, but remembers them', async () => {
@@ -20,6 +20,7 @@ describe('handoff node', () => {
     const quiet = await chat.send('¿siguen ahí?', 60_000);
     expect(quiet).toMatchObject({ messages: [], trace: [], effects: [] });
     expect(quiet.session).toMatchObject({ status: 'handoff', lastText: '¿siguen ahí?', lastUserMessageAt: chat.session!.startedAt + 60_000 });
+    expect(quiet.session.handoff).toEqual({ by: 'node', since: chat.session!.startedAt });
     expect((await chat.send('menu')).messages).toEqual([]);
     expect((await chat.send('agente')).messages).toEqual([]);
   });
