@@ -111,5 +111,7 @@ export interface Conversation {
   updatedAt?: number;
   /** Whether the 24-hour customer-service window is open (free-form replies allowed). */
   windowOpen?: boolean;
+  /** When the conversation was handed to a person (ms since the epoch); null when not recorded. */
+  handoffSince?: number | null;
   messages: ConversationMessage[];
 }

@@ -63,6 +63,18 @@ describe('inbox', () => {
     expect(JSON.stringify(conversation)).not.toContain('test-access-token');
   });
 
+  it('tells when the conversation was handed to a person, which later customer messages do not move', async () => {
+    await say('hola');
+    clock += 60_000;
+    const handedAt = clock;
+    await say('Hablar con alguien');
+    clock += 5 * 60_000;
+    await say('¿Siguen ahí?');
+    const [conversation] = (await t.app.inject({ url: '/api/conversations?status=handoff', headers: t.auth() })).json() as Array<Record<string, unknown>>;
+    expect(conversation).toMatchObject({ handoffSince: handedAt, lastUserMessageAt: clock });
+    expect(conversation!.updatedAt).toBe(clock);
+  });
+
   it('sends an agent reply through the outbox inside the 24-hour window, refuses it outside', async () => {
     const id = await handoff();
     const sent = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text: 'Hola Sofía, soy Marta del local' } });

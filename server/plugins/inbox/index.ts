@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Session } from '../../../runtime/core/types.ts';
 import { agentTextBody } from '../../../runtime/whatsapp/outbound.ts';
 import { permissions } from '../../auth/roles.ts';
 import { requireRole } from '../../auth/require-role.ts';
@@ -72,8 +73,12 @@ export async function inboxPlugin(app: FastifyInstance): Promise<void> {
 }
 
 function summary(conversation: ConversationRow, now: number) {
-  const { session: _session, ...rest } = conversation;
-  return { ...rest, windowOpen: now - conversation.lastUserMessageAt < CUSTOMER_SERVICE_WINDOW_MS };
+  const { session, ...rest } = conversation;
+  return {
+    ...rest,
+    windowOpen: now - conversation.lastUserMessageAt < CUSTOMER_SERVICE_WINDOW_MS,
+    handoffSince: (JSON.parse(session) as Pick<Session, 'handoff'>).handoff?.since ?? null,
+  };
 }
 
 /** A stored turn as the inbox shows it: the customer's message, then each reply (its Graph API body) with its delivery state. */

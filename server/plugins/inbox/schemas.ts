@@ -36,6 +36,8 @@ const conversation = {
     updatedAt: { type: 'integer' },
     /** Whether an agent may still send free-form messages (24-hour window). */
     windowOpen: { type: 'boolean' },
+    /** When the conversation was handed to a person (ms since the epoch); null if not in handoff or not recorded. */
+    handoffSince: { type: ['integer', 'null'] },
     messages: { type: 'array', items: message },
   },
 } as const;
