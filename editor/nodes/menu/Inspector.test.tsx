@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { renderInspector } from '../../inspector/render-inspector.tsx';
 
 afterEach(cleanup);
@@ -26,6 +26,13 @@ describe('menu inspector', () => {
     fireEvent.change(screen.getByTestId('field-listButton'), { target: { value: 'Ver menú' } });
     expect(data().options[0]!.description).toBe('Muzza o napo');
     expect(data().listButton).toBe('Ver menú');
+  });
+
+  it('names a new option in the flow’s language, whatever the UI language', () => {
+    const { data, store } = renderInspector('menu', menu);
+    act(() => store.getState().updateFlowInfo({ language: 'en' }));
+    fireEvent.click(screen.getByTestId('list-options-add'));
+    expect(data().options[2]).toEqual({ id: 'option_1', title: 'Option 3' });
   });
 
   it('reorders and removes options, never below one', () => {

@@ -1,9 +1,11 @@
 import { useT } from '../../i18n/index.ts';
 import { ListEditor, NumberField, orUndefined, TextField } from '../../inspector/fields/index.ts';
 import { WHATSAPP_LIMITS } from '../../../schema/index.ts';
-import { freshId } from '../../store/ids.ts';
+import { contentLocale } from '../../i18n/content-locale.ts';
+import { useEditorStore } from '../../store/index.ts';
 import { messages as common } from '../messages.ts';
 import type { NodeInspectorProps } from '../types.ts';
+import { newMenuOption } from './defaults.ts';
 import { messages } from './messages.ts';
 
 /** Up to 10 options: 1–3 go out as reply buttons (title ≤ 20), 4–10 as a list (title ≤ 24, description ≤ 72). */
@@ -13,6 +15,8 @@ export function MenuInspector({ data, update }: NodeInspectorProps<'menu'>) {
   const t = useT(messages);
   const tc = useT(common);
   const asList = data.options.length > WHATSAPP_LIMITS.replyButtons;
+  // New options are customer-facing copy: in the flow's language, not the UI's.
+  const locale = useEditorStore((state) => contentLocale(state.document.language));
   return (
     <>
       <TextField name="header" label={tc('header')} value={data.header ?? ''} template limit={WHATSAPP_LIMITS.header}
@@ -26,10 +30,7 @@ export function MenuInspector({ data, update }: NodeInspectorProps<'menu'>) {
         name="options"
         items={data.options}
         onChange={(options) => update({ options })}
-        create={(options) => ({
-          id: freshId('opcion', new Set(options.map((option) => option.id)), true),
-          title: t('defaultTitle', { n: options.length + 1 }),
-        })}
+        create={(options) => newMenuOption(locale, options)}
         itemTitle={(option, index) => `${t('option', { n: index + 1 })} · ${option.id}`}
         addLabel={t('addOption')}
         min={1}
