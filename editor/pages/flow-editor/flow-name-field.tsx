@@ -12,8 +12,7 @@ export function FlowNameField() {
     <input className="flow-name-field" data-testid="flow-name" value={name} readOnly={readOnly} aria-label={t('flowName')}
       size={Math.max(8, Math.min(40, name.length + 1))}
       onChange={(event) => {
-        const { document, commit } = store.getState();
-        if (event.target.value.trim() !== '') commit({ ...document, name: event.target.value }, { coalesce: 'flow-name' });
+        if (event.target.value.trim() !== '') store.getState().updateFlowInfo({ name: event.target.value });
       }}
       onBlur={() => store.getState().endGesture()} />
   );
