@@ -100,7 +100,7 @@ describe('POST /api/flows/:id/nodes/:nodeId/try', () => {
     // A variable holding the secret's value is masked too.
     const response = await tryNode({ variables: { eco: SECRET } });
     expect(response.statusCode).toBe(200);
-    expect(crm.seen.at(-1)).toMatchObject({ authorization: `Bearer ${SECRET}`, url: `/echo?key=${SECRET}` });
+    expect(crm.seen.find((request) => request.url.startsWith('/echo?key='))).toMatchObject({ authorization: `Bearer ${SECRET}`, url: `/echo?key=${SECRET}` });
     expect(response.body).not.toContain(SECRET);
     expect(logs).toContain('api call tried');
     expect(logs).not.toContain(SECRET);
@@ -134,14 +134,13 @@ describe('POST /api/flows/:id/nodes/:nodeId/try', () => {
     const wrongKind = await tryNode({}, { nodeId: 'ok' });
     expect(wrongKind.statusCode).toBe(422);
     expect(wrongKind.json()).toMatchObject({ code: 'node_not_api_call', type: 'end' });
-    const before = crm.seen.length;
-    const invalid = await tryNode({ data: { method: 'FETCH', url: 'ftp://x', timeoutMs: 99_000 } });
+    const invalid = await tryNode({ data: { method: 'FETCH', url: `${crm.origin}/contacts/invalid`, timeoutMs: 99_000 } });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().code).toBe('node_data_invalid');
     const pointers = invalid.json().problems.map((problem: { pointer: string }) => problem.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/nodes/0/data/method', '/nodes/0/data/timeoutMs']));
     expect(invalid.json().problems.every((problem: { nodeId: string }) => problem.nodeId === 'consultar')).toBe(true);
-    expect(crm.seen.length).toBe(before);
+    expect(crm.seen.filter((request) => request.url === '/contacts/invalid')).toEqual([]);
   });
 
   it('refuses unknown body fields with a 400', async () => {
