@@ -4,7 +4,7 @@ import type { FlowDocument } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { createEditorStore, EditorStoreProvider, hasErrors } from '../store/index.ts';
-import { pointerField } from './pointer-field.ts';
+import { pointerField, settingsField } from './pointer-field.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 
 afterEach(cleanup);
@@ -55,5 +55,13 @@ describe('problems panel', () => {
     expect(pointerField('/nodes/0/data/media~1x')).toBe('media/x');
     expect(pointerField('/startNodeId')).toBeNull();
     expect(pointerField('/nodes/2/label')).toBe('label');
+  });
+
+  it('turns pointers outside the nodes into flow settings field paths', () => {
+    expect(settingsField('/settings/restartKeywords/0')).toBe('settings.restartKeywords.0');
+    expect(settingsField('/variables/2/name')).toBe('variables.2.name');
+    expect(settingsField('/name')).toBe('name');
+    expect(settingsField('/startNodeId')).toBeNull();
+    expect(settingsField('/nodes/0/data/text')).toBeNull();
   });
 });

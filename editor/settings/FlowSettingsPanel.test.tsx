@@ -148,6 +148,14 @@ describe('flow settings panel', () => {
     expect(document.activeElement).toBe(field('settings.handoffKeywords'));
   });
 
+  it('a node problem clicked while the settings are open brings the node inspector back on its field', () => {
+    const store = renderEditor({ ...flow, nodes: [{ id: 'hola', type: 'message', position: { x: 0, y: 0 }, data: { text: 'x'.repeat(5000) } }] });
+    openSettings();
+    fireEvent.click(screen.getByTestId('problem-text_too_long'));
+    expect(store.getState().settingsOpen).toBe(false);
+    expect(document.activeElement).toBe(field('text'));
+  });
+
   it('is read-only for testers: it shows the settings, nothing edits them', () => {
     renderEditor({ ...flow, settings: { restartKeywords: ['menu'] }, variables: [{ name: 'cliente', type: 'string' }] }, true);
     openSettings();
