@@ -33,25 +33,22 @@ export function intentIndex(intents: IntentRequest['intents']): IntentIndex {
 }
 
 function buildIndex(intents: IntentRequest['intents']): IntentIndex {
-  const stems = intents.map((intent) => {
-    const texts = [intent.description, ...intent.examples].map((text) => new Set(terms(text).map((term) => term.stem)));
+  // Each intent's texts as terms, the description first.
+  const texts = intents.map((intent) => [intent.description, ...intent.examples].map(terms));
+  const stems = texts.map((intentTexts) => {
     const counts = new Map<string, number>();
-    texts.forEach((text, position) => {
-      for (const stem of text) counts.set(stem, (counts.get(stem) ?? 0) + (position === 0 ? DESCRIPTION_WEIGHT : 1));
+    intentTexts.forEach((text, position) => {
+      for (const stem of new Set(text.map((term) => term.stem))) counts.set(stem, (counts.get(stem) ?? 0) + (position === 0 ? DESCRIPTION_WEIGHT : 1));
     });
-    const total = DESCRIPTION_WEIGHT + texts.length - 1;
+    const total = DESCRIPTION_WEIGHT + intentTexts.length - 1;
     return new Map([...counts].map(([stem, count]) => [stem, count / total]));
   });
-  const gramCounts = intents.map((intent) =>
-    trigramCounts([intent.description, ...intent.examples].flatMap((text) => terms(text).map((term) => term.word))),
-  );
+  const gramCounts = texts.map((intentTexts) => trigramCounts(intentTexts.flat().map((term) => term.word)));
   const gramIdf = inverseFrequency(gramCounts);
   const idf = inverseFrequency(stems);
   const roots = new Map<string, string>();
   for (const [root, concept] of CONCEPTS) if (idf.has(concept)) roots.set(root, concept);
-  for (const intent of intents) {
-    for (const term of [intent.description, ...intent.examples].flatMap(terms)) roots.set(term.root, term.stem);
-  }
+  for (const term of texts.flat(2)) roots.set(term.root, term.stem);
   return {
     ids: intents.map((intent) => intent.id),
     stems,

@@ -5,6 +5,7 @@ import { measureIntentAccuracy } from './intent-accuracy.ts';
 import { classifyIntentOffline, classifyOffline } from './intent-offline.ts';
 import { normalizeText } from '../core/normalize-text.ts';
 import { expandChatSpeak } from './intent-chat-speak.ts';
+import { rewriteIdioms } from './intent-idioms.ts';
 import { phoneticKey } from './intent-phonetic.ts';
 import { terms } from './intent-terms.ts';
 
@@ -81,6 +82,12 @@ describe('text handling', () => {
     expect(expandChatSpeak('xq n anda el wi fi jajaja pls q hago'.split(' '))).toEqual(['porque', 'nao', 'anda', 'el', 'wifi', 'que', 'hago']);
     expect(expandChatSpeak(['kkkkk', 'vc', 'tbm', 'holaaa'])).toEqual(['voce', 'tambem', 'holaaa']);
     expect(terms('vc tb hj holaaa porfaaa')).toEqual([]);
+  });
+
+  it('rewrites set phrases as the one word they mean, whatever stands between their words', () => {
+    expect(terms('me quiero dar de baja')).toEqual(terms('quiero cancelar'));
+    expect(terms('a internet está fora do ar')).toEqual(terms('internet caído'));
+    expect(rewriteIdioms('segunda via boleto')).toBe('factura boleto');
   });
 
   it('drops stopwords and numbers, keeps negations, maps lexicon words to one concept', () => {

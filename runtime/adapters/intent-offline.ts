@@ -76,16 +76,18 @@ function bestMatch(term: Term, index: IntentIndex): { stem: string; strength: nu
 
 function fuzzyMatch(term: Term, index: IntentIndex): { stem: string; strength: number } | undefined {
   // Sound-alike misspellings are already equal (intent-phonetic.ts); what is left are slips of the finger.
-  // A swap of two neighbours rarely makes another word, other slips on short words often do ("perdon" / "person").
+  // A swap of two neighbours rarely makes another word; other slips on short words often do ("perdon" / "person").
   const allowed = term.word.length >= 10 ? 2 : term.word.length >= 7 ? 1 : 0;
   let best: { stem: string; strength: number } | undefined;
   let bestDistance = Math.max(allowed, 1) + 1;
   for (const [root, key] of index.roots) {
     if (root.length < 4) continue;
+    let distance: number;
     // A long known stem the word starts with counts as one edit (conjugations the stemmer missed).
-    const prefix = root.length >= 5 && term.word.startsWith(root);
-    const distance = prefix ? 1 : editDistance(term.root, root, Math.max(allowed, 1));
-    if (distance < bestDistance && (prefix || distance <= allowed || isOneSwap(term.root, root))) {
+    if ((root.length >= 5 && term.word.startsWith(root)) || isOneSwap(term.root, root)) distance = 1;
+    else if (allowed > 0) distance = editDistance(term.root, root, allowed);
+    else continue;
+    if (distance < bestDistance) {
       bestDistance = distance;
       best = { stem: key, strength: MATCH_STRENGTH[distance] ?? 0 };
     }
@@ -93,9 +95,10 @@ function fuzzyMatch(term: Term, index: IntentIndex): { stem: string; strength: n
   return best;
 }
 
-/** Whether b is a with two neighbouring letters swapped ("fatcur" / "faktur"). */
+/** Whether b is a with two neighbouring letters swapped ("fatkur" / "faktur"). */
 function isOneSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
-  const at = [...a].findIndex((letter, i) => letter !== b[i]);
-  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+  let at = 0;
+  while (at < a.length && a[at] === b[at]) at++;
+  return at + 1 < a.length && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }

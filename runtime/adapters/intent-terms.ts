@@ -1,5 +1,6 @@
 import { normalizeText } from '../core/normalize-text.ts';
 import { expandChatSpeak } from './intent-chat-speak.ts';
+import { rewriteIdioms } from './intent-idioms.ts';
 import { SUPPORT_LEXICON } from './intent-lexicon.ts';
 import { phoneticKey } from './intent-phonetic.ts';
 import { STOPWORDS } from './intent-stopwords.ts';
@@ -73,8 +74,9 @@ const isNoise = (word: string) => /^\d+$/.test(word) || STOPWORDS.has(word) || S
  */
 export function terms(text: string): Term[] {
   // "ç" sounds like "s", but folding would make it a "c".
-  return expandChatSpeak(normalizeText(text.replace(/ç/giu, 's')).split(' '))
-    .filter((word) => !isNoise(word))
+  const words = expandChatSpeak(normalizeText(text.replace(/ç/giu, 's')).split(' ')).filter((word) => !isNoise(word));
+  return rewriteIdioms(words.join(' ')).split(' ')
+    .filter((word) => word !== '')
     .map((word) => {
       const key = phoneticKey(word);
       const root = stem(key);
