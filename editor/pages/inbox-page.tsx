@@ -2,18 +2,23 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../app/api.ts';
 import { TopBar } from '../app/top-bar.tsx';
 import type { Conversation } from '../api/types.ts';
-import { useLocale, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
+import { ConversationItem } from './inbox/conversation-item.tsx';
 import { ConversationView } from './inbox/conversation-view.tsx';
 import { messages } from './inbox/messages.ts';
+import { useNow } from './inbox/use-now.ts';
 import '../simulator/simulator.css';
+import './inbox/inbox.css';
 
 /** New messages from waiting customers show up without a reload. */
 const POLL_MS = 5000;
+/** Relative times and waiting times move on between polls too. */
+const TICK_MS = 30_000;
 
 /** Conversations handed to a person: pick one, read its history, reply, hand it back to the bot. */
 export function InboxPage() {
   const t = useT(messages);
-  const locale = useLocale((state) => state.locale);
+  const now = useNow(TICK_MS);
   const [conversations, setConversations] = useState<Conversation[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -27,7 +32,6 @@ export function InboxPage() {
   }, [reload]);
 
   const current = conversations?.find((conversation) => String(conversation.id) === selected);
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
 
   return (
     <div className="page">
@@ -43,18 +47,14 @@ export function InboxPage() {
           <ul>
             {conversations?.map((conversation) => (
               <li key={conversation.id}>
-                <button className={String(conversation.id) === selected ? 'inbox-item inbox-item-selected' : 'inbox-item'}
-                  data-testid="inbox-item" onClick={() => setSelected(String(conversation.id))}>
-                  <strong>{conversation.contactName ?? `+${conversation.waId}`}</strong>
-                  <span className="muted small">{t('flow', { flow: conversation.flowId })}{conversation.queue ? ` · ${conversation.queue}` : ''}</span>
-                  {conversation.lastUserMessageAt && <span className="muted small">{t('since', { time: time.format(conversation.lastUserMessageAt) })}</span>}
-                </button>
+                <ConversationItem conversation={conversation} now={now} selected={String(conversation.id) === selected}
+                  onSelect={() => setSelected(String(conversation.id))} />
               </li>
             ))}
           </ul>
         </aside>
         {current
-          ? <ConversationView key={String(current.id)} conversation={current}
+          ? <ConversationView key={String(current.id)} conversation={current} now={now}
               onReply={async (text) => { try { await api.replyToConversation(current.id, text); await reload(); } catch (error) { fail(error); throw error; } }}
               onResolve={async () => {
                 try {

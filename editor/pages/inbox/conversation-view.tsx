@@ -1,24 +1,44 @@
 import { useState, type FormEvent } from 'react';
-import type { Conversation } from '../../api/types.ts';
-import { useT } from '../../i18n/index.ts';
-import { clock } from '../../simulator/clock.ts';
-import { messageText } from './message-text.ts';
-import { messages } from './messages.ts';
+import type { Conversation, ConversationMessage } from '../../api/types.ts';
+import { useLocale, useT } from '../../i18n/index.ts';
+import { duration, messageTime } from './elapsed.ts';
+import { historySummary } from './history-summary.ts';
+import { MessageContent } from './message-content.tsx';
+import { messages, type InboxText } from './messages.ts';
+import { phoneNumber } from './phone-number.ts';
 
 interface ConversationViewProps {
   conversation: Conversation;
+  now: number;
   onReply(text: string): Promise<void>;
   onResolve(): Promise<void>;
 }
 
 const WHO = { in: 'customer', bot: 'bot', agent: 'agent' } as const;
 
-/** One waiting conversation: its history, a reply box, and the hand-back button. */
-export function ConversationView({ conversation, onReply, onResolve }: ConversationViewProps) {
+/** WhatsApp's ticks for an outgoing message, with the state in words for the tooltip and screen readers. */
+const DELIVERY: Record<string, { ticks: string; label: keyof InboxText }> = {
+  sent: { ticks: '✓', label: 'statusSent' },
+  delivered: { ticks: '✓✓', label: 'statusDelivered' },
+  read: { ticks: '✓✓', label: 'statusRead' },
+  failed: { ticks: '⚠', label: 'statusFailed' },
+};
+
+function Delivery({ message }: { message: ConversationMessage }) {
   const t = useT(messages);
+  if (message.direction === 'in') return null;
+  const state = DELIVERY[message.deliveryStatus ?? ''] ?? { ticks: '◷', label: 'statusPending' as const };
+  return <span className={`inbox-delivery inbox-delivery-${message.deliveryStatus ?? 'pending'}`} title={t(state.label)} aria-label={t(state.label)}> {state.ticks}</span>;
+}
+
+/** One waiting conversation: its history, a reply box, and the hand-back button. */
+export function ConversationView({ conversation, now, onReply, onResolve }: ConversationViewProps) {
+  const t = useT(messages);
+  const locale = useLocale((state) => state.locale);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const labels = { media: (kind: string) => t('media', { kind }), formSent: t('formSent') };
+  const phone = phoneNumber(conversation.waId);
+  const since = conversation.handoffSince ?? null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,19 +58,22 @@ export function ConversationView({ conversation, onReply, onResolve }: Conversat
     <section className="conversation" data-testid="conversation-view">
       <header className="conversation-header">
         <div>
-          <strong>{conversation.contactName ?? `+${conversation.waId}`}</strong>
-          <div className="muted small">+{conversation.waId} · {t('flow', { flow: conversation.flowId })}{conversation.queue ? ` · ${t('queue', { queue: conversation.queue })}` : ''}</div>
+          <strong>{conversation.contactName ?? phone}</strong>
+          <div className="muted small">
+            {[conversation.contactName ? phone : '', t('flow', { flow: conversation.flowId }), since === null ? '' : t('waiting', { duration: duration(now - since, locale) })]
+              .filter(Boolean).join(' · ')}
+          </div>
         </div>
         <button className="btn btn-primary" data-testid="inbox-resolve" disabled={busy}
           onClick={async () => { setBusy(true); try { await onResolve(); } finally { setBusy(false); } }}>{t('resolve')}</button>
       </header>
       <div className="conversation-history wa-chat">
         {conversation.messages.map((message, index) => (
-          <div key={index} className={`wa-row ${message.direction === 'in' ? 'wa-row-bot' : 'wa-row-user'}`}>
+          <div key={index} className={`wa-row ${message.direction === 'in' ? 'wa-row-bot' : 'wa-row-user'}`} data-testid="inbox-message" data-direction={message.direction}>
             <div className={`wa-bubble ${message.direction === 'in' ? 'wa-bubble-bot' : 'wa-bubble-user'} ${message.direction === 'agent' ? 'wa-bubble-agent' : ''}`}>
               <span className="wa-bubble-sender">{t(WHO[message.direction])}</span>
-              <span className="wa-bubble-text">{messageText(message.body, labels)}</span>
-              <span className="wa-time">{clock(message.createdAt)}{message.deliveryStatus ? ` · ${message.deliveryStatus}` : ''}</span>
+              <MessageContent summary={historySummary(message, t)} />
+              <span className="wa-time">{messageTime(message.createdAt, now, locale)}<Delivery message={message} /></span>
             </div>
           </div>
         ))}
@@ -58,6 +81,7 @@ export function ConversationView({ conversation, onReply, onResolve }: Conversat
       {conversation.windowOpen === false && <p className="banner banner-error">{t('windowClosed')}</p>}
       <form className="wa-composer" onSubmit={submit}>
         <input className="wa-composer-input" data-testid="inbox-reply-input" placeholder={t('replyPlaceholder')} value={text}
+          aria-label={t('replyPlaceholder')}
           onChange={(event) => setText(event.target.value)} disabled={busy || conversation.windowOpen === false} />
         <button className="btn btn-primary" data-testid="inbox-reply" disabled={busy || text.trim() === '' || conversation.windowOpen === false}>{t('reply')}</button>
       </form>
