@@ -25,7 +25,7 @@ export const errorCatalogue = {
   // 409: the state changed under the caller
   flow_exists: { status: 409, message: 'A flow with this id already exists' },
   revision_conflict: { status: 409, message: 'The draft changed since you loaded it' },
-  flow_published: { status: 409, message: 'The flow has published versions and cannot be deleted' },
+  flow_published: { status: 409, message: 'Published flows keep their version history and cannot be deleted' },
   flow_not_published: { status: 409, message: 'The flow has no published version yet' },
   draft_unchanged: { status: 409, message: 'The draft is the same as the live version: there is nothing new to publish' },
   simulation_not_in_handoff: { status: 409, message: 'The simulated conversation is not waiting for an agent' },

@@ -186,7 +186,7 @@ export function createFlowRepository(db: CharlaDb) {
         const flow = tx.select({ liveVersion: flows.liveVersion }).from(flows).where(eq(flows.id, id)).get();
         if (!flow) throw new AppError('flow_not_found', `No flow "${id}"`);
         if (flow.liveVersion !== null) {
-          throw new AppError('flow_published', `"${id}" has published versions; roll it back instead of deleting it`);
+          throw new AppError('flow_published', `"${id}" is published: published flows keep their version history and cannot be deleted`);
         }
         tx.delete(simulations).where(eq(simulations.flowId, id)).run();
         tx.delete(flows).where(eq(flows.id, id)).run();

@@ -120,7 +120,7 @@ describe('deleting drafts', () => {
     await t.app.inject({ method: 'POST', url: '/api/flows/pizzeria/versions', headers: t.auth(), payload: {} });
     const published = await t.app.inject({ method: 'DELETE', url: '/api/flows/pizzeria', headers: t.auth() });
     expect(published.statusCode).toBe(409);
-    expect(published.json().code).toBe('flow_published');
+    expect(published.json()).toEqual({ code: 'flow_published', message: '"pizzeria" is published: published flows keep their version history and cannot be deleted' });
     expect((await t.app.inject({ method: 'DELETE', url: '/api/flows/borrador', headers: t.auth() })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/flows/borrador', headers: t.auth() })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'DELETE', url: '/api/flows/borrador', headers: t.auth() })).statusCode).toBe(404);
