@@ -82,9 +82,9 @@ describe('OpenAI intent classifier (real client, fake server on 127.0.0.1)', () 
   });
 
   it('takes fallback when nothing listens', async () => {
-    const closed = await startFakeOpenAi(() => ({ hang: true }));
-    await closed.close();
-    const classify = createOpenAiClassifier({ apiKey: 'k', baseURL: closed.baseURL, model: 'm' });
+    // Port 9 (discard) is below the ephemeral range: no test server in another worker can be listening
+    // there, whereas a just-closed ephemeral port may be reused and then dialled by the client's retries.
+    const classify = createOpenAiClassifier({ apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1', model: 'm' });
     expect(await classify({ text: 'hola', intents })).toEqual({ intent: null, confidence: 0, source: 'openai-error: network: the connection failed' });
   });
 });
