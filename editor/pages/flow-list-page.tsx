@@ -8,12 +8,14 @@ import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session.ts';
 import { TopBar } from '../app/top-bar.tsx';
 import type { FlowSummary } from '../api/types.ts';
+import { isApiError } from '../api/api-error.ts';
 import { useT } from '../i18n/index.ts';
 import { FlowRow } from './flow-list/flow-row.tsx';
-import { renamed } from './flow-list/flow-templates.ts';
+import { flowCopy, type FlowCopyOptions } from './flow-list/flow-copy.ts';
 import { messages } from './flow-list/messages.ts';
 import { NewFlowDialog } from './flow-list/new-flow-dialog.tsx';
 import { problemSummary } from './problem-summary.ts';
+import './flow-list/flow-list.css';
 
 /** Every flow with its live version; create, duplicate, import, export and delete. */
 export function FlowListPage() {
@@ -30,16 +32,15 @@ export function FlowListPage() {
   const reload = useCallback(() => api.listFlows().then(setFlows, fail), []);
   useEffect(() => { void reload(); }, [reload]);
 
-  const takenIds = () => (flows ?? []).map((flow) => flow.id);
-
-  async function createFrom(document: FlowDocument, name: string, idBase?: string): Promise<string> {
-    const created = await api.createFlow(renamed(document, name, takenIds(), idBase));
-    return created.id;
+  async function createFrom(document: FlowDocument, options: FlowCopyOptions): Promise<FlowDocument> {
+    const copy = flowCopy(document, flows ?? [], options);
+    await api.createFlow(copy);
+    return copy;
   }
 
   async function create(document: FlowDocument, name: string) {
     try {
-      const id = await createFrom(document, name);
+      const { id } = await createFrom(document, { name, idBase: name });
       setCreating(false);
       navigate({ page: 'editor', flowId: id });
     } catch (error) { fail(error); }
@@ -48,7 +49,7 @@ export function FlowListPage() {
   async function duplicate(flow: FlowSummary) {
     try {
       const { document } = await api.getFlow(flow.id);
-      await createFrom(document, `${flow.name} ${t('copySuffix')}`);
+      await createFrom(document, { name: flow.name, idBase: flow.id, label: t('copyLabel'), alwaysLabel: true });
       await reload();
     } catch (error) { fail(error); }
   }
@@ -71,8 +72,9 @@ export function FlowListPage() {
     }
     try {
       const name = typeof document.name === 'string' && document.name !== '' ? document.name : file.name.replace(/\.json$/, '');
-      const id = await createFrom(document, name, typeof document.id === 'string' && document.id !== '' ? document.id : name);
-      setNotice({ kind: 'info', text: t('imported', { id }) });
+      const idBase = typeof document.id === 'string' && document.id !== '' ? document.id : name;
+      const copy = await createFrom(document, { name, idBase, label: t('importedLabel') });
+      setNotice({ kind: 'info', text: t('imported', { name: copy.name, id: copy.id }) });
       await reload();
     } catch (error) {
       setNotice({ kind: 'error', text: t('importInvalid', { reason: problemSummary(error) }) });
@@ -85,7 +87,12 @@ export function FlowListPage() {
       await api.deleteFlow(deleting.id);
       setDeleting(null);
       await reload();
-    } catch (error) { setDeleting(null); fail(error); }
+    } catch (error) {
+      setDeleting(null);
+      // Published since the list was loaded: say why in the page's language.
+      if (isApiError(error) && error.code === 'flow_published') setNotice({ kind: 'error', text: t('deletePublished') });
+      else fail(error);
+    }
   }
 
   return (

@@ -1,4 +1,5 @@
-import { routeHref } from '../../app/router.ts';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { navigate, routeHref } from '../../app/router.ts';
 import type { FlowSummary } from '../../api/types.ts';
 import { useT } from '../../i18n/index.ts';
 import { messages } from './messages.ts';
@@ -12,26 +13,51 @@ interface FlowRowProps {
   onDelete(): void;
 }
 
+/** Clicks on these inside the row do their own thing, not open the flow. */
+const OWN_ACTION = 'a, button, input, select, textarea, label';
+
+/**
+ * One flow in the list. The whole row opens the flow (click, or Enter while it has focus); a
+ * published flow offers no delete, since its versions are kept for good.
+ */
 export function FlowRow({ flow, canEdit, onDuplicate, onExport, onDelete }: FlowRowProps) {
   const t = useT(messages);
   const unpublished = useUnpublishedChanges(flow);
+  const route = { page: 'editor', flowId: flow.id } as const;
+  const published = flow.liveVersion !== null;
+
+  function open(event: MouseEvent<HTMLTableRowElement>) {
+    if ((event.target as Element).closest(OWN_ACTION)) return;
+    // Selecting the id to copy it is not a request to open the flow.
+    if (window.getSelection()?.toString()) return;
+    if (event.ctrlKey || event.metaKey) window.open(routeHref(route), '_blank', 'noopener');
+    else navigate(route);
+  }
+
+  function openByKey(event: KeyboardEvent<HTMLTableRowElement>) {
+    if (event.target === event.currentTarget && event.key === 'Enter') navigate(route);
+  }
+
   return (
-    <tr data-testid={`flow-row-${flow.id}`}>
+    <tr className="flow-row" data-testid={`flow-row-${flow.id}`} tabIndex={0}
+      onClick={open} onKeyDown={openByKey}>
       <td>
-        <a className="flow-name" href={routeHref({ page: 'editor', flowId: flow.id })} data-testid="flow-open">{flow.name}</a>
+        <a className="flow-name" href={routeHref(route)} tabIndex={-1} data-testid="flow-open">{flow.name}</a>
         <div className="muted small mono">{flow.id}</div>
       </td>
       <td>
-        {flow.liveVersion === null
-          ? <span className="pill pill-muted">{t('notPublished')}</span>
-          : <span className="pill pill-live" data-testid="flow-live">{t('live', { version: flow.liveVersion })}</span>}
+        {flow.liveVersion !== null
+          ? <span className="pill pill-live" data-testid="flow-live">{t('live', { version: flow.liveVersion })}</span>
+          : <span className="pill pill-muted">{t('notPublished')}</span>}
         {unpublished && <span className="pill pill-warn" data-testid="flow-unpublished">{t('unpublished')}</span>}
       </td>
       <td className="row-actions">
-        <a className="btn btn-small" href={routeHref({ page: 'editor', flowId: flow.id })}>{t('open')}</a>
         {canEdit && <button className="btn btn-small" data-testid="flow-duplicate" onClick={onDuplicate}>{t('duplicate')}</button>}
         <button className="btn btn-small" data-testid="flow-export" onClick={onExport}>{t('export')}</button>
-        {canEdit && <button className="btn btn-small btn-danger" data-testid="flow-delete" onClick={onDelete}>{t('delete')}</button>}
+        {canEdit && (
+          <button className="btn btn-small btn-danger" data-testid="flow-delete" disabled={published}
+            title={published ? t('deletePublished') : undefined} onClick={onDelete}>{t('delete')}</button>
+        )}
       </td>
     </tr>
   );

@@ -1,5 +1,4 @@
 import type { FlowDocument } from '../../../schema/index.ts';
-import { freshId } from '../../store/ids.ts';
 
 /** The fixture bots, each loaded only when the "new flow" dialog asks for it (kept out of the main bundle). */
 const fixtureLoaders = import.meta.glob<FlowDocument>('../../../fixtures/flows/*.json', { import: 'default' });
@@ -28,12 +27,4 @@ export function blankFlow(welcome: string): FlowDocument {
     nodes: [{ id: 'bienvenida', type: 'message', position: { x: 0, y: 0 }, data: { text: welcome } }],
     edges: [],
   };
-}
-
-/**
- * The document under a new name, with an id no existing flow has: `idBase` itself when free
- * (an imported file keeps its id), else one derived from it.
- */
-export function renamed(document: FlowDocument, name: string, takenIds: Iterable<string>, idBase = name): FlowDocument {
-  return { ...document, name, id: freshId(idBase, new Set(takenIds)) };
 }
