@@ -1,4 +1,5 @@
 import { Type, type TSchema, type Static } from '@sinclair/typebox';
+import type { ProblemCode } from './problems.ts';
 import type { NodeCheckContext } from './validate/node-check-context.ts';
 
 /** Ids of flows, nodes, edges, options, branches and intents (flow-format.md). */
@@ -36,6 +37,23 @@ export function nodeSchema<K extends string, D extends TSchema>(type: K, data: D
 
 type DataOf<S extends TSchema> = Static<S> extends { data: infer D } ? D : never;
 
+/**
+ * A list in a node's `data` whose items each name an output by their `id` (menu options,
+ * condition branches, intents). validateFlow checks their ids even while the node breaks the
+ * schema elsewhere, since colliding ids make colliding outputs on the canvas.
+ */
+export type ItemOutputs<D> = {
+  [K in keyof D & string]: NonNullable<D[K]> extends ReadonlyArray<infer Item> ? {
+    list: K;
+    /** The code of two items with one id. */
+    duplicateCode: ProblemCode;
+    /** The node's own output an item id may not take (`invalid`, `else`, `fallback`). */
+    reserved: string;
+    /** How the editor names the item's output: a menu option by its title. */
+    label(item: Item, index: number): string;
+  } : never;
+}[keyof D & string];
+
 /** What every node kind declares once, in its own file under schema/nodes. */
 export interface NodeKindSpec<S extends TSchema = TSchema> {
   schema: S;
@@ -47,6 +65,10 @@ export interface NodeKindSpec<S extends TSchema = TSchema> {
   sets?(data: DataOf<S>): string[];
   /** Checks beyond the JSON Schema (WhatsApp limits, ids, patterns, URLs), run by validateFlow. */
   check?(data: DataOf<S>, context: NodeCheckContext): void;
+  /** The list whose items name outputs, if the kind has one. */
+  itemOutputs?: ItemOutputs<DataOf<S>>;
+  /** Outputs that may be left without an edge: the conversation is meant to end there. */
+  endingOutputs?: readonly string[];
   /** Top-level `data` fields whose text is not a template (a regular expression, a Flow JSON document). */
   literalFields?: readonly string[];
 }

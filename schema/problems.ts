@@ -1,7 +1,10 @@
+import { fieldLabel } from './field-labels.ts';
+
 /**
  * Every problem validateFlow can report: a stable code, its severity and its message in each
- * locale. `{name}` is filled from the problem's params; `{name|term}` also translates the value
- * through `terms` (e.g. a JSON type name). Codes are public: renaming one breaks users' CI.
+ * locale. `{name}` is filled from the problem's params: a value as written in the document, or
+ * the catalogue's own words (a field named by its pointer, a JSON type, a node's fixed output),
+ * rendered in the reader's language. Codes are public: renaming one breaks users' CI.
  * fixtures/invalid/<code>.json holds one document per error code (a test checks it).
  */
 type Entry = { severity: 'error' | 'warning'; es: string; pt: string; en: string };
@@ -10,25 +13,25 @@ export const problemCatalogue = {
   // The document outline (schema/validate/schema-errors.ts translates ajv's errors)
   schema_version_unsupported: { severity: 'error', es: 'La versión de formato {version} no está soportada. Versiones soportadas: {supported}.', pt: 'A versão de formato {version} não é suportada. Versões suportadas: {supported}.', en: 'Format version {version} is not supported. Supported versions: {supported}.' },
   unknown_node_type: { severity: 'error', es: 'El tipo de nodo «{type}» no existe. Tipos válidos: {kinds}.', pt: 'O tipo de nó «{type}» não existe. Tipos válidos: {kinds}.', en: 'Node type "{type}" does not exist. Valid types: {kinds}.' },
-  missing_field: { severity: 'error', es: 'Falta el campo obligatorio «{field}».', pt: 'Falta o campo obrigatório «{field}».', en: 'The required field "{field}" is missing.' },
-  unknown_field: { severity: 'error', es: 'El campo «{field}» no existe aquí.', pt: 'O campo «{field}» não existe aqui.', en: 'The field "{field}" does not belong here.' },
-  wrong_type: { severity: 'error', es: '«{field}» debe ser {expected|term}.', pt: '«{field}» deve ser {expected|term}.', en: '"{field}" must be {expected|term}.' },
-  too_long: { severity: 'error', es: '«{field}» admite como máximo {max} caracteres.', pt: '«{field}» aceita no máximo {max} caracteres.', en: '"{field}" allows at most {max} characters.' },
-  too_short: { severity: 'error', es: '«{field}» es demasiado corto o está vacío (mínimo {min}).', pt: '«{field}» é curto demais ou está vazio (mínimo {min}).', en: '"{field}" is too short or empty (at least {min}).' },
-  invalid_id: { severity: 'error', es: '«{field}» no es un id válido: usa minúsculas, dígitos, _ y - (empezando por letra o dígito, hasta 64).', pt: '«{field}» não é um id válido: use minúsculas, dígitos, _ e - (começando por letra ou dígito, até 64).', en: '"{field}" is not a valid id: use lower-case letters, digits, _ and - (starting with a letter or digit, up to 64).' },
-  invalid_variable_name: { severity: 'error', es: '«{field}» no es un nombre de variable válido: letras, dígitos y _, sin empezar por dígito.', pt: '«{field}» não é um nome de variável válido: letras, dígitos e _, sem começar por dígito.', en: '"{field}" is not a valid variable name: letters, digits and _, not starting with a digit.' },
-  pattern_mismatch: { severity: 'error', es: '«{field}» no tiene el formato esperado ({pattern}).', pt: '«{field}» não tem o formato esperado ({pattern}).', en: '"{field}" does not have the expected format ({pattern}).' },
-  not_allowed_value: { severity: 'error', es: '«{field}» tiene un valor no permitido. Valores válidos: {allowed}.', pt: '«{field}» tem um valor não permitido. Valores válidos: {allowed}.', en: '"{field}" has a value that is not allowed. Valid values: {allowed}.' },
-  too_few_items: { severity: 'error', es: '«{field}» necesita al menos {min} elemento(s).', pt: '«{field}» precisa de pelo menos {min} item(ns).', en: '"{field}" needs at least {min} item(s).' },
-  too_many_items: { severity: 'error', es: '«{field}» admite como máximo {max} elementos.', pt: '«{field}» aceita no máximo {max} itens.', en: '"{field}" allows at most {max} items.' },
-  out_of_range: { severity: 'error', es: '«{field}» debe ser {comparison} {limit}.', pt: '«{field}» deve ser {comparison} {limit}.', en: '"{field}" must be {comparison} {limit}.' },
+  missing_field: { severity: 'error', es: 'Falta un dato obligatorio: {field}.', pt: 'Falta um dado obrigatório: {field}.', en: 'A required field is missing: {field}.' },
+  unknown_field: { severity: 'error', es: '{Container} no admite el campo «{name}».', pt: '{Container} não aceita o campo «{name}».', en: '{Container} has no field "{name}".' },
+  wrong_type: { severity: 'error', es: '{Field}: se espera {expected}.', pt: '{Field}: espera-se {expected}.', en: '{Field} must be {expected}.' },
+  too_long: { severity: 'error', es: '{Field} admite como máximo {max} caracteres.', pt: '{Field} aceita no máximo {max} caracteres.', en: '{Field} allows at most {max} characters.' },
+  too_short: { severity: 'error', es: 'Falta completar {field}: necesita al menos {min} carácter(es).', pt: 'Falta preencher {field}: precisa de pelo menos {min} caractere(s).', en: '{Field} is empty or too short: it needs at least {min} character(s).' },
+  invalid_id: { severity: 'error', es: '{Field} no es un id válido: usa minúsculas, dígitos, _ y - (empezando por letra o dígito, hasta 64).', pt: '{Field} não é um id válido: use minúsculas, dígitos, _ e - (começando por letra ou dígito, até 64).', en: '{Field} is not a valid id: use lower-case letters, digits, _ and - (starting with a letter or digit, up to 64).' },
+  invalid_variable_name: { severity: 'error', es: '{Field} no es un nombre de variable válido: letras, dígitos y _, sin empezar por dígito.', pt: '{Field} não é um nome de variável válido: letras, dígitos e _, sem começar por dígito.', en: '{Field} is not a valid variable name: letters, digits and _, not starting with a digit.' },
+  pattern_mismatch: { severity: 'error', es: '{Field} no tiene el formato esperado ({pattern}).', pt: '{Field} não tem o formato esperado ({pattern}).', en: '{Field} does not have the expected format ({pattern}).' },
+  not_allowed_value: { severity: 'error', es: '{Field}: valor no permitido. Valores válidos: {allowed}.', pt: '{Field}: valor não permitido. Valores válidos: {allowed}.', en: '{Field} has a value that is not allowed. Valid values: {allowed}.' },
+  too_few_items: { severity: 'error', es: 'Faltan elementos en {field}: se necesita al menos {min}.', pt: 'Faltam itens em {field}: é preciso pelo menos {min}.', en: 'Not enough items in {field}: at least {min} needed.' },
+  too_many_items: { severity: 'error', es: 'Sobran elementos en {field}: el máximo es {max}.', pt: 'Há itens demais em {field}: o máximo é {max}.', en: 'Too many items in {field}: at most {max}.' },
+  out_of_range: { severity: 'error', es: '{Field} debe ser {comparison} {limit}.', pt: '{Field} deve ser {comparison} {limit}.', en: '{Field} must be {comparison} {limit}.' },
   // Ids and edges (schema/validate/graph.ts)
   duplicate_node_id: { severity: 'error', es: 'Hay más de un nodo con el id «{id}».', pt: 'Há mais de um nó com o id «{id}».', en: 'More than one node has the id "{id}".' },
   duplicate_edge_id: { severity: 'error', es: 'Hay más de una conexión con el id «{id}».', pt: 'Há mais de uma conexão com o id «{id}».', en: 'More than one edge has the id "{id}".' },
   duplicate_option_id: { severity: 'error', es: 'Dos opciones del menú tienen el id «{id}».', pt: 'Duas opções do menu têm o id «{id}».', en: 'Two menu options have the id "{id}".' },
   duplicate_branch_id: { severity: 'error', es: 'Dos ramas de la condición tienen el id «{id}».', pt: 'Dois ramos da condição têm o id «{id}».', en: 'Two condition branches have the id "{id}".' },
   duplicate_intent_id: { severity: 'error', es: 'Dos intenciones tienen el id «{id}».', pt: 'Duas intenções têm o id «{id}».', en: 'Two intents have the id "{id}".' },
-  reserved_output_id: { severity: 'error', es: 'El id «{id}» está reservado para la salida «{id}» del nodo; elige otro.', pt: 'O id «{id}» é reservado para a saída «{id}» do nó; escolha outro.', en: 'The id "{id}" is reserved for the node\'s own "{id}" output; pick another.' },
+  reserved_output_id: { severity: 'error', es: 'El id «{id}» ya es el de la salida «{output}» del nodo; elige otro.', pt: 'O id «{id}» já é o da saída «{output}» do nó; escolha outro.', en: 'The id "{id}" is taken by the node\'s own "{output}" output; pick another.' },
   start_node_missing: { severity: 'error', es: 'El nodo inicial «{id}» no existe.', pt: 'O nó inicial «{id}» não existe.', en: 'The start node "{id}" does not exist.' },
   edge_source_missing: { severity: 'error', es: 'La conexión sale de «{source}», un nodo que no existe.', pt: 'A conexão sai de «{source}», um nó que não existe.', en: 'The edge leaves "{source}", a node that does not exist.' },
   edge_target_missing: { severity: 'error', es: 'La conexión llega a «{target}», un nodo que no existe.', pt: 'A conexão chega a «{target}», um nó que não existe.', en: 'The edge enters "{target}", a node that does not exist.' },
@@ -43,13 +46,14 @@ export const problemCatalogue = {
   header_too_long: { severity: 'error', es: 'El encabezado admite {max} caracteres; este tiene {length}.', pt: 'O cabeçalho aceita {max} caracteres; este tem {length}.', en: 'The header allows {max} characters; this one has {length}.' },
   footer_too_long: { severity: 'error', es: 'El pie admite {max} caracteres; este tiene {length}.', pt: 'O rodapé aceita {max} caracteres; este tem {length}.', en: 'The footer allows {max} characters; this one has {length}.' },
   interactive_body_too_long: { severity: 'error', es: 'El texto de un mensaje con botones, lista o formulario admite {max} caracteres; este tiene {length}.', pt: 'O texto de uma mensagem com botões, lista ou formulário aceita {max} caracteres; este tem {length}.', en: 'The body of a buttons, list or form message allows {max} characters; this one has {length}.' },
+  message_empty: { severity: 'error', es: 'El mensaje no tiene texto ni archivo: no enviaría nada.', pt: 'A mensagem não tem texto nem mídia: não enviaria nada.', en: 'The message has no text and no media: it would send nothing.' },
   text_too_long: { severity: 'error', es: 'Un mensaje de texto admite {max} caracteres; este tiene {length}.', pt: 'Uma mensagem de texto aceita {max} caracteres; esta tem {length}.', en: 'A text message allows {max} characters; this one has {length}.' },
   caption_too_long: { severity: 'error', es: 'El pie de foto admite {max} caracteres; este tiene {length}.', pt: 'A legenda aceita {max} caracteres; esta tem {length}.', en: 'A media caption allows {max} characters; this one has {length}.' },
   form_cta_too_long: { severity: 'error', es: 'El botón del formulario admite {max} caracteres; este tiene {length}.', pt: 'O botão do formulário aceita {max} caracteres; este tem {length}.', en: 'The form button label allows {max} characters; this one has {length}.' },
   form_cta_emoji: { severity: 'error', es: 'El botón del formulario no puede llevar emojis.', pt: 'O botão do formulário não pode ter emojis.', en: 'The form button label cannot contain emoji.' },
   duplicate_option_title: { severity: 'error', es: 'Las opciones «{title}» y «{other}» se leen igual (sin mayúsculas ni acentos); el usuario no podría elegir por texto.', pt: 'As opções «{title}» e «{other}» se leem igual (sem maiúsculas nem acentos); o usuário não poderia escolher por texto.', en: 'The options "{title}" and "{other}" read the same ignoring case and accents; a user could not pick one by typing it.' },
   invalid_pattern: { severity: 'error', es: 'La expresión regular «{pattern}» no es válida: {reason}.', pt: 'A expressão regular «{pattern}» não é válida: {reason}.', en: 'The regular expression "{pattern}" is not valid: {reason}.' },
-  missing_pattern: { severity: 'error', es: 'Una pregunta de tipo regex necesita «pattern».', pt: 'Uma pergunta do tipo regex precisa de «pattern».', en: 'A question with input "regex" needs a "pattern".' },
+  missing_pattern: { severity: 'error', es: 'Una pregunta de tipo «Patrón (regex)» necesita el patrón que la respuesta debe cumplir.', pt: 'Uma pergunta do tipo «Padrão (regex)» precisa do padrão que a resposta deve seguir.', en: 'A question of type "Pattern (regex)" needs the pattern answers must match.' },
   question_min_above_max: { severity: 'error', es: 'El mínimo ({min}) es mayor que el máximo ({max}); ninguna respuesta sería válida.', pt: 'O mínimo ({min}) é maior que o máximo ({max}); nenhuma resposta seria válida.', en: 'The minimum ({min}) is above the maximum ({max}); no answer could be valid.' },
   url_not_http: { severity: 'error', es: 'La URL «{url}» debe empezar por http:// o https://.', pt: 'A URL «{url}» deve começar com http:// ou https://.', en: 'The URL "{url}" must start with http:// or https://.' },
   api_body_not_json: { severity: 'error', es: 'El cuerpo de la llamada no es JSON válido (con las variables sustituidas): {reason}.', pt: 'O corpo da chamada não é JSON válido (com as variáveis substituídas): {reason}.', en: 'The request body is not valid JSON (with variables filled in): {reason}.' },
@@ -62,6 +66,7 @@ export const problemCatalogue = {
   flow_json_invalid_value: { severity: 'error', es: '«{property}» de {component} no es válido; se espera: {expected}.', pt: '«{property}» de {component} não é válido; espera-se: {expected}.', en: '"{property}" of {component} is not valid; expected: {expected}.' },
   flow_json_too_long: { severity: 'error', es: '«{property}» de {component} admite {max} caracteres; tiene {length}.', pt: '«{property}» de {component} aceita {max} caracteres; tem {length}.', en: '"{property}" of {component} allows {max} characters; it has {length}.' },
   flow_json_option_count: { severity: 'error', es: '{component} necesita entre 1 y {max} opciones; tiene {count}.', pt: '{component} precisa de 1 a {max} opções; tem {count}.', en: '{component} needs 1 to {max} options; it has {count}.' },
+  flow_json_empty_screen: { severity: 'error', es: 'La pantalla «{screen}» no tiene componentes; WhatsApp no acepta pantallas vacías.', pt: 'A tela «{screen}» não tem componentes; o WhatsApp não aceita telas vazias.', en: 'Screen "{screen}" has no components; WhatsApp does not accept empty screens.' },
   flow_json_too_many_components: { severity: 'error', es: 'La pantalla «{screen}» tiene {count} componentes; el máximo es {max}.', pt: 'A tela «{screen}» tem {count} componentes; o máximo é {max}.', en: 'Screen "{screen}" has {count} components; the maximum is {max}.' },
   flow_json_footer_count: { severity: 'error', es: 'La pantalla «{screen}» tiene {count} Footer; admite uno.', pt: 'A tela «{screen}» tem {count} Footer; aceita um.', en: 'Screen "{screen}" has {count} Footers; one is allowed.' },
   flow_json_duplicate_screen: { severity: 'error', es: 'Hay más de una pantalla con el id «{screen}».', pt: 'Há mais de uma tela com o id «{screen}».', en: 'More than one screen has the id "{screen}".' },
@@ -77,7 +82,8 @@ export const problemCatalogue = {
   // Warnings: publishing goes ahead
   unreachable_node: { severity: 'warning', es: 'Ningún camino desde el nodo inicial llega a este nodo.', pt: 'Nenhum caminho a partir do nó inicial chega a este nó.', en: 'No path from the start node reaches this node.' },
   undefined_variable: { severity: 'warning', es: 'Ningún nodo asigna la variable «{variable}» y no está declarada; se mostrará vacía.', pt: 'Nenhum nó atribui a variável «{variable}» e ela não está declarada; aparecerá vazia.', en: 'No node sets the variable "{variable}" and it is not declared; it will render empty.' },
-  unhandled_output: { severity: 'warning', es: 'La salida «{output}» no tiene conexión: si ocurre, la conversación termina aquí.', pt: 'A saída «{output}» não tem conexão: se ocorrer, a conversa termina aqui.', en: 'The "{output}" output has no edge: if taken, the conversation ends here.' },
+  unhandled_output: { severity: 'warning', es: 'La salida «{output}» no tiene conexión: si ocurre, la conversación termina aquí.', pt: 'A saída «{output}» não tem conexão: se ocorrer, a conversa termina aqui.', en: 'The "{output}" output has no connection: if taken, the conversation ends here.' },
+  dead_end: { severity: 'warning', es: 'La salida «{output}» no lleva a ningún nodo: si el usuario llega por ahí, la conversación se corta sin aviso.', pt: 'A saída «{output}» não leva a nenhum nó: se o usuário chegar por ali, a conversa termina sem aviso.', en: 'The "{output}" output leads nowhere: a user who takes it is left without an answer.' },
   button_description_ignored: { severity: 'warning', es: 'Con 3 opciones o menos el menú sale como botones y las descripciones no se muestran.', pt: 'Com até 3 opções o menu vai como botões e as descrições não aparecem.', en: 'With 3 options or fewer the menu is sent as buttons, which do not show descriptions.' },
 } as const satisfies Record<string, Entry>;
 
@@ -87,22 +93,71 @@ type CodesOf<S extends Entry['severity']> = { [C in ProblemCode]: (typeof proble
 /** The codes that block publishing; each has a fixture in fixtures/invalid/<code>.json. */
 export type ErrorCode = CodesOf<'error'>;
 export type WarningCode = CodesOf<'warning'>;
-export type ProblemParams = Record<string, string | number>;
+/** A word in the reader's language: a JSON type (`integer`) or a node's fixed output (`invalid`). */
+export type ProblemTerm = { term: keyof (typeof terms)['es']; key: string };
+/** A field, by its JSON pointer, named as an analyst reads it («la descripción de la intención 1»). */
+export type ProblemField = { field: string };
+export type ProblemValue = string | number | ProblemTerm | ProblemField | readonly (string | ProblemTerm)[];
+export type ProblemParams = Record<string, ProblemValue>;
 
-/** Words a param may name (`{expected|term}`), per locale. */
-const terms: Record<ProblemLocale, Record<string, string>> = {
-  es: { string: 'texto', number: 'un número', integer: 'un número entero', boolean: 'verdadero o falso', object: 'un objeto', array: 'una lista', null: 'nulo' },
-  pt: { string: 'texto', number: 'um número', integer: 'um número inteiro', boolean: 'verdadeiro ou falso', object: 'um objeto', array: 'uma lista', null: 'nulo' },
-  en: { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' },
+export const typeTerm = (key: string): ProblemTerm => ({ term: 'type', key });
+export const outputTerm = (key: string): ProblemTerm => ({ term: 'output', key });
+export const fieldAt = (pointer: string): ProblemField => ({ field: pointer });
+
+/** Words a param may name, per locale; outputs as the editor labels them (editor/nodes/messages.ts). */
+const terms = {
+  es: {
+    type: { string: 'texto', number: 'un número', integer: 'un número entero', boolean: 'verdadero o falso', object: 'un objeto', array: 'una lista', null: 'nulo' },
+    output: { next: 'Siguiente', invalid: 'Respuesta inválida', else: 'Si no', fallback: 'Sin coincidencia', success: 'Éxito', error: 'Error', submitted: 'Enviado', resolved: 'Resuelto' },
+  },
+  pt: {
+    type: { string: 'texto', number: 'um número', integer: 'um número inteiro', boolean: 'verdadeiro ou falso', object: 'um objeto', array: 'uma lista', null: 'nulo' },
+    output: { next: 'Próximo', invalid: 'Resposta inválida', else: 'Senão', fallback: 'Sem correspondência', success: 'Sucesso', error: 'Erro', submitted: 'Enviado', resolved: 'Resolvido' },
+  },
+  en: {
+    type: { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' },
+    output: { next: 'Next', invalid: 'Invalid answer', else: 'Else', fallback: 'No match', success: 'Success', error: 'Error', submitted: 'Submitted', resolved: 'Resolved' },
+  },
+} satisfies Record<ProblemLocale, Record<string, Record<string, string>>>;
+
+/** «de el» → «del», «de a» → «da»: between the template's words and a field's article. */
+const CONTRACTIONS: Record<ProblemLocale, Array<[RegExp, string]>> = {
+  es: [[/\bde el\b/g, 'del']],
+  pt: [[/\bde (o|a|os|as)\b/g, 'd$1'], [/\bem (o|a|os|as)\b/g, 'n$1']],
+  en: [],
 };
+const QUOTES: Record<ProblemLocale, [string, string]> = { es: ['«', '»'], pt: ['«', '»'], en: ['"', '"'] };
+const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** The message of one problem in one locale, e.g. `problemMessage('too_long', { field: 'text', max: 20 }, 'en')`. */
+/**
+ * The message of one problem in one locale, e.g. `problemMessage('too_long', { field: fieldAt('/nodes/0/data/text'), max: 20 }, 'en')`.
+ * `{Name}` capitalises the value. The catalogue's own words (fields, terms) go in first so
+ * contractions apply to them only; then the document's values, as written.
+ */
 export function problemMessage(code: ProblemCode, params: ProblemParams, locale: ProblemLocale): string {
-  return problemCatalogue[code][locale].replace(/\{(\w+)(\|term)?\}/g, (whole, name: string, term?: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return term ? (terms[locale][String(value)] ?? String(value)) : String(value);
+  const fill = (text: string, ours: boolean): string => text.replace(PLACEHOLDER, (whole, name: string) => {
+    const key = name[0]!.toLowerCase() + name.slice(1);
+    const value = params[key];
+    if (value === undefined || (typeof value === 'object' && !isList(value)) !== ours) return whole;
+    const text = render(value, locale);
+    return key === name ? text : text.charAt(0).toUpperCase() + text.slice(1);
   });
+  let message = fill(problemCatalogue[code][locale], true);
+  for (const [pattern, replacement] of CONTRACTIONS[locale]) message = message.replace(pattern, replacement);
+  return fill(message, false);
+}
+
+const isList = (value: ProblemValue): value is readonly (string | ProblemTerm)[] => Array.isArray(value);
+
+function render(value: ProblemValue, locale: ProblemLocale): string {
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (isList(value)) {
+    const [open, close] = QUOTES[locale];
+    return value.length === 0 ? '—' : value.map((item) => `${open}${render(item, locale)}${close}`).join(', ');
+  }
+  if ('field' in value) return fieldLabel(value.field, locale);
+  const words: Record<string, string> = terms[locale][value.term];
+  return words[value.key] ?? value.key;
 }
 
 export function problemSeverity(code: ProblemCode): 'error' | 'warning' {

@@ -1,5 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { NodeKindSpec } from './common.ts';
+import type { ProblemCode } from './problems.ts';
+import { checkUniqueIds } from './validate/field-checks.ts';
 import type { NodeCheckContext } from './validate/node-check-context.ts';
 import { message } from './nodes/message.ts';
 import { menu } from './nodes/menu.ts';
@@ -44,6 +46,8 @@ type AnySpec = Pick<NodeKindSpec, 'schema' | 'literalFields'> & {
   waits(data: FlowNode['data']): boolean;
   sets?(data: FlowNode['data']): string[];
   check?(data: FlowNode['data'], context: NodeCheckContext): void;
+  itemOutputs?: { list: string; duplicateCode: ProblemCode; reserved: string; label(item: unknown, index: number): string };
+  endingOutputs?: readonly string[];
 };
 
 function specOf(type: NodeKind): AnySpec {
@@ -70,9 +74,35 @@ export function checkNode(node: FlowNode, context: NodeCheckContext): void {
   specOf(node.type).check?.(node.data, context);
 }
 
+/**
+ * Checks the ids of the items that name outputs (menu options, branches, intents): unique, and
+ * not one of the node's own outputs. Reads `data` defensively, so it also runs on a node that
+ * breaks the schema elsewhere (an intent whose description is still empty).
+ */
+export function checkOutputIds(node: { type: NodeKind; data: unknown }, context: NodeCheckContext): void {
+  const items = specOf(node.type).itemOutputs;
+  if (!items || typeof node.data !== 'object' || node.data === null) return;
+  const list = (node.data as Record<string, unknown>)[items.list];
+  if (Array.isArray(list)) checkUniqueIds(context, list, `/${items.list}`, items.duplicateCode, items.reserved);
+}
+
+/** How the editor names an output that an item of the node names (a menu option's title); undefined for fixed outputs. */
+export function nodeOutputLabel(node: FlowNode, output: string): string | undefined {
+  const items = specOf(node.type).itemOutputs;
+  if (!items) return undefined;
+  const list = (node.data as Record<string, unknown>)[items.list] as Array<{ id: string }>;
+  const index = list.findIndex((item) => item.id === output);
+  return index < 0 ? undefined : items.label(list[index], index);
+}
+
+/** Whether an output may be left without an edge, the conversation ending there by design. */
+export function outputMayEnd(type: NodeKind, output: string): boolean {
+  return specOf(type).endingOutputs?.includes(output) ?? false;
+}
+
 /** The `data` fields of a node whose text is not a template. */
-export function nodeLiteralFields(node: FlowNode): readonly string[] {
-  return specOf(node.type).literalFields ?? [];
+export function nodeLiteralFields(type: NodeKind): readonly string[] {
+  return specOf(type).literalFields ?? [];
 }
 
 export function isNodeKind(value: unknown): value is NodeKind {

@@ -54,6 +54,7 @@ export function checkScreen(screenId: string, children: Json[], base: string, co
     facts.actions.push(...componentActions(component, pointer, type === 'Footer', context));
   });
   visit(children, `${base}/layout/children`);
+  if (components === 0) context.report('flow_json_empty_screen', `${base}/layout/children`, { screen: screenId });
   if (components > FLOW_JSON_LIMITS.componentsPerScreen) {
     context.report('flow_json_too_many_components', `${base}/layout/children`, { screen: screenId, count: components, max: FLOW_JSON_LIMITS.componentsPerScreen });
   }

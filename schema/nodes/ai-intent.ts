@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, Id, nodeSchema, Template, VariableName } from '../common.ts';
-import { checkMaxLength, checkUniqueIds } from '../validate/field-checks.ts';
+import { checkMaxLength } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
 export const Intent = Type.Object({
@@ -17,10 +17,10 @@ export const aiIntent = defineNodeKind({
     variable: Type.Optional(VariableName),
   }, { additionalProperties: false })),
   outputs: (data) => [...data.intents.map((intent) => intent.id), 'fallback'],
+  itemOutputs: { list: 'intents', duplicateCode: 'duplicate_intent_id', reserved: 'fallback', label: (intent) => intent.description || intent.id },
   waits: (data) => data.text !== undefined && data.text !== '',
   sets: (data) => (data.variable === undefined ? [] : [data.variable]),
   check(data, context) {
-    checkUniqueIds(context, data.intents, '/intents', 'duplicate_intent_id', 'fallback');
     checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.textBody, 'text_too_long');
   },
 });

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, Id, nodeSchema, Template } from '../common.ts';
-import { checkRegex, checkUniqueIds, hasTemplate } from '../validate/field-checks.ts';
+import { checkRegex, hasTemplate } from '../validate/field-checks.ts';
 
 export const ConditionOperator = Type.Union([
   Type.Literal('equals'), Type.Literal('not_equals'), Type.Literal('contains'),
@@ -26,9 +26,10 @@ export const condition = defineNodeKind({
     branches: Type.Array(ConditionBranch, { minItems: 1 }),
   }, { additionalProperties: false })),
   outputs: (data) => [...data.branches.map((branch) => branch.id), 'else'],
+  // The editor names a branch by its label, or by its place when it has none.
+  itemOutputs: { list: 'branches', duplicateCode: 'duplicate_branch_id', reserved: 'else', label: (branch, index) => branch.label || `#${index + 1}` },
   waits: () => false,
   check(data, context) {
-    checkUniqueIds(context, data.branches, '/branches', 'duplicate_branch_id', 'else');
     data.branches.forEach((branch, b) => branch.rules.forEach((rule, r) => {
       // A `matches` rule with a literal right side is a pattern known now; a template one is not.
       if (rule.op === 'matches' && rule.right !== undefined && !hasTemplate(rule.right)) {

@@ -10,6 +10,8 @@ export const handoff = defineNodeKind({
     note: Type.Optional(Template),
   }, { additionalProperties: false })),
   outputs: () => ['resolved'],
+  // An agent handing the conversation back may well have finished it: no edge is a fine ending.
+  endingOutputs: ['resolved'],
   waits: () => true,
   check(data, context) {
     checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.textBody, 'text_too_long');

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineNodeKind, Id, MaxRetries, NonEmptyTemplate, nodeSchema, Template } from '../common.ts';
-import { checkMaxLength, checkUniqueIds, foldTitle } from '../validate/field-checks.ts';
+import { checkMaxLength, foldTitle } from '../validate/field-checks.ts';
 import type { NodeCheckContext } from '../validate/node-check-context.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
@@ -21,6 +21,7 @@ export const menu = defineNodeKind({
     maxRetries: Type.Optional(MaxRetries),
   }, { additionalProperties: false })),
   outputs: (data) => [...data.options.map((option) => option.id), 'invalid'],
+  itemOutputs: { list: 'options', duplicateCode: 'duplicate_option_id', reserved: 'invalid', label: (option) => option.title },
   waits: () => true,
   check(data, context) {
     checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.interactiveBody, 'interactive_body_too_long');
@@ -28,7 +29,6 @@ export const menu = defineNodeKind({
     checkMaxLength(context, data.footer, '/footer', WHATSAPP_LIMITS.footer, 'footer_too_long');
     checkMaxLength(context, data.listButton, '/listButton', WHATSAPP_LIMITS.listButton, 'list_button_too_long');
     checkMaxLength(context, data.invalidText, '/invalidText', WHATSAPP_LIMITS.textBody, 'text_too_long');
-    checkUniqueIds(context, data.options, '/options', 'duplicate_option_id', 'invalid');
     checkOptions(data.options, context);
   },
 });

@@ -21,6 +21,8 @@ export const message = defineNodeKind({
   waits: () => false,
   check(data, context) {
     checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.textBody, 'text_too_long');
+    // The runtime skips blank text; without media too the node would send nothing at all.
+    if (!data.media && data.text.trim() === '') context.report('message_empty', '/text');
     if (!data.media) return;
     checkHttpUrl(context, data.media.url, '/media/url');
     checkMaxLength(context, data.media.caption, '/media/caption', WHATSAPP_LIMITS.caption, 'caption_too_long');

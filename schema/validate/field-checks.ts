@@ -1,4 +1,4 @@
-import type { ProblemCode } from '../problems.ts';
+import { outputTerm, type ProblemCode } from '../problems.ts';
 import type { NodeCheckContext } from './node-check-context.ts';
 
 /** Characters as WhatsApp counts them: code points, so an emoji is one, not two UTF-16 units. */
@@ -17,15 +17,20 @@ export function checkMaxLength(
   if (length > max) context.report(code, pointer, { max, length });
 }
 
-/** Reports ids used twice among `items`, and an id that is also one of the node's own outputs. */
+/**
+ * Reports ids used twice among `items`, and an id that is also one of the node's own outputs.
+ * Items without a string id are skipped: this also runs on nodes that break the schema elsewhere.
+ */
 export function checkUniqueIds(
-  context: NodeCheckContext, items: ReadonlyArray<{ id: string }>, base: string, code: ProblemCode, reserved: string,
+  context: NodeCheckContext, items: readonly unknown[], base: string, code: ProblemCode, reserved: string,
 ): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    if (item.id === reserved) context.report('reserved_output_id', `${base}/${index}/id`, { id: item.id });
-    else if (seen.has(item.id)) context.report(code, `${base}/${index}/id`, { id: item.id });
-    seen.add(item.id);
+    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') return;
+    if (id === reserved) context.report('reserved_output_id', `${base}/${index}/id`, { id, output: outputTerm(reserved) });
+    else if (seen.has(id)) context.report(code, `${base}/${index}/id`, { id });
+    seen.add(id);
   });
 }
 

@@ -1,5 +1,7 @@
-import type { FlowDocument, FlowEdge } from '../flow.ts';
-import { nodeOutputs } from '../registry.ts';
+import type { FlowEdge } from '../flow.ts';
+import { outputTerm, type ProblemTerm } from '../problems.ts';
+import { nodeOutputLabel, outputMayEnd, type FlowNode } from '../registry.ts';
+import type { FlowOutline, OutlineNode } from './flow-outline.ts';
 import type { ProblemList, ProblemPlace } from './problem-list.ts';
 
 /** The flow's nodes by id, their outputs, and the edges that hold up (both ends exist, output known, first on it). */
@@ -8,15 +10,19 @@ export interface FlowGraph {
   nodeAt: Map<string, number>;
   /** Node id → the node ids its good edges lead to. */
   next: Map<string, string[]>;
-  /** Node id → its outputs, each with the id of the edge that leaves through it (if any). */
+  /** Node id → its outputs, each with the id of the edge that leaves through it (if any); absent when unknown. */
   outputs: Map<string, Map<string, string | undefined>>;
 }
 
 /** Outputs whose absence of an edge is worth a warning: the unhappy paths (flow-format.md). */
 const UNHAPPY_OUTPUTS = new Set(['invalid', 'fallback', 'error']);
 
-/** Duplicate ids, the start node, edges (ends, outputs, one per output), reachability, unhandled outputs. */
-export function checkGraph(flow: FlowDocument, problems: ProblemList): FlowGraph {
+/**
+ * Duplicate ids, the start node, edges (ends, outputs, one per output), reachability, outputs
+ * without an edge. A node that breaks the schema still takes part in reachability, with the
+ * outputs that can be read from it (none when they cannot).
+ */
+export function checkGraph(flow: FlowOutline, problems: ProblemList): FlowGraph {
   const graph: FlowGraph = { nodeAt: new Map(), next: new Map(), outputs: new Map() };
   flow.nodes.forEach((node, index) => {
     if (graph.nodeAt.has(node.id)) {
@@ -24,30 +30,55 @@ export function checkGraph(flow: FlowDocument, problems: ProblemList): FlowGraph
       return;
     }
     graph.nodeAt.set(node.id, index);
-    graph.outputs.set(node.id, new Map(nodeOutputs(node).map((output) => [output, undefined])));
+    if (node.outputs) graph.outputs.set(node.id, new Map(node.outputs.map((output) => [output, undefined])));
   });
   checkEdges(flow, graph, problems);
-  if (!graph.nodeAt.has(flow.startNodeId)) {
+  // Without a usable startNodeId the schema error says it all; reachability would blame every node.
+  if (flow.startNodeId !== undefined && !graph.nodeAt.has(flow.startNodeId)) {
     problems.add('start_node_missing', { pointer: '/startNodeId' }, { id: flow.startNodeId });
-  } else {
+  } else if (flow.startNodeId !== undefined) {
     const reached = reachableFrom(flow.startNodeId, graph);
     for (const [id, index] of graph.nodeAt) if (!reached.has(id)) problems.add('unreachable_node', { pointer: `/nodes/${index}`, nodeId: id });
   }
   for (const [id, outputs] of graph.outputs) {
-    for (const [output, edgeId] of outputs) {
-      if (edgeId === undefined && UNHAPPY_OUTPUTS.has(output)) {
-        problems.add('unhandled_output', { pointer: `/nodes/${graph.nodeAt.get(id)!}`, nodeId: id }, { output });
-      }
-    }
+    const index = graph.nodeAt.get(id)!;
+    for (const [output, edgeId] of outputs) if (edgeId === undefined) reportLooseOutput(flow.nodes[index]!, index, output, problems);
   }
   return graph;
 }
 
-function checkEdges(flow: FlowDocument, graph: FlowGraph, problems: ProblemList): void {
+/**
+ * An output with no edge ends the conversation there (flow-format.md). The unhappy paths
+ * (`invalid`, `fallback`, `error`) get their own warning; any other is a dead end, unless the
+ * kind means it as an ending (a handoff an agent resolves).
+ */
+function reportLooseOutput(node: OutlineNode, index: number, output: string, problems: ProblemList): void {
+  if (outputMayEnd(node.type, output)) return;
+  const place = { pointer: `/nodes/${index}`, nodeId: node.id };
+  if (UNHAPPY_OUTPUTS.has(output)) {
+    problems.add('unhandled_output', place, { output: outputTerm(output) });
+    return;
+  }
+  problems.add('dead_end', place, { output: outputName(node, output) });
+}
+
+/** An output as the canvas names it: a menu option by its title, a fixed output by its label. */
+function outputName(node: OutlineNode, output: string): string | ProblemTerm {
+  let label: string | undefined;
+  try {
+    label = nodeOutputLabel({ type: node.type, data: node.data } as FlowNode, output);
+  } catch {
+    label = undefined; // an item of a node that breaks the schema: named by its id below
+  }
+  return typeof label === 'string' && label !== '' ? label : outputTerm(output);
+}
+
+function checkEdges(flow: FlowOutline, graph: FlowGraph, problems: ProblemList): void {
   const edgeIds = new Set<string>();
   // A plain loop without per-edge closures: this runs for every edge on every keystroke in the editor.
   for (let index = 0; index < flow.edges.length; index++) {
-    const edge = flow.edges[index]!;
+    const edge = flow.edges[index];
+    if (edge === undefined) continue;
     const sourceExists = graph.nodeAt.has(edge.source);
     if (edgeIds.has(edge.id)) problems.add('duplicate_edge_id', edgePlace(edge, index, 'id', sourceExists), { id: edge.id });
     edgeIds.add(edge.id);
@@ -57,17 +88,19 @@ function checkEdges(flow: FlowDocument, graph: FlowGraph, problems: ProblemList)
     }
     const targetExists = graph.nodeAt.has(edge.target);
     if (!targetExists) problems.add('edge_target_missing', edgePlace(edge, index, 'target', sourceExists), { target: edge.target });
-    const outputs = graph.outputs.get(edge.source)!;
-    if (!outputs.has(edge.sourceHandle)) {
-      problems.add('edge_unknown_output', edgePlace(edge, index, 'sourceHandle', sourceExists), { output: edge.sourceHandle, outputs: [...outputs.keys()].join(', ') || '—' });
+    const node = flow.nodes[graph.nodeAt.get(edge.source)!]!;
+    // A node that breaks the schema may be mid-edit (its options emptied): its edges are followed, not judged.
+    const outputs = graph.outputs.get(edge.source);
+    if (outputs && !outputs.has(edge.sourceHandle) && node.sound) {
+      problems.add('edge_unknown_output', edgePlace(edge, index, 'sourceHandle', sourceExists), { output: edge.sourceHandle, outputs: [...outputs.keys()].map((output) => outputName(node, output)) });
       continue;
     }
-    const other = outputs.get(edge.sourceHandle);
+    const other = outputs?.get(edge.sourceHandle);
     if (other !== undefined) {
-      problems.add('edge_output_taken', edgePlace(edge, index, 'sourceHandle', sourceExists), { output: edge.sourceHandle, other });
+      problems.add('edge_output_taken', edgePlace(edge, index, 'sourceHandle', sourceExists), { output: outputName(node, edge.sourceHandle), other });
       continue;
     }
-    outputs.set(edge.sourceHandle, edge.id);
+    if (outputs?.has(edge.sourceHandle)) outputs.set(edge.sourceHandle, edge.id);
     if (!targetExists) continue;
     const targets = graph.next.get(edge.source);
     if (targets) targets.push(edge.target);

@@ -1,8 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import { ID_PATTERN, VARIABLE_PATTERN } from '../common.ts';
-import type { ProblemCode, ProblemParams } from '../problems.ts';
+import { fieldAt, typeTerm, type ProblemCode, type ProblemParams } from '../problems.ts';
 import { NODE_KINDS } from '../registry.ts';
-import type { ProblemList, ProblemPlace } from './problem-list.ts';
+import { pointerSegment, type ProblemList, type ProblemPlace } from './problem-list.ts';
 
 type Found = { code: ProblemCode; pointer: string; params: Omit<ProblemParams, 'field'> };
 
@@ -23,7 +23,7 @@ export function translateSchemaErrors(errors: readonly ErrorObject[], document: 
     const key = `${found.code} ${found.pointer}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.add(found.code, placeOf(found.pointer, document), { field: fieldName(found.pointer), ...found.params });
+    problems.add(found.code, placeOf(found.pointer, document), { field: fieldAt(found.pointer), ...found.params });
   }
 }
 
@@ -36,8 +36,9 @@ function translate(error: ErrorObject, all: readonly ErrorObject[]): Found {
         ? { code: 'unknown_node_type', pointer: `${at}/type`, params: { type: String(p.tagValue), kinds: NODE_KINDS.join(', ') } }
         : { code: 'missing_field', pointer: `${at}/type`, params: {} };
     case 'required': return { code: 'missing_field', pointer: `${at}/${String(p.missingProperty)}`, params: {} };
-    case 'additionalProperties': return { code: 'unknown_field', pointer: `${at}/${String(p.additionalProperty)}`, params: {} };
-    case 'type': return { code: 'wrong_type', pointer: at, params: { expected: String(p.type) } };
+    case 'additionalProperties':
+      return { code: 'unknown_field', pointer: `${at}/${pointerSegment(String(p.additionalProperty))}`, params: { name: String(p.additionalProperty), container: fieldAt(at) } };
+    case 'type': return { code: 'wrong_type', pointer: at, params: { expected: typeTerm(String(p.type)) } };
     case 'maxLength': return { code: 'too_long', pointer: at, params: { max: Number(p.limit) } };
     case 'minLength': return { code: 'too_short', pointer: at, params: { min: Number(p.limit) } };
     case 'minItems': return { code: 'too_few_items', pointer: at, params: { min: Number(p.limit) } };
@@ -71,15 +72,4 @@ export function placeOf(pointer: string, document: unknown): ProblemPlace {
   const id = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).id : undefined;
   if (typeof id !== 'string') return { pointer };
   return match[1] === 'nodes' ? { pointer, nodeId: id } : { pointer, edgeId: id };
-}
-
-/**
- * The field as an analyst reads it: inside a node, relative to its data (`options[1].title`);
- * elsewhere, from the document root (`settings.maxStepsPerTurn`).
- */
-export function fieldName(pointer: string): string {
-  const relative = pointer.replace(/^\/nodes\/\d+\/data(?=\/|$)/, '').replace(/^\/(nodes|edges)\/\d+(?=\/|$)/, '');
-  const segments = relative.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (segments.length === 0) return pointer.endsWith('/data') ? 'data' : pointer || '/';
-  return segments.reduce((name, segment) => (/^\d+$/.test(segment) ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), '');
 }

@@ -39,8 +39,8 @@ describe('validateFlow', () => {
     const { problems } = validateFlow(flow, { locale: 'en' });
     expect(problems).toEqual([
       expect.objectContaining({ code: 'unknown_node_type', nodeId: 'hola', pointer: '/nodes/0/type', message: expect.stringContaining('Valid types: message, menu, question') }),
-      { severity: 'error', code: 'not_allowed_value', nodeId: 'api', pointer: '/nodes/1/data/method', message: '"method" has a value that is not allowed. Valid values: GET, POST, PUT, PATCH, DELETE.' },
-      { severity: 'error', code: 'wrong_type', nodeId: 'api', pointer: '/nodes/1/data/timeoutMs', message: '"timeoutMs" must be a whole number.' },
+      { severity: 'error', code: 'not_allowed_value', nodeId: 'api', pointer: '/nodes/1/data/method', message: 'The method has a value that is not allowed. Valid values: GET, POST, PUT, PATCH, DELETE.' },
+      { severity: 'error', code: 'wrong_type', nodeId: 'api', pointer: '/nodes/1/data/timeoutMs', message: 'The timeout (ms) must be a whole number.' },
     ]);
   });
 
@@ -123,6 +123,26 @@ describe('validateFlow', () => {
     const withBody = (body: string) => chainFlow([{ ...sampleNodes.api_call('api', 0), data: { method: 'POST', url: 'https://x.example', body } }, sampleNodes.end('fin', 0)]);
     expect(codes(withBody('{"doc": "{{contact.phone}}", "n": {{contact.phone}}, "items": []}'))).toEqual([]);
     expect(codes(withBody("{'doc': 1}"))).toEqual(['api_body_not_json']);
+  });
+
+  it('reports a message node that would send nothing: no text and no media', () => {
+    const withData = (data: Record<string, unknown>) => chainFlow([{ ...sampleNodes.message('hola', 0), data } as FlowNode, sampleNodes.end('fin', 0)]);
+    expect(validateFlow(withData({ text: ' \n ' })).problems).toEqual([
+      { severity: 'error', code: 'message_empty', nodeId: 'hola', pointer: '/nodes/0/data/text', message: 'El mensaje no tiene texto ni archivo: no enviaría nada.' },
+    ]);
+    expect(codes(withData({ text: '', media: { kind: 'image', url: 'https://cdn.example/menu.jpg' } }))).toEqual([]);
+    expect(codes(withData({ text: '{{contact.name}}' }))).toEqual([]);
+  });
+
+  it('reports a form screen without components, and only that', () => {
+    const flow = chainFlow([sampleNodes.form('form', 0), sampleNodes.end('fin', 0)]);
+    const form = flow.nodes[0] as FlowNode & { type: 'form' };
+    form.data.flowJson.screens[0]!.layout.children = [{ type: 'Form', name: 'envio', children: [] }];
+    form.data.flowJson.routing_model = { ENVIO: ['HORARIO'], HORARIO: [] };
+    form.data.outputs = [{ field: 'horario', variable: 'horario' }];
+    expect(validateFlow(flow, { locale: 'en' }).problems).toEqual([
+      { severity: 'error', code: 'flow_json_empty_screen', nodeId: 'form', pointer: '/nodes/0/data/flowJson/screens/0/layout/children', message: 'Screen "ENVIO" has no components; WhatsApp does not accept empty screens.' },
+    ]);
   });
 
   it('escapes pointer segments', () => {

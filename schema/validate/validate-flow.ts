@@ -1,8 +1,8 @@
 import { flowValidators } from '../ajv.ts';
-import type { FlowDocument } from '../flow.ts';
 import { migrateFlow, supportedVersions } from '../migrate.ts';
-import type { ProblemLocale } from '../problems.ts';
-import { checkNode } from '../registry.ts';
+import type { ProblemCode, ProblemLocale, ProblemParams } from '../problems.ts';
+import { checkNode, checkOutputIds } from '../registry.ts';
+import { outlineOfBrokenFlow, outlineOfValidFlow, type FlowOutline } from './flow-outline.ts';
 import { checkGraph } from './graph.ts';
 import { checkLoops } from './loops.ts';
 import { ProblemList, type Problem } from './problem-list.ts';
@@ -23,13 +23,17 @@ export interface ValidateFlowOptions {
  */
 export function validateFlow(document: unknown, options: ValidateFlowOptions = {}): { problems: Problem[] } {
   const problems = new ProblemList();
-  const flow = readFlow(document, problems);
-  if (flow) checkFlow(flow, problems);
+  const outline = readFlow(document, problems);
+  if (outline) checkFlow(outline, problems);
   return { problems: problems.render(options.locale ?? 'es') };
 }
 
-/** Version check, migration, then ajv: the quick validator first, the one that lists every error only on failure. */
-function readFlow(document: unknown, problems: ProblemList): FlowDocument | undefined {
+/**
+ * Version check, migration, then ajv: the quick validator first, the one that lists every error
+ * only on failure. A document that breaks the schema is still outlined when its skeleton holds,
+ * so graph problems and WhatsApp limits do not vanish while one field is being edited.
+ */
+function readFlow(document: unknown, problems: ProblemList): FlowOutline | undefined {
   let candidate = document;
   if (typeof document === 'object' && document !== null && !Array.isArray(document) && 'schemaVersion' in document) {
     const migrated = migrateFlow(document as Record<string, unknown>);
@@ -41,16 +45,19 @@ function readFlow(document: unknown, problems: ProblemList): FlowDocument | unde
     candidate = migrated;
   }
   const { fast, full } = flowValidators();
-  if (fast(candidate)) return candidate;
+  if (fast(candidate)) return outlineOfValidFlow(candidate);
   full(candidate);
   translateSchemaErrors(full.errors ?? [], candidate, problems);
-  return undefined;
+  return outlineOfBrokenFlow(candidate);
 }
 
-function checkFlow(flow: FlowDocument, problems: ProblemList): void {
+function checkFlow(flow: FlowOutline, problems: ProblemList): void {
   flow.nodes.forEach((node, index) => {
     const base = `/nodes/${index}/data`;
-    checkNode(node, { report: (code, pointer, params) => problems.add(code, { pointer: base + pointer, nodeId: node.id }, params) });
+    const context = { report: (code: ProblemCode, pointer: string, params?: ProblemParams) => problems.add(code, { pointer: base + pointer, nodeId: node.id }, params) };
+    checkOutputIds(node, context);
+    // A kind's own checks read its data as the schema shapes it: only on nodes that hold to it.
+    if (node.sound) checkNode(node.sound, context);
   });
   const graph = checkGraph(flow, problems);
   checkLoops(flow, graph, problems);

@@ -1,5 +1,5 @@
-import type { FlowDocument } from '../flow.ts';
-import { nodeLiteralFields, nodeSets } from '../registry.ts';
+import { nodeLiteralFields } from '../registry.ts';
+import type { FlowOutline } from './flow-outline.ts';
 import { TEMPLATE_PATTERN } from './field-checks.ts';
 import { pointerSegment, type ProblemList } from './problem-list.ts';
 
@@ -11,9 +11,9 @@ const BUILT_IN_ROOTS = new Set(['contact', 'message']);
  * Warns about `{{name}}` in a template when no node sets `name` and the flow does not declare it.
  * A dotted path (`{{pedido.items.0.nombre}}`) is checked by its first name.
  */
-export function checkVariables(flow: FlowDocument, problems: ProblemList): void {
-  const known = new Set((flow.variables ?? []).map((variable) => variable.name));
-  for (const node of flow.nodes) for (const name of nodeSets(node)) known.add(name);
+export function checkVariables(flow: FlowOutline, problems: ProblemList): void {
+  const known = new Set(flow.declared);
+  for (const node of flow.nodes) for (const name of node.sets) known.add(name);
   const isKnown = (path: string): boolean => {
     const root = path.split('.')[0]!;
     if (root === 'secrets') return true;
@@ -49,7 +49,8 @@ export function checkVariables(flow: FlowDocument, problems: ProblemList): void 
     }
   };
   flow.nodes.forEach((node, index) => {
-    const literal = nodeLiteralFields(node);
+    if (typeof node.data !== 'object' || node.data === null) return;
+    const literal = nodeLiteralFields(node.type);
     for (const key in node.data) {
       if (literal.includes(key)) continue;
       path.push('nodes', String(index), 'data', key);
