@@ -7,7 +7,7 @@ import { normalizeText } from '../core/normalize-text.ts';
 import { expandChatSpeak } from './intent-chat-speak.ts';
 import { rewriteIdioms } from './intent-idioms.ts';
 import { phoneticKey } from './intent-phonetic.ts';
-import { terms } from './intent-terms.ts';
+import { stem, terms } from './intent-terms.ts';
 
 const node = loadFixtureFlow('soporte-tecnico').nodes.find((candidate) => candidate.type === 'ai_intent');
 const intents: IntentRequest['intents'] = node?.type === 'ai_intent' ? node.data.intents : [];
@@ -75,6 +75,13 @@ describe('text handling', () => {
   it.each([['nesesito', 'necesito'], ['coneccion', 'conexión'], ['ablar', 'hablar'], ['yamar', 'llamar'], ['vaja', 'baja'], ['kiero', 'quiero'], ['conexxion', 'conexion']])(
     'hears %s as %s', (heard, written) => {
       expect(phoneticKey(normalizeText(heard))).toBe(phoneticKey(normalizeText(written)));
+    },
+  );
+
+  it.each([['puede', 'pode'], ['quiero', 'quero'], ['tiempo', 'tempo'], ['cuenta', 'conta'], ['nuevo', 'novo']])(
+    'meets Spanish %s and Portuguese %s at one key', (spanish, portuguese) => {
+      const key = (word: string) => stem(phoneticKey(word));
+      expect(key(spanish)).toBe(key(portuguese));
     },
   );
 

@@ -17,10 +17,13 @@ const NONE_PER_UNKNOWN_WORD = 0.2;
 
 /**
  * The built-in classifier used without an OpenAI key (see intent-terms.ts for
- * the text handling). Evidence for each intent = its stems (and lexicon
- * concepts) the message has, weighted by how few intents use them and how
- * much of the intent's text has them, plus a character-trigram similarity;
- * words match within one typo (two on long words). Word order does not matter.
+ * the text handling: chat shortenings, set phrases, stopwords, sound-alike
+ * spelling, es/pt stemming, lexicon concepts). Evidence for each intent = its
+ * stems (and concepts) the message has, weighted by how few intents use them
+ * and how much of the intent's text has them, plus a character-trigram
+ * similarity; a word matches a known stem it starts with, or one swap of
+ * neighbouring letters away, or one edit away from 7 letters (two from 10).
+ * Word order does not matter.
  * Confidence is a softmax over the intents and "none of them", whose evidence
  * grows with the words no intent knows: off-topic text, and text two intents
  * explain equally, stay under 0.6.
@@ -85,7 +88,7 @@ function fuzzyMatch(term: Term, index: IntentIndex): { stem: string; strength: n
     let distance: number;
     // A long known stem the word starts with counts as one edit (conjugations the stemmer missed).
     if ((root.length >= 5 && term.word.startsWith(root)) || isOneSwap(term.root, root)) distance = 1;
-    else if (allowed > 0) distance = editDistance(term.root, root, allowed);
+    else if (allowed > 0 && Math.abs(root.length - term.root.length) <= allowed) distance = editDistance(term.root, root, allowed);
     else continue;
     if (distance < bestDistance) {
       bestDistance = distance;

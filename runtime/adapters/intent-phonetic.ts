@@ -20,6 +20,10 @@ const SOUND_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/z/g, 's'],
   [/x/g, 'ks'],
   [/v/g, 'b'],
+  // Where Spanish says "ue"/"ie" Portuguese (and the other forms of the same verb) say "o"/"e":
+  // puede/pode, quiero/quero, cuesta/custa, tiempo/tempo, vuelve/volver, cierra/cerrar.
+  [/ue(?=[^aeiou])/g, 'o'],
+  [/ie(?=[^aeiou])/g, 'e'],
   [/ll|y/g, 'i'],
   // Doubles the rules made, or left ("llamar" → "iamar"), count once too.
   [/(\p{L})\1+/gu, '$1'],
