@@ -33,7 +33,8 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('start-bienvenida').waitFor();
     await session.shot('02-new-flow');
 
-    // A message from the palette: nothing reaches it yet, so it shows a problem badge until connected.
+    // A message from the palette: nothing reaches it yet, so it shows a problem badge until connected
+    // (in and, where validation asks for it, out: the badge goes once the menu follows it).
     await canvas.dropFromPalette('message', { x: 0.62, y: 0.1 });
     const messageBadge = session.page.getByTestId('badge-message_1');
     await messageBadge.waitFor();
@@ -41,7 +42,7 @@ describe('building and publishing a flow', () => {
     await session.shot('03-validation-badge');
     await canvas.typeText('message_1', TEXTS.message);
     await canvas.connect('bienvenida', 'next', 'message_1');
-    await messageBadge.waitFor({ state: 'detached' });
+    await session.page.getByTestId('problem-unreachable_node').waitFor({ state: 'detached' });
 
     // A menu, connected after the message.
     await canvas.dropFromPalette('menu', { x: 0.62, y: 0.62 });
@@ -49,6 +50,7 @@ describe('building and publishing a flow', () => {
     await canvas.typeText('menu_1', TEXTS.menu);
     await canvas.connect('message_1', 'next', 'menu_1');
     await expect.poll(() => session.page.locator('.react-flow__edge').count()).toBe(2);
+    await messageBadge.waitFor({ state: 'detached' });
     await session.page.locator('[data-testid="error-count"][data-count="0"]').waitFor();
     await session.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
     await session.shot('04-flow-built');
