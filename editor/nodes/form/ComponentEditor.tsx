@@ -14,7 +14,11 @@ const LABEL_LIMITS: Record<string, number> = {
   TextInput: FLOW_JSON_LIMITS.inputLabel, TextArea: FLOW_JSON_LIMITS.inputLabel, Dropdown: FLOW_JSON_LIMITS.inputLabel, DatePicker: FLOW_JSON_LIMITS.inputLabel,
   RadioButtonsGroup: FLOW_JSON_LIMITS.choiceLabel, CheckboxGroup: FLOW_JSON_LIMITS.choiceLabel, OptIn: FLOW_JSON_LIMITS.optInLabel,
 };
-const INPUT_TYPES = ['text', 'number', 'email', 'password', 'passcode', 'phone'] as const;
+/** WhatsApp Flows' TextInput `input-type` values, each with the label an analyst reads. */
+const INPUT_TYPES = {
+  text: 'inputText', number: 'inputNumber', email: 'inputEmail', password: 'inputPassword', passcode: 'inputPasscode', phone: 'inputPhone',
+} as const;
+type InputType = keyof typeof INPUT_TYPES;
 
 /** Edits one WhatsApp Flows component; `path` names its fields (`screens.0.components.2.label`). */
 export function ComponentEditor({ path, component, onChange }: { path: string; component: FlowComponent; onChange(next: FlowComponent): void }) {
@@ -43,8 +47,8 @@ export function ComponentEditor({ path, component, onChange }: { path: string; c
           onChange={(value) => set('name', idStem(value).replace(/-/g, '_'))} />
       </div>
       {component.type === 'TextInput' && (
-        <SelectField name={`${path}.input-type`} label={t('inputType')} value={(text('input-type') || 'text') as (typeof INPUT_TYPES)[number]}
-          options={INPUT_TYPES.map((type) => ({ value: type, label: type }))} onChange={(value) => set('input-type', value)} />
+        <SelectField name={`${path}.input-type`} label={t('inputType')} value={(text('input-type') || 'text') as InputType}
+          options={(Object.keys(INPUT_TYPES) as InputType[]).map((type) => ({ value: type, label: t(INPUT_TYPES[type]) }))} onChange={(value) => set('input-type', value)} />
       )}
       {component.type === 'TextInput' && (
         <div className="insp-row">

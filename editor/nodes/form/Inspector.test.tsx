@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { useLocale } from '../../i18n/index.ts';
 import { renderInspector } from '../../inspector/render-inspector.tsx';
 import { createForm } from './create.ts';
 
@@ -44,6 +45,18 @@ describe('form inspector', () => {
     expect(data().flowJson.screens[0]!.layout.children[0]).toMatchObject({ type: 'TextInput', 'max-chars': 40 });
     fireEvent.change(screen.getByTestId('field-screens.0.components.0.max-chars'), { target: { value: '' } });
     expect('max-chars' in data().flowJson.screens[0]!.layout.children[0]!).toBe(false);
+  });
+
+  it('names the text input’s data types in the UI language and writes the WhatsApp value', () => {
+    useLocale.getState().setLocale('es');
+    const { data } = renderInspector('form', createForm());
+    const select = screen.getByTestId('field-screens.0.components.0.input-type') as HTMLSelectElement;
+    expect([...select.options].map((option) => option.textContent)).toEqual(['Texto', 'Número', 'Correo electrónico', 'Contraseña', 'Código numérico', 'Teléfono']);
+    fireEvent.change(select, { target: { value: 'email' } });
+    expect(data().flowJson.screens[0]!.layout.children[0]).toMatchObject({ 'input-type': 'email' });
+    act(() => useLocale.getState().setLocale('pt'));
+    expect(select.selectedOptions[0]!.textContent).toBe('E-mail');
+    act(() => useLocale.getState().setLocale('es'));
   });
 
   it('reorders and removes components and edits labels with their limits', () => {

@@ -2,6 +2,7 @@ import { defineMessages } from '../../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    inputText: 'Texto', inputNumber: 'Número', inputEmail: 'Correo electrónico', inputPassword: 'Contraseña', inputPasscode: 'Código numérico', inputPhone: 'Teléfono',
     text: 'Mensaje', cta: 'Botón que abre el formulario', flowId: 'Id del formulario en Meta (opcional)',
     screens: 'Pantallas', screen: 'Pantalla {n}', screenTitle: 'Título de la pantalla', footerLabel: 'Botón de la pantalla', addScreen: 'Agregar pantalla',
     components: 'Componentes', addComponent: 'Agregar', componentType: 'Tipo de componente',
@@ -13,6 +14,7 @@ export const messages = defineMessages({
     next: 'Continuar', submit: 'Enviar', newText: 'Nuevo texto', newLabel: 'Etiqueta', minChars: 'Mínimo de caracteres', maxChars: 'Máximo de caracteres',
   },
   pt: {
+    inputText: 'Texto', inputNumber: 'Número', inputEmail: 'E-mail', inputPassword: 'Senha', inputPasscode: 'Código numérico', inputPhone: 'Telefone',
     text: 'Mensagem', cta: 'Botão que abre o formulário', flowId: 'Id do formulário na Meta (opcional)',
     screens: 'Telas', screen: 'Tela {n}', screenTitle: 'Título da tela', footerLabel: 'Botão da tela', addScreen: 'Adicionar tela',
     components: 'Componentes', addComponent: 'Adicionar', componentType: 'Tipo de componente',
@@ -24,6 +26,7 @@ export const messages = defineMessages({
     next: 'Continuar', submit: 'Enviar', newText: 'Novo texto', newLabel: 'Rótulo', minChars: 'Mínimo de caracteres', maxChars: 'Máximo de caracteres',
   },
   en: {
+    inputText: 'Text', inputNumber: 'Number', inputEmail: 'Email', inputPassword: 'Password', inputPasscode: 'Passcode', inputPhone: 'Phone',
     text: 'Message', cta: 'Button that opens the form', flowId: 'Form id at Meta (optional)',
     screens: 'Screens', screen: 'Screen {n}', screenTitle: 'Screen title', footerLabel: 'Screen button', addScreen: 'Add screen',
     components: 'Components', addComponent: 'Add', componentType: 'Component type',
