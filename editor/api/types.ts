@@ -95,6 +95,8 @@ export interface ConversationMessage {
   createdAt: number;
   /** Delivery of an outgoing message: sent, delivered, read, failed. */
   deliveryStatus?: string | null;
+  /** Where an outgoing message is in the outbox before WhatsApp reports on it: queued, in_flight, sent, failed. */
+  outboxState?: string | null;
   errorCode?: number | null;
 }
 
