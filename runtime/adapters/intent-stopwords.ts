@@ -14,7 +14,7 @@ eu fue ha hay habia la las le les lhe lhes lo los me mi mis mio mia meu meus min
 mismo misma mesmo mesma na nas nos nosotros nosso nossa nuestro nuestra num numa o os otra otro outra outro
 para pela pelo pelas pelos pero mas por porque pra pro pues q que quien quem se ser seu sua seus suas sobre su sus ta te ti to tu tus tuyo teu tua
 um uma un una uno unos unas vez veces vezes voce voces vos vosotros y ya yo tipo ne ate hasta
-es soy somos son sou sao estoy esta estamos estan estou estao estava estaba estar fica
+es soy somos son sou sao estoy esta estamos estan estou estao estava estaba estar fica ficou anda andan andas ando andar
 tengo tiene tienen tenemos tenia tener tenho tem temos tinha ter
 hago hace hacen hacer hice faz fazer fiz
 puedo puede pueden podes podemos podria puedes posso pode podem poderia poder

@@ -63,8 +63,9 @@ export interface Term {
   root: string;
 }
 
-const squeeze = (word: string) => word.replace(/(\p{L})\1+/gu, '$1');
-const isNoise = (word: string) => /^\d+$/.test(word) || STOPWORDS.has(word) || STOPWORDS.has(squeeze(word));
+/** Stopwords by sound too, so that "nesesito" or "kiero" go the way of "necesito" and "quiero". */
+const STOP_KEYS = new Set([...STOPWORDS].map(phoneticKey));
+const isNoise = (word: string) => /^\d+$/.test(word) || STOPWORDS.has(word) || STOP_KEYS.has(phoneticKey(word));
 
 /**
  * The meaningful words of a text: folded (case, accents, punctuation, emoji),
