@@ -81,9 +81,14 @@ export function markReadBody(wamid: string): { messaging_product: 'whatsapp'; st
   return { messaging_product: 'whatsapp', status: 'read', message_id: checkText('message_id', wamid, Number.POSITIVE_INFINITY) };
 }
 
-function envelopeFor(waId: string): Envelope {
+/** The `wa_id` a body may be addressed to (digits only); throws OutboundLimitError `bad_recipient` otherwise. */
+export function checkRecipient(waId: string): string {
   if (!/^\d{1,20}$/.test(waId)) throw new OutboundLimitError('bad_recipient', 'to', undefined, waId);
-  return { messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${waId}` };
+  return waId;
+}
+
+function envelopeFor(waId: string): Envelope {
+  return { messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${checkRecipient(waId)}` };
 }
 
 function textBody(text: string): { body: string; preview_url: boolean } {

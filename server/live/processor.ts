@@ -2,7 +2,6 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Contact, InboundEvent, RuntimeEffect, RuntimePorts, TurnResult } from '../../runtime/core/types.ts';
 import { runTurn } from '../../runtime/index.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
-import { toGraphMessageBody } from '../../runtime/whatsapp/outbound.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
 import type { ResolvedChannel } from '../channels/repository.ts';
 import { AppError } from '../errors.ts';
@@ -11,6 +10,7 @@ import type { OutboxSender } from '../plugins/outbox/outbox-sender.ts';
 import type { InboundPayload } from '../plugins/webhook/store-webhook.ts';
 import { chooseFlow, type FlowChoice } from './choose-flow.ts';
 import { ContactQueues } from './contact-queues.ts';
+import { GraphBodyCache } from './graph-body-cache.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
 import type { InboundRow } from './inbound-store.ts';
@@ -48,6 +48,7 @@ interface TurnRequest {
  */
 export class LiveProcessor {
   private readonly queues: ContactQueues;
+  private readonly graphBodies = new GraphBodyCache();
 
   constructor(private readonly deps: ProcessorDeps) {
     this.queues = new ContactQueues((key, error) => deps.log.error({ err: error, contact: key }, 'live: turn failed'));
@@ -122,7 +123,7 @@ export class LiveProcessor {
     });
     const replies = result.messages.flatMap((message) => {
       try {
-        return [JSON.stringify(toGraphMessageBody(message, contact.waId))];
+        return [this.graphBodies.serialize(message, contact.waId)];
       } catch (error) {
         // Publishing checks every limit; a message that still breaks one is a bug to surface, not to send.
         log.error({ err: error, flowId: choice.flow.id, version: choice.version }, 'live: reply breaks a WhatsApp limit; not sent');
