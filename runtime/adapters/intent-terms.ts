@@ -70,8 +70,8 @@ const isNoise = (word: string) => /^\d+$/.test(word) || STOPWORDS.has(word) || S
 /**
  * The meaningful words of a text: folded (case, accents, punctuation, emoji),
  * chat shortenings written out, without laughter, stopwords or bare numbers,
- * each by its sound key, stem and lexicon concept.
- * @example terms('¡No anda Internet!') // [{ word: 'anda', stem: 'and', root: 'and' }, { word: 'internet', stem: 'internet', root: 'internet' }]
+ * set phrases as one word, each by its sound key, stem and lexicon concept.
+ * @example terms('¡No anda Internet!') // [{ word: 'no', stem: '@not', root: 'no' }, { word: 'internet', stem: 'internet', root: 'internet' }]
  */
 export function terms(text: string): Term[] {
   // "ç" sounds like "s", but folding would make it a "c".
