@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { readWebhook } from '../../../runtime/whatsapp/read-webhook.ts';
 import { sameTokenSecret } from '../../auth/token-secret.ts';
 import { AppError } from '../../errors.ts';
+import { lazyChildLoggerFactory } from './lazy-child-logger.ts';
 import { hasValidSignature } from './signature.ts';
 import { storeWebhook } from './store-webhook.ts';
 
@@ -24,6 +25,8 @@ const verifyQuery = {
  */
 export async function webhookPlugin(app: FastifyInstance): Promise<void> {
   const { channels, config } = app.charla;
+  // Scoped to this plugin: a request's child logger is built only if the request writes a line.
+  app.setChildLoggerFactory(lazyChildLoggerFactory);
 
   // Scoped to this plugin: keep the raw bytes, which the signature covers.
   app.removeContentTypeParser('application/json');
