@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { Conversation, ConversationMessage } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
 import { duration, messageTime } from './elapsed.ts';
@@ -17,18 +17,25 @@ interface ConversationViewProps {
 const WHO = { in: 'customer', bot: 'bot', agent: 'agent' } as const;
 
 /** WhatsApp's ticks for an outgoing message, with the state in words for the tooltip and screen readers. */
-const DELIVERY: Record<string, { ticks: string; label: keyof InboxText }> = {
+const DELIVERY = {
+  pending: { ticks: '◷', label: 'statusPending' },
   sent: { ticks: '✓', label: 'statusSent' },
   delivered: { ticks: '✓✓', label: 'statusDelivered' },
   read: { ticks: '✓✓', label: 'statusRead' },
   failed: { ticks: '⚠', label: 'statusFailed' },
-};
+} as const satisfies Record<string, { ticks: string; label: keyof InboxText }>;
+
+/** WhatsApp's latest status when it sent one, else how far the outbox got (sent, failed, or still on its way). */
+function deliveryOf(message: ConversationMessage): keyof typeof DELIVERY {
+  const state = message.deliveryStatus ?? message.outboxState ?? 'pending';
+  return Object.hasOwn(DELIVERY, state) ? state as keyof typeof DELIVERY : 'pending';
+}
 
 function Delivery({ message }: { message: ConversationMessage }) {
   const t = useT(messages);
-  if (message.direction === 'in') return null;
-  const state = DELIVERY[message.deliveryStatus ?? ''] ?? { ticks: '◷', label: 'statusPending' as const };
-  return <span className={`inbox-delivery inbox-delivery-${message.deliveryStatus ?? 'pending'}`} title={t(state.label)} aria-label={t(state.label)}> {state.ticks}</span>;
+  const state = deliveryOf(message);
+  const label = message.errorCode ? `${t(DELIVERY[state].label)} (${message.errorCode})` : t(DELIVERY[state].label);
+  return <span className={`inbox-delivery inbox-delivery-${state}`} title={label} aria-label={label}> {DELIVERY[state].ticks}</span>;
 }
 
 /** One waiting conversation: its history, a reply box, and the hand-back button. */
@@ -39,6 +46,12 @@ export function ConversationView({ conversation, now, onReply, onResolve }: Conv
   const [busy, setBusy] = useState(false);
   const phone = phoneNumber(conversation.waId);
   const since = conversation.handoffSince ?? null;
+  const history = useRef<HTMLDivElement>(null);
+  const count = conversation.messages.length;
+  // The newest message is what an agent answers: keep it in view when one arrives.
+  useLayoutEffect(() => {
+    if (history.current) history.current.scrollTop = history.current.scrollHeight;
+  }, [count]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -67,13 +80,13 @@ export function ConversationView({ conversation, now, onReply, onResolve }: Conv
         <button className="btn btn-primary" data-testid="inbox-resolve" disabled={busy}
           onClick={async () => { setBusy(true); try { await onResolve(); } finally { setBusy(false); } }}>{t('resolve')}</button>
       </header>
-      <div className="conversation-history wa-chat">
+      <div className="conversation-history wa-chat" ref={history}>
         {conversation.messages.map((message, index) => (
           <div key={index} className={`wa-row ${message.direction === 'in' ? 'wa-row-bot' : 'wa-row-user'}`} data-testid="inbox-message" data-direction={message.direction}>
             <div className={`wa-bubble ${message.direction === 'in' ? 'wa-bubble-bot' : 'wa-bubble-user'} ${message.direction === 'agent' ? 'wa-bubble-agent' : ''}`}>
               <span className="wa-bubble-sender">{t(WHO[message.direction])}</span>
               <MessageContent summary={historySummary(message, t)} />
-              <span className="wa-time">{messageTime(message.createdAt, now, locale)}<Delivery message={message} /></span>
+              <span className="wa-time">{messageTime(message.createdAt, now, locale)}{message.direction !== 'in' && <Delivery message={message} />}</span>
             </div>
           </div>
         ))}

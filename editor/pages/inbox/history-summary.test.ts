@@ -27,9 +27,9 @@ describe('inbox history summaries', () => {
       .toEqual({ icon: '▤', label: 'Documento · dni.pdf', text: 'mi DNI' });
     expect(historySummary(customer({ type: 'media', media: 'video', mediaId: 'm5' }), t)).toEqual({ icon: '▶', label: 'Video' });
     const location = historySummary(customer({ type: 'location', latitude: -34.6037, longitude: -58.3816, name: 'Obelisco', address: 'Av. 9 de Julio s/n' }), t);
-    expect(location).toMatchObject({ icon: '⌖', label: 'Ubicación', text: 'Obelisco', details: ['Av. 9 de Julio s/n', '-34.60370, -58.38160'] });
+    expect(location).toMatchObject({ icon: '◎', label: 'Ubicación', text: 'Obelisco', details: ['Av. 9 de Julio s/n', '-34.60370, -58.38160'] });
     expect(location.link?.href).toContain('mlat=-34.6037&mlon=-58.3816');
-    expect(line(customer({ type: 'location', latitude: 1.5, longitude: 2 }))).toBe('⌖ Ubicación: 1.50000, 2.00000');
+    expect(line(customer({ type: 'location', latitude: 1.5, longitude: 2 }))).toBe('◎ Ubicación: 1.50000, 2.00000');
     expect(historySummary(customer({ type: 'contacts', contacts: [{ name: { formatted_name: 'Marta Gómez' }, phones: [{ phone: '+54 9 11 4444-1234', wa_id: '5491144441234' }] }] }), t))
       .toEqual({ icon: '☏', label: 'Contacto compartido', details: ['Marta Gómez · +54 9 11 4444-1234'] });
     expect(historySummary(customer({ type: 'contacts', contacts: [{ name: { first_name: 'Ana' } }, { phones: [{ wa_id: '5491100000000' }] }] }), t))

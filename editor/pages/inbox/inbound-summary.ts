@@ -21,7 +21,7 @@ const describers: { [K in InboundEvent['type']]: Describe<Extract<InboundEvent, 
   location: (event, t) => {
     const coordinates = `${event.latitude.toFixed(5)}, ${event.longitude.toFixed(5)}`;
     return {
-      icon: '⌖', label: t('location'),
+      icon: '◎', label: t('location'),
       ...(event.name ? { text: event.name } : {}),
       details: [...(event.address ? [event.address] : []), coordinates],
       link: { href: `https://www.openstreetmap.org/?mlat=${event.latitude}&mlon=${event.longitude}#map=17/${event.latitude}/${event.longitude}`, text: t('openMap') },

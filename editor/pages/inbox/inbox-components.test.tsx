@@ -71,7 +71,9 @@ describe('inbox conversation view', () => {
       direction: 'bot', createdAt: now - MINUTE, deliveryStatus: 'delivered',
       body: { type: 'interactive', interactive: { type: 'button', body: { text: '¿Seguimos?' }, action: { buttons: [{ type: 'reply', reply: { id: 's', title: 'Sí' } }, { type: 'reply', reply: { id: 'n', title: 'No' } }] } } },
     },
-    { direction: 'agent', createdAt: now, deliveryStatus: null, body: { type: 'text', text: { body: 'Hola Sofía, soy Marta' } } },
+    { direction: 'agent', createdAt: now, deliveryStatus: null, outboxState: 'queued', body: { type: 'text', text: { body: 'Hola Sofía, soy Marta' } } },
+    { direction: 'agent', createdAt: now, deliveryStatus: null, outboxState: 'sent', body: { type: 'text', text: { body: '¿Me pasás tu pedido?' } } },
+    { direction: 'agent', createdAt: now, deliveryStatus: 'failed', errorCode: 131047, outboxState: 'sent', body: { type: 'text', text: { body: '¿Seguís ahí?' } } },
   ];
 
   it('renders each message by what it is, with the bot’s buttons as chips and delivery in words', () => {
@@ -94,6 +96,9 @@ describe('inbox conversation view', () => {
     expect(text[6]).toContain('¿Seguimos?');
     expect(within(bubbles[6]!).getByLabelText('Entregado')).toBeTruthy();
     expect(within(bubbles[7]!).getByLabelText('Enviando…')).toBeTruthy();
+    expect(within(bubbles[8]!).getByLabelText('Enviado')).toBeTruthy();
+    expect(within(bubbles[9]!).getByLabelText('No se pudo entregar (131047)')).toBeTruthy();
+    expect(within(bubbles[0]!).queryByLabelText(/Enviado|Enviando/)).toBeNull();
     expect(text.join('\n')).not.toMatch(/\[(button_reply|image|list_reply|form)\]/);
     const header = screen.getByTestId('conversation-view').querySelector('header')!;
     expect(header.textContent).toContain('+54 9 11 5555 0123');

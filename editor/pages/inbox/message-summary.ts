@@ -47,7 +47,7 @@ export function mediaSummary(kind: MediaKind, media: { caption?: string; filenam
 /**
  * The summary on one line, for the conversation list, as WhatsApp's own chat list does: the glyph,
  * then the words when there are some ("▣ mi factura", "↩ Sí"), else the label and its details.
- * @example previewLine({ icon: '⌖', label: 'Location', details: ['-34.60370, -58.38160'] }) // '⌖ Location: -34.60370, -58.38160'
+ * @example previewLine({ icon: '◎', label: 'Location', details: ['-34.60370, -58.38160'] }) // '◎ Location: -34.60370, -58.38160'
  */
 export function previewLine(summary: MessageSummary): string {
   const details = summary.details?.join(' · ') ?? summary.options?.join(' | ') ?? '';
