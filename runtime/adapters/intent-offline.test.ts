@@ -98,6 +98,7 @@ describe('text handling', () => {
     expect(expandChatSpeak('xq n anda el wi fi jajaja pls q hago'.split(' '))).toEqual(['porque', 'nao', 'anda', 'el', 'wifi', 'que', 'hago']);
     expect(expandChatSpeak(['kkkkk', 'vc', 'tbm', 'holaaa'])).toEqual(['voce', 'tambem', 'holaaa']);
     expect(terms('vc tb hj holaaa porfaaa')).toEqual([]);
+    expect(terms('pago 300megas, parcelo em 3x')).toEqual(terms('pago 300 megas parcelo em 3 x'));
   });
 
   it('rewrites set phrases as the one word they mean, whatever stands between their words', () => {

@@ -74,8 +74,9 @@ const isNoise = (word: string) => /^\d+$/.test(word) || STOPWORDS.has(word) || S
  * @example terms('¡No anda Internet!') // [{ word: 'no', stem: '@not', root: 'no' }, { word: 'internet', stem: 'internet', root: 'internet' }]
  */
 export function terms(text: string): Term[] {
-  // "ç" sounds like "s", but folding would make it a "c".
-  const words = expandChatSpeak(normalizeText(text.replace(/ç/giu, 's')).split(' ')).filter((word) => !isNoise(word));
+  // "ç" sounds like "s", but folding would make it a "c"; "300megas" and "3x" are a number and a word.
+  const folded = normalizeText(text.replace(/ç/giu, 's')).replace(/(\d)(?=\p{L})|(\p{L})(?=\d)/gu, '$1$2 ');
+  const words = expandChatSpeak(folded.split(' ')).filter((word) => !isNoise(word));
   return rewriteIdioms(words.join(' ')).split(' ')
     .filter((word) => word !== '')
     .map((word) => {
