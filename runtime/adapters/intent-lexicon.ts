@@ -2,11 +2,13 @@
  * Customer-service words that mean the same thing, in Spanish and Portuguese
  * (folded: lower case, no accents). Words of one group meet as one concept, so
  * an intent whose examples say "operador" also recognises "atendente" or
- * "alguien". Only true synonyms and the same word in the other language, as
- * any business would use them (people, talking, calls, bills, payments,
- * charges, changes, plans, prices, orders, appointments, places, connectivity):
- * a group never joins words that merely appear together, and inflections are
- * left to the stemmer (intent-terms.ts), so one form of a word is enough.
+ * "alguien". Only synonyms, the same word in the other language, and the
+ * words of one measure (a price is "barato" or "caro"; a speed is in "megas"),
+ * as any business would use them (people, talking, calls, bills, payments,
+ * charges, changes, plans, prices, orders, appointments, places, connectivity).
+ * A group never joins words that merely appear together, nor a word that means
+ * another thing in another business; inflections are left to the stemmer
+ * (intent-terms.ts), so one form of a word is enough; irregular forms are listed.
  */
 export const SUPPORT_LEXICON: Readonly<Record<string, readonly string[]>> = {
   person: ['persona', 'pessoa', 'humano', 'alguien', 'alguem', 'operador', 'agente', 'asesor', 'assessor', 'atendente',
