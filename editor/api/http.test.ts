@@ -30,6 +30,23 @@ describe('api http', () => {
     expect((server.calls[0]!.init.headers as Record<string, string>).authorization).toBeUndefined();
   });
 
+  it('says the UI language on every request and words the errors by their code in it', async () => {
+    let locale: 'es' | 'pt' | 'en' = 'pt';
+    const server = fakeFetch(() => new Response(JSON.stringify({ code: 'invalid_token', message: 'The bearer token is not valid' }), { status: 401 }));
+    const http = createHttp({ token: () => 'chr_bad', fetch: server.fetch, locale: () => locale });
+    await expect(http('GET', '/api/me')).rejects.toMatchObject({
+      code: 'invalid_token', message: 'O token não é válido: verifique se está completo ou peça um novo.', serverMessage: 'The bearer token is not valid',
+    });
+    locale = 'es';
+    await expect(http('PUT', '/api/flows/x', {})).rejects.toMatchObject({ message: 'El token no es válido: revisá que esté completo o pedí uno nuevo.' });
+    expect(server.calls.map((call) => (call.init.headers as Record<string, string>)['accept-language'])).toEqual(['pt', 'es']);
+
+    const unknown = createHttp({ token: () => null, locale: () => 'es', fetch: fakeFetch(() => new Response(JSON.stringify({ code: 'brand_new', message: 'Something new' }), { status: 400 })).fetch });
+    await expect(unknown('GET', '/api/x')).rejects.toMatchObject({ code: 'brand_new', message: 'Something new' });
+    const down = createHttp({ token: () => null, locale: () => 'en', fetch: fakeFetch(() => { throw new TypeError('fetch failed'); }).fetch });
+    await expect(down('GET', '/api/flows')).rejects.toMatchObject({ code: 'network_error', message: 'The server could not be reached. Check your connection.' });
+  });
+
   it('names failures that carry no coded answer', async () => {
     const down = createHttp({ token: () => null, fetch: fakeFetch(() => { throw new TypeError('fetch failed'); }).fetch });
     await expect(down('GET', '/api/flows')).rejects.toMatchObject({ status: 0, code: 'network_error' });

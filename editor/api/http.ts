@@ -1,4 +1,6 @@
-import { ApiError } from './api-error.ts';
+import { codedErrorText } from '../i18n/error-text.ts';
+import type { Locale } from '../i18n/index.ts';
+import { ApiError, type ClientErrorCode } from './api-error.ts';
 
 export interface HttpOptions {
   /** Where the API lives; '' means the page's own origin. */
@@ -6,21 +8,30 @@ export interface HttpOptions {
   /** The bearer token, read on every call so signing out takes effect at once. */
   token(): string | null;
   fetch?: typeof fetch;
+  /**
+   * The UI language, read on every call: sent as `Accept-Language` (the server words validation
+   * problems in it) and used to word the errors. Without it, errors carry the server's message.
+   */
+  locale?(): Locale;
 }
 
 export type Http = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
 /**
- * A JSON-over-HTTP caller: sends the bearer token, parses the answer, and turns any non-2xx into an
- * ApiError carrying the server's `{ code, message, ...details }`.
+ * A JSON-over-HTTP caller: sends the bearer token and the UI language, parses the answer, and turns
+ * any non-2xx into an ApiError carrying the server's `{ code, message, ...details }`, worded by its code.
  * @example const http = createHttp({ token: () => 'chr_…' }); await http('GET', '/api/flows');
  */
 export function createHttp(options: HttpOptions): Http {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   return async function http<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const locale = options.locale?.();
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (locale) headers['accept-language'] = locale;
     const token = options.token();
     if (token) headers.authorization = `Bearer ${token}`;
+    const clientError = (code: ClientErrorCode, cause: unknown) =>
+      ApiError.client(code, cause, locale && codedErrorText({ code, status: 0, details: {} }, locale));
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
@@ -28,7 +39,7 @@ export function createHttp(options: HttpOptions): Http {
         method, headers, body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (cause) {
-      throw ApiError.client('network_error', cause);
+      throw clientError('network_error', cause);
     }
     const text = await response.text();
     let parsed: unknown = undefined;
@@ -36,20 +47,18 @@ export function createHttp(options: HttpOptions): Http {
       try {
         parsed = JSON.parse(text);
       } catch (cause) {
-        if (response.ok) throw ApiError.client('bad_response', cause);
+        if (response.ok) throw clientError('bad_response', cause);
       }
     }
-    if (!response.ok) throw errorFrom(response, parsed);
+    if (!response.ok) throw errorFrom(response, parsed, locale);
     return parsed as T;
   };
 }
 
-function errorFrom(response: Response, parsed: unknown): ApiError {
-  const { code, message, ...details } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  return new ApiError(
-    response.status,
-    typeof code === 'string' ? code : `http_${response.status}`,
-    typeof message === 'string' ? message : response.statusText || `HTTP ${response.status}`,
-    details,
-  );
+function errorFrom(response: Response, parsed: unknown, locale: Locale | undefined): ApiError {
+  const { code: sentCode, message, ...details } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  const code = typeof sentCode === 'string' ? sentCode : `http_${response.status}`;
+  const serverMessage = typeof message === 'string' ? message : response.statusText || `HTTP ${response.status}`;
+  const localized = locale && codedErrorText({ code, status: response.status, details }, locale);
+  return new ApiError(response.status, code, serverMessage, details, localized);
 }

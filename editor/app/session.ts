@@ -9,8 +9,8 @@ export type SessionStatus = 'checking' | 'signed-out' | 'signed-in';
 interface SessionState {
   status: SessionStatus;
   me: Me | null;
-  /** Why the last sign-in failed, as the server put it. */
-  error: string | null;
+  /** Why the last sign-in failed (an ApiError, worded by its code when shown). */
+  error: unknown;
   /** Checks the token with `GET /api/me`, stores it when valid. */
   signIn(token: string): Promise<boolean>;
   /** Re-checks the stored token on start. */
@@ -33,7 +33,7 @@ export const useSession = create<SessionState>((set) => ({
       return true;
     } catch (error) {
       tokenStorage.write(previous);
-      set({ status: 'signed-out', me: null, error: error instanceof Error ? error.message : String(error) });
+      set({ status: 'signed-out', me: null, error });
       return false;
     }
   },
@@ -46,7 +46,7 @@ export const useSession = create<SessionState>((set) => ({
     } catch (error) {
       // Only a refused token is forgotten; a server that is down keeps you signed in for a retry.
       if (isApiError(error, 401)) tokenStorage.write(null);
-      set({ status: 'signed-out', me: null, error: error instanceof Error ? error.message : String(error) });
+      set({ status: 'signed-out', me: null, error });
     }
   },
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useErrorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/index.ts';
 import { BrandMark } from './brand-mark.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
@@ -7,6 +8,7 @@ import { useSession } from './session.ts';
 
 export function SignInPage() {
   const t = useT(messages);
+  const describe = useErrorText();
   const { signIn, error } = useSession();
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export function SignInPage() {
             onChange={(event) => setToken(event.target.value)}
           />
         </label>
-        {error && <p className="error-text" role="alert" data-testid="sign-in-error">{error}</p>}
+        {error !== null && <p className="error-text" role="alert" data-testid="sign-in-error">{describe(error)}</p>}
         <button className="btn btn-primary" data-testid="sign-in-submit" disabled={busy || token.trim() === ''}>
           {busy ? t('signingIn') : t('signIn')}
         </button>

@@ -1,14 +1,10 @@
-import { isApiError } from '../api/api-error.ts';
+import { errorSummary } from '../i18n/error-summary.ts';
+import { useLocale } from '../i18n/index.ts';
 
 /**
- * One line for an API failure: the server's message, plus the first problems when it sent
- * `{ problems }` (a 422 on create, import or publish).
+ * One line for an API failure in the UI's current language (for handlers, outside render): its
+ * code's wording, plus the first problems when it sent `{ problems }` (a 422 on create, import or publish).
  */
 export function problemSummary(error: unknown, shown = 3): string {
-  if (!(error instanceof Error)) return String(error);
-  const problems = isApiError(error) && Array.isArray(error.details.problems) ? error.details.problems as Array<{ message?: string; pointer?: string }> : [];
-  if (problems.length === 0) return error.message;
-  const listed = problems.slice(0, shown).map((problem) => `${problem.pointer ?? ''} ${problem.message ?? ''}`.trim());
-  const more = problems.length > shown ? ` (+${problems.length - shown})` : '';
-  return `${error.message}: ${listed.join('; ')}${more}`;
+  return errorSummary(error, useLocale.getState().locale, shown);
 }

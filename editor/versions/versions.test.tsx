@@ -123,7 +123,7 @@ describe('publish button', () => {
     expect((screen.getByTestId('publish') as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it("shows the server's message when it answers 409 draft_unchanged anyway", async () => {
+  it('shows the 409 draft_unchanged refusal, worded by its code in the UI language, when it happens anyway', async () => {
     const refusal = new ApiError(409, 'draft_unchanged', 'The draft is the same as version 2, which is live: change something before publishing', { liveVersion: 2 });
     const api = fakeApi({ publish: async () => { throw refusal; } });
     const onPublished = vi.fn();
@@ -132,7 +132,7 @@ describe('publish button', () => {
     </EditorStoreProvider>);
     fireEvent.click(screen.getByTestId('publish'));
     fireEvent.click(await screen.findByTestId('publish-confirm'));
-    expect((await screen.findByRole('alert')).textContent).toBe(refusal.message);
+    expect((await screen.findByRole('alert')).textContent).toBe('El borrador es igual a la versión 2, que ya está publicada: no hay nada nuevo para publicar.');
     expect(onPublished).not.toHaveBeenCalled();
     expect(screen.getByTestId('publish-dialog')).toBeTruthy();
   });

@@ -82,11 +82,11 @@ describe('API call inspector', () => {
     expect(screen.queryByTestId('try-response')).toBeNull();
   });
 
-  it("shows the server's refusal (a 422 naming the field), and says so when trying is not available", async () => {
+  it("shows the server's refusal (a 422, worded by its code, with its problems), and says so when trying is not available", async () => {
     const refusal = new ApiError(422, 'node_data_invalid', 'Node "n" has 1 error(s)', { problems: [{ pointer: '/nodes/0/data/url', message: 'not http' }] });
     renderInspector('api_call', { method: 'GET', url: 'ftp://x' }, { tryApiCall: async () => { throw refusal; } });
     fireEvent.click(screen.getByTestId('try-api-call'));
-    expect((await screen.findByTestId('try-api-call-result')).textContent).toBe('Falló: Node "n" has 1 error(s): /nodes/0/data/url not http');
+    expect((await screen.findByTestId('try-api-call-result')).textContent).toBe('Falló: El nodo tiene errores (1): corregilos antes de probarlo. not http.');
     cleanup();
     renderInspector('api_call', { method: 'GET', url: 'https://api.test/x' });
     expect(screen.getByText('Probar no está disponible aquí')).toBeTruthy();
