@@ -1,5 +1,5 @@
 import './inspector.css';
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useT } from '../i18n/index.ts';
 import { nodeEditor } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
@@ -22,7 +22,13 @@ export function Inspector({ tryApiCall }: { tryApiCall?: TryApiCall }) {
   const document = useEditorStore((state) => state.document);
   const readOnly = useEditorStore((state) => state.readOnly);
   const root = useRef<HTMLElement>(null);
-  useFocusRequest(root, node?.id ?? null);
+  const nodeId = node?.id ?? null;
+  // Another node opens at its header, not at the scroll position of the previous one; the same node
+  // re-rendering (every keystroke) keeps its place. Before the focus request, which may scroll to a field.
+  useLayoutEffect(() => {
+    if (root.current) root.current.scrollTop = 0;
+  }, [nodeId]);
+  useFocusRequest(root, nodeId);
 
   const variables = useMemo(() => availableVariables(document), [document]);
   const environment = useMemo<InspectorEnvironment>(() => ({
@@ -32,7 +38,7 @@ export function Inspector({ tryApiCall }: { tryApiCall?: TryApiCall }) {
   if (!node) {
     return (
       <aside className="inspector inspector--empty" data-testid="inspector" ref={root}>
-        <p>{selected.length > 1 ? t('multiSelection', { count: selected.length }) : t('noSelection')}</p>
+        <p>{selected.length > 1 ? t('multiSelection', { count: selected.length }) : t(readOnly ? 'noSelectionReadOnly' : 'noSelection')}</p>
       </aside>
     );
   }

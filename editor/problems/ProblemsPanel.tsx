@@ -1,33 +1,50 @@
 import './problems.css';
+import { useId, useMemo } from 'react';
 import type { Problem } from '../../schema/index.ts';
+import { isBoolean, useStoredState } from '../app/use-stored-state.ts';
 import { useT } from '../i18n/index.ts';
-import { nodeEditor } from '../nodes/index.ts';
+import { nodeEditor, nodeMessages } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { pointerField, settingsField } from './pointer-field.ts';
+import { problemGroups, problemNode } from './problem-groups.ts';
 
-/** The edge's source node, so a problem on an edge still leads somewhere to fix it. */
-function problemNode(problem: Problem, edges: readonly { id: string; source: string }[]): string | undefined {
-  if (problem.nodeId !== undefined) return problem.nodeId;
-  return edges.find((edge) => edge.id === problem.edgeId)?.source;
+/** Collapsed or not is remembered for the browser tab's visit, across flows. */
+const COLLAPSED_KEY = 'charla.problems.collapsed';
+
+/** A count pill: neutral at zero, red for errors, amber for warnings. */
+function countClass(severity: Problem['severity'], count: number): string {
+  return `problems-count problems-count--${count === 0 ? 'zero' : severity}`;
 }
 
 /**
- * Every validation problem, errors first. Clicking one selects its node, centres it on the canvas
- * and focuses the field its pointer names in the inspector; one in the flow's name, settings or
- * variables opens the flow settings on its field.
+ * Every validation problem, grouped by the node it belongs to (named as on the canvas), errors
+ * first, under a header bar with the counts that collapses the list. Clicking one selects its node,
+ * centres it on the canvas and focuses the field its pointer names in the inspector; one in the
+ * flow's name, settings or variables opens the flow settings on its field.
  */
 export function ProblemsPanel() {
   const t = useT(messages);
+  const tn = useT(nodeMessages);
   const store = useEditorStoreApi();
+  const listId = useId();
   const problems = useEditorStore((state) => state.problems);
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  const warnings = problems.filter((problem) => problem.severity === 'warning');
+  const nodes = useEditorStore((state) => state.document.nodes);
+  const edges = useEditorStore((state) => state.document.edges);
+  const [collapsed, setCollapsed] = useStoredState('session', COLLAPSED_KEY, false, isBoolean);
+  const groups = useMemo(() => problemGroups(problems, { nodes, edges }), [problems, nodes, edges]);
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+
+  function nodeName(nodeId: string): string {
+    const node = nodes.find((candidate) => candidate.id === nodeId);
+    return node ? node.label ?? tn(nodeEditor(node.type).label) : nodeId;
+  }
 
   function open(problem: Problem) {
     const state = store.getState();
     const nodeId = problemNode(problem, state.document.edges);
-    if (nodeId === undefined) {
+    if (nodeId === null) {
       const field = settingsField(problem.pointer);
       if (field) state.openSettings(field);
       return;
@@ -40,25 +57,36 @@ export function ProblemsPanel() {
   }
 
   return (
-    <section className="problems" data-testid="problems-panel" aria-label={t('title')}>
-      <header className="problems-head">
-        <h3>{t('title')}</h3>
-        <span className="problems-count problems-count--error" data-testid="problems-errors">{t('errors', { count: errors.length })}</span>
-        <span className="problems-count problems-count--warning" data-testid="problems-warnings">{t('warnings', { count: warnings.length })}</span>
-      </header>
-      {problems.length === 0 && <p className="problems-none" data-testid="problems-none">✓ {t('none')}</p>}
-      <ul className="problems-list">
-        {[...errors, ...warnings].map((problem, index) => (
-          <li key={`${problem.pointer}-${problem.code}-${index}`}>
-            <button type="button" className={`problem problem--${problem.severity}`} data-testid={`problem-${problem.code}`}
-              data-node-id={problem.nodeId} onClick={() => open(problem)}>
-              <span className="problem-severity">{t(problem.severity)}</span>
-              <span className="problem-message">{problem.message}</span>
-              <span className="problem-where">{problem.nodeId ?? problem.edgeId ?? t('flow')}</span>
-            </button>
-          </li>
+    <section className={collapsed ? 'problems problems--collapsed' : 'problems'} data-testid="problems-panel" aria-label={t('title')}>
+      <button type="button" className="problems-head" data-testid="problems-toggle" aria-expanded={!collapsed} aria-controls={listId}
+        title={collapsed ? t('expand') : t('collapse')} onClick={() => setCollapsed(!collapsed)}>
+        <span className="problems-chevron" aria-hidden="true">▸</span>
+        <span className="problems-title">{t('title')}</span>
+        <span className={countClass('error', errors)} data-testid="problems-errors" data-count={errors}>{t('errors', { count: errors })}</span>
+        <span className={countClass('warning', warnings)} data-testid="problems-warnings" data-count={warnings}>{t('warnings', { count: warnings })}</span>
+      </button>
+      <div className="problems-body" id={listId} hidden={collapsed}>
+        {problems.length === 0 && <p className="problems-none" data-testid="problems-none">✓ {t('none')}</p>}
+        {groups.map((group) => (
+          <section key={group.nodeId ?? ''} className="problems-group" data-testid={`problems-group-${group.nodeId ?? 'flow'}`}>
+            <h4 className="problems-group-head">
+              <span className="problems-group-name">{group.nodeId === null ? t('flow') : nodeName(group.nodeId)}</span>
+              {group.nodeId !== null && <span className="problems-group-id">{group.nodeId}</span>}
+            </h4>
+            <ul className="problems-list">
+              {group.problems.map((problem, index) => (
+                <li key={`${problem.pointer}-${problem.code}-${index}`}>
+                  <button type="button" className={`problem problem--${problem.severity}`} data-testid={`problem-${problem.code}`}
+                    data-node-id={problem.nodeId} onClick={() => open(problem)}>
+                    <span className="problem-severity">{t(problem.severity)}</span>
+                    <span className="problem-message">{problem.message}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
         ))}
-      </ul>
+      </div>
     </section>
   );
 }

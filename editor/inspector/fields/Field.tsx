@@ -1,12 +1,20 @@
 import type { ReactNode } from 'react';
 
-/** A labelled row of the inspector; `htmlFor` ties the label to its input for screen readers and tests. */
-export function Field({ label, htmlFor, hint, children }: { label: string; htmlFor?: string; hint?: ReactNode; children: ReactNode }) {
+/** The id of a field's error message, for the input's `aria-describedby`. */
+export const errorId = (inputId: string) => `${inputId}-error`;
+
+/**
+ * A labelled row of the inspector; `htmlFor` ties the label to its input for screen readers and tests.
+ * An `error` (the value is wrong, e.g. a regex that does not compile) shows in red in place of the hint.
+ */
+export function Field({ label, htmlFor, hint, error, children }: { label: string; htmlFor?: string; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
   return (
     <div className="insp-field">
       <label className="insp-label" htmlFor={htmlFor}>{label}</label>
       {children}
-      {hint !== undefined && <div className="insp-hint">{hint}</div>}
+      {error !== undefined
+        ? <div className="insp-hint insp-hint--error" id={htmlFor && errorId(htmlFor)} role="alert">{error}</div>
+        : hint !== undefined && <div className="insp-hint">{hint}</div>}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useInspectorEnvironment } from '../InspectorContext.ts';
 import { messages } from '../messages.ts';
-import { Field, fieldIds } from './Field.tsx';
+import { errorId, Field, fieldIds } from './Field.tsx';
 import { VariablePicker } from './VariablePicker.tsx';
 
 export interface TextFieldProps {
@@ -18,12 +18,14 @@ export interface TextFieldProps {
   template?: boolean;
   placeholder?: string;
   hint?: string;
+  /** What is wrong with the value: shown in red under the field, which is marked invalid. */
+  error?: string | undefined;
   /** Tidies the value when the field loses focus (e.g. drops empty lines). */
   onBlur?(): void;
 }
 
 /** A text input with a character counter for WhatsApp's limits and, for templates, a variable picker. */
-export function TextField({ name, label, value, onChange, limit, multiline, template, placeholder, hint, onBlur }: TextFieldProps) {
+export function TextField({ name, label, value, onChange, limit, multiline, template, placeholder, hint, error, onBlur }: TextFieldProps) {
   const t = useT(messages);
   const { readOnly, endGesture } = useInspectorEnvironment();
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -45,11 +47,12 @@ export function TextField({ name, label, value, onChange, limit, multiline, temp
   const common = {
     ...ids,
     ref: input,
-    className: over ? 'insp-input insp-input--over' : 'insp-input',
+    className: over || error !== undefined ? 'insp-input insp-input--over' : 'insp-input',
     value,
     placeholder,
     readOnly,
-    'aria-invalid': over || undefined,
+    'aria-invalid': over || error !== undefined || undefined,
+    'aria-describedby': error !== undefined ? errorId(ids.id) : undefined,
     onChange: (event: { target: { value: string } }) => onChange(event.target.value),
     onBlur: () => {
       onBlur?.();
@@ -57,11 +60,11 @@ export function TextField({ name, label, value, onChange, limit, multiline, temp
     },
   };
   return (
-    <Field label={label} htmlFor={ids.id} hint={hint}>
+    <Field label={label} htmlFor={ids.id} hint={hint} error={error}>
       <div className="insp-text">
         {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
         <div className="insp-text-tools">
-          {template && !readOnly && <VariablePicker onPick={(variable) => insert(`{{${variable}}}`)} />}
+          {template && !readOnly && <VariablePicker field={input} onPick={(variable) => insert(`{{${variable}}}`)} />}
           {limit !== undefined && (
             <span
               className={over ? 'insp-counter insp-counter--over' : 'insp-counter'}

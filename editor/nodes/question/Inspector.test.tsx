@@ -17,8 +17,15 @@ describe('question inspector', () => {
     expect(screen.queryByTestId('field-pattern')).toBeNull();
     fireEvent.change(screen.getByTestId('field-input'), { target: { value: 'regex' } });
     fireEvent.change(screen.getByTestId('field-pattern'), { target: { value: '^[0-9' } });
-    expect(screen.getByText('El patrón no es una expresión regular válida')).toBeTruthy();
+    // An error, not a hint: red, announced, and the input marked invalid and described by it.
+    const error = screen.getByRole('alert');
+    expect(error.textContent).toBe('El patrón no es una expresión regular válida');
+    expect(error.className).toContain('insp-hint--error');
+    expect(screen.getByTestId('field-pattern').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('field-pattern').getAttribute('aria-describedby')).toBe(error.id);
     fireEvent.change(screen.getByTestId('field-pattern'), { target: { value: '^[0-9]{8}$' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('field-pattern').getAttribute('aria-invalid')).toBeNull();
     expect(data()).toMatchObject({ input: 'regex', pattern: '^[0-9]{8}$' });
     fireEvent.change(screen.getByTestId('field-input'), { target: { value: 'email' } });
     expect(data().pattern).toBeUndefined();

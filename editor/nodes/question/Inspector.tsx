@@ -32,7 +32,7 @@ export function QuestionInspector({ data, update }: NodeInspectorProps<'question
         onChange={(input) => update({ input, ...(input !== 'regex' && { pattern: undefined }) })} />
       {data.input === 'regex' && (
         <TextField name="pattern" label={t('pattern')} value={data.pattern ?? ''} placeholder="^[0-9]{8}$"
-          hint={patternError(data.pattern) ? t('invalidPattern') : undefined}
+          error={patternError(data.pattern) ? t('invalidPattern') : undefined}
           onChange={(pattern) => update({ pattern: orUndefined(pattern) })} />
       )}
       {bounds && (

@@ -19,8 +19,8 @@ import { VersionsPanel } from '../../versions/versions-panel.tsx';
 import { FlowNameField } from './flow-name-field.tsx';
 import { messages } from './messages.ts';
 import { ProblemCount } from './problem-count.tsx';
-
-type SidePanel = 'simulator' | 'versions' | null;
+import { RightSlot } from './right-slot.tsx';
+import { useRightSlot } from './use-right-slot.ts';
 
 /** How long a confirmation (published, live version changed) stays on screen. */
 const NOTICE_MS = 5000;
@@ -35,7 +35,7 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
   const t = useT(messages);
   const can = capabilities(role);
   const { autosave, status } = useAutosave({ store, flowId: draft.id, api });
-  const [panel, setPanel] = useState<SidePanel>(can.edit ? null : 'simulator');
+  const slot = useRightSlot(can.edit ? null : 'simulator');
   const [liveVersion, setLiveVersion] = useState(draft.liveVersion);
   const [versionsKey, setVersionsKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,7 +44,6 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
     const timer = setTimeout(() => setNotice(null), NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice]);
-  const toggle = (next: SidePanel) => setPanel(panel === next ? null : next);
   const saveDraft = () => (can.edit ? autosave.flush() : Promise.resolve(true));
   // The server looks the node up in the stored draft: save first, so a node just added can be tried.
   const tryApiCall = useCallback<TryApiCall>(async (nodeId, data, variables) => {
@@ -65,11 +64,11 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
           <span className="spacer" />
           <FlowSettingsButton />
           {can.simulate && (
-            <button className={panel === 'simulator' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-simulator" onClick={() => toggle('simulator')}>
+            <button className={slot.panel === 'simulator' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-simulator" onClick={() => slot.toggle('simulator')}>
               {t('simulate')}
             </button>
           )}
-          <button className={panel === 'versions' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-versions" onClick={() => toggle('versions')}>
+          <button className={slot.panel === 'versions' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-versions" onClick={() => slot.toggle('versions')}>
             {t('versions')}
           </button>
           {can.publish && (
@@ -88,17 +87,15 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
             <FlowEditorCanvas />
             <ProblemsPanel />
           </div>
-          <FlowSettingsSlot>
-            <Inspector {...(can.edit && { tryApiCall })} />
-          </FlowSettingsSlot>
-          {panel === 'simulator' && (
-            <SimulatorPanel api={api} flowId={draft.id} flowName={store.getState().document.name} saveDraft={saveDraft} versionsKey={versionsKey} />
-          )}
-          {panel === 'versions' && (
-            <VersionsPanel api={api} flowId={draft.id} canPublish={can.publish} liveVersion={liveVersion} saveDraft={saveDraft}
-              versionsKey={versionsKey}
-              onLiveChange={(version) => { setLiveVersion(version); setNotice(t('liveChanged', { version })); }} />
-          )}
+          <RightSlot slot={slot} panelLabel={slot.panel === 'versions' ? t('versions') : t('simulatorTab')}
+            inspector={<FlowSettingsSlot><Inspector {...(can.edit && { tryApiCall })} /></FlowSettingsSlot>}
+            panel={slot.panel === 'simulator' ? (
+              <SimulatorPanel api={api} flowId={draft.id} flowName={store.getState().document.name} saveDraft={saveDraft} versionsKey={versionsKey} />
+            ) : slot.panel === 'versions' && (
+              <VersionsPanel api={api} flowId={draft.id} canPublish={can.publish} liveVersion={liveVersion} saveDraft={saveDraft}
+                versionsKey={versionsKey}
+                onLiveChange={(version) => { setLiveVersion(version); setNotice(t('liveChanged', { version })); }} />
+            )} />
         </div>
         {status.state === 'conflict' && <ConflictDialog autosave={autosave} />}
       </div>

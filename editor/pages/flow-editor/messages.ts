@@ -2,6 +2,12 @@ import { defineMessages } from '../../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    simulatorTab: 'Simulador',
+    sideSlot: 'Panel lateral',
+    inspectorTab: 'Nodo',
+    settingsTab: 'Ajustes del flujo',
+    nodeSelected: 'Hay un nodo seleccionado',
+    resizeSlot: 'Cambiar el ancho del panel lateral',
     flowName: 'Nombre del flujo',
     loading: 'Abriendo el flujo…',
     simulate: 'Simular',
@@ -15,6 +21,12 @@ export const messages = defineMessages({
     noErrors: 'Sin errores',
   },
   pt: {
+    simulatorTab: 'Simulador',
+    sideSlot: 'Painel lateral',
+    inspectorTab: 'Nó',
+    settingsTab: 'Ajustes do fluxo',
+    nodeSelected: 'Há um nó selecionado',
+    resizeSlot: 'Mudar a largura do painel lateral',
     flowName: 'Nome do fluxo',
     loading: 'Abrindo o fluxo…',
     simulate: 'Simular',
@@ -28,6 +40,12 @@ export const messages = defineMessages({
     noErrors: 'Sem erros',
   },
   en: {
+    simulatorTab: 'Simulator',
+    sideSlot: 'Side panel',
+    inspectorTab: 'Node',
+    settingsTab: 'Flow settings',
+    nodeSelected: 'A node is selected',
+    resizeSlot: 'Resize the side panel',
     flowName: 'Flow name',
     loading: 'Opening the flow…',
     simulate: 'Simulate',

@@ -1,0 +1,54 @@
+import './flow-editor.css';
+import type { ReactNode } from 'react';
+import { isNumber, useStoredState } from '../../app/use-stored-state.ts';
+import { useT } from '../../i18n/index.ts';
+import { useEditorStore } from '../../store/index.ts';
+import { messages } from './messages.ts';
+import { clampSlotWidth, SLOT_WIDTH, SlotResizer } from './slot-resizer.tsx';
+import type { RightSlot as Slot } from './use-right-slot.ts';
+
+/** The slot's width is the user's, across flows and visits. */
+const WIDTH_KEY = 'charla.rightSlot.width';
+
+interface RightSlotProps {
+  slot: Slot;
+  /** The open panel's name on its tab (Simulador, Versiones). */
+  panelLabel: string;
+  /** The open panel (simulator or versions); kept mounted behind the inspector tab, so a conversation survives. */
+  panel: ReactNode;
+  /** The node inspector, or the flow settings in its place. */
+  inspector: ReactNode;
+}
+
+/**
+ * The editor's right side, one fixed-width column (resizable from its left edge): the inspector, or
+ * an open panel with a tab back to the inspector. The canvas never jumps when the selection changes kind.
+ */
+export function RightSlot({ slot, panelLabel, panel, inspector }: RightSlotProps) {
+  const t = useT(messages);
+  const [stored, setWidth] = useStoredState('local', WIDTH_KEY, SLOT_WIDTH.initial, isNumber);
+  const width = clampSlotWidth(stored);
+  const settingsOpen = useEditorStore((state) => state.settingsOpen);
+  const selectedCount = useEditorStore((state) => state.selectedNodeIds.length);
+  const showPanel = slot.panel !== null && slot.view === 'panel';
+  const inspectorLabel = settingsOpen ? t('settingsTab') : t('inspectorTab');
+
+  return (
+    <div className="right-slot" data-testid="right-slot" data-view={showPanel ? slot.panel : settingsOpen ? 'settings' : 'inspector'} style={{ width }}>
+      <SlotResizer width={width} onResize={setWidth} />
+      {slot.panel !== null && (
+        <div className="right-slot-tabs" role="tablist" aria-label={t('sideSlot')}>
+          <button type="button" role="tab" className="right-slot-tab" data-testid="slot-tab-panel" aria-selected={showPanel}
+            onClick={() => slot.show('panel')}>{panelLabel}</button>
+          <button type="button" role="tab" className="right-slot-tab" data-testid="slot-tab-inspector" aria-selected={!showPanel}
+            onClick={() => slot.show('inspector')}>
+            {inspectorLabel}
+            {showPanel && selectedCount > 0 && !settingsOpen && <span className="right-slot-dot" aria-label={t('nodeSelected')} />}
+          </button>
+        </div>
+      )}
+      {slot.panel !== null && <div className="right-slot-pane" hidden={!showPanel}>{panel}</div>}
+      <div className="right-slot-pane" hidden={showPanel}>{inspector}</div>
+    </div>
+  );
+}
