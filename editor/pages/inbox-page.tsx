@@ -5,6 +5,7 @@ import type { Conversation } from '../api/types.ts';
 import { useT } from '../i18n/index.ts';
 import { ConversationItem } from './inbox/conversation-item.tsx';
 import { ConversationView } from './inbox/conversation-view.tsx';
+import { inboxError } from './inbox/inbox-error.ts';
 import { messages } from './inbox/messages.ts';
 import { useNow } from './inbox/use-now.ts';
 import '../simulator/simulator.css';
@@ -15,16 +16,23 @@ const POLL_MS = 5000;
 /** Relative times and waiting times move on between polls too. */
 const TICK_MS = 30_000;
 
+type Notice = { kind: 'error'; error: unknown; source: 'load' | 'action' } | { kind: 'resolved' };
+
 /** Conversations handed to a person: pick one, read its history, reply, hand it back to the bot. */
 export function InboxPage() {
   const t = useT(messages);
   const now = useNow(TICK_MS);
   const [conversations, setConversations] = useState<Conversation[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
-  const fail = (error: unknown) => setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+  // Kept as data and worded at render, so a language switch rewords it too.
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const fail = (error: unknown) => setNotice({ kind: 'error', error, source: 'action' });
 
-  const reload = useCallback(() => api.listHandoffs().then(setConversations, fail), []);
+  const reload = useCallback(() => api.listHandoffs().then((list) => {
+    setConversations(list);
+    // A failed poll (server restarting) is over once one succeeds; an agent's failed reply stays.
+    setNotice((shown) => (shown?.kind === 'error' && shown.source === 'load' ? null : shown));
+  }, (error: unknown) => setNotice({ kind: 'error', error, source: 'load' })), []);
   useEffect(() => {
     void reload();
     const timer = setInterval(() => void reload(), POLL_MS);
@@ -42,7 +50,9 @@ export function InboxPage() {
             <h1>{t('title')}</h1>
             <button className="btn btn-small btn-ghost" onClick={() => void reload()}>{t('refresh')}</button>
           </div>
-          {notice && <p className={notice.kind === 'error' ? 'banner banner-error' : 'banner'} role="status">{notice.text}</p>}
+          {notice && <p className={notice.kind === 'error' ? 'banner banner-error' : 'banner'} role="status" data-testid="inbox-notice">
+            {notice.kind === 'error' ? inboxError(notice.error, t) : t('resolved')}
+          </p>}
           {conversations?.length === 0 && <p className="empty-state">{t('empty')}</p>}
           <ul>
             {conversations?.map((conversation) => (
@@ -60,7 +70,7 @@ export function InboxPage() {
                 try {
                   await api.resolveConversation(current.id);
                   setSelected(null);
-                  setNotice({ kind: 'info', text: t('resolved') });
+                  setNotice({ kind: 'resolved' });
                   await reload();
                 } catch (error) { fail(error); }
               }} />

@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { Conversation } from '../../api/types.ts';
+import { useSession } from '../../app/session.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { InboxPage } from '../inbox-page.tsx';
+
+/** The inbox API as the editor's real client sees it through `fetch` (installed before the client captures it). */
+const server = vi.hoisted(() => {
+  const state = {
+    conversations: [] as Conversation[],
+    /** Answers for POSTs, by path: status and body. */
+    refusals: new Map<string, { status: number; body: unknown }>(),
+    posted: [] as Array<{ path: string; body: unknown }>,
+  };
+  globalThis.fetch = async (input, init) => {
+    const path = String(input);
+    const respond = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+    if ((init?.method ?? 'GET') === 'GET') return respond(200, state.conversations);
+    state.posted.push({ path, body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
+    const refusal = state.refusals.get(path);
+    return refusal ? respond(refusal.status, refusal.body) : respond(202, { outboxId: 1 });
+  };
+  return state;
+});
+
+const now = Date.now();
+const conversation = (id: number, waId: string): Conversation => ({
+  id, waId, contactName: 'Sofía', flowId: 'pizzeria', status: 'handoff', windowOpen: true, handoffSince: now - 20 * 60_000,
+  messages: [{ direction: 'in', body: { type: 'button_reply', id: 'hablar', title: 'Hablar con alguien' }, createdAt: now - 60_000 }],
+});
+
+beforeEach(() => {
+  useLocale.getState().setLocale('es');
+  useSession.setState({ status: 'signed-in', me: { name: 'Marta', role: 'admin' } });
+  server.conversations = [conversation(1, '5491155550123'), conversation(2, '5511987654321')];
+  server.refusals.clear();
+  server.posted = [];
+});
+afterEach(cleanup);
+
+async function open(phone: string) {
+  render(<InboxPage />);
+  const items = await screen.findAllByTestId('inbox-item');
+  fireEvent.click(items.find((item) => item.textContent?.includes(phone))!);
+  return screen.getByTestId('conversation-view');
+}
+
+describe('inbox page', () => {
+  it('opens the conversation picked by phone number and sends the reply to it', async () => {
+    const view = await open('+55 11 98765 4321');
+    expect(view.textContent).toContain('+55 11 98765 4321');
+    expect(view.textContent).toContain('Hablar con alguien');
+    fireEvent.change(within(view).getByTestId('inbox-reply-input'), { target: { value: 'Hola Sofía' } });
+    await act(async () => { fireEvent.click(within(view).getByTestId('inbox-reply')); });
+    expect(server.posted).toEqual([{ path: '/api/conversations/2/messages', body: { text: 'Hola Sofía' } }]);
+  });
+
+  it('says a server refusal in the page language, and rewords it when the language changes', async () => {
+    server.refusals.set('/api/conversations/1/resolve', { status: 409, body: { code: 'conversation_not_in_handoff', message: 'The conversation is not waiting for an agent' } });
+    const view = await open('+54 9 11 5555 0123');
+    await act(async () => { fireEvent.click(within(view).getByTestId('inbox-resolve')); });
+    await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toBe('Esta conversación ya no espera a una persona: otro agente la devolvió al bot.'));
+    act(() => useLocale.getState().setLocale('pt'));
+    expect(screen.getByTestId('inbox-notice').textContent).toBe('Esta conversa não aguarda mais uma pessoa: outro atendente a devolveu ao bot.');
+  });
+
+  it('keeps the typed reply and explains the 24-hour window when WhatsApp would refuse it', async () => {
+    server.refusals.set('/api/conversations/1/messages', { status: 422, body: { code: 'outside_customer_service_window', message: 'The customer last wrote more than 24 hours ago' } });
+    const view = await open('+54 9 11 5555 0123');
+    const input = within(view).getByTestId('inbox-reply-input') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '¿Seguís ahí?' } });
+    await act(async () => { fireEvent.click(within(view).getByTestId('inbox-reply')); });
+    await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toContain('WhatsApp solo permite plantillas aprobadas'));
+    expect(input.value).toBe('¿Seguís ahí?');
+  });
+});
