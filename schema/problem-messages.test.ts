@@ -1,6 +1,6 @@
 import { chainFlow, sampleNodes } from '../fixtures/generate-flow.ts';
 import { fieldLabel } from './field-labels.ts';
-import { fieldAt, outputTerm, problemMessage, PROBLEM_CODES, type ProblemLocale } from './problems.ts';
+import { componentTerm, fieldAt, outputTerm, problemMessage, propertyTerm, PROBLEM_CODES, type ProblemLocale } from './problems.ts';
 import { validateFlow } from './validate/validate-flow.ts';
 
 const messages = (document: unknown, locale: ProblemLocale = 'es') => validateFlow(document, { locale }).problems.map((problem) => problem.message);
@@ -61,6 +61,16 @@ describe('problem messages speak the analyst\'s words', () => {
     flow.edges.splice(2, 1);
     expect(messages(flow, 'en')).toEqual(['The output "Invalid answer" already has the edge "e1"; each output takes one edge.']);
     expect(problemMessage('unhandled_output', { output: outputTerm('fallback') }, 'es')).toContain('«Sin coincidencia»');
+  });
+
+  it('names Flow JSON components and their properties as the form editor does', () => {
+    const form = sampleNodes.form('datos', 0);
+    const fields = form.data.flowJson.screens[0]!.layout.children[0]!.children as Array<Record<string, unknown>>;
+    delete fields[0]!.label;
+    expect(messages(chainFlow([form, sampleNodes.end('fin', 0)]))).toEqual(['El componente «Texto corto» necesita «Etiqueta».']);
+    expect(messages(chainFlow([form, sampleNodes.end('fin', 0)]), 'pt')).toEqual(['O componente «Texto curto» precisa de «Rótulo».']);
+    expect(problemMessage('flow_json_too_long', { component: componentTerm('choice'), property: propertyTerm('title'), max: 30, length: 31 }, 'en'))
+      .toBe('"Title" of "List choice" allows 30 characters; it has 31.');
   });
 
   it('leaves no field name or output id raw in any message template', () => {

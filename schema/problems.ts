@@ -62,10 +62,10 @@ export const problemCatalogue = {
   form_output_unknown_field: { severity: 'error', es: 'El formulario no devuelve el campo «{field}». Campos que devuelve: {fields}.', pt: 'O formulário não devolve o campo «{field}». Campos que devolve: {fields}.', en: 'The form does not return the field "{field}". Fields it returns: {fields}.' },
   flow_json_layout: { severity: 'error', es: 'La pantalla usa el diseño «{layout}»; el único soportado es SingleColumnLayout.', pt: 'A tela usa o layout «{layout}»; o único suportado é SingleColumnLayout.', en: 'The screen uses layout "{layout}"; the only one supported is SingleColumnLayout.' },
   flow_json_unknown_component: { severity: 'error', es: 'El componente «{component}» no está soportado. Componentes: {supported}.', pt: 'O componente «{component}» não é suportado. Componentes: {supported}.', en: 'The component "{component}" is not supported. Components: {supported}.' },
-  flow_json_missing_property: { severity: 'error', es: 'El componente {component} necesita «{property}».', pt: 'O componente {component} precisa de «{property}».', en: 'The {component} component needs "{property}".' },
-  flow_json_invalid_value: { severity: 'error', es: '«{property}» de {component} no es válido; se espera: {expected}.', pt: '«{property}» de {component} não é válido; espera-se: {expected}.', en: '"{property}" of {component} is not valid; expected: {expected}.' },
-  flow_json_too_long: { severity: 'error', es: '«{property}» de {component} admite {max} caracteres; tiene {length}.', pt: '«{property}» de {component} aceita {max} caracteres; tem {length}.', en: '"{property}" of {component} allows {max} characters; it has {length}.' },
-  flow_json_option_count: { severity: 'error', es: '{component} necesita entre 1 y {max} opciones; tiene {count}.', pt: '{component} precisa de 1 a {max} opções; tem {count}.', en: '{component} needs 1 to {max} options; it has {count}.' },
+  flow_json_missing_property: { severity: 'error', es: 'El componente «{component}» necesita «{property}».', pt: 'O componente «{component}» precisa de «{property}».', en: 'The "{component}" component needs "{property}".' },
+  flow_json_invalid_value: { severity: 'error', es: '«{property}» de «{component}» no es válido; se espera: {expected}.', pt: '«{property}» de «{component}» não é válido; espera-se: {expected}.', en: '"{property}" of "{component}" is not valid; expected: {expected}.' },
+  flow_json_too_long: { severity: 'error', es: '«{property}» de «{component}» admite {max} caracteres; tiene {length}.', pt: '«{property}» de «{component}» aceita {max} caracteres; tem {length}.', en: '"{property}" of "{component}" allows {max} characters; it has {length}.' },
+  flow_json_option_count: { severity: 'error', es: '«{component}» necesita entre 1 y {max} opciones; tiene {count}.', pt: '«{component}» precisa de 1 a {max} opções; tem {count}.', en: '"{component}" needs 1 to {max} choices; it has {count}.' },
   flow_json_empty_screen: { severity: 'error', es: 'La pantalla «{screen}» no tiene componentes; WhatsApp no acepta pantallas vacías.', pt: 'A tela «{screen}» não tem componentes; o WhatsApp não aceita telas vazias.', en: 'Screen "{screen}" has no components; WhatsApp does not accept empty screens.' },
   flow_json_too_many_components: { severity: 'error', es: 'La pantalla «{screen}» tiene {count} componentes; el máximo es {max}.', pt: 'A tela «{screen}» tem {count} componentes; o máximo é {max}.', en: 'Screen "{screen}" has {count} components; the maximum is {max}.' },
   flow_json_footer_count: { severity: 'error', es: 'La pantalla «{screen}» tiene {count} Footer; admite uno.', pt: 'A tela «{screen}» tem {count} Footer; aceita um.', en: 'Screen "{screen}" has {count} Footers; one is allowed.' },
@@ -103,20 +103,29 @@ export type ProblemParams = Record<string, ProblemValue>;
 export const typeTerm = (key: string): ProblemTerm => ({ term: 'type', key });
 export const outputTerm = (key: string): ProblemTerm => ({ term: 'output', key });
 export const fieldAt = (pointer: string): ProblemField => ({ field: pointer });
+/** A Flow JSON component (`TextInput`) and one of its properties (`helper-text`), as the form editor names them. */
+export const componentTerm = (type: string): ProblemTerm => ({ term: 'component', key: type });
+export const propertyTerm = (property: string): ProblemTerm => ({ term: 'property', key: property });
 
 /** Words a param may name, per locale; outputs as the editor labels them (editor/nodes/messages.ts). */
 const terms = {
   es: {
     type: { string: 'texto', number: 'un número', integer: 'un número entero', boolean: 'verdadero o falso', object: 'un objeto', array: 'una lista', null: 'nulo' },
     output: { next: 'Siguiente', invalid: 'Respuesta inválida', else: 'Si no', fallback: 'Sin coincidencia', success: 'Éxito', error: 'Error', submitted: 'Enviado', resolved: 'Resuelto' },
+    component: { TextHeading: 'Título', TextSubheading: 'Subtítulo', TextBody: 'Párrafo', TextCaption: 'Nota', TextInput: 'Texto corto', TextArea: 'Texto largo', Dropdown: 'Desplegable', RadioButtonsGroup: 'Opción única', CheckboxGroup: 'Casillas', DatePicker: 'Fecha', OptIn: 'Aceptación', Footer: 'Botón de la pantalla', choice: 'Opción de la lista' },
+    property: { label: 'Etiqueta', name: 'Nombre del campo', text: 'Texto', title: 'Título', id: 'Id', 'helper-text': 'Ayuda', 'data-source': 'Opciones', 'input-type': 'Tipo de dato', 'on-click-action': 'Acción del botón', 'next.name': 'Pantalla siguiente' },
   },
   pt: {
     type: { string: 'texto', number: 'um número', integer: 'um número inteiro', boolean: 'verdadeiro ou falso', object: 'um objeto', array: 'uma lista', null: 'nulo' },
     output: { next: 'Próximo', invalid: 'Resposta inválida', else: 'Senão', fallback: 'Sem correspondência', success: 'Sucesso', error: 'Erro', submitted: 'Enviado', resolved: 'Resolvido' },
+    component: { TextHeading: 'Título', TextSubheading: 'Subtítulo', TextBody: 'Parágrafo', TextCaption: 'Nota', TextInput: 'Texto curto', TextArea: 'Texto longo', Dropdown: 'Lista suspensa', RadioButtonsGroup: 'Escolha única', CheckboxGroup: 'Caixas de seleção', DatePicker: 'Data', OptIn: 'Aceite', Footer: 'Botão da tela', choice: 'Opção da lista' },
+    property: { label: 'Rótulo', name: 'Nome do campo', text: 'Texto', title: 'Título', id: 'Id', 'helper-text': 'Ajuda', 'data-source': 'Opções', 'input-type': 'Tipo de dado', 'on-click-action': 'Ação do botão', 'next.name': 'Próxima tela' },
   },
   en: {
     type: { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' },
     output: { next: 'Next', invalid: 'Invalid answer', else: 'Else', fallback: 'No match', success: 'Success', error: 'Error', submitted: 'Submitted', resolved: 'Resolved' },
+    component: { TextHeading: 'Heading', TextSubheading: 'Subheading', TextBody: 'Paragraph', TextCaption: 'Caption', TextInput: 'Short text', TextArea: 'Long text', Dropdown: 'Dropdown', RadioButtonsGroup: 'Single choice', CheckboxGroup: 'Checkboxes', DatePicker: 'Date', OptIn: 'Opt-in', Footer: 'Screen button', choice: 'List choice' },
+    property: { label: 'Label', name: 'Field name', text: 'Text', title: 'Title', id: 'Id', 'helper-text': 'Help text', 'data-source': 'Choices', 'input-type': 'Data type', 'on-click-action': 'Button action', 'next.name': 'Next screen' },
   },
 } satisfies Record<ProblemLocale, Record<string, Record<string, string>>>;
 

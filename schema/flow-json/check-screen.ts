@@ -1,3 +1,4 @@
+import { componentTerm, propertyTerm } from '../problems.ts';
 import type { NodeCheckContext } from '../validate/node-check-context.ts';
 import { charLength } from '../validate/field-checks.ts';
 import { FLOW_JSON_LIMITS } from '../whatsapp-limits.ts';
@@ -66,7 +67,7 @@ function checkComponent(type: string, rule: ComponentRule, component: Json, poin
   for (const property of rule.required) {
     const value = component[property];
     if (value === undefined || value === null || value === '') {
-      context.report('flow_json_missing_property', pointer, { component: type, property });
+      context.report('flow_json_missing_property', pointer, { component: componentTerm(type), property: propertyTerm(property) });
     }
   }
   for (const [property, max] of Object.entries(rule.texts)) checkText(type, property, component[property], max, `${pointer}/${property}`, context);
@@ -74,7 +75,7 @@ function checkComponent(type: string, rule: ComponentRule, component: Json, poin
     const value = component[property];
     if (value === undefined || isBinding(value)) continue;
     const ok = typeof value === 'string' && (expect.allowed ? expect.allowed.includes(value) : expect.pattern?.test(value));
-    if (!ok) context.report('flow_json_invalid_value', `${pointer}/${property}`, { component: type, property, expected: expect.expected });
+    if (!ok) context.report('flow_json_invalid_value', `${pointer}/${property}`, { component: componentTerm(type), property: propertyTerm(property), expected: expect.expected });
   }
   const options = component['data-source'];
   if (rule.maxOptions !== undefined && Array.isArray(options)) checkOptions(type, options, rule.maxOptions, `${pointer}/data-source`, context);
@@ -83,22 +84,22 @@ function checkComponent(type: string, rule: ComponentRule, component: Json, poin
 function checkText(component: string, property: string, value: unknown, max: number, pointer: string, context: NodeCheckContext): void {
   if (typeof value !== 'string' || isBinding(value) || value.length <= max) return;
   const length = charLength(value);
-  if (length > max) context.report('flow_json_too_long', pointer, { component, property, max, length });
+  if (length > max) context.report('flow_json_too_long', pointer, { component: componentTerm(component), property: propertyTerm(property), max, length });
 }
 
 function checkOptions(component: string, options: unknown[], max: number, pointer: string, context: NodeCheckContext): void {
   if (options.length < 1 || options.length > max) {
-    context.report('flow_json_option_count', pointer, { component, max, count: options.length });
+    context.report('flow_json_option_count', pointer, { component: componentTerm(component), max, count: options.length });
   }
   options.forEach((option, index) => {
     const at = `${pointer}/${index}`;
     const item = isObject(option) ? option : {};
     for (const property of ['id', 'title']) {
       if (typeof item[property] !== 'string' || item[property] === '') {
-        context.report('flow_json_missing_property', at, { component: `${component} data-source`, property });
+        context.report('flow_json_missing_property', at, { component: componentTerm('choice'), property: propertyTerm(property) });
       }
     }
-    checkText(`${component} data-source`, 'title', item.title, FLOW_JSON_LIMITS.choiceTitle, `${at}/title`, context);
+    checkText('choice', 'title', item.title, FLOW_JSON_LIMITS.choiceTitle, `${at}/title`, context);
   });
 }
 
@@ -116,7 +117,7 @@ function componentActions(component: Json, pointer: string, fromFooter: boolean,
     const next = isObject(action.next) ? action.next : undefined;
     const target = name === 'navigate' && typeof next?.name === 'string' ? next.name : undefined;
     if (name === 'navigate' && target === undefined) {
-      context.report('flow_json_missing_property', at, { component: 'navigate', property: 'next.name' });
+      context.report('flow_json_missing_property', at, { component: componentTerm('navigate'), property: propertyTerm('next.name') });
     }
     actions.push({ name, pointer: at, payload: isObject(action.payload) ? action.payload : {}, fromFooter, ...(target === undefined ? {} : { target }) });
   }
