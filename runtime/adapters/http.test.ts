@@ -161,27 +161,25 @@ describe('http port, private addresses allowed (happy paths on 127.0.0.1)', () =
 
 describe('http port, private addresses refused', () => {
   it.each([
-    ['127.0.0.1', (s: TestServer) => `${s.origin}/precio`, 'refused_address: 127.0.0.1 (loopback)'],
-    ['[::1]', (s: TestServer) => `http://[::1]:${s.port}/precio`, 'refused_address: ::1 (loopback)'],
-    ['IPv4-mapped IPv6', (s: TestServer) => `http://[::ffff:127.0.0.1]:${s.port}/precio`, 'refused_address: ::ffff:7f00:1 (loopback)'],
-    ['decimal 127.0.0.1', (s: TestServer) => `http://2130706433:${s.port}/precio`, 'refused_address: 127.0.0.1 (loopback)'],
+    ['127.0.0.1', (s: TestServer) => `${s.origin}/precio?probe=literal-v4`, 'refused_address: 127.0.0.1 (loopback)'],
+    ['[::1]', (s: TestServer) => `http://[::1]:${s.port}/precio?probe=literal-v6`, 'refused_address: ::1 (loopback)'],
+    ['IPv4-mapped IPv6', (s: TestServer) => `http://[::ffff:127.0.0.1]:${s.port}/precio?probe=mapped`, 'refused_address: ::ffff:7f00:1 (loopback)'],
+    ['decimal 127.0.0.1', (s: TestServer) => `http://2130706433:${s.port}/precio?probe=decimal`, 'refused_address: 127.0.0.1 (loopback)'],
     ['169.254.169.254', () => 'http://169.254.169.254/latest/meta-data/', 'refused_address: 169.254.169.254 (linkLocal)'],
     ['10.0.0.1', () => 'http://10.0.0.1/api', 'refused_address: 10.0.0.1 (private)'],
   ])('refuses the literal %s before connecting', async (_name, url, reason) => {
     const { resolver, asked } = fakeResolver({});
     const http = createHttpPort({ allowPrivate: false, resolver });
-    const before = api.connections();
     expect(await http(get(url(api)))).toEqual({ ok: false, reason });
-    expect(api.connections()).toBe(before);
+    expect(api.requests().filter((target) => target.includes('probe='))).toEqual([]);
     expect(asked).toEqual([]);
   });
 
   it('refuses localhost after resolving it (system DNS), without connecting', async () => {
     const http = createHttpPort({ allowPrivate: false });
-    const before = api.connections();
-    const response = await http(get(`http://localhost:${api.port}/precio`));
+    const response = await http(get(`http://localhost:${api.port}/precio?probe=localhost`));
     expect(response).toMatchObject({ ok: false, reason: expect.stringMatching(/^refused_address: (127\.0\.0\.1|::1) \(loopback\)$/) });
-    expect(api.connections()).toBe(before);
+    expect(api.requests()).not.toContain('/precio?probe=localhost');
   });
 
   it.each([
@@ -192,10 +190,9 @@ describe('http port, private addresses refused', () => {
   ])('refuses a host name that resolves to %s, at lookup time', async (_name, address, reason) => {
     const { resolver, asked } = fakeResolver({ 'api.intranet.test': address });
     const http = createHttpPort({ allowPrivate: false, resolver });
-    const before = api.connections();
-    expect(await http(get(`http://api.intranet.test:${api.port}/precio`))).toEqual({ ok: false, reason });
+    expect(await http(get(`http://api.intranet.test:${api.port}/precio?probe=intranet`))).toEqual({ ok: false, reason });
     expect(asked).toEqual(['api.intranet.test']);
-    expect(api.connections()).toBe(before);
+    expect(api.requests()).not.toContain('/precio?probe=intranet');
   });
 
   it('reports an unknown host as a DNS failure', async () => {

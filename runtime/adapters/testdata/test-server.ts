@@ -5,8 +5,12 @@ export interface TestServer {
   /** `http://<host>:<port>` */
   origin: string;
   port: number;
-  /** TCP connections accepted so far: proves a refused request never reached the server. */
-  connections(): number;
+  /**
+   * Request targets received so far (path and query): a refused request's unique target never
+   * appears. Counting TCP connections instead is flaky: another test worker's client may dial a
+   * port it just closed, which the OS may have handed to this server.
+   */
+  requests(): readonly string[];
   close(): Promise<void>;
 }
 
@@ -15,19 +19,19 @@ export async function startTestServer(
   handler: (request: IncomingMessage, response: ServerResponse, body: string) => void,
   host = '127.0.0.1',
 ): Promise<TestServer> {
-  let connections = 0;
+  const requests: string[] = [];
   const server = createServer((request, response) => {
+    requests.push(request.url ?? '');
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => handler(request, response, Buffer.concat(chunks).toString('utf8')));
   });
-  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${host}:${port}`,
     port,
-    connections: () => connections,
+    requests: () => requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
