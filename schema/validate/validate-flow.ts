@@ -16,9 +16,9 @@ export interface ValidateFlowOptions {
 
 /**
  * Every problem of a flow document (flow-format.md, "Problems found before publishing"):
- * version, JSON Schema, then (once the outline holds) ids, edges, reachability, loops that never
- * wait, WhatsApp limits, Flow JSON rules and template variables. Pure and browser-safe: the editor
- * runs it on every change.
+ * version, JSON Schema, then (whenever the skeleton holds, schema errors or not) ids, edges,
+ * reachability, dead ends, loops that never wait, template variables, and each sound node's
+ * WhatsApp limits and Flow JSON rules. Pure and browser-safe: the editor runs it on every change.
  * @example const { problems } = validateFlow(JSON.parse(text), { locale: 'en' });
  */
 export function validateFlow(document: unknown, options: ValidateFlowOptions = {}): { problems: Problem[] } {
