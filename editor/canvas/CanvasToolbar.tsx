@@ -3,8 +3,11 @@ import { useT } from '../i18n/index.ts';
 import { canRedo, canUndo, useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
 
-/** Undo, redo, automatic layout and fit view, floating over the canvas. */
-export function CanvasToolbar({ onFind }: { onFind(): void }) {
+/**
+ * Undo, redo, automatic layout (then shown at a readable zoom, `showReadable`), find and fit view
+ * (the whole flow, however small), floating over the canvas.
+ */
+export function CanvasToolbar({ onFind, showReadable }: { onFind(): void; showReadable(options: { duration: number }): Promise<void> }) {
   const t = useT(messages);
   const store = useEditorStoreApi();
   const { fitView } = useReactFlow();
@@ -21,7 +24,7 @@ export function CanvasToolbar({ onFind }: { onFind(): void }) {
           <button type="button" data-testid="canvas-redo" title={t('redo')} aria-label={t('redo')} disabled={!redoable}
             onClick={() => store.getState().redo()}>↷</button>
           <button type="button" data-testid="canvas-layout" title={t('layout')} aria-label={t('layout')}
-            onClick={() => { store.getState().layout(); requestAnimationFrame(() => fitView({ duration: 300 })); }}>⊞</button>
+            onClick={() => { store.getState().layout(); void showReadable({ duration: 300 }); }}>⊞</button>
         </>
       )}
       <button type="button" data-testid="canvas-find" title={t('find')} aria-label={t('find')} onClick={onFind}>⌕</button>

@@ -4,23 +4,18 @@ import type { FlowDocument } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { createEditorStore, EditorStoreProvider } from '../store/index.ts';
 import { FlowEditorCanvas } from './FlowEditorCanvas.tsx';
+import { jsdomLayout } from './jsdom-layout.ts';
 import { Palette } from './Palette.tsx';
+import { READABLE_ZOOM } from './readable-viewport.ts';
 import { LARGE_FLOW } from './thresholds.ts';
 
-/** jsdom lays nothing out: give every element a size so React Flow measures and draws the cards. */
 beforeAll(() => {
-  globalThis.ResizeObserver = class {
-    constructor(private callback: ResizeObserverCallback) {}
-    observe(target: Element) { this.callback([{ target } as ResizeObserverEntry], this); }
-    unobserve() {}
-    disconnect() {}
+  jsdomLayout();
+  // The canvas fills 1000×800; the overlays (minimap, controls, toolbar) take no room, so placement has the whole view.
+  HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+    const size = this.closest('.react-flow__panel') ? 0 : 1;
+    return { x: 0, y: 0, left: 0, top: 0, right: 1000 * size, bottom: 800 * size, width: 1000 * size, height: 800 * size, toJSON: () => ({}) };
   };
-  (globalThis as unknown as { DOMMatrixReadOnly: unknown }).DOMMatrixReadOnly = class { m22 = 1; };
-  Object.defineProperties(HTMLElement.prototype, {
-    offsetWidth: { configurable: true, get() { return 1000; } },
-    offsetHeight: { configurable: true, get() { return 800; } },
-  });
-  HTMLElement.prototype.getBoundingClientRect = () => ({ x: 0, y: 0, left: 0, top: 0, right: 1000, bottom: 800, width: 1000, height: 800, toJSON: () => ({}) });
 });
 afterEach(cleanup);
 beforeEach(() => useLocale.getState().setLocale('es'));
@@ -143,4 +138,87 @@ describe('flow canvas', () => {
     fireEvent.keyDown(window, { key: 'Delete' });
     expect(store.getState().document.nodes).toHaveLength(3);
   });
+
+  it('opens at a readable zoom', async () => {
+    renderCanvas();
+    await screen.findByTestId('node-menu');
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    await vi.waitFor(() => expect(viewport.style.transform).toMatch(/scale\(/));
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport.style.transform)![1]);
+    expect(zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+  });
+
+  it('Shift+click, like Ctrl+click, adds a node to the selection', async () => {
+    const store = renderCanvas();
+    await screen.findByTestId('node-menu');
+    const wrapperOf = (id: string) => document.querySelector(`.react-flow__node[data-id="${id}"]`)!;
+    fireEvent.click(wrapperOf('hola'));
+    expect(store.getState().selectedNodeIds).toEqual(['hola']);
+    fireEvent.keyDown(window, { key: 'Shift', shiftKey: true });
+    fireEvent.click(wrapperOf('menu'), { shiftKey: true });
+    fireEvent.keyUp(window, { key: 'Shift' });
+    expect([...store.getState().selectedNodeIds].sort()).toEqual(['hola', 'menu']);
+    fireEvent.keyDown(window, { key: 'Control', ctrlKey: true });
+    fireEvent.click(wrapperOf('rama'), { ctrlKey: true });
+    fireEvent.keyUp(window, { key: 'Control' });
+    expect(store.getState().selectedNodeIds).toHaveLength(3);
+  });
+
+  it('nodes take the keyboard focus, named for screen readers; Enter selects the focused one and Delete removes it', async () => {
+    const store = renderCanvas();
+    await screen.findByTestId('node-menu');
+    const menu = document.querySelector<HTMLElement>('.react-flow__node[data-id="menu"]')!;
+    expect(menu.tabIndex).toBe(0);
+    expect(menu.getAttribute('aria-label')).toBe('Menú: menu');
+    expect(menu.getAttribute('aria-roledescription')).toBe('nodo');
+    act(() => menu.focus());
+    fireEvent.keyDown(menu, { key: 'Enter' });
+    expect(store.getState().selectedNodeIds).toEqual(['menu']);
+    fireEvent.keyDown(menu, { key: 'Delete' });
+    expect(store.getState().document.nodes.map((node) => node.id)).toEqual(['hola', 'rama']);
+  });
+
+  it('labels React Flow’s controls and minimap in the UI language', async () => {
+    renderCanvas();
+    await screen.findByTestId('node-menu');
+    expect(screen.getByLabelText('Acercar')).toBeTruthy();
+    expect(screen.getByLabelText('Alejar')).toBeTruthy();
+    expect(screen.getAllByLabelText('Ver todo')).toHaveLength(2); // the controls' and the toolbar's
+    expect(screen.getByLabelText('Minimapa')).toBeTruthy();
+    act(() => useLocale.getState().setLocale('pt'));
+    expect(screen.getByLabelText('Aproximar')).toBeTruthy();
+    expect(screen.queryByLabelText('Zoom In')).toBeNull();
+  });
+
+  it('the selected node’s actions are named in the UI language', async () => {
+    const store = renderCanvas();
+    await screen.findByTestId('node-menu');
+    act(() => store.getState().select(['menu']));
+    expect((await screen.findByTestId('node-action-duplicate-menu')).getAttribute('aria-label')).toBe('Duplicar (Ctrl+D)');
+    fireEvent.click(screen.getByTestId('node-action-duplicate-menu'));
+    expect(store.getState().selectedNodeIds).toEqual(['menu_2']);
+  });
+
+  it('find matches kinds by their label, counts from 1, and Enter / Shift+Enter go through the matches', async () => {
+    const store = renderCanvas();
+    await screen.findByTestId('node-menu');
+    fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
+    const input = await screen.findByTestId('find-input');
+    // Under the toolbar, in the same corner: the fit button stays uncovered.
+    expect(input.closest('.react-flow__panel')).toBe(screen.getByTestId('canvas-fit').closest('.react-flow__panel'));
+    fireEvent.change(input, { target: { value: 'Condición' } });
+    expect(screen.getByTestId('find-count').textContent).toBe('1 de 1');
+    expect(store.getState().selectedNodeIds).toEqual(['rama']);
+    fireEvent.change(input, { target: { value: 'e' } }); // Elegí, Tiene nombre, Mensaje…: every node
+    expect(screen.getByTestId('find-count').textContent).toBe('1 de 3');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(screen.getByTestId('find-count').textContent).toBe('2 de 3');
+    expect(store.getState().selectedNodeIds).toEqual(['menu']);
+    fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    expect(screen.getByTestId('find-count').textContent).toBe('3 de 3');
+    fireEvent.change(input, { target: { value: 'zzz' } });
+    expect(screen.getByTestId('find-count').textContent).toBe('Sin resultados');
+  });
 });
+

@@ -1,36 +1,39 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type ReactFlowInstance, type Viewport,
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, useStore, type Viewport,
 } from '@xyflow/react';
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { isNodeKind } from '../../schema/index.ts';
+import { translate, useLocale } from '../i18n/index.ts';
 import { nodeEditor } from '../nodes/index.ts';
-import { useEditorStore, useEditorStoreApi, type EditorState, type XY } from '../store/index.ts';
-import { DEFAULT_NODE_SIZE } from '../store/layout.ts';
+import { useEditorStore, useEditorStoreApi, type XY } from '../store/index.ts';
+import { ariaLabels } from './aria-labels.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
+import { DiffGhosts } from './DiffGhosts.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import { FindBox } from './FindBox.tsx';
+import { messages } from './messages.ts';
 import { LARGE_FLOW } from './thresholds.ts';
 import type { CanvasEdge, CanvasNode } from './types.ts';
 import { NODE_KIND_MIME } from './types.ts';
 import { useCanvasElements } from './use-canvas-elements.ts';
 import { useChangeHandlers } from './use-change-handlers.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { useReadableView } from './use-readable-view.ts';
 import { useReveal } from './use-reveal.ts';
-
-function centreOnStart(state: EditorState, instance: ReactFlowInstance<CanvasNode, CanvasEdge>) {
-  const start = state.document.nodes.find((node) => node.id === state.document.startNodeId) ?? state.document.nodes[0];
-  if (start) void instance.setCenter(start.position.x + DEFAULT_NODE_SIZE.width * 2, start.position.y + DEFAULT_NODE_SIZE.height, { zoom: 0.8 });
-}
+import { visibleAreaOf } from './visible-area.ts';
 
 /** Where a dropped card is held: the middle of its header. */
 const DROP_GRIP = { x: 130, y: 16 };
+/** Shift (like most editors) as well as Ctrl/Cmd adds a clicked node to the selection; Shift+drag still draws a selection box. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const minimapColor = (node: CanvasNode) => nodeEditor(node.type ?? 'message').color;
 
 function Canvas() {
   const store = useEditorStoreApi();
-  const { screenToFlowPosition } = useReactFlow();
+  const locale = useLocale((state) => state.locale);
+  const { screenToFlowPosition, getViewport } = useReactFlow();
   const large = useEditorStore((state) => state.document.nodes.length > LARGE_FLOW);
   const { nodes, edges } = useCanvasElements(large);
   const handlers = useChangeHandlers();
@@ -39,18 +42,26 @@ function Canvas() {
   const [finding, setFinding] = useState(false);
   const pointer = useRef<XY | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  const showReadable = useReadableView();
+  const initialized = useNodesInitialized();
+  const opened = useRef<string | null>(null);
+  const size = useStore((state) => `${state.width}x${state.height}`);
+  const aria = useMemo(() => ariaLabels(translate(messages, locale)), [locale]);
 
   useReveal();
   useKeyboardShortcuts({ openFind: () => setFinding(true), pointer: () => pointer.current });
 
-  const updateViewCenter = useCallback((_: unknown, viewport: Viewport) => {
-    const box = wrapper.current?.getBoundingClientRect();
-    if (!box) return;
-    store.getState().setViewCenter({
-      x: (box.width / 2 - viewport.x) / viewport.zoom,
-      y: (box.height / 2 - viewport.y) / viewport.zoom,
-    });
+  const updateVisibleArea = useCallback((_: unknown, viewport: Viewport) => {
+    if (wrapper.current) store.getState().setVisibleArea(visibleAreaOf(wrapper.current, viewport));
   }, [store]);
+
+  // Opening a flow: once its cards are measured (large flows: estimated at once), show it readable.
+  useEffect(() => {
+    if (!initialized || opened.current === documentId) return;
+    opened.current = documentId;
+    void showReadable().then(() => updateVisibleArea(null, getViewport()));
+  }, [initialized, documentId, showReadable, updateVisibleArea, getViewport]);
+  useEffect(() => updateVisibleArea(null, getViewport()), [size, finding, updateVisibleArea, getViewport]);
 
   function onDrop(event: DragEvent) {
     const kind = event.dataTransfer.getData(NODE_KIND_MIME);
@@ -77,26 +88,30 @@ function Canvas() {
         onNodeDragStop={handlers.onNodeDragStop}
         onDrop={onDrop}
         onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'move'; }}
-        onInit={(instance) => {
-          if (large) centreOnStart(store.getState(), instance);
-          updateViewCenter(null, instance.getViewport());
-        }}
-        onMoveEnd={updateViewCenter}
+        onInit={(instance) => updateVisibleArea(null, instance.getViewport())}
+        onMoveEnd={updateVisibleArea}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
+        nodesFocusable
         deleteKeyCode={null}
-        fitView={!large}
-        fitViewOptions={{ maxZoom: 1 }}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
+        ariaLabelConfig={aria}
         minZoom={0.1}
         onlyRenderVisibleElements
         defaultEdgeOptions={{ type: 'charla' }}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <DiffGhosts />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} />
-        <Controls showInteractive={false} />
-        <Panel position="top-left"><CanvasToolbar onFind={() => setFinding(true)} /></Panel>
-        {finding && <Panel position="top-center"><FindBox onClose={() => setFinding(false)} /></Panel>}
+        <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, duration: 300 }} />
+        <Panel position="top-left">
+          <div className="canvas-top">
+            <CanvasToolbar onFind={() => setFinding(true)} showReadable={showReadable} />
+            {finding && <FindBox onClose={() => setFinding(false)} />}
+          </div>
+        </Panel>
       </ReactFlow>
     </div>
   );
@@ -104,8 +119,10 @@ function Canvas() {
 
 /**
  * The flow canvas, controlled by the editor store: drag from the palette, connect outputs, select,
- * move, delete, copy/paste, undo/redo, find (Ctrl/Cmd+F), automatic layout, minimap and zoom.
- * Must sit inside `<EditorStoreProvider>`; give it a sized parent (it fills it).
+ * multi-select (Shift or Ctrl/Cmd+click, Shift+drag), move, delete, copy/paste, undo/redo, find
+ * (Ctrl/Cmd+F), automatic layout, minimap and zoom; nodes reachable with Tab, selected with Enter/Space.
+ * Opens at a readable zoom (readable-viewport.ts). Must sit inside `<EditorStoreProvider>`; give it
+ * a sized parent (it fills it).
  */
 export function FlowEditorCanvas() {
   return (

@@ -6,6 +6,7 @@ import { useT } from '../i18n/index.ts';
 import { nodeEditor, nodeMessages } from '../nodes/index.ts';
 import { markSnapshot, problemIndex } from '../problems/problem-index.ts';
 import { useEditorStore } from '../store/index.ts';
+import { cardWidth } from '../store/layout.ts';
 import { DETAIL_ZOOM } from './thresholds.ts';
 import { messages } from './messages.ts';
 import { NodeActions } from './NodeActions.tsx';
@@ -23,8 +24,10 @@ function diffClass(marks: { added: string[]; removed: string[]; changed: string[
 }
 
 /**
- * Every node kind's card: a coloured header, the kind's own body, then one row per output with
- * its handle (a menu's options, a condition's branches and `else`, an API call's success/error…).
+ * Every node kind's card: a coloured header, the kind's own body, then its outputs side by side
+ * along the bottom edge, each with its handle (a menu's options, a condition's branches and `else`,
+ * an API call's success/error…). The input handle is on the top edge: flows read (and are laid
+ * out) top to bottom, store/layout.ts.
  */
 export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
   const node = data.node;
@@ -39,14 +42,15 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const diff = useEditorStore((state) => diffClass(state.diffMarks, id));
   const readOnly = useEditorStore((state) => state.readOnly);
   const labels = editor.outputLabels?.(node.data) ?? {};
+  const outputs = nodeOutputs(node);
   const Body = editor.Body;
 
   const classes = ['flow-node', selected && 'flow-node--selected', active && 'flow-node--active', diff && `flow-node--${diff}`,
     mark.severity && `flow-node--${mark.severity}`].filter(Boolean).join(' ');
   return (
-    <div className={classes} data-testid={`node-${id}`} data-kind={node.type} style={{ '--node-color': editor.color } as CSSProperties}>
+    <div className={classes} data-testid={`node-${id}`} data-kind={node.type} style={{ '--node-color': editor.color, width: cardWidth(outputs.length) } as CSSProperties}>
       <NodeActions nodeId={id} isStart={isStart} />
-      <Handle type="target" position={Position.Left} id="in" className="flow-handle flow-handle--in" isConnectable={!readOnly} />
+      <Handle type="target" position={Position.Top} id="in" className="flow-handle flow-handle--in" isConnectable={!readOnly} />
       <header className="flow-node-head">
         <span className="flow-node-icon" aria-hidden>{editor.icon}</span>
         <span className="flow-node-title">{node.label ?? tn(editor.label)}</span>
@@ -56,15 +60,18 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       {diff && <div className={`flow-node-diff flow-node-diff--${diff}`}>{t(diff as 'added' | 'removed' | 'changed')}</div>}
       {active && <div className="flow-node-active">● {t('active')}</div>}
       {!zoomedOut && <div className="flow-node-body"><Body data={node.data} /></div>}
-      <ul className="flow-node-outputs">
-        {nodeOutputs(node).map((output) => (
-          <li key={output} className={`flow-node-output${labels[output] === undefined ? ' flow-node-output--fixed' : ''}`}>
-            <span className="flow-node-output-label">{labels[output] ?? (`output_${output}` in nodeMessages.es ? tn(`output_${output}` as OutputKey) : output)}</span>
-            <Handle type="source" position={Position.Right} id={output} className="flow-handle flow-handle--out"
-              data-testid={`handle-${id}-${output}`} isConnectable={!readOnly} />
-          </li>
-        ))}
-      </ul>
+      {outputs.length > 0 && <ul className="flow-node-outputs">
+        {outputs.map((output) => {
+          const label = labels[output] ?? (`output_${output}` in nodeMessages.es ? tn(`output_${output}` as OutputKey) : output);
+          return (
+            <li key={output} className={`flow-node-output${labels[output] === undefined ? ' flow-node-output--fixed' : ''}`}>
+              <span className="flow-node-output-label" title={label}>{label}</span>
+              <Handle type="source" position={Position.Bottom} id={output} className="flow-handle flow-handle--out"
+                data-testid={`handle-${id}-${output}`} isConnectable={!readOnly} />
+            </li>
+          );
+        })}
+      </ul>}
     </div>
   );
 });

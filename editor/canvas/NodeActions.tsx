@@ -3,7 +3,12 @@ import { useT } from '../i18n/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
 
-/** Quick actions over the one selected node: mark as start, duplicate, delete. */
+/**
+ * Quick actions over the one selected node: mark as start, duplicate, delete. Icon buttons (named by
+ * their tooltip) over the card's top-right corner, a few pixels off it: small enough to sit in the
+ * gap the layout (store/layout.ts) and new-node placement (store/placement.ts) keep above every
+ * card, so they do not cover the outputs of the card above.
+ */
 export function NodeActions({ nodeId, isStart }: { nodeId: string; isStart: boolean }) {
   const t = useT(messages);
   const store = useEditorStoreApi();
@@ -12,20 +17,16 @@ export function NodeActions({ nodeId, isStart }: { nodeId: string; isStart: bool
     store.getState().select([nodeId]);
     action();
   };
+  const button = (testId: string, label: string, glyph: string, action: () => void, className?: string) => (
+    <button type="button" className={className} data-testid={`${testId}-${nodeId}`} title={label} aria-label={label} onClick={run(action)}>
+      {glyph}
+    </button>
+  );
   return (
-    <NodeToolbar isVisible={visible} position={Position.Top} className="node-actions">
-      {!isStart && (
-        <button type="button" data-testid={`node-action-start-${nodeId}`} onClick={run(() => store.getState().setStartNode(nodeId))}>
-          ▶ {t('makeStart')}
-        </button>
-      )}
-      <button type="button" data-testid={`node-action-duplicate-${nodeId}`} onClick={run(() => store.getState().duplicate())}>
-        {t('duplicate')}
-      </button>
-      <button type="button" className="node-actions-danger" data-testid={`node-action-delete-${nodeId}`}
-        onClick={run(() => store.getState().deleteSelection())}>
-        ✕ {t('delete')}
-      </button>
+    <NodeToolbar isVisible={visible} position={Position.Top} align="end" offset={6} className="node-actions" role="toolbar" aria-label={t('nodeActions')}>
+      {!isStart && button('node-action-start', t('makeStart'), '▶', () => store.getState().setStartNode(nodeId))}
+      {button('node-action-duplicate', t('duplicate'), '⧉', () => store.getState().duplicate())}
+      {button('node-action-delete', t('delete'), '✕', () => store.getState().deleteSelection(), 'node-actions-danger')}
     </NodeToolbar>
   );
 }

@@ -1,26 +1,19 @@
 import './palette.css';
 import type { CSSProperties } from 'react';
-import { NODE_KINDS, type NodeKind } from '../../schema/index.ts';
+import { NODE_KINDS } from '../../schema/index.ts';
 import { useT } from '../i18n/index.ts';
 import { nodeEditors, nodeMessages } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { NODE_KIND_MIME } from './types.ts';
 
-/** Every node kind, to drag onto the canvas (or click: it lands in the middle of the view). Hidden in read-only mode. */
+/** Every node kind, to drag onto the canvas (or click: it lands in the middle of the view, clear of other cards). Hidden in read-only mode. */
 export function Palette() {
   const t = useT(messages);
   const tn = useT(nodeMessages);
   const store = useEditorStoreApi();
   const readOnly = useEditorStore((state) => state.readOnly);
   if (readOnly) return null;
-
-  function add(kind: NodeKind) {
-    const { viewCenter, document } = store.getState();
-    // Repeated clicks fan out instead of stacking exactly on each other.
-    const shift = (document.nodes.length % 5) * 30;
-    store.getState().addNode(kind, { x: viewCenter.x - 130 + shift, y: viewCenter.y - 60 + shift });
-  }
 
   return (
     <nav className="palette" aria-label={t('palette')}>
@@ -41,7 +34,7 @@ export function Palette() {
                   event.dataTransfer.setData(NODE_KIND_MIME, kind);
                   event.dataTransfer.effectAllowed = 'move';
                 }}
-                onClick={() => add(kind)}
+                onClick={() => store.getState().addNodeInView(kind)}
               >
                 <span className="palette-icon" aria-hidden>{editor.icon}</span>
                 {tn(editor.label)}

@@ -1,7 +1,10 @@
 import { useMemo, useRef } from 'react';
 import type { FlowEdge, FlowNode } from '../../schema/index.ts';
+import { translate, useLocale } from '../i18n/index.ts';
+import { nodeEditor, nodeMessages } from '../nodes/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { estimatedHandles } from './estimated-handles.ts';
+import { messages } from './messages.ts';
 import type { CanvasEdge, CanvasNode } from './types.ts';
 
 /**
@@ -30,16 +33,30 @@ export function useCanvasElements(estimate: boolean): { nodes: CanvasNode[]; edg
   const selectedNodeIds = useEditorStore((state) => state.selectedNodeIds);
   const selectedEdgeIds = useEditorStore((state) => state.selectedEdgeIds);
   const measured = useEditorStore((state) => state.measured);
+  const locale = useLocale((state) => state.locale);
   const nodeCache = useRef(new Map<string, { source: FlowNode; flag: boolean; extra: unknown; element: CanvasNode }>());
   const edgeCache = useRef(new Map<string, { source: FlowEdge; flag: boolean; extra: unknown; element: CanvasEdge }>());
 
+  // Nodes are named for screen readers in the UI language: another language rebuilds them all.
+  const spoken = useRef(locale);
+  if (spoken.current !== locale) {
+    spoken.current = locale;
+    nodeCache.current = new Map();
+  }
+
   const nodes = useMemo(() => {
     const selected = new Set(selectedNodeIds);
+    const t = translate(messages, locale);
+    const tn = translate(nodeMessages, locale);
     const pool = reuse(nodeCache.current);
     const list = document.nodes.map((node) => {
       const size = measured[node.id];
       return pool.get(node.id, node, selected.has(node.id), size ?? estimate, (): CanvasNode => {
-        const base = { id: node.id, type: node.type, position: node.position, data: { node }, selected: selected.has(node.id) };
+        const base: CanvasNode = {
+          id: node.id, type: node.type, position: node.position, data: { node }, selected: selected.has(node.id),
+          ariaLabel: t('nodeLabel', { kind: tn(nodeEditor(node.type).label), name: node.label ?? node.id }),
+          domAttributes: { 'aria-roledescription': t('node') },
+        };
         if (size) return { ...base, measured: size };
         if (!estimate) return base;
         const guess = estimatedHandles(node);
@@ -48,7 +65,7 @@ export function useCanvasElements(estimate: boolean): { nodes: CanvasNode[]; edg
     });
     nodeCache.current = pool.done();
     return list;
-  }, [document.nodes, selectedNodeIds, measured, estimate]);
+  }, [document.nodes, selectedNodeIds, measured, estimate, locale]);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdgeIds);

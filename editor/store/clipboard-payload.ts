@@ -4,10 +4,8 @@ import type { XY } from './types.ts';
 
 /** Marks JSON text on the system clipboard as Charla nodes, so pasting into another flow works. */
 export const CLIPBOARD_FORMAT = 'charla/nodes';
-/** How far a paste without a target point lands from the originals. */
-export const PASTE_OFFSET = 40;
 
-interface ClipboardPayload {
+export interface ClipboardPayload {
   format: typeof CLIPBOARD_FORMAT;
   version: 1;
   nodes: FlowNode[];
@@ -47,15 +45,15 @@ export function parsePayload(text: string): ClipboardPayload | null {
 }
 
 /**
- * Adds the payload's nodes to the document under fresh ids (edges follow their nodes),
- * placed with their top-left corner at `at`, or offset from where they were copied.
+ * Adds the payload's nodes to the document under fresh ids (edges follow their nodes), keeping
+ * their relative positions, the group's top-left corner at `at`.
  */
-export function pastePayload(document: FlowDocument, payload: ClipboardPayload, at?: XY): { document: FlowDocument; nodeIds: string[] } {
+export function pastePayload(document: FlowDocument, payload: ClipboardPayload, at: XY): { document: FlowDocument; nodeIds: string[] } {
   const takenNodes = new Set(document.nodes.map((node) => node.id));
   const takenEdges = new Set(document.edges.map((edge) => edge.id));
   const left = Math.min(...payload.nodes.map((node) => node.position.x));
   const top = Math.min(...payload.nodes.map((node) => node.position.y));
-  const shift = at ? { x: at.x - left, y: at.y - top } : { x: PASTE_OFFSET, y: PASTE_OFFSET };
+  const shift = { x: at.x - left, y: at.y - top };
   const renamed = new Map<string, string>();
   const nodes = payload.nodes.map((node) => {
     const id = freshId(node.id, takenNodes);

@@ -1,5 +1,5 @@
 import type { FlowDocument } from '../../schema/index.ts';
-import { CLIPBOARD_FORMAT, PASTE_OFFSET } from './clipboard-payload.ts';
+import { CLIPBOARD_FORMAT } from './clipboard-payload.ts';
 import { createEditorStore } from './create-editor-store.ts';
 
 function flow(id: string): FlowDocument {
@@ -38,7 +38,11 @@ describe('copy and paste', () => {
     const copy = document.edges.at(-1)!;
     expect(copy).toMatchObject({ source: 'hola_2', sourceHandle: 'next', target: 'menu_2' });
     expect(['e1', 'e2']).not.toContain(copy.id);
-    expect(document.nodes.find((node) => node.id === 'menu_2')!.position).toEqual({ x: 300 + PASTE_OFFSET, y: 50 + PASTE_OFFSET });
+    const at = (id: string) => document.nodes.find((node) => node.id === id)!.position;
+    // Just below the originals (placement.test.ts has the rules), in the same arrangement.
+    expect(at('menu_2')).toEqual({ x: at('hola_2').x + 300, y: at('hola_2').y + 50 });
+    expect(at('hola_2').x).toBe(0);
+    expect(at('hola_2').y).toBeGreaterThan(200);
     expect(store.getState().problems.filter((problem) => problem.code.startsWith('duplicate'))).toEqual([]);
   });
 

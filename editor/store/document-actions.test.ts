@@ -1,5 +1,6 @@
 import { loadFixtureFlow } from '../../fixtures/index.ts';
 import type { FlowDocument } from '../../schema/index.ts';
+import { LAYOUT_SPACING } from './layout.ts';
 import { createEditorStore } from './create-editor-store.ts';
 import { hasErrors, isDirty } from './selectors.ts';
 
@@ -88,13 +89,22 @@ describe('document actions', () => {
     expect(store.getState().document.startNodeId).toBe('menu');
   });
 
-  it('lays the flow out left to right with dagre, as one undo step', () => {
+  it('lays the flow out top to bottom with dagre, spaced by the measured sizes, as one undo step', () => {
     const store = createEditorStore({ document: loadFixtureFlow('pizzeria') });
+    // A tall card (as the canvas measured it): the next rank starts below it, not below a default height.
+    store.getState().setMeasured({ bienvenida: { width: 300, height: 400 } });
     store.getState().layout();
     const { document } = store.getState();
-    const x = (id: string) => document.nodes.find((node) => node.id === id)!.position.x;
-    const edge = document.edges[0]!;
-    expect(x(edge.target)).toBeGreaterThan(x(edge.source));
+    const at = (id: string) => document.nodes.find((node) => node.id === id)!.position;
+    for (const edge of document.edges.filter((candidate) => candidate.source === 'bienvenida')) {
+      expect(at(edge.target).y).toBeGreaterThanOrEqual(at('bienvenida').y + 400 + LAYOUT_SPACING.rank);
+    }
+    // The order's main path reads down the page.
+    const path = ['bienvenida', 'menu_principal', 'menu_pizzas', 'menu_tamano', 'pregunta_nombre', 'formulario_envio', 'consultar_precio'];
+    const heights = path.map((id) => at(id).y);
+    expect(heights).toEqual([...heights].sort((a, b) => a - b));
+    expect(new Set(heights).size).toBe(path.length);
+    expect(store.getState().past).toHaveLength(1);
     store.getState().undo();
     expect(store.getState().document).toEqual(loadFixtureFlow('pizzeria'));
   });

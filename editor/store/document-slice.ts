@@ -3,7 +3,8 @@ import type { FlowNode } from '../../schema/index.ts';
 import { createNodeData } from '../nodes/create-node-data.ts';
 import { connectOutput, movePositions, nodeById, removeElements, replaceNode, updateData } from './graph.ts';
 import { freshId } from './ids.ts';
-import { layoutPositions } from './layout.ts';
+import { estimatedSize, layoutPositions } from './layout.ts';
+import { freeSpot } from './placement.ts';
 import type { DocumentSlice, EditorState } from './types.ts';
 import type { StoreDeps } from './store-deps.ts';
 import { emptyDocument } from './empty-document.ts';
@@ -53,6 +54,15 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
       commit({ ...document, nodes: [...document.nodes, node], ...(startless && { startNodeId: id }) });
       set({ selectedNodeIds: [id], selectedEdgeIds: [] });
       return id;
+    },
+
+    addNodeInView(kind) {
+      const { document, measured, visibleArea, addNode } = get();
+      const draft = { id: '', type: kind, position: { x: 0, y: 0 }, data: createNodeData(kind, document.language) } as FlowNode;
+      const size = estimatedSize(draft);
+      const middle = visibleArea ? { x: visibleArea.bounds.x + visibleArea.bounds.width / 2, y: visibleArea.bounds.y + visibleArea.bounds.height / 2 } : { x: 0, y: 0 };
+      const preferred = { x: middle.x - size.width / 2, y: middle.y - size.height / 2 };
+      return addNode(kind, freeSpot({ document, measured, size, preferred, visible: visibleArea }));
     },
 
     connect(connection) {

@@ -1,15 +1,23 @@
-import type { FlowDocument, FlowNode, FlowSettings, NodeKind, Problem, VariableDeclaration } from '../../schema/index.ts';
+import type { FlowDocument, FlowEdge, FlowNode, FlowSettings, NodeKind, Problem, VariableDeclaration } from '../../schema/index.ts';
 
 export interface XY { x: number; y: number }
 export interface Size { width: number; height: number }
+/** A rectangle in flow coordinates (top-left corner and size). */
+export interface Box extends XY, Size {}
+
+/** The part of the flow the canvas shows, and the boxes over it that a new card must not land under (minimap, controls). */
+export interface VisibleArea { bounds: Box; reserved: Box[] }
 
 /** One validation problem, as `validateFlow` reports it (flow-format.md, "Problems found before publishing"). */
 export type { Problem };
 
 export type Validate = (document: FlowDocument) => { problems: readonly Problem[] };
 
-/** Nodes highlighted by the versions diff. */
-export interface DiffMarks { added: string[]; removed: string[]; changed: string[] }
+/** Nodes highlighted by the versions diff; `ghosts` are drawn read-only beside the document, never part of it. */
+export interface DiffMarks { added: string[]; removed: string[]; changed: string[]; ghosts?: DiffGhosts }
+
+/** Removed nodes no longer in the document, and the removed edges that can be drawn, as they were. */
+export interface DiffGhosts { nodes: FlowNode[]; edges: FlowEdge[] }
 
 export interface DocumentSlice {
   document: FlowDocument;
@@ -25,6 +33,8 @@ export interface DocumentSlice {
   revalidate(): void;
   markSaved(revision: number, savedVersion?: number): void;
   addNode(kind: NodeKind, position: XY): string | null;
+  /** Adds a node in the middle of the visible canvas, moved to the nearest spot where it covers no other card. */
+  addNodeInView(kind: NodeKind): string | null;
   connect(connection: { source: string; sourceHandle: string; target: string }): string | null;
   disconnect(edgeId: string): void;
   updateNodeData(id: string, patch: Partial<FlowNode['data']>, options?: { coalesce?: string }): void;
@@ -32,6 +42,7 @@ export interface DocumentSlice {
   moveNodes(positions: Record<string, XY>, options?: { coalesce?: string }): void;
   deleteSelection(): void;
   setStartNode(id: string): void;
+  /** Arranges the whole flow top to bottom (store/layout.ts), as one undo step. */
   layout(): void;
 }
 
@@ -76,8 +87,8 @@ export interface ViewSlice {
   measured: Record<string, Size>;
   /** Sizes of cards drawn in full detail, which `layout` spaces the nodes by. */
   layoutSizes: Record<string, Size>;
-  /** The flow point at the middle of the visible canvas; where a palette click adds its node. */
-  viewCenter: XY;
+  /** What the canvas shows (reported on every viewport change); where click-added, duplicated and pasted nodes land. */
+  visibleArea: VisibleArea | null;
   /** Asks the canvas to center a node (`nonce` makes a repeated request count). */
   revealRequest: { nodeId: string; nonce: number } | null;
   /** Asks the inspector to focus a field: a path into the node's data, like `options.1.title`. */
@@ -91,7 +102,7 @@ export interface ViewSlice {
   setDiffMarks(marks: DiffMarks | null): void;
   /** `detailed: false` when the cards were drawn without their bodies (zoomed far out). */
   setMeasured(sizes: Record<string, Size>, detailed?: boolean): void;
-  setViewCenter(center: XY): void;
+  setVisibleArea(area: VisibleArea | null): void;
   reveal(nodeId: string): void;
   focusField(nodeId: string, field: string): void;
   /** Shows the flow settings (clearing the node selection), focusing `field` when given. */
@@ -105,8 +116,13 @@ export interface ClipboardSlice {
   clipboard: string | null;
   /** Copies the selected nodes and the edges between them; returns the JSON text put on the clipboard. */
   copySelection(): string | null;
-  /** Pastes nodes from JSON text (or the in-memory clipboard) with fresh ids; returns the new node ids. */
+  /**
+   * Pastes nodes from JSON text (or the in-memory clipboard) with fresh ids, keeping their relative
+   * positions: the group's top-left corner near `at` (else just below where they were copied from),
+   * moved to the nearest free spot in view. Returns the new node ids.
+   */
   paste(text?: string | null, at?: XY): string[];
+  /** Copies the selection just below itself (or the nearest free spot in view), clear of the originals. */
   duplicate(): string[];
 }
 

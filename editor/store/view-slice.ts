@@ -8,7 +8,7 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
   diffMarks: null,
   measured: {},
   layoutSizes: {},
-  viewCenter: { x: 0, y: 0 },
+  visibleArea: null,
   revealRequest: null,
   focusRequest: null,
   settingsOpen: false,
@@ -31,8 +31,8 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
     set({ measured: { ...measured, ...sizes }, ...(detailed && { layoutSizes: { ...layoutSizes, ...sizes } }) });
   },
 
-  setViewCenter(center) {
-    set({ viewCenter: center });
+  setVisibleArea(area) {
+    set({ visibleArea: area });
   },
 
   reveal(nodeId) {

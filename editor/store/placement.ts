@@ -1,0 +1,81 @@
+import type { FlowDocument, FlowNode } from '../../schema/index.ts';
+import { estimatedSize } from './layout.ts';
+import type { Box, Size, VisibleArea, XY } from './types.ts';
+
+/** The clear space kept around a placed card: room for the selected card's toolbar above it. */
+export const PLACEMENT_MARGIN = 48;
+/** The grid the search for a free spot walks, and how far it looks (in steps) before giving up. */
+const STEP = 40;
+const RINGS = 30;
+
+/** Offsets of the search grid, nearest first (computed once). */
+const OFFSETS: readonly XY[] = (() => {
+  const list: XY[] = [];
+  for (let i = -RINGS; i <= RINGS; i++) for (let j = -RINGS; j <= RINGS; j++) list.push({ x: i * STEP, y: j * STEP });
+  // Ties go to spots below, then to the right: where a flow read top to bottom goes on.
+  return list.sort((a, b) => Math.hypot(a.x, a.y) - Math.hypot(b.x, b.y) || b.y - a.y || b.x - a.x);
+})();
+
+export function nodeBox(node: FlowNode, measured: Record<string, Size>): Box {
+  const size = measured[node.id] ?? estimatedSize(node);
+  return { x: node.position.x, y: node.position.y, width: size.width, height: size.height };
+}
+
+/** The smallest box around `boxes` (which must not be empty). */
+export function boundingBox(boxes: readonly Box[]): Box {
+  const left = Math.min(...boxes.map((box) => box.x));
+  const top = Math.min(...boxes.map((box) => box.y));
+  const right = Math.max(...boxes.map((box) => box.x + box.width));
+  const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+function overlaps(a: Box, b: Box, margin: number): boolean {
+  return a.x < b.x + b.width + margin && b.x < a.x + a.width + margin && a.y < b.y + b.height + margin && b.y < a.y + a.height + margin;
+}
+
+function inside(box: Box, area: Box): boolean {
+  return box.x >= area.x && box.y >= area.y && box.x + box.width <= area.x + area.width && box.y + box.height <= area.y + area.height;
+}
+
+/**
+ * The top-left corner nearest `preferred` where a box of `size` overlaps none of the `document`'s
+ * cards (nor `visible.reserved`: the minimap, the controls), kept `PLACEMENT_MARGIN` apart, and lies
+ * in the visible part of the canvas. A preferred spot out of view moves to the view's middle first.
+ * Falls back to ignoring the view, then to `preferred` itself, when the canvas is that crowded.
+ */
+export function freeSpot(options: {
+  document: FlowDocument;
+  measured: Record<string, Size>;
+  size: Size;
+  preferred: XY;
+  visible: VisibleArea | null;
+  /** Cards that may be covered (none by default). */
+  ignore?: ReadonlySet<string>;
+}): XY {
+  const { document, measured, visible } = options;
+  const size = { width: options.size.width, height: options.size.height };
+  const obstacles = [
+    ...document.nodes.filter((node) => !options.ignore?.has(node.id)).map((node) => nodeBox(node, measured)),
+    ...(visible?.reserved ?? []),
+  ];
+  const area = visible?.bounds;
+  const fits = !area || (size.width <= area.width && size.height <= area.height);
+  let preferred = options.preferred;
+  if (area && fits && !inside({ ...preferred, ...size }, area)) {
+    preferred = { x: area.x + (area.width - size.width) / 2, y: area.y + (area.height - size.height) / 2 };
+  }
+  const clear = (box: Box) => !obstacles.some((obstacle) => overlaps(box, obstacle, PLACEMENT_MARGIN));
+  let outOfView: XY | null = null;
+  for (const offset of OFFSETS) {
+    const box = { x: preferred.x + offset.x, y: preferred.y + offset.y, ...size };
+    if (!clear(box)) continue;
+    if (!area || !fits || inside(box, area)) return round(box);
+    outOfView ??= box;
+  }
+  return round(outOfView ?? preferred);
+}
+
+function round(point: XY): XY {
+  return { x: Math.round(point.x), y: Math.round(point.y) };
+}
