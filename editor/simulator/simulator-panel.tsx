@@ -50,7 +50,7 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey }
     <aside className="side-panel simulator-panel" data-testid="simulator-panel">
       <div className="side-panel-header">
         <h2>{t('title')}</h2>
-        <select aria-label={t('source')} data-testid="sim-source" value={String(source)}
+        <select className="select select-small" aria-label={t('source')} data-testid="sim-source" value={String(source)}
           onChange={(event) => restart(event.target.value === 'draft' ? 'draft' : Number(event.target.value))}>
           <option value="draft">{t('draft')}</option>
           {versions.map((version) => <option key={version.version} value={version.version}>{t('version', { version: version.version })}</option>)}

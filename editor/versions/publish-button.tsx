@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import { Dialog } from '../app/dialog.tsx';
-import { useUnpublishedChanges } from '../pages/flow-list/use-unpublished-changes.ts';
 import { problemSummary } from '../pages/problem-summary.ts';
 import { useT } from '../i18n/index.ts';
-import { hasErrors, isDirty, useEditorStore } from '../store/index.ts';
+import { hasErrors, useEditorStore } from '../store/index.ts';
 import { messages } from './messages.ts';
+import { useDraftChanges } from './use-draft-changes.ts';
 
 interface PublishButtonProps {
   api: Pick<ApiClient, 'publish' | 'listVersions' | 'diff'>;
@@ -24,11 +24,8 @@ interface PublishButtonProps {
 export function PublishButton({ api, flowId, liveVersion, saveDraft, onPublished }: PublishButtonProps) {
   const t = useT(messages);
   const blocked = useEditorStore(hasErrors);
-  const revision = useEditorStore((state) => state.revision);
   // Unsaved edits are published too (the draft is saved first), so they count as changes.
-  const dirty = useEditorStore(isDirty);
-  const changed = useUnpublishedChanges({ id: flowId, liveVersion, revision }, api);
-  const unchanged = liveVersion !== null && !dirty && changed === false;
+  const unchanged = useDraftChanges(api, flowId, liveVersion) === false && liveVersion !== null;
   const reason = blocked ? t('blockedByErrors') : unchanged ? t('unchanged', { version: liveVersion }) : undefined;
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
+import { ADMIN_TOKEN_PRINCIPAL } from '../../server/auth/roles.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { VersionSummary } from '../api/types.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { DiffSection } from './diff-section.tsx';
+import { MakeLiveDialog } from './make-live-dialog.tsx';
 import { messages } from './messages.ts';
 
 interface VersionsPanelProps {
-  api: Pick<ApiClient, 'listVersions' | 'setLive' | 'diff'>;
+  api: Pick<ApiClient, 'listVersions' | 'setLive' | 'diff' | 'getVersion'>;
   flowId: string;
   canPublish: boolean;
   liveVersion: number | null;
@@ -16,26 +18,26 @@ interface VersionsPanelProps {
   versionsKey: number;
 }
 
-/** Every published version (number, author, time, note, live marker), roll back, and the diff. */
+/** Every published version (number, author, time, note, live marker), roll back (confirmed first), and the diff. */
 export function VersionsPanel({ api, flowId, canPublish, liveVersion, onLiveChange, saveDraft, versionsKey }: VersionsPanelProps) {
   const t = useT(messages);
   const locale = useLocale((state) => state.locale);
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
 
   useEffect(() => {
     api.listVersions(flowId).then(setVersions, (failure: Error) => setError(failure.message));
   }, [api, flowId, versionsKey, liveVersion]);
 
   async function makeLive(version: number) {
-    try {
-      await api.setLive(flowId, version);
-      onLiveChange(version);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
+    await api.setLive(flowId, version);
+    setConfirming(null);
+    onLiveChange(version);
   }
 
+  // The server records whoever signs in with CHARLA_ADMIN_TOKEN under a technical name; API tokens by the name they were given.
+  const authorName = (author: string) => (author === ADMIN_TOKEN_PRINCIPAL ? t('adminToken') : author);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <aside className="side-panel versions-panel" data-testid="versions-panel">
@@ -50,10 +52,10 @@ export function VersionsPanel({ api, flowId, canPublish, liveVersion, onLiveChan
               {version.live && <span className="pill pill-live" data-testid="version-live">{t('live')}</span>}
               <span className="muted small">{time.format(version.createdAt)}</span>
             </div>
-            <div className="muted small">{t('by', { author: version.author })}</div>
+            <div className="muted small" data-testid="version-author">{t('by', { author: authorName(version.author) })}</div>
             {version.note && <p className="version-note">{version.note}</p>}
             {canPublish && !version.live && (
-              <button className="btn btn-small" data-testid={`version-make-live-${version.version}`} onClick={() => void makeLive(version.version)}>
+              <button className="btn btn-small" data-testid={`version-make-live-${version.version}`} onClick={() => setConfirming(version.version)}>
                 {liveVersion !== null && version.version < liveVersion ? t('rollBack') : t('makeLive')}
               </button>
             )}
@@ -61,7 +63,11 @@ export function VersionsPanel({ api, flowId, canPublish, liveVersion, onLiveChan
         ))}
       </ol>
       {versions && versions.length > 0 && (
-        <DiffSection key={versionsKey} api={api} flowId={flowId} versions={versions} liveVersion={liveVersion} saveDraft={saveDraft} />
+        // A new version or a new live one starts a fresh comparison: the old marks would be about another flow.
+        <DiffSection key={`${versionsKey} ${String(liveVersion)}`} api={api} flowId={flowId} versions={versions} liveVersion={liveVersion} saveDraft={saveDraft} />
+      )}
+      {confirming !== null && (
+        <MakeLiveDialog version={confirming} liveVersion={liveVersion} onConfirm={() => makeLive(confirming)} onCancel={() => setConfirming(null)} />
       )}
     </aside>
   );

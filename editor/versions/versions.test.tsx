@@ -33,6 +33,7 @@ function fakeApi(answers: { diff?: FlowDiff; publish?: () => Promise<{ version: 
     setLive: async (_id: string, version: number) => { calls.push(`live ${version}`); return {}; },
     diff: async (_id: string, from: unknown, to: unknown) => { calls.push(`diff ${String(from)} ${String(to)}`); return answers.diff ?? diff; },
     publish: async (_id: string, note?: string) => { calls.push(`publish ${note}`); return answers.publish ? answers.publish() : { version: 3 }; },
+    getVersion: async (_id: string, version: number) => { calls.push(`get ${version}`); return document; },
   };
 }
 
@@ -54,15 +55,23 @@ describe('versions panel', () => {
     const live = await screen.findByTestId('version-2');
     expect(within(live).getByTestId('version-live')).toBeTruthy();
     expect(within(live).getByText('Promos de verano')).toBeTruthy();
-    fireEvent.click(screen.getByTestId('version-make-live-1'));
-    await waitFor(() => expect(onLiveChange).toHaveBeenCalledWith(1));
     expect(screen.getByTestId('version-make-live-1').textContent).toBe('Volver a esta');
+    fireEvent.click(screen.getByTestId('version-make-live-1'));
+    // Nothing goes live before the confirmation, which says what happens to live traffic.
+    const dialog = await screen.findByTestId('make-live-dialog');
+    expect(dialog.textContent).toContain('la versión 1 atiende a los clientes que empiecen una conversación (en lugar de la 2)');
+    expect(dialog.textContent).toContain('Las conversaciones en curso siguen en la versión en la que empezaron.');
+    expect(api.calls).toEqual([]);
+    fireEvent.click(screen.getByTestId('make-live-confirm'));
+    await waitFor(() => expect(onLiveChange).toHaveBeenCalledWith(1));
+    expect(screen.queryByTestId('make-live-dialog')).toBeNull();
 
     fireEvent.click(screen.getByTestId('diff-compare'));
     await screen.findByTestId('diff-summary');
     expect(api.calls).toEqual(['live 1', 'diff 2 draft']);
     expect(store.getState().diffMarks).toEqual({ added: ['nuevo'], removed: [], changed: ['hola'] });
-    expect(screen.getByText('data.text')).toBeTruthy();
+    // What changed, in words.
+    expect(screen.getByTestId('diff-node-hola').textContent).toBe('Mensaje hola · texto');
   });
 
   it('offers no roll back to a role that may not publish', async () => {

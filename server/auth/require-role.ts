@@ -1,6 +1,6 @@
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError, fail } from '../errors.ts';
-import type { Principal, Role } from './roles.ts';
+import { ADMIN_TOKEN_PRINCIPAL, type Principal, type Role } from './roles.ts';
 import { sameTokenSecret } from './token-secret.ts';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -13,7 +13,7 @@ export function authenticate(request: FastifyRequest): Principal {
   if (token === undefined) throw new AppError('invalid_token', 'The Authorization header must be `Bearer <token>`');
   const { config, tokens } = request.server.charla;
   if (config.adminToken !== undefined && sameTokenSecret(token, config.adminToken)) {
-    return { name: 'admin (CHARLA_ADMIN_TOKEN)', role: 'admin', tokenId: null };
+    return { name: ADMIN_TOKEN_PRINCIPAL, role: 'admin', tokenId: null };
   }
   return tokens.principalFor(token) ?? fail('invalid_token');
 }

@@ -2,6 +2,12 @@
 export const ROLES = ['analyst', 'tester', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The name of whoever signs in with CHARLA_ADMIN_TOKEN, as recorded on versions and tokens they create.
+ * Stored rows keep it, so it stays as is: the editor shows it by a friendly, translated name.
+ */
+export const ADMIN_TOKEN_PRINCIPAL = 'admin (CHARLA_ADMIN_TOKEN)';
+
 /** Who made a request: the name is recorded as the author of versions and simulations. */
 export interface Principal {
   name: string;

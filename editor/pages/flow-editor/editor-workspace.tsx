@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { capabilities } from '../../app/capabilities.ts';
 import { TopBar } from '../../app/top-bar.tsx';
 import type { FlowDraft, Role } from '../../api/types.ts';
 import { ConflictDialog } from '../../autosave/conflict-dialog.tsx';
+import { RestoreDraftDialog } from '../../autosave/restore-draft-dialog.tsx';
 import { SaveIndicator } from '../../autosave/save-indicator.tsx';
 import { useAutosave } from '../../autosave/use-autosave.ts';
 import { FlowEditorCanvas } from '../../canvas/index.ts';
@@ -14,6 +15,8 @@ import { ProblemsPanel } from '../../problems/index.ts';
 import { FlowSettingsButton, FlowSettingsSlot } from '../../settings/index.ts';
 import { SimulatorPanel } from '../../simulator/simulator-panel.tsx';
 import { EditorStoreProvider, type EditorStore } from '../../store/index.ts';
+import { LiveVersionStatus } from '../../versions/live-version-status.tsx';
+import { NoticeToast } from '../../versions/notice-toast.tsx';
 import { PublishButton } from '../../versions/publish-button.tsx';
 import { VersionsPanel } from '../../versions/versions-panel.tsx';
 import { FlowNameField } from './flow-name-field.tsx';
@@ -21,9 +24,6 @@ import { messages } from './messages.ts';
 import { ProblemCount } from './problem-count.tsx';
 import { RightSlot } from './right-slot.tsx';
 import { useRightSlot } from './use-right-slot.ts';
-
-/** How long a confirmation (published, live version changed) stays on screen. */
-const NOTICE_MS = 5000;
 
 interface EditorWorkspaceProps { store: EditorStore; draft: FlowDraft; role: Role | null }
 
@@ -39,11 +39,6 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
   const [liveVersion, setLiveVersion] = useState(draft.liveVersion);
   const [versionsKey, setVersionsKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    if (notice === null) return;
-    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
   const saveDraft = () => (can.edit ? autosave.flush() : Promise.resolve(true));
   // The server looks the node up in the stored draft: save first, so a node just added can be tried.
   const tryApiCall = useCallback<TryApiCall>(async (nodeId, data, variables) => {
@@ -56,9 +51,7 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
       <div className="page editor-page" data-testid="editor-page">
         <TopBar>
           <FlowNameField />
-          <span className={liveVersion === null ? 'pill pill-muted' : 'pill pill-live'} data-testid="editor-live">
-            {liveVersion === null ? t('notPublished') : t('live', { version: liveVersion })}
-          </span>
+          <LiveVersionStatus api={api} flowId={draft.id} liveVersion={liveVersion} />
           {can.edit ? <SaveIndicator status={status} /> : <span className="pill pill-muted">{t('readOnly')}</span>}
           <ProblemCount />
           <span className="spacer" />
@@ -80,11 +73,13 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
               }} />
           )}
         </TopBar>
-        {notice && <div className="banner banner-ok toast" role="status" data-testid="editor-notice" onClick={() => setNotice(null)}>{notice}</div>}
         <div className="editor-grid">
           {can.edit && <Palette />}
           <div className="editor-center">
-            <FlowEditorCanvas />
+            <div className="editor-canvas-area">
+              <FlowEditorCanvas />
+              <NoticeToast notice={notice} onDismiss={() => setNotice(null)} />
+            </div>
             <ProblemsPanel />
           </div>
           <RightSlot slot={slot} panelLabel={slot.panel === 'versions' ? t('versions') : t('simulatorTab')}
@@ -98,6 +93,7 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
             )} />
         </div>
         {status.state === 'conflict' && <ConflictDialog autosave={autosave} />}
+        {can.edit && <RestoreDraftDialog autosave={autosave} />}
       </div>
     </EditorStoreProvider>
   );
