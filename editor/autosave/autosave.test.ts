@@ -1,8 +1,10 @@
+// @vitest-environment jsdom
 import type { FlowDocument } from '../../schema/index.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { FlowDraft } from '../api/types.ts';
 import { createEditorStore } from '../store/index.ts';
 import { createAutosave } from './autosave.ts';
+import { draftBackup } from './draft-backup.ts';
 
 const document: FlowDocument = {
   schemaVersion: 1, id: 'demo', name: 'Demo', startNodeId: 'hola',
@@ -40,7 +42,7 @@ function setup() {
   return { server, store, autosave, type, stop };
 }
 
-beforeEach(() => vi.useFakeTimers());
+beforeEach(() => { vi.useFakeTimers(); localStorage.clear(); });
 afterEach(() => vi.useRealTimers());
 
 describe('autosave', () => {
@@ -100,15 +102,89 @@ describe('autosave', () => {
     expect(second.autosave.isDirty()).toBe(false);
   });
 
-  it('reports other failures with the server message and saves again on the next change', async () => {
-    const { server, autosave, type } = setup();
-    server.failNext = new ApiError(422, 'flow_invalid', 'text must not be empty');
+  it('a draft the server refuses (422 flow_invalid) is invalid with its error count, kept in this browser, and retried on the next change', async () => {
+    const { server, store, autosave, type } = setup();
+    const problems = [
+      { severity: 'error', code: 'missing_field', message: 'Falta el texto', pointer: '/nodes/0/data/text' },
+      { severity: 'error', code: 'missing_field', message: 'Falta otro', pointer: '/name' },
+      { severity: 'warning', code: 'dead_end', message: 'Sin salida', pointer: '/nodes/0' },
+    ];
+    server.failNext = new ApiError(422, 'flow_invalid', 'The document breaks the flow JSON Schema', { problems });
     type('');
     await vi.advanceTimersByTimeAsync(500);
-    expect(autosave.getStatus()).toEqual({ state: 'error', error: 'text must not be empty' });
+    expect(autosave.getStatus()).toEqual({ state: 'invalid', errorCount: 2 });
+    expect(draftBackup.read('demo')).toMatchObject({ flowId: 'demo', revision: 4, document: store.getState().document });
+
+    server.failNext = new ApiError(422, 'flow_invalid', 'The document breaks the flow JSON Schema', { problems: problems.slice(0, 1) });
+    type('H');
+    expect(autosave.getStatus().state).toBe('invalid'); // still says what to fix while the retry waits
+    await vi.advanceTimersByTimeAsync(500);
+    expect(autosave.getStatus()).toEqual({ state: 'invalid', errorCount: 1 });
+    expect((draftBackup.read('demo')?.document.nodes[0]!.data as { text: string }).text).toBe('H');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.puts).toHaveLength(2); // no retry without a change
+
     type('Hola de nuevo');
     await vi.advanceTimersByTimeAsync(500);
     expect(server.puts.at(-1)).toEqual({ text: 'Hola de nuevo', revision: 4 });
     expect(autosave.getStatus().state).toBe('saved');
+    expect(draftBackup.read('demo')).toBeNull();
+  });
+
+  it('undoing the breaking change saves again and ends the invalid state', async () => {
+    const { server, store, autosave, type } = setup();
+    server.failNext = new ApiError(422, 'flow_invalid', 'The document breaks the flow JSON Schema', { problems: [] });
+    type('');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(autosave.getStatus()).toEqual({ state: 'invalid', errorCount: 1 });
+    store.getState().undo();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(server.puts.at(-1)).toEqual({ text: 'Hola', revision: 4 });
+    expect(autosave.getStatus().state).toBe('saved');
+    expect(draftBackup.read('demo')).toBeNull();
+  });
+
+  it('reports other failures with the error itself, keeps a copy, and saves again on the next change', async () => {
+    const { server, autosave, type } = setup();
+    const down = new ApiError(0, 'network_error', 'The server could not be reached');
+    server.failNext = down;
+    type('sin red');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(autosave.getStatus()).toEqual({ state: 'error', failure: down });
+    expect(draftBackup.read('demo')?.revision).toBe(4);
+    type('con red');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(server.puts.at(-1)).toEqual({ text: 'con red', revision: 4 });
+    expect(autosave.getStatus().state).toBe('saved');
+  });
+
+  it('offers back the draft a previous visit could not save; restoring is one undoable change that autosave saves', async () => {
+    const kept = { ...document, nodes: [{ ...document.nodes[0]!, data: { text: 'sin guardar' } }] } as FlowDocument;
+    draftBackup.write('demo', 4, kept, 1_700_000_000_000);
+    const { server, store, autosave } = setup();
+    const backup = autosave.restorable();
+    expect(backup).toMatchObject({ revision: 4, savedAt: 1_700_000_000_000 });
+    autosave.restore(backup!);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(server.puts).toEqual([{ text: 'sin guardar', revision: 4 }]);
+    expect(draftBackup.read('demo')).toBeNull();
+    store.getState().undo();
+    expect((store.getState().document.nodes[0]!.data as { text: string }).text).toBe('Hola');
+
+    draftBackup.write('demo', 4, store.getState().document);
+    expect(setup().autosave.restorable()).toBeNull(); // the same as the loaded draft: nothing to offer, and forgotten
+    expect(draftBackup.read('demo')).toBeNull();
+  });
+
+  it('keeps a copy when the editor closes unsaved, and reloading the server draft drops it', async () => {
+    const { server, autosave, type, stop } = setup();
+    server.failNext = new ApiError(422, 'flow_invalid', 'The document breaks the flow JSON Schema');
+    type('');
+    stop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(draftBackup.read('demo')).not.toBeNull();
+    server.revision = 9;
+    await autosave.reload();
+    expect(draftBackup.read('demo')).toBeNull();
   });
 });

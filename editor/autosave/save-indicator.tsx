@@ -1,14 +1,36 @@
+import { useErrorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/index.ts';
 import type { AutosaveStatus } from './autosave.ts';
 import { messages } from './messages.ts';
 
-/** The save state in the top bar; the error text is in the tooltip. */
+/** Brings the problems panel into view with its first error focused (Enter opens it on its field). */
+function showProblems() {
+  const panel = document.querySelector<HTMLElement>('.problems');
+  const firstError = panel?.querySelector<HTMLElement>('.problem--error') ?? panel;
+  firstError?.scrollIntoView?.({ block: 'nearest' });
+  firstError?.focus();
+}
+
+/**
+ * The save state in the top bar. A draft the server refuses says what to do and opens the
+ * problems; another failure gives its reason in the tooltip.
+ */
 export function SaveIndicator({ status }: { status: AutosaveStatus }) {
   const t = useT(messages);
+  const describe = useErrorText();
+  const dot = <span className="save-dot" aria-hidden="true" />;
+  if (status.state === 'invalid') {
+    const count = status.errorCount ?? 1;
+    return (
+      <button type="button" className="save-state save-invalid" data-testid="save-state" data-state="invalid" title={t('invalidHint')} onClick={showProblems}>
+        {dot}{count === 1 ? t('invalidOne') : t('invalidMany', { count })}
+      </button>
+    );
+  }
+  const title = status.state === 'error' ? `${describe(status.failure)} ${t('retryOnChange')}` : undefined;
   return (
-    <span className={`save-state save-${status.state}`} data-testid="save-state" data-state={status.state} title={status.error}>
-      <span className="save-dot" aria-hidden="true" />
-      {t(status.state)}
+    <span className={`save-state save-${status.state}`} data-testid="save-state" data-state={status.state} title={title}>
+      {dot}{t(status.state)}
     </span>
   );
 }

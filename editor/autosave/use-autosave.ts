@@ -2,7 +2,8 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createAutosave, type Autosave, type AutosaveOptions, type AutosaveStatus } from './autosave.ts';
 
 /**
- * One autosave per editor page, stopped with it; also warns before leaving the page unsaved.
+ * One autosave per editor page, stopped with it; also warns before leaving the page unsaved, and
+ * keeps a copy of the unsaved draft in this browser when the page goes away anyway.
  * @example const { autosave, status } = useAutosave({ store, flowId, api });
  */
 export function useAutosave(options: AutosaveOptions): { autosave: Autosave; status: AutosaveStatus } {
@@ -12,7 +13,11 @@ export function useAutosave(options: AutosaveOptions): { autosave: Autosave; sta
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => { if (autosave.isDirty()) event.preventDefault(); };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
+    window.addEventListener('pagehide', autosave.keepBackup);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      window.removeEventListener('pagehide', autosave.keepBackup);
+    };
   }, [autosave]);
   const status = useSyncExternalStore(autosave.subscribe, autosave.getStatus);
   return { autosave, status };
