@@ -8,7 +8,6 @@ import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session.ts';
 import { TopBar } from '../app/top-bar.tsx';
 import type { FlowSummary } from '../api/types.ts';
-import { isApiError } from '../api/api-error.ts';
 import { useT } from '../i18n/index.ts';
 import { FlowRow } from './flow-list/flow-row.tsx';
 import { flowCopy, type FlowCopyOptions } from './flow-list/flow-copy.ts';
@@ -87,12 +86,7 @@ export function FlowListPage() {
       await api.deleteFlow(deleting.id);
       setDeleting(null);
       await reload();
-    } catch (error) {
-      setDeleting(null);
-      // Published since the list was loaded: say why in the page's language.
-      if (isApiError(error) && error.code === 'flow_published') setNotice({ kind: 'error', text: t('deletePublished') });
-      else fail(error);
-    }
+    } catch (error) { setDeleting(null); fail(error); }
   }
 
   return (

@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../app/api.ts';
 import { TopBar } from '../app/top-bar.tsx';
 import type { Conversation } from '../api/types.ts';
+import { useErrorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/index.ts';
 import { ConversationItem } from './inbox/conversation-item.tsx';
 import { ConversationView } from './inbox/conversation-view.tsx';
-import { inboxError } from './inbox/inbox-error.ts';
 import { messages } from './inbox/messages.ts';
 import { useNow } from './inbox/use-now.ts';
 import '../simulator/simulator.css';
@@ -21,6 +21,7 @@ type Notice = { kind: 'error'; error: unknown; source: 'load' | 'action' } | { k
 /** Conversations handed to a person: pick one, read its history, reply, hand it back to the bot. */
 export function InboxPage() {
   const t = useT(messages);
+  const describeError = useErrorText();
   const now = useNow(TICK_MS);
   const [conversations, setConversations] = useState<Conversation[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -51,7 +52,7 @@ export function InboxPage() {
             <button className="btn btn-small btn-ghost" onClick={() => void reload()}>{t('refresh')}</button>
           </div>
           {notice && <p className={notice.kind === 'error' ? 'banner banner-error' : 'banner'} role="status" data-testid="inbox-notice">
-            {notice.kind === 'error' ? inboxError(notice.error, t) : t('resolved')}
+            {notice.kind === 'error' ? describeError(notice.error) : t('resolved')}
           </p>}
           {conversations?.length === 0 && <p className="empty-state">{t('empty')}</p>}
           <ul>

@@ -124,7 +124,7 @@ describe('flow list page', () => {
     fireEvent.click(within(screen.getByTestId('flow-row-borrador')).getByTestId('flow-delete'));
     fireEvent.click(screen.getByTestId('delete-flow-confirm'));
     await waitFor(() => expect(screen.getByTestId('flow-list-notice').textContent)
-      .toBe('Fluxos publicados mantêm o histórico de versões e não podem ser excluídos.'));
+      .toBe('Um fluxo publicado mantém o histórico de versões e não pode ser excluído.'));
   });
 
   it('opens a flow from anywhere on its row, by click or by Enter, but not from its buttons', async () => {

@@ -60,9 +60,9 @@ describe('inbox page', () => {
     server.refusals.set('/api/conversations/1/resolve', { status: 409, body: { code: 'conversation_not_in_handoff', message: 'The conversation is not waiting for an agent' } });
     const view = await open('+54 9 11 5555 0123');
     await act(async () => { fireEvent.click(within(view).getByTestId('inbox-resolve')); });
-    await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toBe('Esta conversación ya no espera a una persona: otro agente la devolvió al bot.'));
+    await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toBe('La conversación no está esperando a un agente.'));
     act(() => useLocale.getState().setLocale('pt'));
-    expect(screen.getByTestId('inbox-notice').textContent).toBe('Esta conversa não aguarda mais uma pessoa: outro atendente a devolveu ao bot.');
+    expect(screen.getByTestId('inbox-notice').textContent).toBe('A conversa não está esperando um atendente.');
   });
 
   it('keeps the typed reply and explains the 24-hour window when WhatsApp would refuse it', async () => {
@@ -71,7 +71,7 @@ describe('inbox page', () => {
     const input = within(view).getByTestId('inbox-reply-input') as HTMLInputElement;
     fireEvent.change(input, { target: { value: '¿Seguís ahí?' } });
     await act(async () => { fireEvent.click(within(view).getByTestId('inbox-reply')); });
-    await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toContain('WhatsApp solo permite plantillas aprobadas'));
+    await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toContain('ahora solo se le puede enviar una plantilla aprobada'));
     expect(input.value).toBe('¿Seguís ahí?');
   });
 });

@@ -2,9 +2,6 @@ import { defineMessages } from '../../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
-    notWaiting: 'Esta conversación ya no espera a una persona: otro agente la devolvió al bot.',
-    notFound: 'La conversación ya no existe.',
-    offline: 'No se pudo conectar con el servidor. Revisá tu conexión y probá de nuevo.',
     windowClosed: 'Pasaron más de 24 horas desde el último mensaje del cliente: WhatsApp solo permite plantillas aprobadas.',
     title: 'Bandeja de derivaciones',
     empty: 'No hay conversaciones esperando. 🎉',
@@ -48,9 +45,6 @@ export const messages = defineMessages({
     statusPending: 'Enviando…',
   },
   pt: {
-    notWaiting: 'Esta conversa não aguarda mais uma pessoa: outro atendente a devolveu ao bot.',
-    notFound: 'A conversa não existe mais.',
-    offline: 'Não foi possível conectar ao servidor. Verifique sua conexão e tente de novo.',
     windowClosed: 'Passaram mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite modelos aprovados.',
     title: 'Caixa de transferências',
     empty: 'Nenhuma conversa aguardando. 🎉',
@@ -94,9 +88,6 @@ export const messages = defineMessages({
     statusPending: 'Enviando…',
   },
   en: {
-    notWaiting: 'This conversation is no longer waiting for a person: another agent handed it back to the bot.',
-    notFound: 'The conversation no longer exists.',
-    offline: 'The server could not be reached. Check your connection and try again.',
     windowClosed: 'More than 24 hours since the customer last wrote: WhatsApp only allows approved templates.',
     title: 'Handoff inbox',
     empty: 'No conversations waiting. 🎉',
