@@ -171,7 +171,7 @@ describe('http port, private addresses refused', () => {
     const { resolver, asked } = fakeResolver({});
     const http = createHttpPort({ allowPrivate: false, resolver });
     expect(await http(get(url(api)))).toEqual({ ok: false, reason });
-    expect(api.requests().filter((target) => target.includes('probe='))).toEqual([]);
+    expect(api.targets().filter((target) => target.includes('probe='))).toEqual([]);
     expect(asked).toEqual([]);
   });
 
@@ -179,7 +179,7 @@ describe('http port, private addresses refused', () => {
     const http = createHttpPort({ allowPrivate: false });
     const response = await http(get(`http://localhost:${api.port}/precio?probe=localhost`));
     expect(response).toMatchObject({ ok: false, reason: expect.stringMatching(/^refused_address: (127\.0\.0\.1|::1) \(loopback\)$/) });
-    expect(api.requests()).not.toContain('/precio?probe=localhost');
+    expect(api.targets()).not.toContain('/precio?probe=localhost');
   });
 
   it.each([
@@ -192,7 +192,7 @@ describe('http port, private addresses refused', () => {
     const http = createHttpPort({ allowPrivate: false, resolver });
     expect(await http(get(`http://api.intranet.test:${api.port}/precio?probe=intranet`))).toEqual({ ok: false, reason });
     expect(asked).toEqual(['api.intranet.test']);
-    expect(api.requests()).not.toContain('/precio?probe=intranet');
+    expect(api.targets()).not.toContain('/precio?probe=intranet');
   });
 
   it('reports an unknown host as a DNS failure', async () => {

@@ -102,10 +102,10 @@ describe('npm run -s charla -- simulate', { timeout: 60_000 }, () => {
     });
 
     it('refuses the private API address without CHARLA_ALLOW_PRIVATE_HTTP, and says so in the trace', async () => {
-      const before = api.requests().length;
+      const before = api.targets().length;
       const { lines } = await simulate([flowFile], ORDER, { CHARLA_SECRET_DONPEPE_API_KEY: 'k-123' });
       expect(lines.find((line) => line.startsWith('# trace: formulario_envio'))).toMatch(/consultar_precio \(api_call\) → error \[.*refused_address: 127\.0\.0\.1 \(loopback\)/);
-      expect(api.requests().length).toBe(before);
+      expect(api.targets().length).toBe(before);
       expect(lines).toContain('# handoff to a human (queue pedidos); type #resolve to hand it back to the bot');
     });
   });

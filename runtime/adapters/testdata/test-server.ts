@@ -10,7 +10,7 @@ export interface TestServer {
    * appears. Counting TCP connections instead is flaky: another test worker's client may dial a
    * port it just closed, which the OS may have handed to this server.
    */
-  requests(): readonly string[];
+  targets(): readonly string[];
   close(): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export async function startTestServer(
   return {
     origin: `http://${host}:${port}`,
     port,
-    requests: () => requests,
+    targets: () => requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
