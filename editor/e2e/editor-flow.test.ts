@@ -102,8 +102,13 @@ describe('building and publishing a flow', () => {
     });
 
     // The diff: change the menu text, compare the live version with the draft, the menu is marked changed.
+    // The right side is one slot: the versions panel keeps it while a node is selected; its "Nodo" tab shows the inspector.
+    await session.page.getByTestId('node-menu_1').click();
+    expect(await session.page.getByTestId('versions-panel').isVisible()).toBe(true);
+    await session.page.getByTestId('slot-tab-inspector').click();
     await canvas.typeText('menu_1', 'Elegí una opción, por favor');
     await session.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    await session.page.getByTestId('slot-tab-panel').click();
     await session.page.getByTestId('diff-compare').click();
     await session.page.locator('[data-testid="node-menu_1"].flow-node--changed').waitFor();
     await session.page.getByTestId('diff-summary').filter({ hasText: 'menu_1' }).waitFor();

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { FlowDocument } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { createEditorStore, EditorStoreProvider } from '../store/index.ts';
@@ -17,8 +17,8 @@ const flow: FlowDocument = {
   edges: [],
 };
 
-function renderWith(selected: string[]) {
-  const store = createEditorStore({ document: flow });
+function renderWith(selected: string[], readOnly = false) {
+  const store = createEditorStore({ document: flow, readOnly });
   store.getState().select(selected);
   render(<EditorStoreProvider store={store}><Inspector /></EditorStoreProvider>);
   return store;
@@ -31,6 +31,23 @@ describe('inspector panel', () => {
     cleanup();
     renderWith(['hola', 'pregunta']);
     expect(screen.getByTestId('inspector').textContent).toBe('2 nodos seleccionados');
+  });
+
+  it('asks a reader (tester) to select a node to see it, not to edit it', () => {
+    renderWith([], true);
+    expect(screen.getByTestId('inspector').textContent).toBe('Seleccioná un nodo para ver su contenido');
+  });
+
+  it('opens another node at its top, and keeps the place while the same node is edited', () => {
+    const store = renderWith(['pregunta']);
+    const inspector = screen.getByTestId('inspector');
+    inspector.scrollTop = 240;
+    fireEvent.change(screen.getByTestId('field-text'), { target: { value: '¿Tu DNI?' } });
+    expect(inspector.scrollTop).toBe(240);
+    act(() => store.getState().select(['hola']));
+    expect(screen.getByTestId('inspector')).toBe(inspector);
+    expect(inspector.dataset.nodeId).toBe('hola');
+    expect(inspector.scrollTop).toBe(0);
   });
 
   it('names the node on the canvas, marks it as the start, deletes it', () => {
@@ -49,6 +66,25 @@ describe('inspector panel', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Insertar variable' })[0]!);
     expect(within(screen.getByRole('listbox')).getAllByRole('option').map((option) => option.textContent))
       .toEqual(['{{cliente}}', '{{dni}}', '{{contact.name}}', '{{contact.phone}}', '{{message.text}}']);
+  });
+
+  it('closes the variable picker on Escape or a click elsewhere, giving the focus back to the field', () => {
+    renderWith(['hola']);
+    const field = screen.getByTestId('field-text');
+    const picker = screen.getAllByRole('button', { name: 'Insertar variable' })[0]!;
+    fireEvent.click(picker);
+    expect(picker.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(within(screen.getByRole('listbox')).getAllByRole('option')[0]!, { key: 'Escape' });
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(document.activeElement).toBe(field);
+    fireEvent.click(picker);
+    fireEvent.pointerDown(screen.getByTestId('field-label'));
+    expect(screen.queryByRole('listbox')).toBeNull();
+    // Picking one inserts it and closes the list.
+    fireEvent.click(picker);
+    fireEvent.click(within(screen.getByRole('listbox')).getAllByRole('option')[0]!);
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect((field as HTMLTextAreaElement).value).toContain('{{cliente}}');
   });
 
   it('typing then leaving a field is one undo step', () => {

@@ -36,7 +36,7 @@ export function VariablePicker({ field, onPick }: { field: RefObject<HTMLElement
     const place = () => {
       const anchor = root.current?.getBoundingClientRect();
       const box = field.current?.getBoundingClientRect();
-      if (anchor && box) setPlacement(popoverPlacement(box, anchor, window.innerHeight));
+      if (anchor && box) setPlacement(popoverPlacement(box, anchor, { width: window.innerWidth, height: window.innerHeight }));
     };
     place();
     // The inspector scrolls under a fixed popover: follow the field.

@@ -1,5 +1,5 @@
 import './flow-editor.css';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { isNumber, useStoredState } from '../../app/use-stored-state.ts';
 import { useT } from '../../i18n/index.ts';
 import { useEditorStore } from '../../store/index.ts';
@@ -9,6 +9,21 @@ import type { RightSlot as Slot } from './use-right-slot.ts';
 
 /** The slot's width is the user's, across flows and visits. */
 const WIDTH_KEY = 'charla.rightSlot.width';
+
+/** The flow settings opened or a problem clicked: the user asked for the inspector, so its tab comes forward. */
+function useInspectorRequests({ show }: Slot) {
+  const settingsOpen = useEditorStore((state) => state.settingsOpen);
+  const focusNonce = useEditorStore((state) => state.focusRequest?.nonce ?? 0);
+  const seenNonce = useRef(focusNonce);
+  useEffect(() => {
+    if (settingsOpen) show('inspector');
+  }, [settingsOpen, show]);
+  useEffect(() => {
+    if (focusNonce === seenNonce.current) return;
+    seenNonce.current = focusNonce;
+    show('inspector');
+  }, [focusNonce, show]);
+}
 
 interface RightSlotProps {
   slot: Slot;
@@ -30,6 +45,7 @@ export function RightSlot({ slot, panelLabel, panel, inspector }: RightSlotProps
   const width = clampSlotWidth(stored);
   const settingsOpen = useEditorStore((state) => state.settingsOpen);
   const selectedCount = useEditorStore((state) => state.selectedNodeIds.length);
+  useInspectorRequests(slot);
   const showPanel = slot.panel !== null && slot.view === 'panel';
   const inspectorLabel = settingsOpen ? t('settingsTab') : t('inspectorTab');
 

@@ -1,5 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
-import { useEditorStore } from '../../store/index.ts';
+import { useState } from 'react';
 
 /** The panels a toolbar button opens in the right slot, in place of the inspector. */
 export type SidePanel = 'simulator' | 'versions';
@@ -20,23 +19,12 @@ export interface RightSlot {
  * a time. As in Typebot (its preview stays open while blocks are edited) and Botpress (the emulator
  * stays in the right panel while you work on the flow), selecting a node does not close a running
  * simulation: the panel keeps the slot and the inspector waits behind its tab. Asking for the inspector
- * on purpose (flow settings, a problem clicked) brings that tab forward; the panel stays mounted.
+ * on purpose (flow settings, a problem clicked) brings that tab forward (`RightSlot` watches the store
+ * for that); the panel stays mounted. Called by the page, outside the editor store's provider.
  */
 export function useRightSlot(initial: SidePanel | null): RightSlot {
   const [panel, setPanel] = useState<SidePanel | null>(initial);
   const [view, setView] = useState<SlotView>(initial ? 'panel' : 'inspector');
-  const settingsOpen = useEditorStore((state) => state.settingsOpen);
-  const focusNonce = useEditorStore((state) => state.focusRequest?.nonce ?? 0);
-  const seenNonce = useRef(focusNonce);
-  useEffect(() => {
-    if (settingsOpen) setView('inspector');
-  }, [settingsOpen]);
-  useEffect(() => {
-    if (focusNonce === seenNonce.current) return;
-    seenNonce.current = focusNonce;
-    setView('inspector');
-  }, [focusNonce]);
-
   function toggle(next: SidePanel) {
     if (panel === next && view === 'panel') {
       setPanel(null);
