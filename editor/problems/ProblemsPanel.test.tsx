@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { FlowDocument } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -8,7 +8,10 @@ import { pointerField, settingsField } from './pointer-field.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 
 afterEach(cleanup);
-beforeEach(() => useLocale.getState().setLocale('es'));
+beforeEach(() => {
+  useLocale.getState().setLocale('es');
+  sessionStorage.clear();
+});
 
 const flow: FlowDocument = {
   schemaVersion: 1, id: 'p', name: 'P', startNodeId: 'hola',
@@ -48,6 +51,60 @@ describe('problems panel', () => {
     fireEvent.change(screen.getByTestId('field-options.0.title'), { target: { value: 'Corta' } });
     expect(hasErrors(store.getState())).toBe(false);
     expect(screen.queryByTestId('problem-button_title_too_long')).toBeNull();
+  });
+
+  it('groups problems under the node they belong to, named as on the canvas, groups with errors first', () => {
+    const store = createEditorStore({ document: {
+      ...flow,
+      nodes: [...flow.nodes, { id: 'suelto', type: 'message', label: 'Despedida', position: { x: 0, y: 300 }, data: { text: '' } }],
+    } });
+    render(<EditorStoreProvider store={store}><ProblemsPanel /></EditorStoreProvider>);
+    const groups = screen.getAllByTestId(/^problems-group-/);
+    expect(groups.map((group) => group.dataset.testid)).toEqual(['problems-group-menu', 'problems-group-suelto']);
+    // A node without a name shows its kind's name; a named one its name; both with the id beside.
+    expect(within(groups[0]!).getByRole('heading').textContent).toBe('Menúmenu');
+    expect(within(groups[1]!).getByRole('heading').textContent).toBe('Despedidasuelto');
+    const suelto = within(groups[1]!).getAllByRole('button').map((button) => button.dataset.testid);
+    expect(suelto[0]).toBe('problem-message_empty');
+    expect(suelto.slice(1).every((id) => id !== 'problem-message_empty')).toBe(true);
+  });
+
+  it('colours the counts by what they count: neutral at zero, red errors, amber warnings', () => {
+    const store = renderPanel();
+    expect(screen.getByTestId('problems-errors').className).toContain('problems-count--error');
+    // The menu's option leads nowhere: a warning.
+    expect(screen.getByTestId('problems-warnings').className).toContain('problems-count--warning');
+    fireEvent.click(screen.getByTestId('problem-button_title_too_long'));
+    fireEvent.change(screen.getByTestId('field-options.0.title'), { target: { value: 'Corta' } });
+    expect(hasErrors(store.getState())).toBe(false);
+    expect(screen.getByTestId('problems-errors').className).toContain('problems-count--zero');
+    expect(screen.getByTestId('problems-errors').textContent).toBe('0 errores');
+    cleanup();
+    const clean: FlowDocument = {
+      ...flow,
+      nodes: [flow.nodes[0]!, { id: 'fin', type: 'end', position: { x: 300, y: 0 }, data: {} }],
+      edges: [{ id: 'e1', source: 'hola', sourceHandle: 'next', target: 'fin' }],
+    };
+    render(<EditorStoreProvider store={createEditorStore({ document: clean })}><ProblemsPanel /></EditorStoreProvider>);
+    expect(screen.getByTestId('problems-none')).toBeTruthy();
+    expect(screen.getByTestId('problems-errors').className).toContain('problems-count--zero');
+    expect(screen.getByTestId('problems-warnings').className).toContain('problems-count--zero');
+  });
+
+  it('collapses to its header bar, and remembers it for the session', () => {
+    renderPanel();
+    const toggle = screen.getByTestId('problems-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByTestId('problem-button_title_too_long').closest('[hidden]')).not.toBeNull();
+    // The counts stay in sight on the bar.
+    expect(screen.getByTestId('problems-errors').textContent).toBe('1 errores');
+    cleanup();
+    renderPanel();
+    expect(screen.getByTestId('problems-toggle').getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(screen.getByTestId('problems-toggle'));
+    expect(sessionStorage.getItem('charla.problems.collapsed')).toBe('false');
   });
 
   it('turns pointers into inspector field paths', () => {
