@@ -1,5 +1,5 @@
 import './flow-editor.css';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { isNumber, useStoredState } from '../../app/use-stored-state.ts';
 import { useT } from '../../i18n/index.ts';
 import { useEditorStore } from '../../store/index.ts';
@@ -46,25 +46,29 @@ export function RightSlot({ slot, panelLabel, panel, inspector }: RightSlotProps
   const settingsOpen = useEditorStore((state) => state.settingsOpen);
   const selectedCount = useEditorStore((state) => state.selectedNodeIds.length);
   useInspectorRequests(slot);
+  const ids = useId();
+  const tabbed = slot.panel !== null;
+  const pane = (tab: 'panel' | 'inspector') => (tabbed ? { role: 'tabpanel', id: `${ids}-${tab}`, 'aria-labelledby': `${ids}-${tab}-tab` } : {});
+  const tab = (name: 'panel' | 'inspector') => ({ id: `${ids}-${name}-tab`, 'aria-controls': `${ids}-${name}` });
   const showPanel = slot.panel !== null && slot.view === 'panel';
   const inspectorLabel = settingsOpen ? t('settingsTab') : t('inspectorTab');
 
   return (
     <div className="right-slot" data-testid="right-slot" data-view={showPanel ? slot.panel : settingsOpen ? 'settings' : 'inspector'} style={{ width }}>
       <SlotResizer width={width} onResize={setWidth} />
-      {slot.panel !== null && (
+      {tabbed && (
         <div className="right-slot-tabs" role="tablist" aria-label={t('sideSlot')}>
-          <button type="button" role="tab" className="right-slot-tab" data-testid="slot-tab-panel" aria-selected={showPanel}
+          <button type="button" role="tab" className="right-slot-tab" data-testid="slot-tab-panel" aria-selected={showPanel} {...tab('panel')}
             onClick={() => slot.show('panel')}>{panelLabel}</button>
-          <button type="button" role="tab" className="right-slot-tab" data-testid="slot-tab-inspector" aria-selected={!showPanel}
+          <button type="button" role="tab" className="right-slot-tab" data-testid="slot-tab-inspector" aria-selected={!showPanel} {...tab('inspector')}
             onClick={() => slot.show('inspector')}>
             {inspectorLabel}
             {showPanel && selectedCount > 0 && !settingsOpen && <span className="right-slot-dot" aria-label={t('nodeSelected')} />}
           </button>
         </div>
       )}
-      {slot.panel !== null && <div className="right-slot-pane" hidden={!showPanel}>{panel}</div>}
-      <div className="right-slot-pane" hidden={showPanel}>{inspector}</div>
+      {tabbed && <div className="right-slot-pane" hidden={!showPanel} {...pane('panel')}>{panel}</div>}
+      <div className="right-slot-pane" hidden={showPanel} {...pane('inspector')}>{inspector}</div>
     </div>
   );
 }
