@@ -63,6 +63,15 @@ describe('problem messages speak the analyst\'s words', () => {
     expect(problemMessage('unhandled_output', { output: outputTerm('fallback') }, 'es')).toContain('«Sin coincidencia»');
   });
 
+  it('names each fixed output exactly as the canvas labels it (editor/nodes/messages.ts)', async () => {
+    const { messages: editorWords } = await import('../editor/nodes/messages.ts');
+    for (const locale of ['es', 'pt', 'en'] as const) {
+      for (const [key, label] of Object.entries(editorWords[locale]).filter(([name]) => name.startsWith('output_'))) {
+        expect(problemMessage('dead_end', { output: outputTerm(key.slice('output_'.length)) }, locale), `${locale} ${key}`).toContain(label);
+      }
+    }
+  });
+
   it('names Flow JSON components and their properties as the form editor does', () => {
     const form = sampleNodes.form('datos', 0);
     const fields = form.data.flowJson.screens[0]!.layout.children[0]!.children as Array<Record<string, unknown>>;
