@@ -62,7 +62,8 @@ describe('top bar live version', () => {
 
     // An edit shows at once; after its save the server's answer is kept, without blinking while it is asked.
     act(() => store.getState().updateNodeData('hola', { text: 'Hola de nuevo' }));
-    expect(unpublished()?.textContent).toBe('Cambios sin publicar');
+    expect(unpublished()?.title).toBe('El borrador tiene cambios que todavía no están en vivo');
+    expect(screen.getByText('Cambios sin publicar')).toBeTruthy();
     act(() => store.getState().markSaved(5));
     expect(unpublished()).toBeTruthy();
     await server.answer(true);

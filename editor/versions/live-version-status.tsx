@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import { useT } from '../i18n/index.ts';
+import './versions.css';
 import { messages } from './messages.ts';
 import { useDraftChanges } from './use-draft-changes.ts';
 
@@ -26,7 +27,12 @@ export function LiveVersionStatus({ api, flowId, liveVersion }: LiveVersionStatu
       <span className={liveVersion === null ? 'pill pill-muted' : 'pill pill-live'} data-testid="editor-live">
         {liveVersion === null ? t('notPublished') : t('liveInHeader', { version: liveVersion })}
       </span>
-      {unpublished && <span className="pill pill-warn" data-testid="editor-unpublished" title={t('unpublishedHint')}>{t('unpublished')}</span>}
+      {unpublished && (
+        <span className="pill pill-warn editor-unpublished" data-testid="editor-unpublished" title={t('unpublishedHint')}>
+          <span className="editor-unpublished-long">{t('unpublished')}</span>
+          <span className="editor-unpublished-short" aria-hidden>{t('unpublishedShort')}</span>
+        </span>
+      )}
     </>
   );
 }
