@@ -61,11 +61,17 @@ export interface GraphInteractive {
   };
 }
 
-/** One inbound message in the webhook `messages[]` shape, without the envelope fields. */
+/** One inbound message in the webhook `messages[]` shape, without the envelope fields (whatsapp.md §1). */
 export type InboundMessage =
   | { type: 'text'; text: { body: string } }
   | { type: 'interactive'; interactive: InboundInteractive }
-  | { type: 'image'; image: { id: string; mime_type: string; sha256: string; caption?: string } };
+  | { type: 'image'; image: InboundMedia & { caption?: string } }
+  | { type: 'document'; document: InboundMedia & { caption?: string; filename: string } }
+  | { type: 'audio'; audio: InboundMedia & { voice?: boolean } }
+  | { type: 'location'; location: { latitude: number; longitude: number; name?: string; address?: string } };
+
+/** Media arrives as an id to download, never the bytes. */
+export interface InboundMedia { id: string; mime_type: string; sha256: string }
 
 export type InboundInteractive =
   | { type: 'button_reply'; button_reply: { id: string; title: string } }

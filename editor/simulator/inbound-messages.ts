@@ -27,14 +27,26 @@ export const inbound = {
     },
   }),
 
-  /** A photo stands in for any media: the simulator has no media store, so the id is made up. */
-  image: (caption?: string): InboundMessage => ({
-    type: 'image',
-    image: {
-      id: `sim-media-${Date.now()}`,
-      mime_type: 'image/jpeg',
-      sha256: 'simulated',
-      ...(caption !== undefined && caption !== '' && { caption }),
-    },
+  /** A photo; the simulator has no media store, so the media id is made up (so are the others'). */
+  image: (caption?: string): InboundMessage => ({ type: 'image', image: { ...simulatedMedia('image/jpeg'), ...captioned(caption) } }),
+
+  document: (caption?: string): InboundMessage =>
+    ({ type: 'document', document: { ...simulatedMedia('application/pdf'), filename: 'documento.pdf', ...captioned(caption) } }),
+
+  /** A voice note, as WhatsApp sends one recorded in the chat. */
+  audio: (): InboundMessage => ({ type: 'audio', audio: { ...simulatedMedia('audio/ogg; codecs=opus'), voice: true } }),
+
+  /** A shared pin (a fixed place: the simulator has no map). */
+  location: (): InboundMessage => ({
+    type: 'location',
+    location: { latitude: -34.6037, longitude: -58.3816, name: 'Obelisco', address: 'Av. 9 de Julio s/n, CABA' },
   }),
 };
+
+let mediaCount = 0;
+function simulatedMedia(mimeType: string) {
+  mediaCount += 1;
+  return { id: `sim-media-${Date.now()}-${mediaCount}`, mime_type: mimeType, sha256: 'simulated' };
+}
+
+const captioned = (caption?: string) => (caption !== undefined && caption.trim() !== '' ? { caption: caption.trim() } : {});

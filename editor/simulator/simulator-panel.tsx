@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { DiffSide, VersionSummary } from '../api/types.ts';
 import { useT } from '../i18n/index.ts';
-import { useEditorStoreApi } from '../store/index.ts';
+import { useEditorStoreApi, type EditorStore } from '../store/index.ts';
 import { ChatView } from './chat-view.tsx';
 import { messages } from './messages.ts';
 import { useSimulation } from './use-simulation.ts';
 import { VariablesView } from './variables-view.tsx';
+import { versionView, type VersionView } from './version-view.tsx';
 import './simulator.css';
 
 interface SimulatorPanelProps {
@@ -18,14 +19,23 @@ interface SimulatorPanelProps {
   saveDraft(): Promise<boolean>;
   /** Bumped when versions change (a publish), to refresh the source list. */
   versionsKey?: number;
+  /**
+   * While a version is simulated, the canvas should show it read-only (`view`), and the draft again
+   * with null (the draft simulated, the panel closed). Without it, versions light nothing on the canvas.
+   */
+  onVersionView?(view: VersionView | null): void;
 }
 
 /** Chat with the flow as a customer would, on the draft or any version, following it on the canvas. */
-export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey }: SimulatorPanelProps) {
+export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, onVersionView }: SimulatorPanelProps) {
   const t = useT(messages);
   const store = useEditorStoreApi();
   const [source, setSource] = useState<DiffSide>('draft');
   const [versions, setVersions] = useState<VersionSummary[]>([]);
+  // The store whose canvas shows the simulated document: the draft's, or a version's own (never the draft's).
+  const canvas = useRef<EditorStore | null>(store);
+  const showVersion = useRef(onVersionView);
+  showVersion.current = onVersionView;
   const { view, start, send, resolveHandoff } = useSimulation({
     api,
     flowId,
@@ -33,18 +43,28 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey }
       await saveDraft();
       return store.getState().document;
     },
+    onDocument(started, document) {
+      const view = started === 'draft' || !showVersion.current ? null : versionView(started, document);
+      canvas.current = started === 'draft' ? store : view?.store ?? null;
+      showVersion.current?.(view);
+    },
     onActiveNode(nodeId) {
       // Follow the conversation: highlight the node it waits on and bring it into view.
-      store.getState().setHighlightedNode(nodeId);
-      if (nodeId) store.getState().reveal(nodeId);
+      canvas.current?.getState().setHighlightedNode(nodeId);
+      if (nodeId) canvas.current?.getState().reveal(nodeId);
     },
     statusText: { ended: t('ended'), handoff: t('handoff'), error: t('errorStatus') },
   });
 
   useEffect(() => { api.listVersions(flowId).then(setVersions, () => setVersions([])); }, [api, flowId, versionsKey]);
-  useEffect(() => () => store.getState().setHighlightedNode(null), [store]);
+  useEffect(() => () => {
+    store.getState().setHighlightedNode(null);
+    showVersion.current?.(null); // closing the simulator brings the draft back
+  }, [store]);
 
   const restart = (next: DiffSide = source) => { setSource(next); void start(next); };
+  // Before the first conversation the phone offers to start it; the header then offers a restart.
+  const atStart = view.simulationId === null && !view.busy && view.entries.length === 0;
 
   return (
     <aside className="side-panel simulator-panel" data-testid="simulator-panel">
@@ -55,7 +75,7 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey }
           <option value="draft">{t('draft')}</option>
           {versions.map((version) => <option key={version.version} value={version.version}>{t('version', { version: version.version })}</option>)}
         </select>
-        <button className="btn btn-small" data-testid="sim-restart" onClick={() => restart()}>{view.simulationId ? t('restart') : t('start')}</button>
+        {!atStart && <button className="btn btn-small" data-testid="sim-restart" onClick={() => restart()}>{t('restart')}</button>}
       </div>
       <div className="phone">
         <div className="wa-topbar">
@@ -65,7 +85,7 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey }
             <span className="wa-presence">{view.busy ? t('typing') : t('online')}</span>
           </span>
         </div>
-        {view.simulationId === null && !view.busy && view.entries.length === 0
+        {atStart
           ? <div className="wa-screen wa-start"><button className="btn btn-primary" data-testid="sim-start" onClick={() => restart()}>{t('start')}</button></div>
           : <ChatView entries={view.entries} busy={view.busy} disabled={view.simulationId === null || view.status === 'ended'} onSend={(message) => void send(message)} />}
       </div>

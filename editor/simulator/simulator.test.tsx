@@ -132,12 +132,42 @@ describe('simulator chat rendering', () => {
     expect(within(screen.getByTestId('sim-user-message')).getByText('Promos')).toBeTruthy();
   });
 
-  it('sends typed text and a photo placeholder like a customer', () => {
+  it('sends typed text, and from the "+" menu an image, a document, a location or a voice note in their webhook shapes', () => {
     const sent = renderChat([]);
     fireEvent.change(screen.getByTestId('sim-input'), { target: { value: 'hola' } });
     fireEvent.click(screen.getByTestId('sim-send'));
-    fireEvent.click(screen.getByTestId('sim-attach'));
     expect(sent[0]).toEqual({ type: 'text', text: { body: 'hola' } });
-    expect(sent[1]?.type).toBe('image');
+
+    expect(screen.queryByRole('menu')).toBeNull(); // "+" no longer sends a photo straight away
+    fireEvent.click(screen.getByTestId('sim-attach'));
+    expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['▣Imagen', '▤Documento', '⌖Ubicación', '♪Audio']);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(sent).toHaveLength(1);
+
+    const attach = (kind: string) => {
+      fireEvent.click(screen.getByTestId('sim-attach'));
+      fireEvent.click(screen.getByTestId(`sim-attach-${kind}`));
+      return sent.at(-1);
+    };
+    fireEvent.change(screen.getByTestId('sim-input'), { target: { value: 'mi comprobante' } });
+    expect(attach('image')).toMatchObject({ type: 'image', image: { mime_type: 'image/jpeg', sha256: 'simulated', caption: 'mi comprobante' } });
+    expect((screen.getByTestId('sim-input') as HTMLInputElement).value).toBe('');
+    expect(attach('document')).toMatchObject({ type: 'document', document: { mime_type: 'application/pdf', filename: 'documento.pdf' } });
+    expect(attach('location')).toEqual({ type: 'location', location: { latitude: -34.6037, longitude: -58.3816, name: 'Obelisco', address: 'Av. 9 de Julio s/n, CABA' } });
+    expect(attach('audio')).toMatchObject({ type: 'audio', audio: { mime_type: 'audio/ogg; codecs=opus', voice: true } });
+    const ids = sent.slice(1).flatMap((message) => ('image' in message ? [message.image.id] : 'document' in message ? [message.document.id] : 'audio' in message ? [message.audio.id] : []));
+    expect(new Set(ids).size).toBe(3);
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('shows what the customer attached in their bubbles', () => {
+    renderChat([
+      { id: 'u1', from: 'user', at, message: { type: 'location', location: { latitude: 1, longitude: 2, name: 'Obelisco', address: 'CABA' } } },
+      { id: 'u2', from: 'user', at, message: { type: 'audio', audio: { id: 'a', mime_type: 'audio/ogg', sha256: 's', voice: true } } },
+      { id: 'u3', from: 'user', at, message: { type: 'document', document: { id: 'd', mime_type: 'application/pdf', sha256: 's', filename: 'menu.pdf' } } },
+    ]);
+    expect(screen.getAllByTestId('sim-user-message').map((bubble) => bubble.querySelector('.wa-bubble-text')?.textContent))
+      .toEqual(['⌖ Obelisco · CABA', '♪ Nota de voz', '▤ menu.pdf']);
   });
 });

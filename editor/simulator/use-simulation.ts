@@ -19,6 +19,8 @@ export interface SimulationOptions {
   flowId: string;
   /** The draft as the server will run it (the caller saves it first). */
   draftDocument(): Promise<FlowDocument>;
+  /** The document a new conversation runs, once fetched (before it starts). */
+  onDocument?(source: DiffSide, document: FlowDocument): void;
   /** Follows the conversation on the canvas. */
   onActiveNode(nodeId: string | null): void;
   /** Texts for the simulator's own lines. */
@@ -52,6 +54,7 @@ export function useSimulation(options: SimulationOptions) {
     onActiveNode(null);
     try {
       document.current = source === 'draft' ? await draftDocument() : await api.getVersion(flowId, source);
+      latest.current.onDocument?.(source, document.current);
       const started = await api.startSimulation(flowId, source);
       const activeNodeId = started.activeNodeId ?? null;
       onActiveNode(activeNodeId);

@@ -14,6 +14,7 @@ import { Palette } from '../../canvas/index.ts';
 import { ProblemsPanel } from '../../problems/index.ts';
 import { FlowSettingsButton, FlowSettingsSlot } from '../../settings/index.ts';
 import { SimulatorPanel } from '../../simulator/simulator-panel.tsx';
+import { VersionViewBanner, type VersionView } from '../../simulator/version-view.tsx';
 import { EditorStoreProvider, type EditorStore } from '../../store/index.ts';
 import { LiveVersionStatus } from '../../versions/live-version-status.tsx';
 import { NoticeToast } from '../../versions/notice-toast.tsx';
@@ -39,6 +40,9 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
   const [liveVersion, setLiveVersion] = useState(draft.liveVersion);
   const [versionsKey, setVersionsKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  // A version being simulated shows on the canvas read-only, from a store of its own (never the draft's).
+  const [versionView, setVersionView] = useState<VersionView | null>(null);
+  const canvasStore = versionView?.store ?? store;
   const saveDraft = () => (can.edit ? autosave.flush() : Promise.resolve(true));
   // The server looks the node up in the stored draft: save first, so a node just added can be tried.
   const tryApiCall = useCallback<TryApiCall>(async (nodeId, data, variables) => {
@@ -74,18 +78,21 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
           )}
         </TopBar>
         <div className="editor-grid">
-          {can.edit && <Palette />}
-          <div className="editor-center">
-            <div className="editor-canvas-area">
-              <FlowEditorCanvas />
-              <NoticeToast notice={notice} onDismiss={() => setNotice(null)} />
+          <EditorStoreProvider store={canvasStore} key={versionView?.key ?? 'draft'}>
+            {can.edit && <Palette />}
+            <div className="editor-center">
+              <div className="editor-canvas-area">
+                {versionView && <VersionViewBanner view={versionView} />}
+                <FlowEditorCanvas />
+                <NoticeToast notice={notice} onDismiss={() => setNotice(null)} />
+              </div>
+              <ProblemsPanel />
             </div>
-            <ProblemsPanel />
-          </div>
+          </EditorStoreProvider>
           <RightSlot slot={slot} panelLabel={slot.panel === 'versions' ? t('versions') : t('simulatorTab')}
-            inspector={<FlowSettingsSlot><Inspector {...(can.edit && { tryApiCall })} /></FlowSettingsSlot>}
+            inspector={<EditorStoreProvider store={canvasStore}><FlowSettingsSlot><Inspector {...(can.edit && { tryApiCall })} /></FlowSettingsSlot></EditorStoreProvider>}
             panel={slot.panel === 'simulator' ? (
-              <SimulatorPanel api={api} flowId={draft.id} flowName={store.getState().document.name} saveDraft={saveDraft} versionsKey={versionsKey} />
+              <SimulatorPanel api={api} flowId={draft.id} flowName={store.getState().document.name} saveDraft={saveDraft} versionsKey={versionsKey} onVersionView={setVersionView} />
             ) : slot.panel === 'versions' && (
               <VersionsPanel api={api} flowId={draft.id} canPublish={can.publish} liveVersion={liveVersion} saveDraft={saveDraft}
                 versionsKey={versionsKey}

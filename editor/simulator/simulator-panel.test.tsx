@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { FlowDocument } from '../../schema/index.ts';
+import type { SimulationStart, SimulationTurn, VersionSummary } from '../api/types.ts';
+import { createAutosave } from '../autosave/autosave.ts';
+import { useLocale } from '../i18n/index.ts';
+import { createEditorStore, EditorStoreProvider } from '../store/index.ts';
+import { SimulatorPanel } from './simulator-panel.tsx';
+import { VersionViewBanner, type VersionView } from './version-view.tsx';
+
+afterEach(cleanup);
+beforeEach(() => useLocale.getState().setLocale('es'));
+
+const message = (id: string, text: string) => ({ id, type: 'message' as const, position: { x: 0, y: 0 }, data: { text } });
+const draft: FlowDocument = { schemaVersion: 1, id: 'demo', name: 'Demo', startNodeId: 'hola', nodes: [message('hola', 'Hola, borrador')], edges: [] };
+// Version 1 starts on a node the draft no longer has.
+const version1: FlowDocument = { ...draft, startNodeId: 'bienvenida', nodes: [message('bienvenida', 'Bienvenido (v1)')] };
+
+function fakeApi() {
+  const started: Array<'draft' | number> = [];
+  const api = {
+    async listVersions(): Promise<VersionSummary[]> {
+      return [{ version: 1, contentHash: 'h', author: 'admin', note: null, createdAt: 0, live: true }];
+    },
+    async getVersion(_id: string, version: number) {
+      if (version !== 1) throw new Error('no such version');
+      return version1;
+    },
+    async startSimulation(_id: string, source: 'draft' | number): Promise<SimulationStart> {
+      started.push(source);
+      const document = source === 'draft' ? draft : version1;
+      return { simulationId: `sim-${started.length}`, messages: [{ type: 'text', text: { body: (document.nodes[0]!.data as { text: string }).text } }], activeNodeId: document.startNodeId, variables: {}, status: 'active' };
+    },
+    async sendSimulationMessage(): Promise<SimulationTurn> { throw new Error('unused'); },
+    async resolveSimulation(): Promise<SimulationTurn> { throw new Error('unused'); },
+  };
+  return { api, started };
+}
+
+function renderPanel() {
+  const store = createEditorStore({ document: draft, revision: 3 });
+  const puts: unknown[] = [];
+  const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async (...args) => { puts.push(args); return { revision: 4 }; }, getFlow: async () => { throw new Error('unused'); } } });
+  const stopAutosave = autosave.start();
+  const { api, started } = fakeApi();
+  const views: Array<VersionView | null> = [];
+  const view = render(<EditorStoreProvider store={store}>
+    <SimulatorPanel api={api} flowId="demo" flowName="Demo" saveDraft={() => autosave.flush()} onVersionView={(shown) => views.push(shown)} />
+  </EditorStoreProvider>);
+  return { store, autosave, stopAutosave, puts, started, views, unmount: view.unmount };
+}
+
+describe('simulator panel', () => {
+  it('offers "Iniciar conversación" once; once started, the header offers a restart', async () => {
+    renderPanel();
+    expect(screen.getAllByText('Iniciar conversación')).toHaveLength(1);
+    expect(screen.queryByTestId('sim-restart')).toBeNull();
+    fireEvent.click(screen.getByTestId('sim-start'));
+    await screen.findByText('Hola, borrador');
+    expect(screen.queryByText('Iniciar conversación')).toBeNull();
+    expect(screen.getByTestId('sim-restart').textContent).toBe('Reiniciar');
+  });
+
+  it('runs a version on a read-only canvas of its own: the draft, its history and autosave never see it', async () => {
+    const { store, autosave, stopAutosave, puts, started, views, unmount } = renderPanel();
+    const before = { document: store.getState().document, documentVersion: store.getState().documentVersion };
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+    fireEvent.change(screen.getByTestId('sim-source'), { target: { value: '1' } });
+    await screen.findByText('Bienvenido (v1)');
+    expect(started).toEqual([1]);
+
+    const shown = views.at(-1)!;
+    expect(shown.version).toBe(1);
+    expect(shown.store.getState().document).toEqual(version1);
+    expect(shown.store.getState().readOnly).toBe(true);
+    expect(shown.store.getState().highlightedNodeId).toBe('bienvenida'); // lit on the version…
+    expect(store.getState().highlightedNodeId).toBeNull(); // …never on the draft, which has no such node
+    shown.store.getState().addNode('message', { x: 0, y: 0 });
+    expect(shown.store.getState().document.nodes).toHaveLength(1); // read-only
+
+    expect(store.getState().document).toBe(before.document);
+    expect(store.getState().documentVersion).toBe(before.documentVersion);
+    expect(store.getState().past).toEqual([]);
+    expect(autosave.isDirty()).toBe(false);
+    expect(puts).toEqual([]);
+
+    render(<VersionViewBanner view={shown} />);
+    expect(screen.getByTestId('sim-version-banner').textContent).toBe('Simulando la versión 1 (solo lectura)');
+
+    fireEvent.change(screen.getByTestId('sim-source'), { target: { value: 'draft' } });
+    await screen.findByText('Hola, borrador');
+    expect(views.at(-1)).toBeNull(); // the draft is back on the canvas
+    expect(store.getState().highlightedNodeId).toBe('hola');
+
+    fireEvent.change(screen.getByTestId('sim-source'), { target: { value: '1' } });
+    await screen.findByText('Bienvenido (v1)');
+    expect(views.at(-1)?.version).toBe(1);
+    act(() => unmount());
+    expect(views.at(-1)).toBeNull(); // closing the simulator brings the draft back
+    expect(store.getState().document).toBe(before.document);
+    stopAutosave();
+  });
+});
