@@ -108,6 +108,7 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('slot-tab-inspector').click();
     await canvas.typeText('menu_1', 'Elegí una opción, por favor');
     await session.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    await session.page.getByTestId('editor-unpublished').waitFor();
     await session.page.getByTestId('slot-tab-panel').click();
     await session.page.getByTestId('diff-compare').click();
     await session.page.locator('[data-testid="node-menu_1"].flow-node--changed').waitFor();
