@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 
+type WorkResult = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 interface PendingWork {
   work: () => unknown;
   /** One statement needs no SAVEPOINT: SQLite undoes a failed statement on its own. */
@@ -9,10 +11,13 @@ interface PendingWork {
 }
 
 /**
- * Group commit: the writes asked for during one event-loop turn share one transaction, each in its
- * own SAVEPOINT so one failing piece of work rolls back alone. Callers get their promise settled
- * only after COMMIT, so "stored, then acknowledged" still holds. On this machine it more than
- * doubles the webhook's write throughput (perf-notes.md).
+ * Group commit: the writes asked for during one event-loop turn share one transaction. Callers get
+ * their promise settled only after COMMIT, so "stored, then acknowledged" still holds. On this
+ * machine it more than doubles the webhook's write throughput (perf-notes.md).
+ * The batch first runs without savepoints (they copy every page a piece of work touches again
+ * into SQLite's sub-journal); if any work throws, that transaction is rolled back and the batch
+ * runs again with each piece in its own SAVEPOINT, so one failing piece rolls back alone. Work
+ * may therefore run twice: it must do nothing but its SQL statements (and compute its result).
  * @example const inserted = await groupCommit.run(() => insertInbound.run(row).changes);
  */
 export class GroupCommit {
@@ -62,11 +67,9 @@ export class GroupCommit {
     const batch = this.queue;
     if (batch.length === 0) return;
     this.queue = [];
-    const results: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let results: WorkResult[];
     try {
-      this.begin.run();
-      for (const item of batch) results.push(item.single ? this.runAlone(item.work) : this.runInSavepoint(item.work));
-      this.commit.run();
+      results = this.runTogether(batch) ?? this.runIsolated(batch);
     } catch (error) {
       if (this.sqlite.inTransaction) this.rollback.run();
       for (const item of batch) item.reject(error);
@@ -79,7 +82,29 @@ export class GroupCommit {
     });
   }
 
-  private runAlone(work: () => unknown): { ok: true; value: unknown } | { ok: false; error: unknown } {
+  /** The usual case: one transaction, no savepoints. Undefined (rolled back) when any work throws. */
+  private runTogether(batch: PendingWork[]): WorkResult[] | undefined {
+    const results: WorkResult[] = [];
+    this.begin.run();
+    try {
+      for (const item of batch) results.push({ ok: true, value: item.work() });
+    } catch {
+      this.rollback.run();
+      return undefined;
+    }
+    this.commit.run();
+    return results;
+  }
+
+  /** After a failure: each piece of work in its own savepoint, so only the failing ones roll back. */
+  private runIsolated(batch: PendingWork[]): WorkResult[] {
+    this.begin.run();
+    const results = batch.map((item) => (item.single ? this.runAlone(item.work) : this.runInSavepoint(item.work)));
+    this.commit.run();
+    return results;
+  }
+
+  private runAlone(work: () => unknown): WorkResult {
     try {
       return { ok: true, value: work() };
     } catch (error) {
@@ -87,7 +112,7 @@ export class GroupCommit {
     }
   }
 
-  private runInSavepoint(work: () => unknown): { ok: true; value: unknown } | { ok: false; error: unknown } {
+  private runInSavepoint(work: () => unknown): WorkResult {
     this.savepoint.run();
     try {
       const value = work();

@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import { GroupCommit } from './group-commit.ts';
+
+function setup() {
+  const sqlite = new Database(':memory:');
+  sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)');
+  const insert = sqlite.prepare('INSERT INTO t (v) VALUES (?)');
+  const values = () => (sqlite.prepare('SELECT v FROM t ORDER BY id').all() as Array<{ v: string }>).map((row) => row.v);
+  return { sqlite, insert, values, commit: new GroupCommit(sqlite) };
+}
+
+describe('GroupCommit', () => {
+  it('writes the work of one event-loop turn in one transaction and settles each promise after it', async () => {
+    const { insert, values, commit } = setup();
+    const results = await Promise.all([
+      commit.run(() => insert.run('a').changes),
+      commit.runStatement(() => insert.run('b').changes),
+      commit.run(() => [insert.run('c').changes, insert.run('d').changes]),
+    ]);
+    expect(results).toEqual([1, 1, [1, 1]]);
+    expect(values()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('rolls back only the work that fails, all of its statements, and commits the rest', async () => {
+    const { insert, values, commit } = setup();
+    insert.run('taken');
+    const failing = commit.run(() => {
+      insert.run('half');
+      insert.run('taken'); // UNIQUE constraint: the whole piece of work must undo 'half'
+    });
+    const ok = [commit.run(() => insert.run('before').changes), commit.runStatement(() => insert.run('after').changes)];
+    await expect(failing).rejects.toThrow(/UNIQUE/);
+    expect(await Promise.all(ok)).toEqual([1, 1]);
+    expect(values()).toEqual(['taken', 'before', 'after']);
+  });
+
+  it('fails a single statement alone too', async () => {
+    const { insert, values, commit } = setup();
+    const results = await Promise.allSettled([
+      commit.runStatement(() => insert.run('x')),
+      commit.runStatement(() => insert.run('x')),
+      commit.run(() => insert.run('y')),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(values()).toEqual(['x', 'y']);
+  });
+
+  it('refuses work once closed, after writing what was queued', async () => {
+    const { insert, values, commit } = setup();
+    const queued = commit.run(() => insert.run('last'));
+    commit.close();
+    await queued;
+    await expect(commit.run(() => insert.run('late'))).rejects.toThrow(/closing/);
+    expect(values()).toEqual(['last']);
+  });
+});
