@@ -42,26 +42,31 @@ function Canvas() {
   const [finding, setFinding] = useState(false);
   const pointer = useRef<XY | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
-  const showReadable = useReadableView();
+  const readableView = useReadableView();
   const initialized = useNodesInitialized();
   const opened = useRef<string | null>(null);
   const size = useStore((state) => `${state.width}x${state.height}`);
   const aria = useMemo(() => ariaLabels(translate(messages, locale)), [locale]);
 
-  useReveal();
   useKeyboardShortcuts({ openFind: () => setFinding(true), pointer: () => pointer.current });
 
-  const updateVisibleArea = useCallback((_: unknown, viewport: Viewport) => {
-    if (wrapper.current) store.getState().setVisibleArea(visibleAreaOf(wrapper.current, viewport));
-  }, [store]);
+  const updateVisibleArea = useCallback(() => {
+    if (wrapper.current) store.getState().setVisibleArea(visibleAreaOf(wrapper.current, getViewport()));
+  }, [store, getViewport]);
+  // Programmatic moves (opening, layout, reveal) end without onMoveEnd: the area is refreshed when they arrive.
+  const showReadableHere = useCallback(async (options?: { duration?: number }) => {
+    await readableView(options);
+    updateVisibleArea();
+  }, [readableView, updateVisibleArea]);
+  useReveal(updateVisibleArea);
 
   // Opening a flow: once its cards are measured (large flows: estimated at once), show it readable.
   useEffect(() => {
     if (!initialized || opened.current === documentId) return;
     opened.current = documentId;
-    void showReadable().then(() => updateVisibleArea(null, getViewport()));
-  }, [initialized, documentId, showReadable, updateVisibleArea, getViewport]);
-  useEffect(() => updateVisibleArea(null, getViewport()), [size, finding, updateVisibleArea, getViewport]);
+    void showReadableHere();
+  }, [initialized, documentId, showReadableHere]);
+  useEffect(updateVisibleArea, [size, finding, updateVisibleArea]);
 
   function onDrop(event: DragEvent) {
     const kind = event.dataTransfer.getData(NODE_KIND_MIME);
@@ -88,7 +93,7 @@ function Canvas() {
         onNodeDragStop={handlers.onNodeDragStop}
         onDrop={onDrop}
         onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'move'; }}
-        onInit={(instance) => updateVisibleArea(null, instance.getViewport())}
+        onInit={updateVisibleArea}
         onMoveEnd={updateVisibleArea}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
@@ -108,7 +113,7 @@ function Canvas() {
         <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, duration: 300 }} />
         <Panel position="top-left">
           <div className="canvas-top">
-            <CanvasToolbar onFind={() => setFinding(true)} showReadable={showReadable} />
+            <CanvasToolbar onFind={() => setFinding(true)} showReadable={showReadableHere} />
             {finding && <FindBox onClose={() => setFinding(false)} />}
           </div>
         </Panel>

@@ -1,7 +1,16 @@
 import { NodeToolbar, Position } from '@xyflow/react';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
+
+/** Two overlapping cards (no font has one glyph for "duplicate" everywhere). */
+const COPY_ICON = (
+  <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden fill="none" stroke="currentColor" strokeWidth="1.4">
+    <rect x="4.5" y="4.5" width="8" height="8" rx="1.5" />
+    <path d="M9.5 2.5v-.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h.5" />
+  </svg>
+);
 
 /**
  * Quick actions over the one selected node: mark as start, duplicate, delete. Icon buttons (named by
@@ -17,7 +26,7 @@ export function NodeActions({ nodeId, isStart }: { nodeId: string; isStart: bool
     store.getState().select([nodeId]);
     action();
   };
-  const button = (testId: string, label: string, glyph: string, action: () => void, className?: string) => (
+  const button = (testId: string, label: string, glyph: ReactNode, action: () => void, className?: string) => (
     <button type="button" className={className} data-testid={`${testId}-${nodeId}`} title={label} aria-label={label} onClick={run(action)}>
       {glyph}
     </button>
@@ -25,7 +34,7 @@ export function NodeActions({ nodeId, isStart }: { nodeId: string; isStart: bool
   return (
     <NodeToolbar isVisible={visible} position={Position.Top} align="end" offset={6} className="node-actions" role="toolbar" aria-label={t('nodeActions')}>
       {!isStart && button('node-action-start', t('makeStart'), '▶', () => store.getState().setStartNode(nodeId))}
-      {button('node-action-duplicate', t('duplicate'), '⧉', () => store.getState().duplicate())}
+      {button('node-action-duplicate', t('duplicate'), COPY_ICON, () => store.getState().duplicate())}
       {button('node-action-delete', t('delete'), '✕', () => store.getState().deleteSelection(), 'node-actions-danger')}
     </NodeToolbar>
   );

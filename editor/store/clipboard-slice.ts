@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { parsePayload, pastePayload, serializeNodes, type ClipboardPayload } from './clipboard-payload.ts';
-import { boundingBox, freeSpot, nodeBox, PLACEMENT_MARGIN } from './placement.ts';
+import { boundingBox, freeSpot, nodeBox, PLACEMENT_MARGIN, type Spot } from './placement.ts';
 import type { ClipboardSlice, EditorState, Size, XY } from './types.ts';
 
 /** The last copy of any editor on this page, so the fallback also pastes into another flow. */
@@ -12,7 +12,7 @@ let lastCopied: string | null = null;
  */
 export const clipboardSlice: StateCreator<EditorState, [], [], ClipboardSlice> = (set, get) => {
   /** Where the pasted group's top-left corner goes: near `at`, else just below the originals; clear of every card, in view. */
-  function placement(payload: ClipboardPayload, at?: XY): XY {
+  function placement(payload: ClipboardPayload, at?: XY): Spot {
     const { document, measured, visibleArea } = get();
     // A measured size belongs to this flow's node of that id; a node from another flow gets an estimate.
     const sizes: Record<string, Size> = {};
@@ -30,9 +30,12 @@ export const clipboardSlice: StateCreator<EditorState, [], [], ClipboardSlice> =
     const { document, readOnly, commit } = get();
     const payload = parsePayload(text);
     if (readOnly || !payload) return [];
-    const pasted = pastePayload(document, payload, placement(payload, at));
+    const spot = placement(payload, at);
+    const pasted = pastePayload(document, payload, spot);
     commit(pasted.document);
     set({ selectedNodeIds: pasted.nodeIds, selectedEdgeIds: [] });
+    const first = pasted.nodeIds[0];
+    if (!spot.inView && first) get().reveal(first); // a crowded view: the canvas pans to the copies
     return pasted.nodeIds;
   }
 

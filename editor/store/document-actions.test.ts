@@ -104,6 +104,10 @@ describe('document actions', () => {
     const heights = path.map((id) => at(id).y);
     expect(heights).toEqual([...heights].sort((a, b) => a - b));
     expect(new Set(heights).size).toBe(path.length);
+    // A menu's branches sit left to right in the order of its options, none overlapping.
+    const branches = document.edges.filter((edge) => edge.source === 'menu_pizzas' && edge.sourceHandle !== 'invalid').map((edge) => at(edge.target).x);
+    expect(branches).toEqual([...branches].sort((a, b) => a - b));
+    for (let i = 1; i < branches.length; i++) expect(branches[i]! - branches[i - 1]!).toBeGreaterThanOrEqual(260 + LAYOUT_SPACING.node);
     expect(store.getState().past).toHaveLength(1);
     store.getState().undo();
     expect(store.getState().document).toEqual(loadFixtureFlow('pizzeria'));

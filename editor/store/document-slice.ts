@@ -62,7 +62,10 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
       const size = estimatedSize(draft);
       const middle = visibleArea ? { x: visibleArea.bounds.x + visibleArea.bounds.width / 2, y: visibleArea.bounds.y + visibleArea.bounds.height / 2 } : { x: 0, y: 0 };
       const preferred = { x: middle.x - size.width / 2, y: middle.y - size.height / 2 };
-      return addNode(kind, freeSpot({ document, measured, size, preferred, visible: visibleArea }));
+      const spot = freeSpot({ document, measured, size, preferred, visible: visibleArea });
+      const id = addNode(kind, spot);
+      if (id && !spot.inView) get().reveal(id);
+      return id;
     },
 
     connect(connection) {

@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import { nodeOutputs, type FlowDocument, type FlowNode } from '../../schema/index.ts';
+import { alignToPorts } from './port-order.ts';
 import type { Size, XY } from './types.ts';
 
 /** A card's usual size; the canvas reports the real one of each card it has drawn. */
@@ -36,7 +37,8 @@ export const LAYOUT_SPACING = { node: 60, rank: 110 } as const;
 /**
  * Top-to-bottom layered layout of the whole flow with dagre, the way a conversation reads: each
  * card's input is on its top edge and its outputs on its bottom edge (canvas/FlowNodeCard.tsx).
- * Spaced by the cards' measured sizes (`sizesById`), estimated for cards never drawn.
+ * Spaced by the cards' measured sizes (`sizesById`), estimated for cards never drawn; each card
+ * then lined up under the outputs that lead to it (port-order.ts).
  * Returns each node's top-left position.
  */
 export function layoutPositions(document: FlowDocument, sizesById: Record<string, Size>): Record<string, XY> {
@@ -59,6 +61,7 @@ export function layoutPositions(document: FlowDocument, sizesById: Record<string
     // dagre gives centres; the flow stores top-left corners. Rounded so saved documents stay tidy.
     positions[node.id] = { x: Math.round(placed.x - size.width / 2), y: Math.round(placed.y - size.height / 2) };
   }
+  alignToPorts(document, positions, sizes, LAYOUT_SPACING.node);
   return positions;
 }
 

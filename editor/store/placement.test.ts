@@ -103,6 +103,14 @@ describe('where new nodes land', () => {
     expectWellPlaced(store, id!);
   });
 
+  it('a view with no room left: the node goes to the nearest free spot outside it and the canvas is asked to show it', () => {
+    const store = setUp();
+    store.getState().setVisibleArea({ bounds: { x: 360, y: 300, width: 600, height: 200 }, reserved: [] });
+    const id = store.getState().addNodeInView('message')!;
+    for (const other of ['hola', 'menu']) expect(apart(boxOf(store, id), boxOf(store, other), PLACEMENT_MARGIN - 1)).toBe(true);
+    expect(store.getState().revealRequest?.nodeId).toBe(id);
+  });
+
   it('is one undo step, like any other addition', () => {
     const store = setUp();
     store.getState().addNodeInView('message');

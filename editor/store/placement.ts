@@ -4,6 +4,8 @@ import type { Box, Size, VisibleArea, XY } from './types.ts';
 
 /** The clear space kept around a placed card: room for the selected card's toolbar above it. */
 export const PLACEMENT_MARGIN = 48;
+/** The margin tried when a crowded view has no spot with the full one: cards stay apart, the toolbar may overlap. */
+const NARROW_MARGIN = 12;
 /** The grid the search for a free spot walks, and how far it looks (in steps) before giving up. */
 const STEP = 40;
 const RINGS = 30;
@@ -38,11 +40,15 @@ function inside(box: Box, area: Box): boolean {
   return box.x >= area.x && box.y >= area.y && box.x + box.width <= area.x + area.width && box.y + box.height <= area.y + area.height;
 }
 
+/** A spot for new cards, and whether it is in view (else the canvas should pan to it). */
+export interface Spot extends XY { inView: boolean }
+
 /**
  * The top-left corner nearest `preferred` where a box of `size` overlaps none of the `document`'s
  * cards (nor `visible.reserved`: the minimap, the controls), kept `PLACEMENT_MARGIN` apart, and lies
  * in the visible part of the canvas. A preferred spot out of view moves to the view's middle first.
- * Falls back to ignoring the view, then to `preferred` itself, when the canvas is that crowded.
+ * A crowded view is searched again with a narrower margin; failing that, the nearest free spot out
+ * of view (`inView: false`), else `preferred` itself.
  */
 export function freeSpot(options: {
   document: FlowDocument;
@@ -50,30 +56,25 @@ export function freeSpot(options: {
   size: Size;
   preferred: XY;
   visible: VisibleArea | null;
-  /** Cards that may be covered (none by default). */
-  ignore?: ReadonlySet<string>;
-}): XY {
+}): Spot {
   const { document, measured, visible } = options;
   const size = { width: options.size.width, height: options.size.height };
-  const obstacles = [
-    ...document.nodes.filter((node) => !options.ignore?.has(node.id)).map((node) => nodeBox(node, measured)),
-    ...(visible?.reserved ?? []),
-  ];
+  const obstacles = [...document.nodes.map((node) => nodeBox(node, measured)), ...(visible?.reserved ?? [])];
   const area = visible?.bounds;
   const fits = !area || (size.width <= area.width && size.height <= area.height);
   let preferred = options.preferred;
   if (area && fits && !inside({ ...preferred, ...size }, area)) {
     preferred = { x: area.x + (area.width - size.width) / 2, y: area.y + (area.height - size.height) / 2 };
   }
-  const clear = (box: Box) => !obstacles.some((obstacle) => overlaps(box, obstacle, PLACEMENT_MARGIN));
-  let outOfView: XY | null = null;
-  for (const offset of OFFSETS) {
-    const box = { x: preferred.x + offset.x, y: preferred.y + offset.y, ...size };
-    if (!clear(box)) continue;
-    if (!area || !fits || inside(box, area)) return round(box);
-    outOfView ??= box;
+  const clear = (box: Box, margin: number) => !obstacles.some((obstacle) => overlaps(box, obstacle, margin));
+  const candidates = OFFSETS.map((offset) => ({ x: preferred.x + offset.x, y: preferred.y + offset.y, ...size }));
+  const visibleOnes = !area || !fits ? candidates : candidates.filter((box) => inside(box, area));
+  for (const margin of [PLACEMENT_MARGIN, NARROW_MARGIN]) {
+    const found = visibleOnes.find((box) => clear(box, margin));
+    if (found) return { ...round(found), inView: true };
   }
-  return round(outOfView ?? preferred);
+  const elsewhere = candidates.find((box) => clear(box, PLACEMENT_MARGIN));
+  return { ...round(elsewhere ?? preferred), inView: !area || inside({ ...(elsewhere ?? preferred), ...size }, area) };
 }
 
 function round(point: XY): XY {
