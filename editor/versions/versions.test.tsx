@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { ADMIN_TOKEN_PRINCIPAL } from '../../server/auth/roles.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { FlowDiff, VersionSummary } from '../api/types.ts';
@@ -80,6 +81,31 @@ describe('versions panel', () => {
     </EditorStoreProvider>);
     await screen.findByTestId('version-1');
     expect(screen.queryByTestId('version-make-live-1')).toBeNull();
+  });
+
+  it('names the server-token admin in words and API tokens by the name they were given', async () => {
+    const byAdmin = [{ ...versions[0]!, author: ADMIN_TOKEN_PRINCIPAL }, { ...versions[1]!, author: 'Tere (QA)' }];
+    render(<EditorStoreProvider store={createEditorStore({ document })}>
+      <VersionsPanel api={{ ...fakeApi(), listVersions: async () => byAdmin }} flowId="demo" canPublish liveVersion={2} onLiveChange={() => {}}
+        saveDraft={async () => true} versionsKey={0} />
+    </EditorStoreProvider>);
+    expect((await screen.findAllByTestId('version-author')).map((author) => author.textContent))
+      .toEqual(['por Administrador (token del servidor)', 'por Tere (QA)']);
+    act(() => useLocale.getState().setLocale('en'));
+    expect(screen.getAllByTestId('version-author')[0]!.textContent).toBe('by Administrator (server token)');
+  });
+
+  it('keeps the confirmation open with the reason when the server refuses the switch', async () => {
+    const onLiveChange = vi.fn();
+    const api = { ...fakeApi(), setLive: async () => { throw new ApiError(404, 'version_not_found', 'Version 1 not found'); } };
+    render(<EditorStoreProvider store={createEditorStore({ document })}>
+      <VersionsPanel api={api} flowId="demo" canPublish liveVersion={2} onLiveChange={onLiveChange} saveDraft={async () => true} versionsKey={0} />
+    </EditorStoreProvider>);
+    fireEvent.click(await screen.findByTestId('version-make-live-1'));
+    fireEvent.click(screen.getByTestId('make-live-confirm'));
+    expect((await screen.findByRole('alert')).textContent).toBe('Esa versión no existe.');
+    expect(screen.getByTestId('make-live-dialog')).toBeTruthy();
+    expect(onLiveChange).not.toHaveBeenCalled();
   });
 });
 
