@@ -63,19 +63,19 @@ export function createConversationStore(sqlite: Database.Database) {
   const byStatus = sqlite.prepare<[string, number], ConversationRow>(
     `SELECT ${COLUMNS} FROM conversations WHERE status = ? ORDER BY updated_at DESC LIMIT ?`,
   );
+  // The writers of every turn bind positionally: binding by name costs a lookup per parameter.
   const insert = sqlite.prepare(
-    `INSERT INTO conversations (phone_number_id, wa_id, contact_name, flow_id, flow_version, status, session,
-       last_user_message_at, updated_at)
-     VALUES (@phoneNumberId, @waId, @contactName, @flowId, @flowVersion, @status, @session, @lastUserMessageAt, @updatedAt)`,
+    `INSERT INTO conversations (contact_name, flow_id, flow_version, session, last_user_message_at, updated_at,
+       status, phone_number_id, wa_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const updateColumns = `contact_name = @contactName, flow_id = @flowId, flow_version = @flowVersion, session = @session,
-    last_user_message_at = @lastUserMessageAt, updated_at = @updatedAt`;
+  const updateColumns = `contact_name = ?, flow_id = ?, flow_version = ?, session = ?, last_user_message_at = ?, updated_at = ?`;
   // Leaving `status` out of the SET when it did not change spares SQLite the status index.
-  const update = sqlite.prepare(`UPDATE conversations SET ${updateColumns} WHERE id = @id`);
-  const updateWithStatus = sqlite.prepare(`UPDATE conversations SET ${updateColumns}, status = @status WHERE id = @id`);
+  const update = sqlite.prepare(`UPDATE conversations SET ${updateColumns} WHERE id = ?`);
+  const updateWithStatus = sqlite.prepare(`UPDATE conversations SET ${updateColumns}, status = ? WHERE id = ?`);
   const addHistory = sqlite.prepare(
     `INSERT INTO conversation_messages (conversation_id, direction, body, wamid, outbox_id, created_at)
-     VALUES (@conversationId, @direction, @body, @wamid, @outboxId, @createdAt)`,
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const recent = sqlite.prepare<[number, number], HistoryRow>(
     `SELECT id, direction, body, wamid, outbox_id AS outboxId, created_at AS createdAt
@@ -93,14 +93,14 @@ export function createConversationStore(sqlite: Database.Database) {
     byStatus: (status: string, limit: number): ConversationRow[] => byStatus.all(status, limit),
     /** Inserts, or updates the row `id` whose status was `previousStatus`; returns the id. */
     save(row: NewConversation & { id?: number }, previousStatus?: string): number {
-      if (row.id !== undefined) {
-        (row.status === previousStatus ? update : updateWithStatus).run(row);
-        return row.id;
-      }
-      return Number(insert.run(row).lastInsertRowid);
+      const columns = [row.contactName, row.flowId, row.flowVersion, row.session, row.lastUserMessageAt, row.updatedAt];
+      if (row.id === undefined) return Number(insert.run(...columns, row.status, row.phoneNumberId, row.waId).lastInsertRowid);
+      if (row.status === previousStatus) update.run(...columns, row.id);
+      else updateWithStatus.run(...columns, row.status, row.id);
+      return row.id;
     },
     addHistory(row: { conversationId: number; direction: HistoryRow['direction']; body: HistoryBody; wamid?: string; outboxId?: number; createdAt: number }): void {
-      addHistory.run({ wamid: null, outboxId: null, ...row, body: JSON.stringify(row.body) });
+      addHistory.run(row.conversationId, row.direction, JSON.stringify(row.body), row.wamid ?? null, row.outboxId ?? null, row.createdAt);
     },
     /** The last `limit` turns, oldest first. */
     recent: (conversationId: number, limit: number): HistoryRow[] => recent.all(conversationId, limit).reverse(),

@@ -33,15 +33,16 @@ const RANK_SQL = (column: string) =>
  * @example store.insert(row) // false when the wamid was seen before
  */
 export function createInboundStore(sqlite: Database.Database) {
+  // Per-message statements bind positionally: binding by name costs a lookup per parameter.
   const insert = sqlite.prepare(
     `INSERT OR IGNORE INTO inbound_messages (wamid, phone_number_id, wa_id, payload, state, received_at)
-     VALUES (@wamid, @phoneNumberId, @waId, @payload, 'pending', @receivedAt)`,
+     VALUES (?, ?, ?, ?, 'pending', ?)`,
   );
   const pending = sqlite.prepare(
     `SELECT wamid, phone_number_id AS phoneNumberId, wa_id AS waId, payload, received_at AS receivedAt
      FROM inbound_messages WHERE state = 'pending' ORDER BY rowid`,
   );
-  const finish = sqlite.prepare(`UPDATE inbound_messages SET state = @state, error = @error WHERE wamid = @wamid`);
+  const finish = sqlite.prepare(`UPDATE inbound_messages SET state = ?, error = ? WHERE wamid = ?`);
   const stateOf = sqlite.prepare<[string], { state: string }>(`SELECT state FROM inbound_messages WHERE wamid = ?`);
   const upsertStatus = sqlite.prepare(
     `INSERT INTO message_statuses (wamid, status, recipient_id, timestamp, error_code, error_title, updated_at)
@@ -53,12 +54,12 @@ export function createInboundStore(sqlite: Database.Database) {
 
   return {
     /** Stores a message unless its wamid is known; true when it is new. */
-    insert: (row: InboundRow): boolean => insert.run(row).changes === 1,
+    insert: (row: InboundRow): boolean => insert.run(row.wamid, row.phoneNumberId, row.waId, row.payload, row.receivedAt).changes === 1,
     /** Acknowledged but not yet processed, in arrival order (rebuilds the queues at start-up). */
     pending: (): InboundRow[] => pending.all() as InboundRow[],
     state: (wamid: string): string | undefined => stateOf.get(wamid)?.state,
     finish: (wamid: string, outcome: { state: 'processed' | 'failed'; error: string | null }): void => {
-      finish.run({ wamid, ...outcome });
+      finish.run(outcome.state, outcome.error, wamid);
     },
     /** Records a status unless the stored one is as far along or further. */
     upsertStatus: (row: StatusUpdateRow): void => {
