@@ -21,16 +21,17 @@ export function SaveIndicator({ status }: { status: AutosaveStatus }) {
   const dot = <span className="save-dot" aria-hidden="true" />;
   if (status.state === 'invalid') {
     const count = status.errorCount ?? 1;
+    const label = count === 1 ? t('invalidOne') : t('invalidMany', { count });
     return (
-      <button type="button" className="save-state save-invalid" data-testid="save-state" data-state="invalid" title={t('invalidHint')} onClick={showProblems}>
-        {dot}{count === 1 ? t('invalidOne') : t('invalidMany', { count })}
+      <button type="button" className="save-state save-invalid" data-testid="save-state" data-state="invalid" title={`${label}. ${t('invalidHint')}`} onClick={showProblems}>
+        {dot}<span className="save-label">{label}</span>
       </button>
     );
   }
   const title = status.state === 'error' ? `${describe(status.failure)} ${t('retryOnChange')}` : undefined;
   return (
     <span className={`save-state save-${status.state}`} data-testid="save-state" data-state={status.state} title={title}>
-      {dot}{t(status.state)}
+      {dot}<span className="save-label">{t(status.state)}</span>
     </span>
   );
 }
