@@ -7,7 +7,7 @@ export const ATTACH_KINDS = ['image', 'document', 'location', 'audio'] as const;
 export type AttachKind = (typeof ATTACH_KINDS)[number];
 
 const LABEL = { image: 'attachImage', document: 'attachDocument', location: 'attachLocation', audio: 'attachAudio' } as const;
-const GLYPH: Record<AttachKind, string> = { image: '▣', document: '▤', location: '⌖', audio: '♪' };
+const GLYPH: Record<AttachKind, string> = { image: '▣', document: '▤', location: '◉', audio: '♪' };
 
 /** The composer's "+": a small menu of attachments; Escape or a click elsewhere closes it. */
 export function AttachMenu({ disabled, onPick }: { disabled: boolean; onPick(kind: AttachKind): void }) {

@@ -140,7 +140,7 @@ describe('simulator chat rendering', () => {
 
     expect(screen.queryByRole('menu')).toBeNull(); // "+" no longer sends a photo straight away
     fireEvent.click(screen.getByTestId('sim-attach'));
-    expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['▣Imagen', '▤Documento', '⌖Ubicación', '♪Audio']);
+    expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['▣Imagen', '▤Documento', '◉Ubicación', '♪Audio']);
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
     expect(sent).toHaveLength(1);
@@ -168,6 +168,6 @@ describe('simulator chat rendering', () => {
       { id: 'u3', from: 'user', at, message: { type: 'document', document: { id: 'd', mime_type: 'application/pdf', sha256: 's', filename: 'menu.pdf' } } },
     ]);
     expect(screen.getAllByTestId('sim-user-message').map((bubble) => bubble.querySelector('.wa-bubble-text')?.textContent))
-      .toEqual(['⌖ Obelisco · CABA', '♪ Nota de voz', '▤ menu.pdf']);
+      .toEqual(['◉ Obelisco · CABA', '♪ Nota de voz', '▤ menu.pdf']);
   });
 });
