@@ -6,6 +6,7 @@ import { useT } from '../i18n/index.ts';
 import { useEditorStoreApi, type EditorStore } from '../store/index.ts';
 import { ChatView } from './chat-view.tsx';
 import { messages } from './messages.ts';
+import { undeliveredText } from './undelivered-text.ts';
 import { useSimulation } from './use-simulation.ts';
 import { VariablesView } from './variables-view.tsx';
 import { versionView, type VersionView } from './version-view.tsx';
@@ -54,6 +55,7 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
       if (nodeId) canvas.current?.getState().reveal(nodeId);
     },
     statusText: { ended: t('ended'), handoff: t('handoff'), error: t('errorStatus') },
+    undeliveredText: (problem) => undeliveredText(problem, t),
   });
 
   useEffect(() => { api.listVersions(flowId).then(setVersions, () => setVersions([])); }, [api, flowId, versionsKey]);

@@ -25,6 +25,8 @@ export interface SimulationOptions {
   onActiveNode(nodeId: string | null): void;
   /** Texts for the simulator's own lines. */
   statusText: Record<Exclude<SimulationStatus, 'active'>, string>;
+  /** The line for a bot message that could not be sent (a WhatsApp limit broken). */
+  undeliveredText(problem: { code: string; message: string }): string;
 }
 
 const EMPTY: SimulationView = { simulationId: null, entries: [], variables: {}, activeNodeId: null, status: null, busy: false };
@@ -77,7 +79,7 @@ export function useSimulation(options: SimulationOptions) {
     try {
       const turn = await call();
       latest.current.onActiveNode(turn.activeNodeId);
-      const undelivered = (turn.undelivered ?? []).map((problem) => systemEntry(`${problem.code}: ${problem.message}`, 'error'));
+      const undelivered = (turn.undelivered ?? []).map((problem) => systemEntry(latest.current.undeliveredText(problem), 'error'));
       setView((current) => ({
         ...current,
         busy: false,
