@@ -1,9 +1,9 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, useStore,
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { isNodeKind } from '../../schema/index.ts';
 import { translate, useLocale } from '../i18n/index.ts';
 import { nodeEditor } from '../nodes/index.ts';
@@ -42,31 +42,27 @@ function Canvas() {
   const [finding, setFinding] = useState(false);
   const pointer = useRef<XY | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
-  const readableView = useReadableView();
+  const showReadable = useReadableView();
   const initialized = useNodesInitialized();
   const opened = useRef<string | null>(null);
-  const size = useStore((state) => `${state.width}x${state.height}`);
   const aria = useMemo(() => ariaLabels(translate(messages, locale)), [locale]);
 
   useKeyboardShortcuts({ openFind: () => setFinding(true), pointer: () => pointer.current });
 
-  const updateVisibleArea = useCallback(() => {
-    if (wrapper.current) store.getState().setVisibleArea(visibleAreaOf(wrapper.current, getViewport()));
+  // Placement reads what the canvas shows when it needs it (store/placement.ts).
+  useEffect(() => {
+    const state = store.getState();
+    state.setVisibleAreaReader(() => wrapper.current && visibleAreaOf(wrapper.current, getViewport()));
+    return () => state.setVisibleAreaReader(() => null);
   }, [store, getViewport]);
-  // Programmatic moves (opening, layout, reveal) end without onMoveEnd: the area is refreshed when they arrive.
-  const showReadableHere = useCallback(async (options?: { duration?: number }) => {
-    await readableView(options);
-    updateVisibleArea();
-  }, [readableView, updateVisibleArea]);
-  useReveal(updateVisibleArea);
+  useReveal();
 
   // Opening a flow: once its cards are measured (large flows: estimated at once), show it readable.
   useEffect(() => {
     if (!initialized || opened.current === documentId) return;
     opened.current = documentId;
-    void showReadableHere();
-  }, [initialized, documentId, showReadableHere]);
-  useEffect(updateVisibleArea, [size, finding, updateVisibleArea]);
+    void showReadable();
+  }, [initialized, documentId, showReadable]);
 
   function onDrop(event: DragEvent) {
     const kind = event.dataTransfer.getData(NODE_KIND_MIME);
@@ -93,8 +89,6 @@ function Canvas() {
         onNodeDragStop={handlers.onNodeDragStop}
         onDrop={onDrop}
         onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'move'; }}
-        onInit={updateVisibleArea}
-        onMoveEnd={updateVisibleArea}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         nodesFocusable
@@ -113,7 +107,7 @@ function Canvas() {
         <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, duration: 300 }} />
         <Panel position="top-left">
           <div className="canvas-top">
-            <CanvasToolbar onFind={() => setFinding(true)} showReadable={showReadableHere} />
+            <CanvasToolbar onFind={() => setFinding(true)} showReadable={showReadable} />
             {finding && <FindBox onClose={() => setFinding(false)} />}
           </div>
         </Panel>

@@ -13,7 +13,8 @@ let lastCopied: string | null = null;
 export const clipboardSlice: StateCreator<EditorState, [], [], ClipboardSlice> = (set, get) => {
   /** Where the pasted group's top-left corner goes: near `at`, else just below the originals; clear of every card, in view. */
   function placement(payload: ClipboardPayload, at?: XY): Spot {
-    const { document, measured, visibleArea } = get();
+    const { document, measured, readVisibleArea } = get();
+    const visibleArea = readVisibleArea();
     // A measured size belongs to this flow's node of that id; a node from another flow gets an estimate.
     const sizes: Record<string, Size> = {};
     for (const node of payload.nodes) {

@@ -57,7 +57,8 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
     },
 
     addNodeInView(kind) {
-      const { document, measured, visibleArea, addNode } = get();
+      const { document, measured, readVisibleArea, addNode } = get();
+      const visibleArea = readVisibleArea();
       const draft = { id: '', type: kind, position: { x: 0, y: 0 }, data: createNodeData(kind, document.language) } as FlowNode;
       const size = estimatedSize(draft);
       const middle = visibleArea ? { x: visibleArea.bounds.x + visibleArea.bounds.width / 2, y: visibleArea.bounds.y + visibleArea.bounds.height / 2 } : { x: 0, y: 0 };

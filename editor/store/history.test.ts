@@ -61,7 +61,7 @@ describe('undo and redo per gesture', () => {
     const store = createEditorStore({ document: flow });
     store.getState().select(['hola']);
     store.getState().setHighlightedNode('hola');
-    store.getState().setVisibleArea({ bounds: { x: 5, y: 5, width: 100, height: 100 }, reserved: [] });
+    store.getState().setVisibleAreaReader(() => ({ bounds: { x: 5, y: 5, width: 100, height: 100 }, reserved: [] }));
     store.getState().setMeasured({ hola: { width: 1, height: 1 } });
     expect(store.getState().past).toHaveLength(0);
     expect(store.getState().documentVersion).toBe(1);

@@ -25,7 +25,7 @@ function flow(): FlowDocument {
 function setUp() {
   const store = createEditorStore({ document: flow() });
   store.getState().setMeasured({ hola: CARD, menu: CARD });
-  store.getState().setVisibleArea(VIEW);
+  store.getState().setVisibleAreaReader(() => (VIEW));
   return store;
 }
 
@@ -55,7 +55,7 @@ function expectWellPlaced(store: ReturnType<typeof setUp>, id: string) {
 describe('where new nodes land', () => {
   it('a click in the palette adds the node in the middle of an empty view', () => {
     const store = createEditorStore({ document: { ...flow(), nodes: [], edges: [], startNodeId: '' } });
-    store.getState().setVisibleArea(VIEW);
+    store.getState().setVisibleAreaReader(() => (VIEW));
     const id = store.getState().addNodeInView('message')!;
     const box = boxOf(store, id);
     expect(Math.abs(box.x + box.width / 2 - 500)).toBeLessThan(2);
@@ -105,7 +105,7 @@ describe('where new nodes land', () => {
 
   it('a view with no room left: the node goes to the nearest free spot outside it and the canvas is asked to show it', () => {
     const store = setUp();
-    store.getState().setVisibleArea({ bounds: { x: 360, y: 300, width: 600, height: 200 }, reserved: [] });
+    store.getState().setVisibleAreaReader(() => ({ bounds: { x: 360, y: 300, width: 600, height: 200 }, reserved: [] }));
     const id = store.getState().addNodeInView('message')!;
     for (const other of ['hola', 'menu']) expect(apart(boxOf(store, id), boxOf(store, other), PLACEMENT_MARGIN - 1)).toBe(true);
     expect(store.getState().revealRequest?.nodeId).toBe(id);

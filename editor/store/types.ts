@@ -87,8 +87,11 @@ export interface ViewSlice {
   measured: Record<string, Size>;
   /** Sizes of cards drawn in full detail, which `layout` spaces the nodes by. */
   layoutSizes: Record<string, Size>;
-  /** What the canvas shows (reported on every viewport change); where click-added, duplicated and pasted nodes land. */
-  visibleArea: VisibleArea | null;
+  /**
+   * Reads what the canvas shows right now (registered by the canvas; `null` without one): where
+   * click-added, duplicated and pasted nodes land. Read when needed, so panning costs nothing.
+   */
+  readVisibleArea(): VisibleArea | null;
   /** Asks the canvas to center a node (`nonce` makes a repeated request count). */
   revealRequest: { nodeId: string; nonce: number } | null;
   /** Asks the inspector to focus a field: a path into the node's data, like `options.1.title`. */
@@ -102,7 +105,7 @@ export interface ViewSlice {
   setDiffMarks(marks: DiffMarks | null): void;
   /** `detailed: false` when the cards were drawn without their bodies (zoomed far out). */
   setMeasured(sizes: Record<string, Size>, detailed?: boolean): void;
-  setVisibleArea(area: VisibleArea | null): void;
+  setVisibleAreaReader(reader: () => VisibleArea | null): void;
   reveal(nodeId: string): void;
   focusField(nodeId: string, field: string): void;
   /** Shows the flow settings (clearing the node selection), focusing `field` when given. */

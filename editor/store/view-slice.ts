@@ -8,7 +8,7 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
   diffMarks: null,
   measured: {},
   layoutSizes: {},
-  visibleArea: null,
+  readVisibleArea: () => null,
   revealRequest: null,
   focusRequest: null,
   settingsOpen: false,
@@ -31,8 +31,8 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
     set({ measured: { ...measured, ...sizes }, ...(detailed && { layoutSizes: { ...layoutSizes, ...sizes } }) });
   },
 
-  setVisibleArea(area) {
-    set({ visibleArea: area });
+  setVisibleAreaReader(reader) {
+    set({ readVisibleArea: reader });
   },
 
   reveal(nodeId) {
