@@ -2,6 +2,8 @@ import { defineMessages } from '../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    accountMenu: 'Cuenta: {name}, {role}',
+    accountMenuLabel: 'Cuenta',
     product: 'Charla',
     tagline: 'Bots de WhatsApp, dibujados.',
     signInTitle: 'Iniciar sesión',
@@ -19,6 +21,8 @@ export const messages = defineMessages({
     roleTester: 'Tester',
   },
   pt: {
+    accountMenu: 'Conta: {name}, {role}',
+    accountMenuLabel: 'Conta',
     product: 'Charla',
     tagline: 'Bots de WhatsApp, desenhados.',
     signInTitle: 'Entrar',
@@ -36,6 +40,8 @@ export const messages = defineMessages({
     roleTester: 'Testador',
   },
   en: {
+    accountMenu: 'Account: {name}, {role}',
+    accountMenuLabel: 'Account',
     product: 'Charla',
     tagline: 'WhatsApp bots, drawn.',
     signInTitle: 'Sign in',

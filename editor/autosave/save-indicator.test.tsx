@@ -28,12 +28,13 @@ describe('save indicator', () => {
     </EditorStoreProvider>);
     const indicator = screen.getByTestId('save-state');
     expect(indicator.dataset.state).toBe('invalid');
-    expect(indicator.textContent).toBe('Sin guardar: corregí 2 errores marcados');
+    expect(indicator.textContent).toBe('Sin guardar');
+    expect(indicator.getAttribute('aria-label')).toBe('Sin guardar: corregí 2 errores marcados');
     fireEvent.click(indicator);
     expect(globalThis.document.activeElement?.className).toContain('problem--error');
     cleanup();
     render(<SaveIndicator status={{ state: 'invalid', errorCount: 1 }} />);
-    expect(screen.getByTestId('save-state').textContent).toBe('Sin guardar: corregí el error marcado');
+    expect(screen.getByTestId('save-state').getAttribute('aria-label')).toBe('Sin guardar: corregí el error marcado');
   });
 
   it("another failure gives its reason in the UI language, never the server's English", () => {

@@ -12,8 +12,8 @@ function showProblems() {
 }
 
 /**
- * The save state in the top bar. A draft the server refuses says what to do and opens the
- * problems; another failure gives its reason in the tooltip.
+ * The save state in the editor header, one short word beside a dot. A draft the server refuses says
+ * what to do in its accessible name and tooltip and opens the problems; another failure gives its reason in the tooltip.
  */
 export function SaveIndicator({ status }: { status: AutosaveStatus }) {
   const t = useT(messages);
@@ -23,8 +23,9 @@ export function SaveIndicator({ status }: { status: AutosaveStatus }) {
     const count = status.errorCount ?? 1;
     const label = count === 1 ? t('invalidOne') : t('invalidMany', { count });
     return (
-      <button type="button" className="save-state save-invalid" data-testid="save-state" data-state="invalid" title={`${label}. ${t('invalidHint')}`} onClick={showProblems}>
-        {dot}<span className="save-label">{label}</span>
+      <button type="button" className="save-state save-invalid" data-testid="save-state" data-state="invalid" aria-label={label}
+        title={`${label}. ${t('invalidHint')}`} onClick={showProblems}>
+        {dot}<span className="save-label" aria-hidden>{t('invalid')}</span>
       </button>
     );
   }

@@ -2,7 +2,7 @@ import { defineMessages } from '../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
-    palette: 'Bloques', paletteHint: 'Arrastrá un bloque al lienzo o hacé clic para agregarlo', start: 'Inicio',
+    palette: 'Bloques', paletteCollapse: 'Contraer los bloques', paletteExpand: 'Mostrar los bloques', paletteHint: 'Arrastrá un bloque al lienzo o hacé clic para agregarlo', start: 'Inicio',
     undo: 'Deshacer (Ctrl+Z)', redo: 'Rehacer (Ctrl+Shift+Z)', layout: 'Ordenar automáticamente', fitView: 'Ver todo',
     find: 'Buscar un nodo…', findCount: '{current} de {total}', findNone: 'Sin resultados', close: 'Cerrar',
     findNext: 'Siguiente (Enter)', findPrevious: 'Anterior (Shift+Enter)',
@@ -17,7 +17,7 @@ export const messages = defineMessages({
     nodeMoved: 'Nodo movido. Posición: x {x}, y {y}',
   },
   pt: {
-    palette: 'Blocos', paletteHint: 'Arraste um bloco para a tela ou clique para adicioná-lo', start: 'Início',
+    palette: 'Blocos', paletteCollapse: 'Recolher os blocos', paletteExpand: 'Mostrar os blocos', paletteHint: 'Arraste um bloco para a tela ou clique para adicioná-lo', start: 'Início',
     undo: 'Desfazer (Ctrl+Z)', redo: 'Refazer (Ctrl+Shift+Z)', layout: 'Organizar automaticamente', fitView: 'Ver tudo',
     find: 'Buscar um nó…', findCount: '{current} de {total}', findNone: 'Sem resultados', close: 'Fechar',
     findNext: 'Próximo (Enter)', findPrevious: 'Anterior (Shift+Enter)',
@@ -32,7 +32,7 @@ export const messages = defineMessages({
     nodeMoved: 'Nó movido. Posição: x {x}, y {y}',
   },
   en: {
-    palette: 'Blocks', paletteHint: 'Drag a block onto the canvas or click to add it', start: 'Start',
+    palette: 'Blocks', paletteCollapse: 'Collapse the blocks', paletteExpand: 'Show the blocks', paletteHint: 'Drag a block onto the canvas or click to add it', start: 'Start',
     undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)', layout: 'Arrange automatically', fitView: 'Fit view',
     find: 'Find a node…', findCount: '{current} of {total}', findNone: 'No results', close: 'Close',
     findNext: 'Next (Enter)', findPrevious: 'Previous (Shift+Enter)',

@@ -39,7 +39,6 @@ export const messages = defineMessages({
     confirmLiveFirst: 'Desde ahora, la versión {version} atiende a los clientes que empiecen una conversación.',
     confirmLiveKeep: 'Las conversaciones en curso siguen en la versión en la que empezaron.',
     confirmLive: 'Poner en vivo la v{version}',
-    adminToken: 'Administrador (token del servidor)',
     dismiss: 'Cerrar aviso',
   },
   pt: {
@@ -80,7 +79,6 @@ export const messages = defineMessages({
     confirmLiveFirst: 'A partir de agora, a versão {version} atende os clientes que iniciarem uma conversa.',
     confirmLiveKeep: 'As conversas em andamento continuam na versão em que começaram.',
     confirmLive: 'Colocar no ar a v{version}',
-    adminToken: 'Administrador (token do servidor)',
     dismiss: 'Fechar aviso',
   },
   en: {
@@ -121,7 +119,6 @@ export const messages = defineMessages({
     confirmLiveFirst: 'From now on, version {version} answers customers who start a conversation.',
     confirmLiveKeep: 'Conversations under way stay on the version they started on.',
     confirmLive: 'Make v{version} live',
-    adminToken: 'Administrator (server token)',
     dismiss: 'Dismiss',
   },
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ADMIN_TOKEN_PRINCIPAL } from '../../server/auth/roles.ts';
 import type { ApiClient } from '../api/api-client.ts';
+import { usePrincipalName } from '../app/principal-name.ts';
 import type { VersionSummary } from '../api/types.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { DiffSection } from './diff-section.tsx';
@@ -36,8 +36,7 @@ export function VersionsPanel({ api, flowId, canPublish, liveVersion, onLiveChan
     onLiveChange(version);
   }
 
-  // The server records whoever signs in with CHARLA_ADMIN_TOKEN under a technical name; API tokens by the name they were given.
-  const authorName = (author: string) => (author === ADMIN_TOKEN_PRINCIPAL ? t('adminToken') : author);
+  const authorName = usePrincipalName();
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <aside className="side-panel versions-panel" data-testid="versions-panel">

@@ -5,31 +5,27 @@ import { TopBar } from '../../app/top-bar.tsx';
 import type { FlowDraft, Role } from '../../api/types.ts';
 import { ConflictDialog } from '../../autosave/conflict-dialog.tsx';
 import { RestoreDraftDialog } from '../../autosave/restore-draft-dialog.tsx';
-import { SaveIndicator } from '../../autosave/save-indicator.tsx';
 import { useAutosave } from '../../autosave/use-autosave.ts';
 import { FlowEditorCanvas } from '../../canvas/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { Inspector, type TryApiCall } from '../../inspector/index.ts';
 import { Palette } from '../../canvas/index.ts';
 import { ProblemsPanel } from '../../problems/index.ts';
-import { FlowSettingsButton, FlowSettingsSlot } from '../../settings/index.ts';
+import { FlowSettingsSlot } from '../../settings/index.ts';
 import { SimulatorPanel } from '../../simulator/simulator-panel.tsx';
 import { VersionViewBanner, type VersionView } from '../../simulator/version-view.tsx';
 import { EditorStoreProvider, type EditorStore } from '../../store/index.ts';
-import { LiveVersionStatus } from '../../versions/live-version-status.tsx';
 import { NoticeToast } from '../../versions/notice-toast.tsx';
-import { PublishButton } from '../../versions/publish-button.tsx';
 import { VersionsPanel } from '../../versions/versions-panel.tsx';
-import { FlowNameField } from './flow-name-field.tsx';
+import { EditorHeader } from './editor-header.tsx';
 import { messages } from './messages.ts';
-import { ProblemCount } from './problem-count.tsx';
 import { RightSlot } from './right-slot.tsx';
 import { useRightSlot } from './use-right-slot.ts';
 
 interface EditorWorkspaceProps { store: EditorStore; draft: FlowDraft; role: Role | null }
 
 /**
- * The flow editor: top bar (name, save state, errors, simulate, versions, publish), palette,
+ * The flow editor: app bar, flow header (name, save state, problems, simulate, versions, publish), palette,
  * canvas, inspector, problems, and the simulator or versions panel on the right.
  */
 export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
@@ -53,30 +49,13 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
   return (
     <EditorStoreProvider store={store}>
       <div className="page editor-page" data-testid="editor-page">
-        <TopBar>
-          <FlowNameField />
-          <LiveVersionStatus api={api} flowId={draft.id} liveVersion={liveVersion} />
-          {can.edit ? <SaveIndicator status={status} /> : <span className="pill pill-muted">{t('readOnly')}</span>}
-          <ProblemCount />
-          <span className="spacer" />
-          <FlowSettingsButton />
-          {can.simulate && (
-            <button className={slot.panel === 'simulator' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-simulator" onClick={() => slot.toggle('simulator')}>
-              {t('simulate')}
-            </button>
-          )}
-          <button className={slot.panel === 'versions' ? 'btn btn-toggled' : 'btn'} data-testid="toggle-versions" onClick={() => slot.toggle('versions')}>
-            {t('versions')}
-          </button>
-          {can.publish && (
-            <PublishButton api={api} flowId={draft.id} liveVersion={liveVersion} saveDraft={saveDraft}
-              onPublished={(version) => {
-                setLiveVersion(version);
-                setVersionsKey((key) => key + 1);
-                setNotice(t('published', { version }));
-              }} />
-          )}
-        </TopBar>
+        <TopBar />
+        <EditorHeader can={can} status={status} slot={slot} flowId={draft.id} liveVersion={liveVersion} saveDraft={saveDraft}
+          onPublished={(version) => {
+            setLiveVersion(version);
+            setVersionsKey((key) => key + 1);
+            setNotice(t('published', { version }));
+          }} />
         <div className="editor-grid">
           <EditorStoreProvider store={canvasStore} key={versionView?.key ?? 'draft'}>
             {can.edit && <Palette />}
