@@ -34,7 +34,7 @@ describe('problems panel', () => {
     expect(hasErrors(store.getState())).toBe(true);
     const items = screen.getAllByRole('button').filter((button) => button.dataset.testid?.startsWith('problem-'));
     expect(items[0]!.dataset.testid).toBe('problem-button_title_too_long');
-    expect(screen.getByTestId('problems-errors').textContent).toBe('1 errores');
+    expect(screen.getByTestId('problems-errors').textContent).toBe('1 error');
   });
 
   it('clicking a problem selects its node, asks the canvas to centre it and focuses the field', () => {
@@ -99,7 +99,7 @@ describe('problems panel', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(screen.getByTestId('problem-button_title_too_long').closest('[hidden]')).not.toBeNull();
     // The counts stay in sight on the bar.
-    expect(screen.getByTestId('problems-errors').textContent).toBe('1 errores');
+    expect(screen.getByTestId('problems-errors').textContent).toBe('1 error');
     cleanup();
     renderPanel();
     expect(screen.getByTestId('problems-toggle').getAttribute('aria-expanded')).toBe('false');

@@ -3,6 +3,7 @@ import { useId, useMemo } from 'react';
 import type { Problem } from '../../schema/index.ts';
 import { isBoolean, useStoredState } from '../app/use-stored-state.ts';
 import { useT } from '../i18n/index.ts';
+import { usePlural } from '../i18n/plural.ts';
 import { nodeEditor, nodeMessages } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
@@ -25,6 +26,7 @@ function countClass(severity: Problem['severity'], count: number): string {
  */
 export function ProblemsPanel() {
   const t = useT(messages);
+  const tp = usePlural(messages);
   const tn = useT(nodeMessages);
   const store = useEditorStoreApi();
   const listId = useId();
@@ -62,8 +64,8 @@ export function ProblemsPanel() {
         title={collapsed ? t('expand') : t('collapse')} onClick={() => setCollapsed(!collapsed)}>
         <span className="problems-chevron" aria-hidden="true">▸</span>
         <span className="problems-title">{t('title')}</span>
-        <span className={countClass('error', errors)} data-testid="problems-errors" data-count={errors}>{t('errors', { count: errors })}</span>
-        <span className={countClass('warning', warnings)} data-testid="problems-warnings" data-count={warnings}>{t('warnings', { count: warnings })}</span>
+        <span className={countClass('error', errors)} data-testid="problems-errors" data-count={errors}>{tp('errors', errors)}</span>
+        <span className={countClass('warning', warnings)} data-testid="problems-warnings" data-count={warnings}>{tp('warnings', warnings)}</span>
       </button>
       <div className="problems-body" id={listId} hidden={collapsed}>
         {problems.length === 0 && <p className="problems-none" data-testid="problems-none">✓ {t('none')}</p>}

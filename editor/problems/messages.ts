@@ -2,15 +2,15 @@ import { defineMessages } from '../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
-    title: 'Problemas', none: 'Sin problemas: el flujo está listo para publicar', errors: '{count} errores', warnings: '{count} advertencias',
+    title: 'Problemas', none: 'Sin problemas: el flujo está listo para publicar', errors_zero: '0 errores', errors_one: '1 error', errors_other: '{count} errores', warnings_zero: '0 advertencias', warnings_one: '1 advertencia', warnings_other: '{count} advertencias',
     flow: 'Flujo', error: 'Error', warning: 'Advertencia', collapse: 'Ocultar la lista de problemas', expand: 'Mostrar la lista de problemas',
   },
   pt: {
-    title: 'Problemas', none: 'Sem problemas: o fluxo está pronto para publicar', errors: '{count} erros', warnings: '{count} avisos',
+    title: 'Problemas', none: 'Sem problemas: o fluxo está pronto para publicar', errors_zero: '0 erros', errors_one: '1 erro', errors_other: '{count} erros', warnings_zero: '0 avisos', warnings_one: '1 aviso', warnings_other: '{count} avisos',
     flow: 'Fluxo', error: 'Erro', warning: 'Aviso', collapse: 'Ocultar a lista de problemas', expand: 'Mostrar a lista de problemas',
   },
   en: {
-    title: 'Problems', none: 'No problems: the flow is ready to publish', errors: '{count} errors', warnings: '{count} warnings',
+    title: 'Problems', none: 'No problems: the flow is ready to publish', errors_zero: '0 errors', errors_one: '1 error', errors_other: '{count} errors', warnings_zero: '0 warnings', warnings_one: '1 warning', warnings_other: '{count} warnings',
     flow: 'Flow', error: 'Error', warning: 'Warning', collapse: 'Hide the problem list', expand: 'Show the problem list',
   },
 });
