@@ -16,7 +16,9 @@ export function EditorStoreProvider({ store, children }: { store?: EditorStore; 
   const [own] = useState(() => store ?? createEditorStore());
   const active = store ?? own;
   const locale = useLocale((state) => state.locale);
-  useEffect(() => active.getState().revalidate(), [active, locale]); // problem messages follow the UI language
+  useEffect(() => {
+    active.getState().revalidate();
+  }, [active, locale]); // problem messages follow the UI language
   return <EditorStoreContext.Provider value={active}>{children}</EditorStoreContext.Provider>;
 }
 

@@ -61,6 +61,20 @@ describe('API call inspector', () => {
     expect(screen.getByTestId('try-request').textContent).toContain('Authorization: Bearer ••••');
   });
 
+  it('goes away cleanly when the node is left, even where scrollIntoView returns a Promise (recent Chromium)', async () => {
+    const scroll = vi.fn(() => Promise.resolve());
+    Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', { value: scroll, configurable: true });
+    try {
+      const { unmount } = renderInspector('api_call', { method: 'GET', url: 'https://crm.test/x' }, { tryApiCall: async () => trial });
+      fireEvent.click(screen.getByTestId('try-api-call'));
+      await screen.findByTestId('try-api-call-result');
+      expect(scroll).toHaveBeenCalled();
+      expect(() => unmount()).not.toThrow();
+    } finally {
+      delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    }
+  });
+
   it('colours a 500 red and explains a call that got no answer, in the chosen language', async () => {
     const failed: NodeTrial = { ...trial, response: { status: 500, headers: {}, body: { error: 'down' }, truncated: false }, outputs: { output: 'error', variables: { codigo: 500 }, unset: [] } };
     renderInspector('api_call', { method: 'GET', url: 'https://crm.test/x' }, { tryApiCall: async () => failed });

@@ -27,8 +27,12 @@ export function TrialResult({ trial }: { trial: NodeTrial }) {
   const stored = Object.entries(outputs.variables);
   const known = CALL_ERRORS.find((code) => code === error?.code);
   const root = useRef<HTMLDivElement>(null);
-  // The result opens below a long form: bring it into view (jsdom has no scrollIntoView).
-  useEffect(() => root.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }), [trial]);
+  // The result opens below a long form: bring it into view (jsdom has no scrollIntoView). A block
+  // body on purpose: recent Chromium returns a Promise from a smooth scroll, which React would
+  // otherwise take for the effect's cleanup and call (a crash when the result goes away).
+  useEffect(() => {
+    void root.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [trial]);
   return (
     <div className={`try-result try-result--${tone}`} data-testid="try-api-call-result" ref={root}>
       <div className="try-summary">
