@@ -39,11 +39,14 @@ let database: DbConnection;
 let crm: Awaited<ReturnType<typeof startCrm>>;
 let metrics: LiveMetrics;
 
-function notifierFor(url: string | undefined, maxAttempts = 5): { notifier: HandoffNotifier; commit: GroupCommit } {
+function notifierFor(
+  url: string | undefined,
+  { maxAttempts = 5, retryBaseMs = 5, now = Date.now }: { maxAttempts?: number; retryBaseMs?: number; now?: () => number } = {},
+): { notifier: HandoffNotifier; commit: GroupCommit } {
   const commit = new GroupCommit(database.sqlite);
   const notifier = new HandoffNotifier({
-    url, sqlite: database.sqlite, groupCommit: commit, metrics, log: pino({ level: 'silent' }), now: Date.now,
-    retry: { retryBaseMs: 5, retryMaxMs: 50, maxAttempts },
+    url, sqlite: database.sqlite, groupCommit: commit, metrics, log: pino({ level: 'silent' }), now,
+    retry: { retryBaseMs, retryMaxMs: Math.max(retryBaseMs, 50), maxAttempts },
   });
   notifier.start();
   return { notifier, commit };
@@ -85,7 +88,7 @@ describe('handoff notifier', () => {
 
   it('gives up after the last attempt', async () => {
     crm = await startCrm([500, 500, 500]);
-    const { notifier } = notifierFor(crm.url, 3);
+    const { notifier } = notifierFor(crm.url, { maxAttempts: 3 });
     await notifier.notify(notice(9));
     await vi.waitFor(() => expect(rows()).toEqual([{ state: 'failed', attempts: 3, error: 'HTTP 500' }]), { timeout: 5_000, interval: 10 });
     expect(crm.received).toHaveLength(3);
@@ -93,15 +96,16 @@ describe('handoff notifier', () => {
   });
 
   it('delivers after a restart what an earlier run could not', async () => {
+    // The first run fails once and schedules its retry a minute later; the server restarts two minutes on.
     const unreachable = 'http://127.0.0.1:9/handoff';
-    const first = notifierFor(unreachable);
+    const first = notifierFor(unreachable, { retryBaseMs: 60_000 });
     await first.notifier.notify(notice(10));
     await vi.waitFor(() => expect(rows()).toMatchObject([{ state: 'pending', attempts: 1 }]), { timeout: 5_000, interval: 10 });
     await first.notifier.stop();
     first.commit.close();
 
     crm = await startCrm([]);
-    const { notifier } = notifierFor(crm.url);
+    const { notifier } = notifierFor(crm.url, { now: () => Date.now() + 120_000 });
     await vi.waitFor(() => expect(crm.received.map((body) => body.conversationId)).toEqual([10]), { timeout: 5_000, interval: 10 });
     await vi.waitFor(() => expect(rows()).toEqual([]), { timeout: 5_000, interval: 10 });
     await notifier.stop();
