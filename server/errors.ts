@@ -36,6 +36,7 @@ export const errorCatalogue = {
   // 422: well-formed but not acceptable
   flow_invalid: { status: 422, message: 'The document breaks the flow JSON Schema' },
   publish_blocked: { status: 422, message: 'The draft has errors; fix them before publishing' },
+  channel_access_token_missing: { status: 422, message: 'The number has no access token to reply with: send accessToken or set WHATSAPP_ACCESS_TOKEN' },
   node_not_api_call: { status: 422, message: 'Only API-call nodes can be tried' },
   node_data_invalid: { status: 422, message: "The node's data has errors; fix them before trying it" },
   outside_customer_service_window: { status: 422, message: 'The customer last wrote more than 24 hours ago: only an approved template may be sent now' },

@@ -54,6 +54,24 @@ describe('WhatsApp channels', () => {
     expect(t.app.charla.channels.resolve('999')).toBeUndefined();
   });
 
+  it('refuses a binding that could never reply (no token for the number, none by default), and stores nothing', async () => {
+    const bare = await createTestApp();
+    try {
+      await bare.app.inject({ method: 'POST', url: '/api/flows', headers: bare.auth(), payload: loadFixtureFlow('pizzeria') });
+      await bare.app.inject({ method: 'POST', url: '/api/flows/pizzeria/versions', headers: bare.auth(), payload: {} });
+      const put = (body: object) => bare.app.inject({ method: 'PUT', url: '/api/channels/whatsapp/106540352242922', headers: bare.auth(), payload: body });
+      const refused = await put({ flowId: 'pizzeria' });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'channel_access_token_missing' });
+      expect(bare.app.charla.channels.list()).toEqual([]);
+      expect((await put({ flowId: 'pizzeria', accessToken: 'EAAG-own' })).statusCode).toBe(200);
+      // A rebind that leaves the stored token out keeps it, so it is accepted.
+      expect((await put({ flowId: 'pizzeria' })).statusCode).toBe(200);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('is admin only and validates the number', async () => {
     const { token } = (await t.app.inject({ method: 'POST', url: '/api/tokens', headers: t.auth(), payload: { name: 'a', role: 'analyst' } })).json();
     expect((await bind({ flowId: 'pizzeria' }, t.auth(token))).statusCode).toBe(403);

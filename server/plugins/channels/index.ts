@@ -36,7 +36,12 @@ export async function channelsPlugin(app: FastifyInstance): Promise<void> {
       if (flow.liveVersion === null) {
         throw new AppError('flow_not_published', `Publish "${flowId}" before binding a number to it: the number serves its live version`);
       }
-      const summary = channels.upsert(request.params.phoneNumberId, flowId, secrets, now());
+      // Without a token every reply would wait in the outbox: refuse the binding instead of failing later.
+      const { phoneNumberId } = request.params;
+      if (!secrets.accessToken && !channels.resolve(phoneNumberId)?.accessToken && !app.charla.config.whatsapp.accessToken) {
+        throw new AppError('channel_access_token_missing', `Number ${phoneNumberId} would have no access token to reply with: send accessToken or set WHATSAPP_ACCESS_TOKEN`);
+      }
+      const summary = channels.upsert(phoneNumberId, flowId, secrets, now());
       request.log.info({ phoneNumberId: summary.phoneNumberId, flowId }, 'channel bound');
       return summary;
     },

@@ -151,7 +151,7 @@ export class OutboxSender {
         if (outcome.pauseNumber) this.queue.pauseNumber(item.phoneNumberId, outcome.nextAttemptAt);
         await groupCommit.runStatement(() => store.markRetry(item.id, outcome.nextAttemptAt, outcome.code, outcome.error));
         metrics.increment('charla_outbox_retried_total');
-        log.info({ ...details, code: outcome.code, retryInMs: outcome.delayMs }, 'outbox: transient failure, retrying later');
+        log.warn({ ...details, code: outcome.code, error: outcome.error, retryInMs: outcome.delayMs }, 'outbox: send failed, retrying later');
         return false;
       default:
         return outcome satisfies never;
