@@ -1,9 +1,10 @@
 import { useT } from '../../i18n/index.ts';
-import { ListEditor, NumberField, orUndefined, TextField } from '../../inspector/fields/index.ts';
+import { ListEditor, orUndefined, TextField } from '../../inspector/fields/index.ts';
 import { WHATSAPP_LIMITS } from '../../../schema/index.ts';
 import { contentLocale } from '../../i18n/content-locale.ts';
 import { useEditorStore } from '../../store/index.ts';
 import { messages as common } from '../messages.ts';
+import { RetriesField } from '../retries/RetriesField.tsx';
 import type { NodeInspectorProps } from '../types.ts';
 import { newMenuOption } from './defaults.ts';
 import { messages } from './messages.ts';
@@ -11,7 +12,7 @@ import { messages } from './messages.ts';
 /** Up to 10 options: 1–3 go out as reply buttons (title ≤ 20), 4–10 as a list (title ≤ 24, description ≤ 72). */
 const MAX_OPTIONS = 10;
 
-export function MenuInspector({ data, update }: NodeInspectorProps<'menu'>) {
+export function MenuInspector({ nodeId, data, update }: NodeInspectorProps<'menu'>) {
   const t = useT(messages);
   const tc = useT(common);
   const asList = data.options.length > WHATSAPP_LIMITS.replyButtons;
@@ -52,8 +53,7 @@ export function MenuInspector({ data, update }: NodeInspectorProps<'menu'>) {
       )}
       <TextField name="invalidText" label={tc('invalidText')} value={data.invalidText ?? ''} multiline template limit={WHATSAPP_LIMITS.textBody}
         onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
-      <NumberField name="maxRetries" label={tc('maxRetries')} value={data.maxRetries} min={0} max={10} placeholder="2"
-        onChange={(maxRetries) => update({ maxRetries })} />
+      <RetriesField nodeId={nodeId} value={data.maxRetries} onChange={(maxRetries) => update({ maxRetries })} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useT } from '../../i18n/index.ts';
 import { NumberField, orUndefined, SelectField, TextField } from '../../inspector/fields/index.ts';
 import { WHATSAPP_LIMITS } from '../../../schema/index.ts';
 import { messages as common } from '../messages.ts';
+import { RetriesField } from '../retries/RetriesField.tsx';
 import type { NodeInspectorProps } from '../types.ts';
 import { messages } from './messages.ts';
 
@@ -16,7 +17,7 @@ function patternError(pattern: string | undefined): boolean {
   }
 }
 
-export function QuestionInspector({ data, update }: NodeInspectorProps<'question'>) {
+export function QuestionInspector({ nodeId, data, update }: NodeInspectorProps<'question'>) {
   const t = useT(messages);
   const tc = useT(common);
   // min/max bound the number itself for numbers and the text length otherwise (flow-format.md).
@@ -43,8 +44,7 @@ export function QuestionInspector({ data, update }: NodeInspectorProps<'question
       )}
       <TextField name="invalidText" label={tc('invalidText')} value={data.invalidText ?? ''} multiline template limit={WHATSAPP_LIMITS.textBody}
         onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
-      <NumberField name="maxRetries" label={tc('maxRetries')} value={data.maxRetries} min={0} max={10} placeholder="2"
-        onChange={(maxRetries) => update({ maxRetries })} />
+      <RetriesField nodeId={nodeId} value={data.maxRetries} onChange={(maxRetries) => update({ maxRetries })} />
     </>
   );
 }
