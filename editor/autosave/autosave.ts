@@ -10,7 +10,7 @@ export type AutosaveState = 'saved' | 'pending' | 'saving' | 'conflict' | 'inval
 
 export interface AutosaveStatus {
   state: AutosaveState;
-  /** `error`: why the save failed (an ApiError, worded by its code where shown). */
+  /** `error`: why the save failed (an ApiError, worded by its code where shown); `conflict`: the 409 (its `currentRevision`). */
   failure?: unknown;
   /** `invalid`: how many errors the server named. */
   errorCount?: number;
@@ -69,7 +69,7 @@ export function createAutosave({ store, flowId, api, delayMs = 800 }: AutosaveOp
     timer = setTimeout(() => void save(), delayMs);
   }
   function failed(error: unknown) {
-    if (isApiError(error, 409)) setStatus({ state: 'conflict' });
+    if (isApiError(error, 409)) setStatus({ state: 'conflict', failure: error });
     else if (isApiError(error, 422) && error.code === 'flow_invalid') {
       const named = listedProblems(error.details).filter((problem) => problem.severity !== 'warning').length;
       setStatus({ state: 'invalid', errorCount: Math.max(named, 1) });
