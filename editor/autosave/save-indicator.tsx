@@ -1,15 +1,8 @@
 import { useErrorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/index.ts';
+import { showProblems } from '../problems/show-problems.ts';
 import type { AutosaveStatus } from './autosave.ts';
 import { messages } from './messages.ts';
-
-/** Brings the problems panel into view with its first error focused (Enter opens it on its field). */
-function showProblems() {
-  const panel = document.querySelector<HTMLElement>('.problems');
-  const firstError = panel?.querySelector<HTMLElement>('.problem--error') ?? panel;
-  firstError?.scrollIntoView?.({ block: 'nearest' });
-  firstError?.focus();
-}
 
 /**
  * The save state in the editor header, one short word beside a dot. A draft the server refuses says
@@ -24,7 +17,7 @@ export function SaveIndicator({ status }: { status: AutosaveStatus }) {
     const label = count === 1 ? t('invalidOne') : t('invalidMany', { count });
     return (
       <button type="button" className="save-state save-invalid" data-testid="save-state" data-state="invalid" aria-label={label}
-        title={`${label}. ${t('invalidHint')}`} onClick={showProblems}>
+        title={`${label}. ${t('invalidHint')}`} onClick={() => showProblems('error')}>
         {dot}<span className="save-label" aria-hidden>{t('invalid')}</span>
       </button>
     );

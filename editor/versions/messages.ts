@@ -2,6 +2,13 @@ import { defineMessages } from '../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    warnings_one: 'Hay {count} advertencia',
+    warnings_other: 'Hay {count} advertencias',
+    warningsAllowed: 'Podés publicar igual; conviene revisarlas.',
+    warningsMore_one: 'y {count} más',
+    warningsMore_other: 'y {count} más',
+    flowLevel: 'Flujo',
+    showProblems: 'Ver problemas',
     title: 'Versiones',
     publish: 'Publicar',
     publishing: 'Publicando…',
@@ -42,6 +49,13 @@ export const messages = defineMessages({
     dismiss: 'Cerrar aviso',
   },
   pt: {
+    warnings_one: 'Há {count} aviso',
+    warnings_other: 'Há {count} avisos',
+    warningsAllowed: 'Dá para publicar assim mesmo; vale revisá-los.',
+    warningsMore_one: 'e mais {count}',
+    warningsMore_other: 'e mais {count}',
+    flowLevel: 'Fluxo',
+    showProblems: 'Ver problemas',
     title: 'Versões',
     publish: 'Publicar',
     publishing: 'Publicando…',
@@ -82,6 +96,13 @@ export const messages = defineMessages({
     dismiss: 'Fechar aviso',
   },
   en: {
+    warnings_one: 'There is {count} warning',
+    warnings_other: 'There are {count} warnings',
+    warningsAllowed: 'You can publish anyway; they are worth a look.',
+    warningsMore_one: 'and {count} more',
+    warningsMore_other: 'and {count} more',
+    flowLevel: 'Flow',
+    showProblems: 'See problems',
     title: 'Versions',
     publish: 'Publish',
     publishing: 'Publishing…',

@@ -4,7 +4,9 @@ import { Dialog } from '../app/dialog.tsx';
 import { problemSummary } from '../pages/problem-summary.ts';
 import { useT } from '../i18n/index.ts';
 import { hasErrors, useEditorStore } from '../store/index.ts';
+import { showProblems } from '../problems/show-problems.ts';
 import { messages } from './messages.ts';
+import { PublishWarnings } from './publish-warnings.tsx';
 import { useDraftChanges } from './use-draft-changes.ts';
 
 interface PublishButtonProps {
@@ -20,6 +22,7 @@ interface PublishButtonProps {
 /**
  * Publish with a note (admin); disabled while the draft has errors, and while it is the live
  * version unchanged (the server would refuse it with 409 draft_unchanged; if it does anyway, its message shows).
+ * Warnings do not block it: the dialog lists them, with a way to the problems panel.
  */
 export function PublishButton({ api, flowId, liveVersion, saveDraft, onPublished }: PublishButtonProps) {
   const t = useT(messages);
@@ -70,6 +73,7 @@ export function PublishButton({ api, flowId, liveVersion, saveDraft, onPublished
             </button>
           </>}>
           <p>{t('publishBody', { version: nextVersion ?? '…' })}</p>
+          <PublishWarnings onShowProblems={() => { setOpen(false); showProblems('warning'); }} />
           <label className="field">
             <span>{t('noteLabel')}</span>
             <textarea data-testid="publish-note" rows={3} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
