@@ -31,7 +31,9 @@ function setUp() {
 
 function boxOf(store: ReturnType<typeof setUp>, id: string): Box {
   const node = store.getState().document.nodes.find((candidate) => candidate.id === id)!;
-  return { ...node.position, ...(store.getState().measured[id] ?? estimatedSize(node)) };
+  // A pasted copy (`hola_2`) is drawn as large as its original.
+  const { measured } = store.getState();
+  return { ...node.position, ...(measured[id] ?? measured[id.replace(/_\d+$/, '')] ?? estimatedSize(node)) };
 }
 
 function apart(a: Box, b: Box, gap: number): boolean {

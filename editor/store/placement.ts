@@ -1,5 +1,5 @@
 import type { FlowDocument, FlowNode } from '../../schema/index.ts';
-import { estimatedSize } from './layout.ts';
+import { cardSize } from './card-size.ts';
 import type { Box, Size, VisibleArea, XY } from './types.ts';
 
 /** The clear space kept around a placed card: room for the selected card's toolbar above it. */
@@ -19,7 +19,7 @@ const OFFSETS: readonly XY[] = (() => {
 })();
 
 export function nodeBox(node: FlowNode, measured: Record<string, Size>): Box {
-  const size = measured[node.id] ?? estimatedSize(node);
+  const size = cardSize(node, measured[node.id]);
   return { x: node.position.x, y: node.position.y, width: size.width, height: size.height };
 }
 
