@@ -37,8 +37,8 @@ function fakeApi() {
   return { api, started };
 }
 
-function renderPanel() {
-  const store = createEditorStore({ document: draft, revision: 3 });
+function renderPanel({ readOnly = false } = {}) {
+  const store = createEditorStore({ document: draft, revision: 3, readOnly });
   const puts: unknown[] = [];
   const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async (...args) => { puts.push(args); return { revision: 4 }; }, getFlow: async () => { throw new Error('unused'); } } });
   const stopAutosave = autosave.start();
@@ -51,6 +51,18 @@ function renderPanel() {
 }
 
 describe('simulator panel', () => {
+  it('starts the same way for every role: the start button and the hint that the customer writes first', () => {
+    const screens = [false, true].map((readOnly) => {
+      const { unmount } = renderPanel({ readOnly }); // an admin or analyst edits; a tester's canvas is read-only
+      expect(screen.getByTestId('sim-start').textContent).toBe('Iniciar conversación');
+      expect(screen.getByTestId('sim-start-hint').textContent).toBe('Escribí como lo haría un cliente para empezar.');
+      const html = screen.getByTestId('sim-start-screen').outerHTML;
+      unmount();
+      return html;
+    });
+    expect(screens[0]).toBe(screens[1]);
+  });
+
   it('offers "Iniciar conversación" once; once started, the header offers a restart', async () => {
     renderPanel();
     expect(screen.getAllByText('Iniciar conversación')).toHaveLength(1);

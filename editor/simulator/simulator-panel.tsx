@@ -65,7 +65,8 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
   }, [store]);
 
   const restart = (next: DiffSide = source) => { setSource(next); void start(next); };
-  // Before the first conversation the phone offers to start it; the header then offers a restart.
+  // Before the first conversation the phone offers to start it, and says the customer speaks first (the
+  // server says nothing until then), the same for every role; the header then offers a restart.
   const atStart = view.simulationId === null && !view.busy && view.entries.length === 0;
 
   return (
@@ -88,7 +89,10 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
           </span>
         </div>
         {atStart
-          ? <div className="wa-screen wa-start"><button className="btn btn-primary" data-testid="sim-start" onClick={() => restart()}>{t('start')}</button></div>
+          ? <div className="wa-screen wa-start" data-testid="sim-start-screen">
+              <button className="btn btn-primary" data-testid="sim-start" onClick={() => restart()}>{t('start')}</button>
+              <p className="wa-system" data-testid="sim-start-hint">{t('emptyChat')}</p>
+            </div>
           : <ChatView entries={view.entries} busy={view.busy} disabled={view.simulationId === null || view.status === 'ended'} onSend={(message) => void send(message)} />}
       </div>
       {view.status === 'handoff' && (
