@@ -2,6 +2,8 @@ import { defineMessages } from '../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    newerThanLive: 'Más nueva que la en vivo',
+    newerHint: 'Publicada después de la v{live}, que es la que está en vivo: los clientes nuevos no la ven hasta que la pongas en vivo.',
     warnings_one: 'Hay {count} advertencia',
     warnings_other: 'Hay {count} advertencias',
     warningsAllowed: 'Podés publicar igual; conviene revisarlas.',
@@ -49,6 +51,8 @@ export const messages = defineMessages({
     dismiss: 'Cerrar aviso',
   },
   pt: {
+    newerThanLive: 'Mais nova que a no ar',
+    newerHint: 'Publicada depois da v{live}, que é a que está no ar: os novos clientes não a veem até você colocá-la no ar.',
     warnings_one: 'Há {count} aviso',
     warnings_other: 'Há {count} avisos',
     warningsAllowed: 'Dá para publicar assim mesmo; vale revisá-los.',
@@ -96,6 +100,8 @@ export const messages = defineMessages({
     dismiss: 'Fechar aviso',
   },
   en: {
+    newerThanLive: 'Newer than the live one',
+    newerHint: 'Published after v{live}, which is the live one: new customers do not see it until you make it live.',
     warnings_one: 'There is {count} warning',
     warnings_other: 'There are {count} warnings',
     warningsAllowed: 'You can publish anyway; they are worth a look.',

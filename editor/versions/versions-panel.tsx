@@ -6,6 +6,7 @@ import { useLocale, useT } from '../i18n/index.ts';
 import { DiffSection } from './diff-section.tsx';
 import { MakeLiveDialog } from './make-live-dialog.tsx';
 import { messages } from './messages.ts';
+import './versions.css';
 
 interface VersionsPanelProps {
   api: Pick<ApiClient, 'listVersions' | 'setLive' | 'diff' | 'getVersion'>;
@@ -18,7 +19,10 @@ interface VersionsPanelProps {
   versionsKey: number;
 }
 
-/** Every published version (number, author, time, note, live marker), roll back (confirmed first), and the diff. */
+/**
+ * Every published version (number, author, time, note, live marker, and a mark on those newer than the live one),
+ * roll back (confirmed first), and the diff.
+ */
 export function VersionsPanel({ api, flowId, canPublish, liveVersion, onLiveChange, saveDraft, versionsKey }: VersionsPanelProps) {
   const t = useT(messages);
   const locale = useLocale((state) => state.locale);
@@ -36,6 +40,7 @@ export function VersionsPanel({ api, flowId, canPublish, liveVersion, onLiveChan
     onLiveChange(version);
   }
 
+  const live = versions?.find((version) => version.live)?.version ?? liveVersion;
   const authorName = usePrincipalName();
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   return (
@@ -44,22 +49,28 @@ export function VersionsPanel({ api, flowId, canPublish, liveVersion, onLiveChan
       {error && <p className="error-text">{error}</p>}
       {versions?.length === 0 && <p className="muted small">{t('none')}</p>}
       <ol className="version-list">
-        {versions?.map((version) => (
-          <li key={version.version} className={version.live ? 'version version-live' : 'version'} data-testid={`version-${version.version}`}>
-            <div className="version-head">
-              <strong>{t('version', { version: version.version })}</strong>
-              {version.live && <span className="pill pill-live" data-testid="version-live">{t('live')}</span>}
-              <span className="muted small">{time.format(version.createdAt)}</span>
-            </div>
-            <div className="muted small" data-testid="version-author">{t('by', { author: authorName(version.author) })}</div>
-            {version.note && <p className="version-note">{version.note}</p>}
-            {canPublish && !version.live && (
-              <button className="btn btn-small" data-testid={`version-make-live-${version.version}`} onClick={() => setConfirming(version.version)}>
-                {liveVersion !== null && version.version < liveVersion ? t('rollBack') : t('makeLive')}
-              </button>
-            )}
-          </li>
-        ))}
+        {versions?.map((version) => {
+          // After a roll back, versions published later are not what customers get: say so on each.
+          const newer = live !== null && version.version > live;
+          return (
+            <li key={version.version} className={version.live ? 'version version-live' : newer ? 'version version-newer' : 'version'}
+              data-testid={`version-${version.version}`} aria-current={version.live || undefined}>
+              <div className="version-head">
+                <strong>{t('version', { version: version.version })}</strong>
+                {version.live && <span className="pill pill-live" data-testid="version-live"><span aria-hidden="true">● </span>{t('live')}</span>}
+                {newer && <span className="pill pill-newer" data-testid="version-newer" title={t('newerHint', { live })}>{t('newerThanLive')}</span>}
+                <span className="muted small">{time.format(version.createdAt)}</span>
+              </div>
+              <div className="muted small" data-testid="version-author">{t('by', { author: authorName(version.author) })}</div>
+              {version.note && <p className="version-note">{version.note}</p>}
+              {canPublish && !version.live && (
+                <button className="btn btn-small" data-testid={`version-make-live-${version.version}`} onClick={() => setConfirming(version.version)}>
+                  {live !== null && version.version < live ? t('rollBack') : t('makeLive')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ol>
       {versions && versions.length > 0 && (
         // A new version or a new live one starts a fresh comparison: the old marks would be about another flow.

@@ -109,6 +109,32 @@ describe('versions panel', () => {
   });
 });
 
+describe('versions list after a roll back', () => {
+  it('marks the versions newer than the live one, and only the live one as live', async () => {
+    const rolledBack: VersionSummary[] = [
+      { version: 3, contentHash: 'c', author: 'ana', note: 'Horarios nuevos', createdAt: Date.UTC(2025, 0, 3), live: false },
+      { version: 2, contentHash: 'b', author: 'ana', note: null, createdAt: Date.UTC(2025, 0, 2), live: true },
+      { version: 1, contentHash: 'a', author: 'ana', note: null, createdAt: Date.UTC(2025, 0, 1), live: false },
+    ];
+    const api = { ...fakeApi(), listVersions: async () => rolledBack };
+    render(<EditorStoreProvider store={createEditorStore({ document, revision: 1 })}>
+      <VersionsPanel api={api} flowId="demo" canPublish liveVersion={2} onLiveChange={() => {}} saveDraft={async () => true} versionsKey={0} />
+    </EditorStoreProvider>);
+    const newest = await screen.findByTestId('version-3');
+    expect(within(newest).getByTestId('version-newer').textContent).toBe('Más nueva que la en vivo');
+    expect(within(newest).getByTestId('version-newer').title).toContain('v2');
+    expect(within(newest).queryByTestId('version-live')).toBeNull();
+    expect(screen.getByTestId('version-make-live-3').textContent).toBe('Poner en vivo');
+    const live = screen.getByTestId('version-2');
+    expect(within(live).getByTestId('version-live').textContent).toBe('● En vivo');
+    expect(live.getAttribute('aria-current')).toBe('true');
+    expect(within(live).queryByTestId('version-newer')).toBeNull();
+    expect(within(screen.getByTestId('version-1')).queryByTestId('version-newer')).toBeNull();
+    expect(screen.getByTestId('version-make-live-1').textContent).toBe('Volver a esta');
+    expect(screen.getAllByTestId('version-live')).toHaveLength(1);
+  });
+});
+
 describe('publish button', () => {
   const error: Problem = { severity: 'error', code: 'start_node_missing', message: 'x', pointer: '/startNodeId' };
 
