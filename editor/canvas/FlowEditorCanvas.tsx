@@ -1,14 +1,13 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow,
-} from '@xyflow/react';
+import { Background, BackgroundVariant, Panel, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { isNodeKind } from '../../schema/index.ts';
 import { translate, useLocale } from '../i18n/index.ts';
-import { nodeEditor } from '../nodes/index.ts';
-import { useEditorStore, useEditorStoreApi, type XY } from '../store/index.ts';
+import { useEditorStore, useEditorStoreApi, type Size, type XY } from '../store/index.ts';
+import { newCardSpot } from '../store/placement.ts';
 import { ariaLabels } from './aria-labels.ts';
+import { CanvasMinimap } from './CanvasMinimap.tsx';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { DiffGhosts } from './DiffGhosts.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
@@ -24,11 +23,10 @@ import { useReadableView } from './use-readable-view.ts';
 import { useReveal } from './use-reveal.ts';
 import { visibleAreaOf } from './visible-area.ts';
 
-/** Where a dropped card is held: the middle of its header. */
-const DROP_GRIP = { x: 130, y: 16 };
+/** Where a dropped card is held: the middle of its header, this far below its top edge. */
+const DROP_GRIP_Y = 16;
 /** Shift (like most editors) as well as Ctrl/Cmd adds a clicked node to the selection; Shift+drag still draws a selection box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const minimapColor = (node: CanvasNode) => nodeEditor(node.type ?? 'message').color;
 
 function Canvas() {
   const store = useEditorStoreApi();
@@ -69,8 +67,11 @@ function Canvas() {
     if (!isNodeKind(kind)) return;
     event.preventDefault();
     const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    // The card's header lands under the pointer, as if it was held there.
-    store.getState().addNode(kind, { x: point.x - DROP_GRIP.x, y: point.y - DROP_GRIP.y });
+    // The card's header lands under the pointer, as if it was held there, unless that covers another
+    // card: then the nearest free spot, as a palette click (store/placement.ts).
+    const { document, measured, readVisibleArea, addNode } = store.getState();
+    const place = (size: Size) => ({ x: point.x - size.width / 2, y: point.y - DROP_GRIP_Y });
+    addNode(kind, newCardSpot({ document, measured, kind, place, visible: readVisibleArea() }));
   }
 
   return (
@@ -103,8 +104,7 @@ function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <DiffGhosts />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} />
-        <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1, duration: 300 }} />
+        <CanvasMinimap />
         <Panel position="top-left">
           <div className="canvas-top">
             <CanvasToolbar onFind={() => setFinding(true)} showReadable={showReadable} />

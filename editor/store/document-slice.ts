@@ -3,9 +3,9 @@ import type { FlowNode } from '../../schema/index.ts';
 import { createNodeData } from '../nodes/create-node-data.ts';
 import { connectOutput, movePositions, nodeById, removeElements, replaceNode, updateData } from './graph.ts';
 import { freshId } from './ids.ts';
-import { estimatedSize, layoutPositions } from './layout.ts';
-import { freeSpot } from './placement.ts';
-import type { DocumentSlice, EditorState } from './types.ts';
+import { layoutPositions } from './layout.ts';
+import { newCardSpot } from './placement.ts';
+import type { DocumentSlice, EditorState, Size } from './types.ts';
 import type { StoreDeps } from './store-deps.ts';
 import { emptyDocument } from './empty-document.ts';
 
@@ -58,12 +58,10 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
 
     addNodeInView(kind) {
       const { document, measured, readVisibleArea, addNode } = get();
-      const visibleArea = readVisibleArea();
-      const draft = { id: '', type: kind, position: { x: 0, y: 0 }, data: createNodeData(kind, document.language) } as FlowNode;
-      const size = estimatedSize(draft);
-      const middle = visibleArea ? { x: visibleArea.bounds.x + visibleArea.bounds.width / 2, y: visibleArea.bounds.y + visibleArea.bounds.height / 2 } : { x: 0, y: 0 };
-      const preferred = { x: middle.x - size.width / 2, y: middle.y - size.height / 2 };
-      const spot = freeSpot({ document, measured, size, preferred, visible: visibleArea });
+      const visible = readVisibleArea();
+      const middle = visible ? { x: visible.bounds.x + visible.bounds.width / 2, y: visible.bounds.y + visible.bounds.height / 2 } : { x: 0, y: 0 };
+      const place = (size: Size) => ({ x: middle.x - size.width / 2, y: middle.y - size.height / 2 });
+      const spot = newCardSpot({ document, measured, kind, place, visible });
       const id = addNode(kind, spot);
       if (id && !spot.inView) get().reveal(id);
       return id;

@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../../schema/index.ts';
 import { createEditorStore } from './create-editor-store.ts';
 import { estimatedSize } from './layout.ts';
-import { PLACEMENT_MARGIN } from './placement.ts';
+import { newCardSpot, PLACEMENT_MARGIN } from './placement.ts';
 import type { Box, Size, VisibleArea } from './types.ts';
 
 /** Two cards side by side in the middle of a 1000×800 view at zoom 1; the minimap in the bottom-right corner. */
@@ -69,6 +69,23 @@ describe('where new nodes land', () => {
     const added = ['message', 'menu', 'question', 'condition', 'end'].map((kind) => store.getState().addNodeInView(kind as 'message')!);
     for (const id of added) expectWellPlaced(store, id);
     expect(store.getState().selectedNodeIds).toEqual([added.at(-1)]);
+  });
+
+  it('cards dropped one after another at the same spot each move to the nearest free one', () => {
+    const store = setUp();
+    const pointer = { x: 420, y: 300 };
+    const dropped = ['message', 'menu', 'question', 'api_call'].map((kind) => {
+      const { document, measured, readVisibleArea, addNode } = store.getState();
+      const place = (size: Size) => ({ x: pointer.x - size.width / 2, y: pointer.y });
+      return addNode(kind as 'message', newCardSpot({ document, measured, kind: kind as 'message', place, visible: readVisibleArea() }))!;
+    });
+    // The view gets crowded: the last ones may stand closer than the full margin, but never on a card.
+    const ids = store.getState().document.nodes.map((node) => node.id);
+    for (const id of dropped) {
+      for (const other of ids.filter((candidate) => candidate !== id)) expect(apart(boxOf(store, id), boxOf(store, other), 0)).toBe(true);
+      expect(within(boxOf(store, id), VIEW.bounds)).toBe(true);
+    }
+    expect(boxOf(store, dropped[0]!).y).toBeLessThan(300); // the first moved only as far as the nearest free spot
   });
 
   it('a duplicate lands clear of its original (at least its height away) and of the other cards', () => {

@@ -1,4 +1,5 @@
-import type { FlowDocument, FlowNode } from '../../schema/index.ts';
+import type { FlowDocument, FlowNode, NodeKind } from '../../schema/index.ts';
+import { createNodeData } from '../nodes/create-node-data.ts';
 import { cardSize } from './card-size.ts';
 import type { Box, Size, VisibleArea, XY } from './types.ts';
 
@@ -75,6 +76,24 @@ export function freeSpot(options: {
   }
   const elsewhere = candidates.find((box) => clear(box, PLACEMENT_MARGIN));
   return { ...round(elsewhere ?? preferred), inView: !area || inside({ ...(elsewhere ?? preferred), ...size }, area) };
+}
+
+/**
+ * Where a new card of `kind` goes: `place(size)` gives its wished top-left corner from its
+ * (estimated) size, e.g. the view's middle for a palette click or under the pointer for a drop;
+ * then the nearest free spot, as `freeSpot`.
+ */
+export function newCardSpot(options: {
+  document: FlowDocument;
+  measured: Record<string, Size>;
+  kind: NodeKind;
+  place: (size: Size) => XY;
+  visible: VisibleArea | null;
+}): Spot {
+  const { document, kind } = options;
+  const draft = { id: '', type: kind, position: { x: 0, y: 0 }, data: createNodeData(kind, document.language) } as FlowNode;
+  const size = cardSize(draft, undefined);
+  return freeSpot({ document, measured: options.measured, size, preferred: options.place(size), visible: options.visible });
 }
 
 function round(point: XY): XY {
