@@ -1,16 +1,17 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { FlowDocument } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { createEditorStore, EditorStoreProvider, hasErrors } from '../store/index.ts';
 import { pointerField, settingsField } from './pointer-field.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { showProblems } from './show-problems.ts';
 
 afterEach(cleanup);
 beforeEach(() => {
   useLocale.getState().setLocale('es');
-  sessionStorage.clear();
+  localStorage.removeItem('charla.problems.collapsed');
 });
 
 const flow: FlowDocument = {
@@ -91,7 +92,7 @@ describe('problems panel', () => {
     expect(screen.getByTestId('problems-warnings').className).toContain('problems-count--zero');
   });
 
-  it('collapses to its header bar, and remembers it for the session', () => {
+  it('collapses to its header bar, and remembers it across flows and visits', () => {
     renderPanel();
     const toggle = screen.getByTestId('problems-toggle');
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
@@ -104,7 +105,19 @@ describe('problems panel', () => {
     renderPanel();
     expect(screen.getByTestId('problems-toggle').getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(screen.getByTestId('problems-toggle'));
-    expect(sessionStorage.getItem('charla.problems.collapsed')).toBe('false');
+    expect(localStorage.getItem('charla.problems.collapsed')).toBe('false');
+  });
+
+  it('stays collapsed when new problems appear or the editor is opened again; the error count opens it', () => {
+    const store = renderPanel();
+    fireEvent.click(screen.getByTestId('problems-toggle'));
+    act(() => store.getState().updateNodeData('hola', { text: '' }));
+    expect(screen.getByTestId('problems-toggle').getAttribute('aria-expanded')).toBe('false');
+    cleanup();
+    renderPanel();
+    expect(screen.getByTestId('problems-toggle').getAttribute('aria-expanded')).toBe('false');
+    act(() => showProblems());
+    expect(screen.getByTestId('problems-toggle').getAttribute('aria-expanded')).toBe('true');
   });
 
   it('turns pointers into inspector field paths', () => {

@@ -1,20 +1,10 @@
-import type { Problem } from '../../schema/index.ts';
+/** The event the problems panel listens for; its one way to be opened from outside. */
+export const SHOW_PROBLEMS_EVENT = 'charla:show-problems';
 
 /**
- * Brings the problems panel into view from outside it (the save state, the publish dialog), opened if
- * it was folded (through its own toggle, so it remembers that), with its first problem of `severity`
- * focused (Enter opens it on its field).
+ * Opens the problems panel (even when the analyst collapsed it) and focuses its first error: for an
+ * explicit request, such as a click on the header's error count. Nothing opens it on its own.
  */
-export function showProblems(severity: Problem['severity'] = 'error') {
-  const panel = document.querySelector<HTMLElement>('.problems');
-  const toggle = panel?.querySelector<HTMLButtonElement>('[data-testid="problems-toggle"]');
-  if (toggle?.getAttribute('aria-expanded') === 'false') toggle.click();
-  const focus = () => {
-    const target = panel?.querySelector<HTMLElement>(`.problem--${severity}`) ?? panel;
-    target?.scrollIntoView?.({ block: 'nearest' });
-    target?.focus();
-    return target === document.activeElement;
-  };
-  // A list still hidden by the fold takes no focus: try again once React has shown it.
-  if (!focus()) requestAnimationFrame(focus);
+export function showProblems(): void {
+  globalThis.dispatchEvent?.(new Event(SHOW_PROBLEMS_EVENT));
 }

@@ -1,11 +1,13 @@
 import { useT } from '../../i18n/index.ts';
 import { usePlural } from '../../i18n/plural.ts';
+import { showProblems } from '../../problems/index.ts';
 import { useEditorStore } from '../../store/index.ts';
 import { messages } from './messages.ts';
 
 /**
  * The flow's problems at a glance in the editor header: errors (they block publishing) and
- * warnings, in words where the header has room and as counts with a sign where it has not.
+ * warnings, in words where the header has room and as counts with a sign where it has not. A click
+ * opens the problems panel, even when collapsed.
  */
 export function ProblemCount() {
   const t = useT(messages);
@@ -16,11 +18,12 @@ export function ProblemCount() {
   const text = parts.length > 0 ? parts.join(' · ') : t('noErrors');
   const tone = errors > 0 ? 'pill-error' : warnings > 0 ? 'pill-warn' : 'pill-ok';
   return (
-    <span className={`pill problem-count ${tone}`} data-testid="error-count" data-count={errors} data-warnings={warnings} title={text}>
+    <button type="button" className={`pill problem-count ${tone}`} data-testid="error-count" data-count={errors} data-warnings={warnings} title={text}
+      onClick={showProblems}>
       <span className="problem-count-long">{text}</span>
       <span className="problem-count-short" aria-hidden>
         {parts.length === 0 ? '✓' : [errors > 0 && `✕ ${errors}`, warnings > 0 && `⚠ ${warnings}`].filter(Boolean).join(' · ')}
       </span>
-    </span>
+    </button>
   );
 }
