@@ -1,5 +1,5 @@
 import './problems.css';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useId, useMemo } from 'react';
 import type { Problem } from '../../schema/index.ts';
 import { isBoolean, useStoredState } from '../app/use-stored-state.ts';
 import { useT } from '../i18n/index.ts';
@@ -9,11 +9,10 @@ import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { pointerField, settingsField } from './pointer-field.ts';
 import { problemGroups, problemNode } from './problem-groups.ts';
-import { SHOW_PROBLEMS_EVENT } from './show-problems.ts';
 
 /**
  * Collapsed or not is the analyst's choice, remembered across flows and visits: navigating or new
- * problems never open it again; only its header or `showProblems()` (the header's error count) do.
+ * problems never open it again; only its header or `showProblems()` (the header's error count, the save state, the publish dialog) do.
  */
 const COLLAPSED_KEY = 'charla.problems.collapsed';
 
@@ -38,24 +37,9 @@ export function ProblemsPanel() {
   const nodes = useEditorStore((state) => state.document.nodes);
   const edges = useEditorStore((state) => state.document.edges);
   const [collapsed, setCollapsed] = useStoredState('local', COLLAPSED_KEY, false, isBoolean);
-  const panel = useRef<HTMLElement>(null);
   const groups = useMemo(() => problemGroups(problems, { nodes, edges }), [problems, nodes, edges]);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
-
-  useEffect(() => {
-    function show() {
-      setCollapsed(false);
-      // After the list is shown: a hidden button takes no focus.
-      requestAnimationFrame(() => {
-        const first = panel.current?.querySelector<HTMLElement>('.problem--error, .problem, .problems-head');
-        first?.scrollIntoView?.({ block: 'nearest' });
-        first?.focus();
-      });
-    }
-    globalThis.addEventListener(SHOW_PROBLEMS_EVENT, show);
-    return () => globalThis.removeEventListener(SHOW_PROBLEMS_EVENT, show);
-  }, [setCollapsed]);
 
   function nodeName(nodeId: string): string {
     const node = nodes.find((candidate) => candidate.id === nodeId);
@@ -78,7 +62,7 @@ export function ProblemsPanel() {
   }
 
   return (
-    <section ref={panel} className={collapsed ? 'problems problems--collapsed' : 'problems'} data-testid="problems-panel" aria-label={t('title')}>
+    <section className={collapsed ? 'problems problems--collapsed' : 'problems'} data-testid="problems-panel" aria-label={t('title')}>
       <button type="button" className="problems-head" data-testid="problems-toggle" aria-expanded={!collapsed} aria-controls={listId}
         title={collapsed ? t('expand') : t('collapse')} onClick={() => setCollapsed(!collapsed)}>
         <span className="problems-chevron" aria-hidden="true">▸</span>

@@ -19,7 +19,7 @@ export function ProblemCount() {
   const tone = errors > 0 ? 'pill-error' : warnings > 0 ? 'pill-warn' : 'pill-ok';
   return (
     <button type="button" className={`pill problem-count ${tone}`} data-testid="error-count" data-count={errors} data-warnings={warnings} title={text}
-      onClick={showProblems}>
+      onClick={() => showProblems()}>
       <span className="problem-count-long">{text}</span>
       <span className="problem-count-short" aria-hidden>
         {parts.length === 0 ? '✓' : [errors > 0 && `✕ ${errors}`, warnings > 0 && `⚠ ${warnings}`].filter(Boolean).join(' · ')}
