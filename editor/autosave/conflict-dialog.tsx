@@ -1,3 +1,4 @@
+import './conflict-dialog.css';
 import { useState, useSyncExternalStore } from 'react';
 import { isApiError } from '../api/api-error.ts';
 import { Dialog } from '../app/dialog.tsx';

@@ -17,7 +17,7 @@ export function SaveIndicator({ status }: { status: AutosaveStatus }) {
     const label = count === 1 ? t('invalidOne') : t('invalidMany', { count });
     return (
       <button type="button" className="save-state save-invalid" data-testid="save-state" data-state="invalid" aria-label={label}
-        title={`${label}. ${t('invalidHint')}`} onClick={() => showProblems('error')}>
+        title={`${label}. ${t('invalidHint')}`} onClick={() => showProblems()}>
         {dot}<span className="save-label" aria-hidden>{t('invalid')}</span>
       </button>
     );

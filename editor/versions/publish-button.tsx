@@ -73,7 +73,7 @@ export function PublishButton({ api, flowId, liveVersion, saveDraft, onPublished
             </button>
           </>}>
           <p>{t('publishBody', { version: nextVersion ?? '…' })}</p>
-          <PublishWarnings onShowProblems={() => { setOpen(false); showProblems('warning'); }} />
+          <PublishWarnings onShowProblems={() => { setOpen(false); showProblems(); }} />
           <label className="field">
             <span>{t('noteLabel')}</span>
             <textarea data-testid="publish-note" rows={3} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
