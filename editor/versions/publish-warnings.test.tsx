@@ -68,7 +68,7 @@ describe('publish dialog warnings', () => {
     expect(screen.queryByTestId('publish-warnings')).toBeNull();
   });
 
-  it('“Ver problemas” closes the dialog and opens the folded problems panel', async () => {
+  it('“Ver problemas” closes the dialog and opens the folded problems panel on the first warning', async () => {
     // Folded by the analyst (the panel keeps that choice in one of the two storages).
     sessionStorage.setItem('charla.problems.collapsed', 'true');
     localStorage.setItem('charla.problems.collapsed', 'true');
@@ -77,5 +77,6 @@ describe('publish dialog warnings', () => {
     fireEvent.click(await screen.findByTestId('publish-show-problems'));
     expect(screen.queryByTestId('publish-dialog')).toBeNull();
     await waitFor(() => expect(screen.getByTestId('problems-toggle').getAttribute('aria-expanded')).toBe('true'));
+    await waitFor(() => expect(globalThis.document.activeElement).toBe(screen.getByTestId('problem-unreachable_node')));
   });
 });
