@@ -69,9 +69,8 @@ function Canvas() {
     const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
     // The card's header lands under the pointer, as if it was held there, unless that covers another
     // card: then the nearest free spot, as a palette click (store/placement.ts).
-    const { document, measured, readVisibleArea, addNode } = store.getState();
-    const place = (size: Size) => ({ x: point.x - size.width / 2, y: point.y - DROP_GRIP_Y });
-    addNode(kind, newCardSpot({ document, measured, kind, place, visible: readVisibleArea() }));
+    const state = store.getState();
+    state.addNode(kind, newCardSpot(state, kind, (size: Size) => ({ x: point.x - size.width / 2, y: point.y - DROP_GRIP_Y })));
   }
 
   return (

@@ -57,11 +57,10 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
     },
 
     addNodeInView(kind) {
-      const { document, measured, readVisibleArea, addNode } = get();
+      const { readVisibleArea, addNode } = get();
       const visible = readVisibleArea();
       const middle = visible ? { x: visible.bounds.x + visible.bounds.width / 2, y: visible.bounds.y + visible.bounds.height / 2 } : { x: 0, y: 0 };
-      const place = (size: Size) => ({ x: middle.x - size.width / 2, y: middle.y - size.height / 2 });
-      const spot = newCardSpot({ document, measured, kind, place, visible });
+      const spot = newCardSpot(get(), kind, (size: Size) => ({ x: middle.x - size.width / 2, y: middle.y - size.height / 2 }));
       const id = addNode(kind, spot);
       if (id && !spot.inView) get().reveal(id);
       return id;

@@ -75,9 +75,8 @@ describe('where new nodes land', () => {
     const store = setUp();
     const pointer = { x: 420, y: 300 };
     const dropped = ['message', 'menu', 'question', 'api_call'].map((kind) => {
-      const { document, measured, readVisibleArea, addNode } = store.getState();
-      const place = (size: Size) => ({ x: pointer.x - size.width / 2, y: pointer.y });
-      return addNode(kind as 'message', newCardSpot({ document, measured, kind: kind as 'message', place, visible: readVisibleArea() }))!;
+      const state = store.getState();
+      return state.addNode(kind as 'message', newCardSpot(state, kind as 'message', (size: Size) => ({ x: pointer.x - size.width / 2, y: pointer.y })))!;
     });
     // The view gets crowded: the last ones may stand closer than the full margin, but never on a card.
     const ids = store.getState().document.nodes.map((node) => node.id);

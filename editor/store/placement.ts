@@ -1,7 +1,7 @@
 import type { FlowDocument, FlowNode, NodeKind } from '../../schema/index.ts';
 import { createNodeData } from '../nodes/create-node-data.ts';
 import { cardSize } from './card-size.ts';
-import type { Box, Size, VisibleArea, XY } from './types.ts';
+import type { Box, EditorState, Size, VisibleArea, XY } from './types.ts';
 
 /** The clear space kept around a placed card: room for the selected card's toolbar above it. */
 export const PLACEMENT_MARGIN = 48;
@@ -81,19 +81,19 @@ export function freeSpot(options: {
 /**
  * Where a new card of `kind` goes: `place(size)` gives its wished top-left corner from its
  * (estimated) size, e.g. the view's middle for a palette click or under the pointer for a drop;
- * then the nearest free spot, as `freeSpot`.
+ * then the nearest free spot in what the canvas shows, as `freeSpot`. Cards are taken at their
+ * full-detail size where known: zoomed out they are drawn without their bodies, smaller.
  */
-export function newCardSpot(options: {
-  document: FlowDocument;
-  measured: Record<string, Size>;
-  kind: NodeKind;
-  place: (size: Size) => XY;
-  visible: VisibleArea | null;
-}): Spot {
-  const { document, kind } = options;
+export function newCardSpot(
+  state: Pick<EditorState, 'document' | 'measured' | 'layoutSizes' | 'readVisibleArea'>,
+  kind: NodeKind,
+  place: (size: Size) => XY,
+): Spot {
+  const { document } = state;
   const draft = { id: '', type: kind, position: { x: 0, y: 0 }, data: createNodeData(kind, document.language) } as FlowNode;
   const size = cardSize(draft, undefined);
-  return freeSpot({ document, measured: options.measured, size, preferred: options.place(size), visible: options.visible });
+  const measured = { ...state.measured, ...state.layoutSizes };
+  return freeSpot({ document, measured, size, preferred: place(size), visible: state.readVisibleArea() });
 }
 
 function round(point: XY): XY {
