@@ -33,11 +33,14 @@ function qaFlow(): FlowDocument {
   };
 }
 
-/** Sizes as Chromium draws the cards at zoom 1 (measured in the QA pass). */
+/**
+ * Sizes as Chromium draws the cards at zoom 1: the first five measured in the QA flow (a menu of three
+ * options has four outputs with “Respuesta inválida”, 4 × 92 px), the rest of the same build.
+ */
 const DRAWN: Record<string, Size> = {
-  saludo: { width: 260, height: 118 }, menu: { width: 276, height: 162 }, pregunta: { width: 260, height: 141 },
-  api: { width: 260, height: 125 }, humano: { width: 260, height: 120 }, gracias: { width: 260, height: 118 },
-  suelto_1: { width: 260, height: 118 }, suelto_2: { width: 260, height: 152 }, suelto_3: { width: 260, height: 96 },
+  saludo: { width: 260, height: 113 }, menu: { width: 368, height: 141 }, pregunta: { width: 260, height: 123 },
+  api: { width: 260, height: 125 }, humano: { width: 260, height: 113 }, gracias: { width: 260, height: 150 },
+  suelto_1: { width: 260, height: 113 }, suelto_2: { width: 260, height: 152 }, suelto_3: { width: 260, height: 96 },
 };
 
 function boxes(document: FlowDocument, sizes: Record<string, Size>): Map<string, Box> {
