@@ -18,6 +18,7 @@ function edge(source: FlowNode, output: number, target: string): FlowEdge {
 function qaFlow(): FlowDocument {
   const greeting = node('saludo', 'message', 100, 100);
   const menu = node('menu', 'menu', 110, 120);
+  (menu.data as { options: unknown[] }).options = [{ id: 'a', title: 'Consultar pedido' }, { id: 'b', title: 'Ver horarios' }, { id: 'c', title: 'Hablar con alguien' }];
   const question = node('pregunta', 'question', 120, 110);
   const api = node('api', 'api_call', 120, 110);
   const handoff = node('humano', 'handoff', 130, 140);
