@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { renderPartsFile, renderSchemaFile, renderValidatorFile, SCHEMA_FILE, VALIDATOR_FILES } from './write-schema.ts';
+import { renderSchemaFile, renderValidatorFile, SCHEMA_FILE, VALIDATOR_FILES } from './write-schema.ts';
 
 // Generated files must match the TypeBox source; else run `npm run schema:write`.
 it('schema/flow.schema.json is what the TypeBox source renders', () => {
@@ -9,5 +9,4 @@ it('schema/flow.schema.json is what the TypeBox source renders', () => {
 it('the precompiled validators in schema/generated are what the schema compiles to', () => {
   expect(readFileSync(VALIDATOR_FILES.fast, 'utf8')).toBe(renderValidatorFile(false));
   expect(readFileSync(VALIDATOR_FILES.full, 'utf8')).toBe(renderValidatorFile(true));
-  expect(readFileSync(VALIDATOR_FILES.parts, 'utf8')).toBe(renderPartsFile());
 });

@@ -1,4 +1,3 @@
-import { partValidators } from '../ajv.ts';
 import type { FlowDocument, FlowEdge } from '../flow.ts';
 import { isNodeKind, nodeOutputs, nodeSets, nodeWaits, type FlowNode, type NodeKind } from '../registry.ts';
 
@@ -32,9 +31,7 @@ export interface FlowOutline {
 export function outlineOfValidFlow(flow: FlowDocument): FlowOutline {
   return {
     startNodeId: flow.startNodeId,
-    nodes: flow.nodes.map((node) => ({
-      id: node.id, type: node.type, data: node.data, sound: node, outputs: nodeOutputs(node), waits: nodeWaits(node), sets: nodeSets(node),
-    })),
+    nodes: flow.nodes.map(soundOutline),
     edges: flow.edges,
     declared: (flow.variables ?? []).map((variable) => variable.name),
   };
@@ -43,20 +40,16 @@ export function outlineOfValidFlow(flow: FlowDocument): FlowOutline {
 /**
  * The outline of a document that broke the schema, when its skeleton holds: `nodes` and `edges`
  * are arrays and each node is an object with a string id and a known type (otherwise edges and
- * reachability cannot be told apart from the breakage, and undefined is returned). Each node
- * and edge is checked against its own precompiled validator.
+ * reachability cannot be told apart from the breakage, and undefined is returned). `broken` names
+ * the nodes and edges the schema's errors fall in (schema-errors.ts brokenItems); the others are sound.
  */
-export function outlineOfBrokenFlow(document: unknown): FlowOutline | undefined {
+export function outlineOfBrokenFlow(document: unknown, broken: { nodes: ReadonlySet<number>; edges: ReadonlySet<number> }): FlowOutline | undefined {
   if (!isRecord(document) || !Array.isArray(document.nodes) || !Array.isArray(document.edges)) return undefined;
   // Array.from, not every/map: those skip the holes of a sparse array.
   const skeleton = Array.from(document.nodes as unknown[]);
   if (!skeleton.every((node) => isRecord(node) && typeof node.id === 'string' && isNodeKind(node.type))) return undefined;
-  const validators = partValidators();
-  const nodes = (skeleton as Array<{ id: string; type: NodeKind; data?: unknown }>).map((node): OutlineNode => {
-    if (validators.nodes[node.type](node)) {
-      const sound = node as FlowNode;
-      return { id: node.id, type: node.type, data: node.data, sound, outputs: nodeOutputs(sound), waits: nodeWaits(sound), sets: nodeSets(sound) };
-    }
+  const nodes = (skeleton as Array<{ id: string; type: NodeKind; data?: unknown }>).map((node, index): OutlineNode => {
+    if (!broken.nodes.has(index)) return soundOutline(node as FlowNode);
     // The kind's functions expect sound data: read what they can, and take nothing from what throws.
     const outputs = attempt(() => nodeOutputs(node as FlowNode));
     return {
@@ -66,7 +59,7 @@ export function outlineOfBrokenFlow(document: unknown): FlowOutline | undefined 
       sets: (attempt(() => nodeSets(node as FlowNode)) ?? []).filter((name): name is string => typeof name === 'string'),
     };
   });
-  const edges = Array.from(document.edges as unknown[], (edge) => (validators.edge(edge) ? edge : undefined));
+  const edges = Array.from(document.edges as unknown[], (edge, index) => (broken.edges.has(index) ? undefined : edge as FlowEdge));
   const variables = Array.isArray(document.variables) ? document.variables : [];
   return {
     startNodeId: typeof document.startNodeId === 'string' && document.startNodeId !== '' ? document.startNodeId : undefined,
@@ -74,6 +67,10 @@ export function outlineOfBrokenFlow(document: unknown): FlowOutline | undefined 
     edges,
     declared: variables.flatMap((variable) => (isRecord(variable) && typeof variable.name === 'string' ? [variable.name] : [])),
   };
+}
+
+function soundOutline(node: FlowNode): OutlineNode {
+  return { id: node.id, type: node.type, data: node.data, sound: node, outputs: nodeOutputs(node), waits: nodeWaits(node), sets: nodeSets(node) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -63,9 +63,25 @@ function translate(error: ErrorObject, all: readonly ErrorObject[]): Found {
   }
 }
 
+/** `/nodes/3/data/text` → the list (`nodes` or `edges`) and the index the pointer falls in. */
+const ITEM_POINTER = /^\/(nodes|edges)\/(\d+)(?:\/|$)/;
+
+/**
+ * The nodes and edges (by index) that ajv found errors in: with `allErrors`, every node or edge
+ * that breaks its schema has at least one error under its pointer, so the rest are sound.
+ */
+export function brokenItems(errors: readonly ErrorObject[]): { nodes: Set<number>; edges: Set<number> } {
+  const broken = { nodes: new Set<number>(), edges: new Set<number>() };
+  for (const error of errors) {
+    const match = ITEM_POINTER.exec(error.instancePath);
+    if (match) broken[match[1] as 'nodes' | 'edges'].add(Number(match[2]));
+  }
+  return broken;
+}
+
 /** The node or edge a pointer falls in, by the id written in the document (if it has one). */
 export function placeOf(pointer: string, document: unknown): ProblemPlace {
-  const match = /^\/(nodes|edges)\/(\d+)(?:\/|$)/.exec(pointer);
+  const match = ITEM_POINTER.exec(pointer);
   if (!match) return { pointer };
   const list = (document as Record<string, unknown>)[match[1]!];
   const item = Array.isArray(list) ? list[Number(match[2])] : undefined;

@@ -6,7 +6,7 @@ import { outlineOfBrokenFlow, outlineOfValidFlow, type FlowOutline } from './flo
 import { checkGraph } from './graph.ts';
 import { checkLoops } from './loops.ts';
 import { ProblemList, type Problem } from './problem-list.ts';
-import { translateSchemaErrors } from './schema-errors.ts';
+import { brokenItems, translateSchemaErrors } from './schema-errors.ts';
 import { checkVariables } from './variables.ts';
 
 export interface ValidateFlowOptions {
@@ -47,8 +47,9 @@ function readFlow(document: unknown, problems: ProblemList): FlowOutline | undef
   const { fast, full } = flowValidators();
   if (fast(candidate)) return outlineOfValidFlow(candidate);
   full(candidate);
-  translateSchemaErrors(full.errors ?? [], candidate, problems);
-  return outlineOfBrokenFlow(candidate);
+  const errors = full.errors ?? [];
+  translateSchemaErrors(errors, candidate, problems);
+  return outlineOfBrokenFlow(candidate, brokenItems(errors));
 }
 
 function checkFlow(flow: FlowOutline, problems: ProblemList): void {
