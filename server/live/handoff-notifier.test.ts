@@ -39,6 +39,12 @@ let database: DbConnection;
 let crm: Awaited<ReturnType<typeof startCrm>>;
 let metrics: LiveMetrics;
 
+/** What the processor does: the notice stored in a transaction, then a wake-up once committed. */
+async function notify(target: { notifier: HandoffNotifier; commit: GroupCommit }, sent: HandoffNotice): Promise<void> {
+  await target.commit.run(() => target.notifier.record(sent));
+  target.notifier.wake();
+}
+
 function notifierFor(
   url: string | undefined,
   { maxAttempts = 5, retryBaseMs = 5, now = Date.now }: { maxAttempts?: number; retryBaseMs?: number; now?: () => number } = {},
@@ -68,8 +74,9 @@ afterEach(async () => {
 describe('handoff notifier', () => {
   it('retries a receiver that is down (503, 429) until it accepts, then forgets the notice', async () => {
     crm = await startCrm([503, 429]);
-    const { notifier } = notifierFor(crm.url);
-    await notifier.notify(notice(7));
+    const target = notifierFor(crm.url);
+    const { notifier } = target;
+    await notify(target, notice(7));
     await vi.waitFor(() => expect(rows()).toEqual([]), { timeout: 5_000, interval: 10 });
     expect(crm.received.map((body) => body.conversationId)).toEqual([7, 7, 7]);
     expect(crm.received[0]).toMatchObject({ event: 'handoff_started', queue: 'pedidos', nodeId: 'atencion_local' });
@@ -79,8 +86,9 @@ describe('handoff notifier', () => {
 
   it('does not retry a notice the receiver refuses (400), and keeps it as failed with the error', async () => {
     crm = await startCrm([400]);
-    const { notifier } = notifierFor(crm.url);
-    await notifier.notify(notice(8));
+    const target = notifierFor(crm.url);
+    const { notifier } = target;
+    await notify(target, notice(8));
     await vi.waitFor(() => expect(rows()).toEqual([{ state: 'failed', attempts: 1, error: 'HTTP 400' }]), { timeout: 5_000, interval: 10 });
     expect(crm.received).toHaveLength(1);
     await notifier.stop();
@@ -88,8 +96,9 @@ describe('handoff notifier', () => {
 
   it('gives up after the last attempt', async () => {
     crm = await startCrm([500, 500, 500]);
-    const { notifier } = notifierFor(crm.url, { maxAttempts: 3 });
-    await notifier.notify(notice(9));
+    const target = notifierFor(crm.url, { maxAttempts: 3 });
+    const { notifier } = target;
+    await notify(target, notice(9));
     await vi.waitFor(() => expect(rows()).toEqual([{ state: 'failed', attempts: 3, error: 'HTTP 500' }]), { timeout: 5_000, interval: 10 });
     expect(crm.received).toHaveLength(3);
     await notifier.stop();
@@ -99,7 +108,7 @@ describe('handoff notifier', () => {
     // The first run fails once and schedules its retry a minute later; the server restarts two minutes on.
     const unreachable = 'http://127.0.0.1:9/handoff';
     const first = notifierFor(unreachable, { retryBaseMs: 60_000 });
-    await first.notifier.notify(notice(10));
+    await notify(first, notice(10));
     await vi.waitFor(() => expect(rows()).toMatchObject([{ state: 'pending', attempts: 1 }]), { timeout: 5_000, interval: 10 });
     await first.notifier.stop();
     first.commit.close();
@@ -112,8 +121,9 @@ describe('handoff notifier', () => {
   });
 
   it('stores nothing without a URL', async () => {
-    const { notifier } = notifierFor(undefined);
-    await notifier.notify(notice(11));
+    const target = notifierFor(undefined);
+    const { notifier } = target;
+    await notify(target, notice(11));
     expect(rows()).toEqual([]);
   });
 });

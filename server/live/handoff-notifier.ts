@@ -45,7 +45,7 @@ const TIMEOUT_MS = 5_000;
  * POSTed as JSON; a network error, timeout, 408, 429 or 5xx is retried with backoff (also after a
  * restart), any other 4xx is the receiver refusing it for good. The conversation stays listed by
  * GET /api/conversations whatever happens here.
- * @example notifier.start(); await notifier.notify(notice); ... await notifier.stop();
+ * @example notifier.start(); await commit.run(() => notifier.record(notice)); notifier.wake(); ... await notifier.stop();
  */
 export class HandoffNotifier {
   private readonly statements;
@@ -82,11 +82,18 @@ export class HandoffNotifier {
     await this.delivering;
   }
 
-  /** Stores the notice (durably, before returning) and delivers it as soon as possible. */
-  async notify(notice: HandoffNotice): Promise<void> {
+  /**
+   * Stores the notice. Call it inside the transaction that stores the turn entering handoff, so
+   * a crash keeps both or neither; then wake() once it is committed.
+   */
+  record(notice: HandoffNotice): void {
     if (this.deps.url === undefined) return;
     const now = this.deps.now();
-    await this.deps.groupCommit.runStatement(() => this.statements.insert.run(JSON.stringify(notice), now, now));
+    this.statements.insert.run(JSON.stringify(notice), now, now);
+  }
+
+  /** Delivers what record() stored as soon as possible. */
+  wake(): void {
     this.schedule(0);
   }
 

@@ -12,7 +12,7 @@ import { chooseFlow, type FlowChoice } from './choose-flow.ts';
 import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { GroupCommit } from './group-commit.ts';
-import type { HandoffNotifier } from './handoff-notifier.ts';
+import type { HandoffNotice, HandoffNotifier } from './handoff-notifier.ts';
 import type { InboundRow } from './inbound-store.ts';
 import type { LiveMetrics } from './metrics.ts';
 import { storeTurn, type LiveStores } from './store-turn.ts';
@@ -130,29 +130,30 @@ export class LiveProcessor {
         return [];
       }
     });
-    const stored = await this.deps.groupCommit.run(() => storeTurn(stores, {
-      conversation, phoneNumberId, waId: contact.waId, contactName: contact.name ?? null, flowId: choice.flow.id,
-      version: choice.version, session: result.session,
-      ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, now,
-    }));
+    const handoffs = result.effects.filter((effect): effect is HandoffStarted => effect.type === 'handoff_started');
+    const stored = await this.deps.groupCommit.run(() => {
+      const saved = storeTurn(stores, {
+        conversation, phoneNumberId, waId: contact.waId, contactName: contact.name ?? null, flowId: choice.flow.id,
+        version: choice.version, session: result.session,
+        ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, now,
+      });
+      // In the turn's own transaction: a crash cannot keep the handoff and lose its notice.
+      for (const effect of handoffs) this.deps.notifier.record(handoffNotice(effect, request, saved.conversationId, choice, now));
+      return saved;
+    });
+    if (handoffs.length > 0) this.deps.notifier.wake();
     this.deps.sender.add(stored.queued);
     metrics.increment('charla_turns_total');
     if (inbound) metrics.observeTurnLatency((now - inbound.receivedAt) / 1000);
-    for (const effect of result.effects) this.carryOut(effect, { ...request, conversationId: stored.conversationId, choice, now });
+    for (const effect of result.effects) this.carryOut(effect, choice);
     return result;
   }
 
-  private carryOut(effect: RuntimeEffect, turn: TurnRequest & { conversationId: number; choice: FlowChoice; now: number }): void {
-    const { flow, version } = turn.choice;
+  private carryOut(effect: RuntimeEffect, choice: FlowChoice): void {
+    const { flow, version } = choice;
     switch (effect.type) {
       case 'handoff_started':
-        this.deps.notifier.notify({
-          event: 'handoff_started', conversationId: turn.conversationId, phoneNumberId: turn.phoneNumberId,
-          waId: turn.contact.waId, contactName: turn.contact.name ?? null, flowId: flow.id, flowVersion: version,
-          nodeId: effect.nodeId, ...(effect.queue !== undefined ? { queue: effect.queue } : {}),
-          ...(effect.note !== undefined ? { note: effect.note } : {}), at: turn.now,
-        }).catch((error: unknown) => this.deps.log.error({ err: error, conversationId: turn.conversationId }, 'live: handoff notice not stored'));
-        return;
+        return; // its notice was stored with the turn (turn())
       case 'error':
         this.deps.log.warn({ flowId: flow.id, version, nodeId: effect.nodeId, code: effect.code }, `live: ${effect.message}`);
         return;
@@ -168,6 +169,17 @@ export class LiveProcessor {
     this.deps.log.warn({ wamid: row.wamid, phoneNumberId: row.phoneNumberId, error }, 'live: message not processed');
     await this.deps.groupCommit.run(() => this.deps.stores.inbound.finish(row.wamid, { state: 'failed', error }));
   }
+}
+
+type HandoffStarted = Extract<RuntimeEffect, { type: 'handoff_started' }>;
+
+function handoffNotice(effect: HandoffStarted, turn: TurnRequest, conversationId: number, choice: FlowChoice, now: number): HandoffNotice {
+  return {
+    event: 'handoff_started', conversationId, phoneNumberId: turn.phoneNumberId,
+    waId: turn.contact.waId, contactName: turn.contact.name ?? null, flowId: choice.flow.id, flowVersion: choice.version,
+    nodeId: effect.nodeId, ...(effect.queue !== undefined ? { queue: effect.queue } : {}),
+    ...(effect.note !== undefined ? { note: effect.note } : {}), at: now,
+  };
 }
 
 function contactKey(phoneNumberId: string, waId: string): string {
