@@ -19,9 +19,15 @@ const COPY_ICON = (
  * card, so they do not cover the outputs of the card above.
  */
 export function NodeActions({ nodeId, isStart }: { nodeId: string; isStart: boolean }) {
+  const visible = useEditorStore((state) => !state.readOnly && state.selectedNodeIds.length === 1 && state.selectedNodeIds[0] === nodeId);
+  // Mounted only when shown: a NodeToolbar follows the viewport, so a hidden one on every card
+  // would still re-render each card on every pan and zoom frame.
+  return visible ? <NodeActionsToolbar nodeId={nodeId} isStart={isStart} /> : null;
+}
+
+function NodeActionsToolbar({ nodeId, isStart }: { nodeId: string; isStart: boolean }) {
   const t = useT(messages);
   const store = useEditorStoreApi();
-  const visible = useEditorStore((state) => !state.readOnly && state.selectedNodeIds.length === 1 && state.selectedNodeIds[0] === nodeId);
   const run = (action: () => void) => () => {
     store.getState().select([nodeId]);
     action();
@@ -32,7 +38,7 @@ export function NodeActions({ nodeId, isStart }: { nodeId: string; isStart: bool
     </button>
   );
   return (
-    <NodeToolbar isVisible={visible} position={Position.Top} align="end" offset={6} className="node-actions" role="toolbar" aria-label={t('nodeActions')}>
+    <NodeToolbar isVisible position={Position.Top} align="end" offset={6} className="node-actions" role="toolbar" aria-label={t('nodeActions')}>
       {!isStart && button('node-action-start', t('makeStart'), '▶', () => store.getState().setStartNode(nodeId))}
       {button('node-action-duplicate', t('duplicate'), COPY_ICON, () => store.getState().duplicate())}
       {button('node-action-delete', t('delete'), '✕', () => store.getState().deleteSelection(), 'node-actions-danger')}
