@@ -14,7 +14,7 @@ describe('GroupCommit', () => {
     const { insert, values, commit } = setup();
     const results = await Promise.all([
       commit.run(() => insert.run('a').changes),
-      commit.runStatement(() => insert.run('b').changes),
+      commit.run(() => insert.run('b').changes),
       commit.run(() => [insert.run('c').changes, insert.run('d').changes]),
     ]);
     expect(results).toEqual([1, 1, [1, 1]]);
@@ -28,7 +28,7 @@ describe('GroupCommit', () => {
       insert.run('half');
       insert.run('taken'); // UNIQUE constraint: the whole piece of work must undo 'half'
     });
-    const ok = [commit.run(() => insert.run('before').changes), commit.runStatement(() => insert.run('after').changes)];
+    const ok = [commit.run(() => insert.run('before').changes), commit.run(() => insert.run('after').changes)];
     await expect(failing).rejects.toThrow(/UNIQUE/);
     expect(await Promise.all(ok)).toEqual([1, 1]);
     expect(values()).toEqual(['taken', 'before', 'after']);
@@ -37,8 +37,8 @@ describe('GroupCommit', () => {
   it('fails a single statement alone too', async () => {
     const { insert, values, commit } = setup();
     const results = await Promise.allSettled([
-      commit.runStatement(() => insert.run('x')),
-      commit.runStatement(() => insert.run('x')),
+      commit.run(() => insert.run('x')),
+      commit.run(() => insert.run('x')),
       commit.run(() => insert.run('y')),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);

@@ -4,8 +4,6 @@ type WorkResult = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 interface PendingWork {
   work: () => unknown;
-  /** One statement needs no SAVEPOINT: SQLite undoes a failed statement on its own. */
-  single: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -41,19 +39,10 @@ export class GroupCommit {
 
   /** Runs `work` (synchronous SQLite statements) in the next shared transaction. */
   run<T>(work: () => T): Promise<T> {
-    return this.enqueue(work, false);
-  }
-
-  /** Like run(), for work that is exactly one SQL statement (cheaper: no SAVEPOINT around it). */
-  runStatement<T>(statement: () => T): Promise<T> {
-    return this.enqueue(statement, true);
-  }
-
-  private enqueue<T>(work: () => T, single: boolean): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The database is closing; nothing more is written'));
     return new Promise<T>((resolve, reject) => {
       if (this.queue.length === 0) setImmediate(() => this.flush());
-      this.queue.push({ work, single, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
@@ -99,17 +88,9 @@ export class GroupCommit {
   /** After a failure: each piece of work in its own savepoint, so only the failing ones roll back. */
   private runIsolated(batch: PendingWork[]): WorkResult[] {
     this.begin.run();
-    const results = batch.map((item) => (item.single ? this.runAlone(item.work) : this.runInSavepoint(item.work)));
+    const results = batch.map((item) => this.runInSavepoint(item.work));
     this.commit.run();
     return results;
-  }
-
-  private runAlone(work: () => unknown): WorkResult {
-    try {
-      return { ok: true, value: work() };
-    } catch (error) {
-      return { ok: false, error };
-    }
   }
 
   private runInSavepoint(work: () => unknown): WorkResult {

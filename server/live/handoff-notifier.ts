@@ -129,15 +129,15 @@ export class HandoffNotifier {
     const conversationId = (JSON.parse(row.body) as HandoffNotice).conversationId;
     if (failure === undefined) {
       metrics.increment('charla_handoff_notifications_total');
-      await this.deps.groupCommit.runStatement(() => this.statements.delivered.run(row.id));
+      await this.deps.groupCommit.run(() => this.statements.delivered.run(row.id));
     } else if (!failure.transient || attempts >= retry.maxAttempts) {
       metrics.increment('charla_handoff_notification_failures_total');
       log.warn({ conversationId, attempts, error: failure.message }, 'handoff notification refused; not retried');
-      await this.deps.groupCommit.runStatement(() => this.statements.failed.run(attempts, failure.message, row.id));
+      await this.deps.groupCommit.run(() => this.statements.failed.run(attempts, failure.message, row.id));
     } else {
       const delayMs = backoffDelayMs(attempts, retry);
       log.warn({ conversationId, attempts, delayMs, error: failure.message }, 'handoff notification failed; retrying');
-      await this.deps.groupCommit.runStatement(() => this.statements.retry.run(attempts, this.deps.now() + delayMs, failure.message, row.id));
+      await this.deps.groupCommit.run(() => this.statements.retry.run(attempts, this.deps.now() + delayMs, failure.message, row.id));
     }
   }
 

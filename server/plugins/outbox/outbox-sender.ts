@@ -138,18 +138,18 @@ export class OutboxSender {
     const details = { outboxId: item.id, conversationId: item.conversationId, attempts: item.attempts };
     switch (outcome.kind) {
       case 'sent':
-        await groupCommit.runStatement(() => store.markSent(item.id, outcome.wamid));
+        await groupCommit.run(() => store.markSent(item.id, outcome.wamid));
         metrics.increment('charla_outbox_sent_total');
         return true;
       case 'failed':
-        await groupCommit.runStatement(() => store.markFailed(item.id, outcome.code, outcome.error));
+        await groupCommit.run(() => store.markFailed(item.id, outcome.code, outcome.error));
         metrics.increment('charla_outbox_failed_total');
         log.warn({ ...details, code: outcome.code, error: outcome.error }, 'outbox: message failed for good');
         return true;
       case 'retry':
         item.nextAttemptAt = outcome.nextAttemptAt;
         if (outcome.pauseNumber) this.queue.pauseNumber(item.phoneNumberId, outcome.nextAttemptAt);
-        await groupCommit.runStatement(() => store.markRetry(item.id, outcome.nextAttemptAt, outcome.code, outcome.error));
+        await groupCommit.run(() => store.markRetry(item.id, outcome.nextAttemptAt, outcome.code, outcome.error));
         metrics.increment('charla_outbox_retried_total');
         log.warn({ ...details, code: outcome.code, error: outcome.error, retryInMs: outcome.delayMs }, 'outbox: send failed, retrying later');
         return false;

@@ -61,8 +61,7 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
     for (const status of statuses) inbound.upsertStatus(status);
     return inserted;
   };
-  // The usual webhook carries one message: a single statement needs no savepoint of its own.
-  const fresh = await (rows.length + statuses.length === 1 ? groupCommit.runStatement(store) : groupCommit.run(store));
+  const fresh = await groupCommit.run(store);
   metrics.increment('charla_inbound_messages_total', fresh.length);
   metrics.increment('charla_inbound_duplicates_total', rows.length - fresh.length);
   metrics.increment('charla_statuses_total', statuses.length);
