@@ -3,7 +3,7 @@ import { Position, ViewportPortal, getBezierPath, useInternalNode, useReactFlow,
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type CSSProperties } from 'react';
 import type { FlowEdge, FlowNode } from '../../schema/index.ts';
 import { useT } from '../i18n/index.ts';
-import { nodeEditor, nodeMessages } from '../nodes/index.ts';
+import { nodeEditor, useNodeTitle } from '../nodes/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { DEFAULT_NODE_SIZE, estimatedSize } from '../store/layout.ts';
 import type { DiffGhosts as Ghosts } from '../store/types.ts';
@@ -56,7 +56,7 @@ function GhostEdge({ edge, ghosts }: { edge: FlowEdge; ghosts: Map<string, Box> 
 
 function GhostNode({ node, width, onHeight }: { node: FlowNode; width: number; onHeight(id: string, height: number): void }) {
   const t = useT(ghostMessages);
-  const tn = useT(nodeMessages);
+  const title = useNodeTitle();
   const editor = nodeEditor(node.type);
   // Each kind's Body takes its own data; the node carries the matching pair.
   const Body = editor.Body as ComponentType<{ data: FlowNode['data'] }>;
@@ -68,7 +68,7 @@ function GhostNode({ node, width, onHeight }: { node: FlowNode; width: number; o
     <div ref={element} className="ghost-node" style={style} data-testid={`ghost-${node.id}`} aria-label={t('label', { id: node.id })}>
       <header className="flow-node-head">
         <span className="flow-node-icon" aria-hidden>{editor.icon}</span>
-        <span className="flow-node-title">{node.label ?? tn(editor.label)}</span>
+        <span className="flow-node-title">{title(node)}</span>
       </header>
       <div className="flow-node-diff flow-node-diff--removed">{t('tag')} · {node.id}</div>
       <div className="flow-node-body"><Body data={node.data} /></div>

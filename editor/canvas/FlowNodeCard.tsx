@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { memo, type CSSProperties } from 'react';
 import { nodeOutputs } from '../../schema/index.ts';
 import { useT } from '../i18n/index.ts';
-import { nodeEditor, nodeMessages } from '../nodes/index.ts';
+import { nodeEditor, nodeMessages, useNodeTitle } from '../nodes/index.ts';
 import { markSnapshot, problemIndex } from '../problems/problem-index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { cardWidth } from '../store/layout.ts';
@@ -34,6 +34,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const editor = nodeEditor(node.type);
   const t = useT(messages);
   const tn = useT(nodeMessages);
+  const title = useNodeTitle();
   const isStart = useEditorStore((state) => state.document.startNodeId === id);
   // A primitive snapshot: re-validation makes new mark objects, but only a changed mark should re-render.
   const mark = useEditorStore(useShallow((state) => markSnapshot(problemIndex(state.problems).nodes.get(id))));
@@ -53,7 +54,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       <Handle type="target" position={Position.Top} id="in" className="flow-handle flow-handle--in" isConnectable={!readOnly} />
       <header className="flow-node-head">
         <span className="flow-node-icon" aria-hidden>{editor.icon}</span>
-        <span className="flow-node-title">{node.label ?? tn(editor.label)}</span>
+        <span className="flow-node-title">{title(node)}</span>
         {isStart && <span className="flow-node-start" data-testid={`start-${id}`}>▶ {t('start')}</span>}
         {mark.severity && <ProblemBadge testId={`badge-${id}`} severity={mark.severity} messages={mark.messages} />}
       </header>

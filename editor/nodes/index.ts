@@ -1,4 +1,5 @@
-import type { NodeKind } from '../../schema/index.ts';
+import type { FlowNode, NodeKind } from '../../schema/index.ts';
+import { useT } from '../i18n/index.ts';
 import { aiIntentEditor } from './ai_intent/index.ts';
 import { apiCallEditor } from './api_call/index.ts';
 import { conditionEditor } from './condition/index.ts';
@@ -9,6 +10,7 @@ import { menuEditor } from './menu/index.ts';
 import { messageEditor } from './message/index.ts';
 import { questionEditor } from './question/index.ts';
 import { setEditor } from './set/index.ts';
+import { messages } from './messages.ts';
 import type { NodeEditor } from './types.ts';
 
 /**
@@ -31,6 +33,12 @@ export const nodeEditors = {
 /** The entry of one kind, typed loosely for generic callers (the canvas card, the inspector panel). */
 export function nodeEditor(kind: NodeKind): NodeEditor<NodeKind> {
   return nodeEditors[kind] as unknown as NodeEditor<NodeKind>;
+}
+
+/** How the UI names a node (card, problems, diffs): the analyst's label, else its kind's name. */
+export function useNodeTitle(): (node: Pick<FlowNode, 'type' | 'label'>) => string {
+  const tn = useT(messages);
+  return (node) => node.label ?? tn(nodeEditor(node.type).label);
 }
 
 export type { NodeEditor, NodeBodyProps, NodeInspectorProps } from './types.ts';

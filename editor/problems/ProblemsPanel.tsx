@@ -4,7 +4,7 @@ import type { Problem } from '../../schema/index.ts';
 import { isBoolean, useStoredState } from '../app/use-stored-state.ts';
 import { useT } from '../i18n/index.ts';
 import { usePlural } from '../i18n/plural.ts';
-import { nodeEditor, nodeMessages } from '../nodes/index.ts';
+import { nodeEditor, useNodeTitle } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { pointerField, settingsField } from './pointer-field.ts';
@@ -30,7 +30,7 @@ function countClass(severity: Problem['severity'], count: number): string {
 export function ProblemsPanel() {
   const t = useT(messages);
   const tp = usePlural(messages);
-  const tn = useT(nodeMessages);
+  const title = useNodeTitle();
   const store = useEditorStoreApi();
   const listId = useId();
   const problems = useEditorStore((state) => state.problems);
@@ -43,7 +43,7 @@ export function ProblemsPanel() {
 
   function nodeName(nodeId: string): string {
     const node = nodes.find((candidate) => candidate.id === nodeId);
-    return node ? node.label ?? tn(nodeEditor(node.type).label) : nodeId;
+    return node ? title(node) : nodeId;
   }
 
   function open(problem: Problem) {

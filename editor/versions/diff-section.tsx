@@ -3,7 +3,7 @@ import type { FlowNode } from '../../schema/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { DiffSide, FlowDiff, VersionSummary } from '../api/types.ts';
 import { useT } from '../i18n/index.ts';
-import { nodeEditor, nodeMessages } from '../nodes/index.ts';
+import { useNodeTitle } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { diffGhosts } from './diff-ghosts.ts';
 import { messages } from './messages.ts';
@@ -29,7 +29,7 @@ interface DiffSectionProps {
  */
 export function DiffSection({ api, flowId, versions, liveVersion, saveDraft }: DiffSectionProps) {
   const t = useT(messages);
-  const tn = useT(nodeMessages);
+  const title = useNodeTitle();
   const words = useFieldWords();
   const store = useEditorStoreApi();
   const marked = useEditorStore((state) => state.diffMarks !== null);
@@ -69,7 +69,7 @@ export function DiffSection({ api, flowId, versions, liveVersion, saveDraft }: D
 
   function nodeName(nodeId: string, removed: Map<string, FlowNode>): string {
     const node = removed.get(nodeId) ?? store.getState().document.nodes.find((candidate) => candidate.id === nodeId);
-    return node ? node.label ?? tn(nodeEditor(node.type).label) : nodeId;
+    return node ? title(node) : nodeId;
   }
 
   const options = [<option key="draft" value="draft">{t('draft')}</option>,

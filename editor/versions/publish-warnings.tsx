@@ -2,7 +2,7 @@ import './versions.css';
 import type { Problem } from '../../schema/index.ts';
 import { useT } from '../i18n/index.ts';
 import { usePlural } from '../i18n/plural.ts';
-import { nodeEditor, nodeMessages } from '../nodes/index.ts';
+import { useNodeTitle } from '../nodes/index.ts';
 import { problemNode } from '../problems/problem-groups.ts';
 import { useEditorStore } from '../store/index.ts';
 import { messages } from './messages.ts';
@@ -17,7 +17,7 @@ const SHOWN = 3;
 export function PublishWarnings({ onShowProblems }: { onShowProblems(): void }) {
   const t = useT(messages);
   const tp = usePlural(messages);
-  const tn = useT(nodeMessages);
+  const title = useNodeTitle();
   const problems = useEditorStore((state) => state.problems);
   const document = useEditorStore((state) => state.document);
   const warnings = problems.filter((problem) => problem.severity === 'warning');
@@ -26,7 +26,7 @@ export function PublishWarnings({ onShowProblems }: { onShowProblems(): void }) 
   function place(problem: Problem): string {
     const nodeId = problemNode(problem, document.edges);
     const node = document.nodes.find((candidate) => candidate.id === nodeId);
-    if (node) return node.label ?? tn(nodeEditor(node.type).label);
+    if (node) return title(node);
     return nodeId ?? t('flowLevel');
   }
 
