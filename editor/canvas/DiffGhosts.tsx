@@ -6,13 +6,12 @@ import { useT } from '../i18n/index.ts';
 import { nodeEditor, useNodeTitle } from '../nodes/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { DEFAULT_NODE_SIZE, estimatedSize } from '../store/layout.ts';
-import type { DiffGhosts as Ghosts } from '../store/types.ts';
+import type { Box, DiffGhosts as Ghosts } from '../store/types.ts';
 import { ghostMessages } from './ghost-messages.ts';
 
 const NO_GHOSTS: Ghosts = { nodes: [], edges: [] };
 
 type Point = { x: number; y: number; position: Position };
-type Box = { x: number; y: number; width: number; height: number };
 
 /** The middle of a box's side, as React Flow anchors edges on handles. */
 function sideOf(box: Box, position: Position): Point {

@@ -1,6 +1,7 @@
 import type { FlowDocument, FlowNode, NodeKind } from '../../schema/index.ts';
 import { createNodeData } from '../nodes/create-node-data.ts';
 import { cardSize } from './card-size.ts';
+import { overlaps } from './separate-boxes.ts';
 import type { Box, EditorState, Size, VisibleArea, XY } from './types.ts';
 
 /** The clear space kept around a placed card: room for the selected card's toolbar above it. */
@@ -31,10 +32,6 @@ export function boundingBox(boxes: readonly Box[]): Box {
   const right = Math.max(...boxes.map((box) => box.x + box.width));
   const bottom = Math.max(...boxes.map((box) => box.y + box.height));
   return { x: left, y: top, width: right - left, height: bottom - top };
-}
-
-function overlaps(a: Box, b: Box, margin: number): boolean {
-  return a.x < b.x + b.width + margin && b.x < a.x + a.width + margin && a.y < b.y + b.height + margin && b.y < a.y + a.height + margin;
 }
 
 function inside(box: Box, area: Box): boolean {

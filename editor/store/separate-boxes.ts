@@ -27,7 +27,10 @@ export function separateBoxes(boxes: ReadonlyMap<string, Box>, gap: number): Rec
 }
 
 function tooClose(box: Box, others: readonly Box[], gap: number): Box | undefined {
-  return others.find((other) =>
-    box.x < other.x + other.width + gap && other.x < box.x + box.width + gap &&
-    box.y < other.y + other.height + gap && other.y < box.y + box.height + gap);
+  return others.find((other) => overlaps(box, other, gap));
+}
+
+/** Whether two boxes come closer than `margin` (they overlap when margin is 0). */
+export function overlaps(a: Box, b: Box, margin: number): boolean {
+  return a.x < b.x + b.width + margin && b.x < a.x + a.width + margin && a.y < b.y + b.height + margin && b.y < a.y + a.height + margin;
 }
