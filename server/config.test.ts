@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       whatsapp: { graphUrl: 'http://127.0.0.1:9999/v23.0', appSecret: 's', verifyToken: 'v', accessToken: 'a' },
       runtime: { allowPrivateHttp: true, openai: { apiKey: 'k', baseURL: 'http://127.0.0.1:1/v1', model: 'm' } },
     });
-    expect(config.secrets).toEqual({ BANCO_API_KEY: 'xyz' });
+    expect(config.runtime.secrets).toEqual({ BANCO_API_KEY: 'xyz' });
     // Printing the configuration shows secret names, not values.
     for (const shown of [JSON.stringify(config), inspect(config, { depth: 5 })]) {
       expect(shown).not.toMatch(/xyz|'k'|"k"|adm'|adm"|'a'|"a"|'s'|"s"|'v'|"v"/);

@@ -19,8 +19,6 @@ export interface ServerConfig {
   };
   /** What the runtime's ports read (OPENAI_*, CHARLA_ALLOW_PRIVATE_HTTP, CHARLA_SECRET_*); prints redacted. */
   runtime: RuntimeConfig;
-  /** Values of `{{secrets.NAME}}` from `CHARLA_SECRET_<NAME>` (= runtime.secrets). Never logged, never sent to the editor. */
-  secrets: Readonly<Record<string, string>>;
   /** The raw environment, for the runtime's own port factory (runtimeConfigFromEnv). */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -60,7 +58,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     },
   });
   return Object.defineProperties(config, {
-    secrets: { value: runtime.secrets, enumerable: false },
     env: { value: env, enumerable: false },
     toJSON: { value: shown, enumerable: false },
     [inspect.custom]: { value: shown, enumerable: false },

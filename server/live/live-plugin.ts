@@ -65,7 +65,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
   const processor = new LiveProcessor({
     stores, groupCommit: backgroundCommit, sender, metrics, log: app.log, flows: charla.flows, channelOf,
     notifier,
-    ports: () => charla.ports, secrets: charla.config.secrets, now: charla.now,
+    ports: () => charla.ports, secrets: charla.config.runtime.secrets, now: charla.now,
   });
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);

@@ -30,7 +30,7 @@ export async function nodeTrialsPlugin(app: FastifyInstance): Promise<void> {
     const { document } = flows.requireDraft(id);
     const data = checkedNodeData(document, nodeId, request.body?.data, problemLocale(request));
     const trial = await runTrial({
-      data, variables: request.body?.variables ?? {}, contact: DEFAULT_SIMULATED_CONTACT, secrets: config.secrets, http: ports.http,
+      data, variables: request.body?.variables ?? {}, contact: DEFAULT_SIMULATED_CONTACT, secrets: config.runtime.secrets, http: ports.http,
     });
     request.log.info({ flowId: id, nodeId, status: trial.response?.status, error: trial.error?.code, durationMs: trial.durationMs }, 'api call tried');
     return trial;

@@ -27,7 +27,7 @@ export interface TrialInput {
  * same timeout), and reports what was sent, what came back and what the node would do with it.
  * Secret values never leave: the echoed request is rendered with masked secrets, and everything
  * the remote server said is masked too.
- * @example await runTrial({ data, variables: { pedido: 7 }, contact, secrets: config.secrets, http: ports.http })
+ * @example await runTrial({ data, variables: { pedido: 7 }, contact, secrets: config.runtime.secrets, http: ports.http })
  */
 export async function runTrial(input: TrialInput): Promise<NodeTrial> {
   const { data, secrets } = input;

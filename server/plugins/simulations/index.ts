@@ -17,7 +17,7 @@ import { InboundMessageBody, SimulationParams, StartBody, StartResponse, TurnRes
 export async function simulationsPlugin(app: FastifyInstance): Promise<void> {
   const { flows, db, config, now } = app.charla;
   const store = createSimulationStore(db);
-  const deps = { store, ports: app.charla.ports, secrets: config.secrets, now };
+  const deps = { store, ports: app.charla.ports, secrets: config.runtime.secrets, now };
   const queues = new ContactQueues(() => {});
 
   function requireSimulation(id: string): StoredSimulation {
