@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { BusinessHours, TimeZone } from './business-hours.ts';
 import { Id, VariableName } from './common.ts';
 import { nodeKinds, type FlowNode } from './registry.ts';
 
@@ -10,14 +11,25 @@ export const FlowSettings = Type.Object({
   maxStepsPerTurn: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   restartKeywords: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
   handoffKeywords: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+  /** The zone business hours, dates without a zone and `{{now}}`-style readings are in. */
+  timeZone: Type.Optional(TimeZone),
+  /** When agents attend: what `within_business_hours` conditions and handoffs' `closed` output read. */
+  businessHours: Type.Optional(BusinessHours),
+  /** Messages a customer sends within this many ms of each other gather into one turn (texts joined); 0 answers each one. */
+  burstMilliseconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 60_000 })),
 }, { additionalProperties: false });
 export type FlowSettings = Static<typeof FlowSettings>;
 
-export const DEFAULT_SETTINGS: Required<FlowSettings> = {
+/** Settings every flow has a value for; `businessHours` has no default (no hours: always open). */
+export type ResolvedSettings = Required<Omit<FlowSettings, 'businessHours'>> & Pick<FlowSettings, 'businessHours'>;
+
+export const DEFAULT_SETTINGS: Required<Omit<FlowSettings, 'businessHours'>> = {
   sessionTimeoutMinutes: 1440,
   maxStepsPerTurn: 50,
   restartKeywords: ['menu', 'inicio'],
   handoffKeywords: ['agente', 'humano'],
+  timeZone: 'UTC',
+  burstMilliseconds: 0,
 };
 
 export const VariableDeclaration = Type.Object({
@@ -79,6 +91,6 @@ export function flowJsonSchema(): Record<string, unknown> {
   };
 }
 
-export function settingsOf(flow: Pick<FlowDocument, 'settings'>): Required<FlowSettings> {
+export function settingsOf(flow: Pick<FlowDocument, 'settings'>): ResolvedSettings {
   return { ...DEFAULT_SETTINGS, ...flow.settings };
 }

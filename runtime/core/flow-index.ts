@@ -1,4 +1,4 @@
-import { settingsOf, type FlowDocument, type FlowNode, type FlowSettings, type VariableDeclaration } from '../../schema/index.ts';
+import { settingsOf, type FlowDocument, type FlowNode, type ResolvedSettings, type VariableDeclaration } from '../../schema/index.ts';
 
 /** A flow's nodes by id and edge targets by output, built once per flow object. */
 export interface FlowIndex {
@@ -6,7 +6,7 @@ export interface FlowIndex {
   /** The node id an output leads to, or undefined when the output has no edge. */
   target(sourceId: string, output: string): string | undefined;
   /** The flow's settings with defaults filled in. */
-  readonly settings: Required<FlowSettings>;
+  readonly settings: ResolvedSettings;
   /** The declared type of a flow variable (`variables[]`), if declared. */
   variableType(name: string): VariableDeclaration['type'] | undefined;
 }

@@ -1,4 +1,5 @@
 import { flowValidators } from '../ajv.ts';
+import { checkTimeSettings } from '../business-hours.ts';
 import { migrateFlow, supportedVersions } from '../migrate.ts';
 import type { ProblemCode, ProblemLocale, ProblemParams } from '../problems.ts';
 import { checkNode, checkOutputIds } from '../registry.ts';
@@ -45,7 +46,10 @@ function readFlow(document: unknown, problems: ProblemList): FlowOutline | undef
     candidate = migrated;
   }
   const { fast, full } = flowValidators();
-  if (fast(candidate)) return outlineOfValidFlow(candidate);
+  if (fast(candidate)) {
+    checkTimeSettings(candidate.settings ?? {}, (code, pointer, params) => problems.add(code, { pointer }, params));
+    return outlineOfValidFlow(candidate);
+  }
   full(candidate);
   const errors = full.errors ?? [];
   translateSchemaErrors(errors, candidate, problems);
