@@ -18,7 +18,7 @@ import { inboxPlugin } from './plugins/inbox/index.ts';
 import { metricsPlugin } from './plugins/metrics/index.ts';
 import { nodeTrialsPlugin } from './plugins/node-trials/index.ts';
 import { webhookPlugin } from './plugins/webhook/index.ts';
-import { livePlugin } from './live/live-plugin.ts';
+import { livePlugin } from './plugins/live/index.ts';
 import { simulationsPlugin } from './plugins/simulations/index.ts';
 import { tokensPlugin } from './plugins/tokens/index.ts';
 import { versionsPlugin } from './plugins/versions/index.ts';

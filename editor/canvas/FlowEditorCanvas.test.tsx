@@ -4,7 +4,7 @@ import type { FlowDocument } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { createEditorStore, EditorStoreProvider } from '../store/index.ts';
 import { FlowEditorCanvas } from './FlowEditorCanvas.tsx';
-import { jsdomLayout } from './jsdom-layout.ts';
+import { jsdomLayout } from '../testing/jsdom-layout.ts';
 import { Palette } from './Palette.tsx';
 import { READABLE_ZOOM } from './readable-viewport.ts';
 import { LARGE_FLOW } from './thresholds.ts';

@@ -1,8 +1,8 @@
-import { conversation, CONVERSATION_EPOCH } from './conversation.ts';
+import { conversation, CONVERSATION_EPOCH } from '../testing/conversation.ts';
 import { memoryPorts } from './memory-ports.ts';
 import { runTurn } from './run-turn.ts';
 import { isSessionResumable, startSession } from './session.ts';
-import { testFlow } from './test-flow.ts';
+import { testFlow } from '../testing/test-flow.ts';
 import type { Session } from './types.ts';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
-import { conversation } from './conversation.ts';
+import { conversation } from '../testing/conversation.ts';
 import { memoryPorts } from './memory-ports.ts';
-import { testFlow } from './test-flow.ts';
+import { testFlow } from '../testing/test-flow.ts';
 import type { HttpRequest } from './types.ts';
 
 const SECRET = 'tok_4f9a1c77e2b04d0e';

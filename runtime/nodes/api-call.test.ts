@@ -1,7 +1,7 @@
 import type { NodeData } from '../../schema/index.ts';
-import { conversation } from '../core/conversation.ts';
+import { conversation } from '../testing/conversation.ts';
 import { memoryPorts } from '../core/memory-ports.ts';
-import { testFlow } from '../core/test-flow.ts';
+import { testFlow } from '../testing/test-flow.ts';
 import type { HttpResponse } from '../core/types.ts';
 
 const SECRET = 'sk-live-9f8e7d6c5b4a';

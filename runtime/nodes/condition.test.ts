@@ -2,7 +2,7 @@ import type { NodeData } from '../../schema/index.ts';
 import { memoryPorts } from '../core/memory-ports.ts';
 import { runTurn } from '../core/run-turn.ts';
 import { startSession } from '../core/session.ts';
-import { testFlow } from '../core/test-flow.ts';
+import { testFlow } from '../testing/test-flow.ts';
 import { compare } from './compare.ts';
 
 type Rule = NodeData<'condition'>['branches'][number]['rules'][number];

@@ -1,5 +1,5 @@
-import { conversation } from '../core/conversation.ts';
-import { testFlow } from '../core/test-flow.ts';
+import { conversation } from '../testing/conversation.ts';
+import { testFlow } from '../testing/test-flow.ts';
 
 const flow = testFlow([
   { id: 'agente', type: 'handoff', data: { text: 'Te paso con {{queue_name}}una persona', queue: 'ventas', note: 'Cliente {{contact.name}} ({{contact.phone}})' } },

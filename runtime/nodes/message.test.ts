@@ -1,5 +1,5 @@
-import { conversation } from '../core/conversation.ts';
-import { testFlow } from '../core/test-flow.ts';
+import { conversation } from '../testing/conversation.ts';
+import { testFlow } from '../testing/test-flow.ts';
 
 describe('message node', () => {
   it('sends its rendered text and moves on', async () => {

@@ -1,6 +1,6 @@
 import type { NodeData } from '../../schema/index.ts';
-import { conversation } from '../core/conversation.ts';
-import { testFlow } from '../core/test-flow.ts';
+import { conversation } from '../testing/conversation.ts';
+import { testFlow } from '../testing/test-flow.ts';
 import type { InboundEvent } from '../core/types.ts';
 
 function questionFlow(data: NodeData<'question'>, language = 'es') {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
 import { request } from 'undici';
-import { backoffDelayMs } from '../plugins/outbox/send-outcome.ts';
+import { backoffDelayMs } from './outbox/send-outcome.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { LiveMetrics } from './metrics.ts';
 

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
 
+/** What the processor needs back from an inbound row's payload. */
+export interface InboundPayload {
+  message: unknown;
+  contactName?: string;
+}
+
 /** An acknowledged customer message, as the processor reads it back. */
 export interface InboundRow {
   wamid: string;

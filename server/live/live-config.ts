@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.ts';
-import type { OutboxSenderSettings } from '../plugins/outbox/outbox-sender.ts';
+import type { OutboxSenderSettings } from './outbox/outbox-sender.ts';
 
 /** The live path's own settings, from the environment the server was started with. */
 export interface LiveConfig {

@@ -6,14 +6,13 @@ import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
 import type { ResolvedChannel } from '../channels/repository.ts';
 import { AppError } from '../errors.ts';
 import type { FlowRepository } from '../flows/repository.ts';
-import type { OutboxSender } from '../plugins/outbox/outbox-sender.ts';
-import type { InboundPayload } from '../plugins/webhook/store-webhook.ts';
+import type { OutboxSender } from './outbox/outbox-sender.ts';
 import { chooseFlow, type FlowChoice } from './choose-flow.ts';
 import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { HandoffNotice, HandoffNotifier } from './handoff-notifier.ts';
-import type { InboundRow } from './inbound-store.ts';
+import type { InboundPayload, InboundRow } from './inbound-store.ts';
 import type { LiveMetrics } from './metrics.ts';
 import { storeTurn, type LiveStores } from './store-turn.ts';
 

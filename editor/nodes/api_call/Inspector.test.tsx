@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { ApiError } from '../../api/api-error.ts';
 import type { NodeTrial } from '../../api/types.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { renderInspector } from '../../inspector/render-inspector.tsx';
+import { renderInspector } from '../../testing/render-inspector.tsx';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { useLocale } from '../../i18n/index.ts';
-import { renderInspector } from '../../inspector/render-inspector.tsx';
+import { renderInspector } from '../../testing/render-inspector.tsx';
 import { createForm } from './create.ts';
 
 afterEach(cleanup);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
-import { renderInspector } from '../../inspector/render-inspector.tsx';
+import { renderInspector } from '../../testing/render-inspector.tsx';
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import type { FlowNode } from '../../../schema/index.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { renderInspector } from '../../inspector/render-inspector.tsx';
+import { renderInspector } from '../../testing/render-inspector.tsx';
 import { nodeEditors } from '../index.ts';
 
 afterEach(cleanup);

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import type { NodeData } from '../../../schema/index.ts';
-import { testFlow } from '../../../runtime/core/test-flow.ts';
+import { testFlow } from '../../../runtime/testing/test-flow.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { startFakeCrm, type FakeCrm } from './fake-crm.ts';
+import { startFakeCrm, type FakeCrm } from '../../testing/fake-crm.ts';
 
 const SECRET = 'crm-s3cr3t-token-9f8e';
 let crm: FakeCrm;

@@ -1,13 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ReadWebhookResult } from '../../../runtime/whatsapp/read-webhook.ts';
-import type { InboundRow, StatusUpdateRow } from '../../live/inbound-store.ts';
+import type { InboundPayload, InboundRow, StatusUpdateRow } from '../../live/inbound-store.ts';
 import { STATUS_RANK } from '../../live/inbound-store.ts';
-
-/** What the processor needs back from an inbound row's payload. */
-export interface InboundPayload {
-  message: unknown;
-  contactName?: string;
-}
 
 /**
  * Stores every message and status of a webhook whose business number is bound to a channel, in

@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from '../../../runtime/adapters/testdata/test-server.ts';
+import { startTestServer, type TestServer } from '../../runtime/adapters/testdata/test-server.ts';
 
 export interface SeenRequest {
   method: string;

@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
-import { GraphClient } from '../plugins/outbox/graph-client.ts';
-import { OutboxSender } from '../plugins/outbox/outbox-sender.ts';
-import { createConversationStore, type ConversationStore } from './conversation-store.ts';
-import type { ResolvedChannel } from '../channels/repository.ts';
-import { startCheckpointer } from './checkpointer.ts';
-import { GroupCommit } from './group-commit.ts';
-import { HandoffNotifier } from './handoff-notifier.ts';
-import { createInboundStore, type InboundStore } from './inbound-store.ts';
-import { liveConfigFromEnv, type LiveConfig } from './live-config.ts';
-import { LiveMetrics } from './metrics.ts';
-import { createOutboxStore, type OutboxStore } from './outbox-store.ts';
-import { LiveProcessor } from './processor.ts';
-import { tickCache } from './tick-cache.ts';
+import { GraphClient } from '../../whatsapp/graph-client.ts';
+import { OutboxSender } from '../../live/outbox/outbox-sender.ts';
+import { createConversationStore, type ConversationStore } from '../../live/conversation-store.ts';
+import type { ResolvedChannel } from '../../channels/repository.ts';
+import { startCheckpointer } from '../../live/checkpointer.ts';
+import { GroupCommit } from '../../live/group-commit.ts';
+import { HandoffNotifier } from '../../live/handoff-notifier.ts';
+import { createInboundStore, type InboundStore } from '../../live/inbound-store.ts';
+import { liveConfigFromEnv, type LiveConfig } from '../../live/live-config.ts';
+import { LiveMetrics } from '../../live/metrics.ts';
+import { createOutboxStore, type OutboxStore } from '../../live/outbox-store.ts';
+import { LiveProcessor } from '../../live/processor.ts';
+import { tickCache } from '../../live/tick-cache.ts';
 
 /** The live path's parts, shared by the webhook, inbox and metrics plugins as `app.live`. */
 export interface LiveContext {

@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { GroupCommit } from '../../live/group-commit.ts';
-import type { LiveMetrics } from '../../live/metrics.ts';
-import type { OutboxItem, OutboxStore } from '../../live/outbox-store.ts';
-import type { GraphClient, GraphSendResult } from './graph-client.ts';
+import type { GroupCommit } from '../group-commit.ts';
+import type { LiveMetrics } from '../metrics.ts';
+import type { OutboxItem, OutboxStore } from '../outbox-store.ts';
+import type { GraphClient, GraphSendResult } from '../../whatsapp/graph-client.ts';
 import { sendOutcome } from './send-outcome.ts';
 import { SendQueue } from './send-queue.ts';
 

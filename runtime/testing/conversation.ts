@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../../schema/index.ts';
-import { runTurn } from './run-turn.ts';
-import type { Contact, InboundEvent, RuntimePorts, Session, TurnResult } from './types.ts';
-import { memoryPorts } from './memory-ports.ts';
+import { runTurn } from '../core/run-turn.ts';
+import type { Contact, InboundEvent, RuntimePorts, Session, TurnResult } from '../core/types.ts';
+import { memoryPorts } from '../core/memory-ports.ts';
 
 /** 2026-03-02 12:00 UTC: a fixed start so tests and goldens never read the clock. */
 export const CONVERSATION_EPOCH = Date.UTC(2026, 2, 2, 12, 0, 0);

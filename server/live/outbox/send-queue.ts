@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../live/outbox-store.ts';
+import type { OutboxItem } from '../outbox-store.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { GraphSendResult } from './graph-client.ts';
-import { classifyGraphFailure } from './graph-errors.ts';
+import type { GraphSendResult } from '../../whatsapp/graph-client.ts';
+import { classifyGraphFailure } from '../../whatsapp/graph-errors.ts';
 
 export type SendOutcome =
   | { kind: 'sent'; wamid: string | null }

@@ -2,8 +2,8 @@ import { render } from '@testing-library/react';
 import type { FlowNode, NodeData, NodeKind } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { createEditorStore, EditorStoreProvider, type EditorStore } from '../store/index.ts';
-import { Inspector } from './Inspector.tsx';
-import type { TryApiCall } from './InspectorContext.ts';
+import { Inspector } from '../inspector/Inspector.tsx';
+import type { TryApiCall } from '../inspector/InspectorContext.ts';
 
 /**
  * Test helper: shows the inspector of one node (id `n`) of kind `kind`, in Spanish, inside a real

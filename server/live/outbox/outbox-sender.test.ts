@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { openDatabase, type DbConnection } from '../../db/connection.ts';
-import { GroupCommit } from '../../live/group-commit.ts';
-import { LiveMetrics } from '../../live/metrics.ts';
-import { createOutboxStore, type OutboxStore } from '../../live/outbox-store.ts';
+import { GroupCommit } from '../group-commit.ts';
+import { LiveMetrics } from '../metrics.ts';
+import { createOutboxStore, type OutboxStore } from '../outbox-store.ts';
 import { startFakeGraph, type FakeGraph } from '../../testing/fake-graph.ts';
-import { GraphClient } from './graph-client.ts';
+import { GraphClient } from '../../whatsapp/graph-client.ts';
 import { OutboxSender, type OutboxSenderSettings } from './outbox-sender.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
