@@ -2,7 +2,7 @@ import { Type, type TSchema, type Static } from '@sinclair/typebox';
 import type { ProblemCode } from './problems.ts';
 import type { NodeCheckContext } from './validate/node-check-context.ts';
 
-/** Ids of flows, nodes, edges, options, branches and intents (flow-format.md). */
+/** Ids of flows, nodes, edges, options, branches and intents (docs/flow-format.md). */
 export const ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
 export const Id = Type.String({ pattern: ID_PATTERN, description: 'lower-case letters, digits, _ and -; at most 64' });
 

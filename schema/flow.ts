@@ -52,7 +52,7 @@ export type FlowEdge = Static<typeof FlowEdge>;
 
 /**
  * Any node: `oneOf` the kinds with ajv's `discriminator` on `type`, which both
- * speeds validation up (perf-notes.md) and reports errors against the right kind.
+ * speeds validation up (docs/performance.md) and reports errors against the right kind.
  */
 export const FlowNodeSchema = Type.Unsafe<FlowNode>({
   type: 'object',
@@ -75,7 +75,7 @@ export const FlowDocumentSchema = Type.Object({
   edges: Type.Array(FlowEdge),
 }, { additionalProperties: false });
 
-/** A flow document, format v1 (flow-format.md). */
+/** A flow document, format v1 (docs/flow-format.md). */
 export type FlowDocument = Omit<Static<typeof FlowDocumentSchema>, 'nodes'> & { nodes: FlowNode[] };
 
 export const FLOW_SCHEMA_ID = 'https://charla.dev/schema/flow/v1.json';

@@ -1,5 +1,5 @@
 /**
- * WhatsApp's limits (whatsapp.md §2 and §4), in characters unless named otherwise.
+ * WhatsApp's limits (docs/whatsapp.md §2 and §4), in characters unless named otherwise.
  * validateFlow enforces them before publishing; renderers may reuse them defensively.
  */
 export const WHATSAPP_LIMITS = {
@@ -17,7 +17,7 @@ export const WHATSAPP_LIMITS = {
   flowCta: 20,
 } as const;
 
-/** Flow JSON (WhatsApp Flows) limits, whatsapp.md §4. */
+/** Flow JSON (WhatsApp Flows) limits, docs/whatsapp.md §4. */
 export const FLOW_JSON_LIMITS = {
   componentsPerScreen: 50,
   heading: 80,

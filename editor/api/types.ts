@@ -24,7 +24,7 @@ export type DiffSide = 'draft' | number;
 export type FlowDiff = ServerFlowDiff & { from: string; to: string };
 export type ElementChanges = ServerFlowDiff['nodes'];
 
-/** An outbound Graph API body, as live traffic would send it (whatsapp.md §2). */
+/** An outbound Graph API body, as live traffic would send it (docs/whatsapp.md §2). */
 export interface GraphMessage {
   messaging_product?: 'whatsapp';
   to?: string;
@@ -61,7 +61,7 @@ export interface GraphInteractive {
   };
 }
 
-/** One inbound message in the webhook `messages[]` shape, without the envelope fields (whatsapp.md §1). */
+/** One inbound message in the webhook `messages[]` shape, without the envelope fields (docs/whatsapp.md §1). */
 export type InboundMessage =
   | { type: 'text'; text: { body: string } }
   | { type: 'interactive'; interactive: InboundInteractive }

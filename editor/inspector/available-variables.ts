@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../../schema/index.ts';
 import { nodeEditor } from '../nodes/index.ts';
 
-/** Always available in templates (flow-format.md, "Templates"). */
+/** Always available in templates (docs/flow-format.md, "Templates"). */
 export const BUILT_IN_VARIABLES = ['contact.name', 'contact.phone', 'message.text'] as const;
 
 /** What the variable picker offers: declared variables, those nodes store, then the built-in ones. */

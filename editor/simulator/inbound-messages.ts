@@ -2,7 +2,7 @@ import type { InboundMessage } from '../api/types.ts';
 
 /**
  * The messages a customer can send from the simulator, in the webhook `messages[]` shape the
- * server's converter reads (whatsapp.md §1).
+ * server's converter reads (docs/whatsapp.md §1).
  */
 export const inbound = {
   text: (body: string): InboundMessage => ({ type: 'text', text: { body } }),

@@ -1,4 +1,4 @@
-/** The longest id flow-format.md allows (`^[a-z0-9][a-z0-9_-]{0,63}$`). */
+/** The longest id docs/flow-format.md allows (`^[a-z0-9][a-z0-9_-]{0,63}$`). */
 const MAX_ID_LENGTH = 64;
 
 /**

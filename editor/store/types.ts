@@ -8,7 +8,7 @@ export interface Box extends XY, Size {}
 /** The part of the flow the canvas shows, and the boxes over it that a new card must not land under (minimap, controls). */
 export interface VisibleArea { bounds: Box; reserved: Box[] }
 
-/** One validation problem, as `validateFlow` reports it (flow-format.md, "Problems found before publishing"). */
+/** One validation problem, as `validateFlow` reports it (docs/flow-format.md, "Problems found before publishing"). */
 export type { Problem };
 
 export type Validate = (document: FlowDocument) => { problems: readonly Problem[] };
@@ -46,7 +46,7 @@ export interface DocumentSlice {
   layout(): void;
 }
 
-/** The flow-level parts of the document (flow-format.md): each edit is recorded like a node edit. */
+/** The flow-level parts of the document (docs/flow-format.md): each edit is recorded like a node edit. */
 export interface FlowSettingsSlice {
   /** Typing in one field joins one undo step; an emptied description or language is removed. */
   updateFlowInfo(patch: Partial<Pick<FlowDocument, 'name' | 'description' | 'language'>>): void;

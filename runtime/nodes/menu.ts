@@ -6,7 +6,7 @@ import { matchMenuOption } from './menu-match.ts';
 import { optionalText } from './optional-text.ts';
 import { retryOrInvalid } from './retry.ts';
 
-/** Up to this many options go out as reply buttons; more as a list (whatsapp.md). */
+/** Up to this many options go out as reply buttons; more as a list (docs/whatsapp.md). */
 const MAX_REPLY_BUTTONS = 3;
 
 /** Shows the options and waits; a matching answer leaves through that option's output. */

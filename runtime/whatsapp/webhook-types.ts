@@ -1,5 +1,5 @@
 /**
- * The WhatsApp Cloud API webhook as it arrives (whatsapp.md §1). Every field is
+ * The WhatsApp Cloud API webhook as it arrives (docs/whatsapp.md §1). Every field is
  * optional where Meta may leave it out: the converters check before they read.
  */
 

@@ -14,7 +14,7 @@ export interface FlowJsonFacts {
 const FORM_BINDING = /\$\{form\.([A-Za-z0-9_-]+)\}/g;
 
 /**
- * Checks a form's Flow JSON against the rules of whatsapp.md §4: components and their limits,
+ * Checks a form's Flow JSON against the rules of docs/whatsapp.md §4: components and their limits,
  * screen ids, forward-only routing that ends at a terminal screen with a Footer that completes.
  * Pointers are relative to the node's data (`/flowJson/screens/0/...`).
  */

@@ -1,6 +1,6 @@
 import { FLOW_JSON_LIMITS as L } from '../whatsapp-limits.ts';
 
-/** What Charla checks of one Flow JSON component (whatsapp.md §4). */
+/** What Charla checks of one Flow JSON component (docs/whatsapp.md §4). */
 export interface ComponentRule {
   /** An input: has a `name`, unique on its screen, readable as `${form.name}`. */
   input: boolean;

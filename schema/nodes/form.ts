@@ -5,7 +5,7 @@ import { checkMaxLength } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
 /**
- * A WhatsApp Flows document (whatsapp.md §4). The schema only fixes its outline;
+ * A WhatsApp Flows document (docs/whatsapp.md §4). The schema only fixes its outline;
  * schema/flow-json checks the components, limits and routing rules.
  */
 export const FlowJsonScreen = Type.Object({

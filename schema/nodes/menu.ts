@@ -33,7 +33,7 @@ export const menu = defineNodeKind({
   },
 });
 
-/** Up to 3 options go out as reply buttons, more as a list: the limits differ (whatsapp.md §2). */
+/** Up to 3 options go out as reply buttons, more as a list: the limits differ (docs/whatsapp.md §2). */
 function checkOptions(options: Array<Static<typeof MenuOption>>, context: NodeCheckContext): void {
   const asButtons = options.length <= WHATSAPP_LIMITS.replyButtons;
   const titles = new Map<string, string>();

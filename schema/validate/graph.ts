@@ -14,7 +14,7 @@ export interface FlowGraph {
   outputs: Map<string, Map<string, string | undefined>>;
 }
 
-/** Outputs whose absence of an edge is worth a warning: the unhappy paths (flow-format.md). */
+/** Outputs whose absence of an edge is worth a warning: the unhappy paths (docs/flow-format.md). */
 const UNHAPPY_OUTPUTS = new Set(['invalid', 'fallback', 'error']);
 
 /**
@@ -48,7 +48,7 @@ export function checkGraph(flow: FlowOutline, problems: ProblemList): FlowGraph 
 }
 
 /**
- * An output with no edge ends the conversation there (flow-format.md). The unhappy paths
+ * An output with no edge ends the conversation there (docs/flow-format.md). The unhappy paths
  * (`invalid`, `fallback`, `error`) get their own warning; any other is a dead end, unless the
  * kind means it as an ending (a handoff an agent resolves).
  */

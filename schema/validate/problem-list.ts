@@ -1,6 +1,6 @@
 import { problemMessage, problemSeverity, type ProblemCode, type ProblemLocale, type ProblemParams } from '../problems.ts';
 
-/** One problem in a flow document (flow-format.md, "Problems found before publishing"). */
+/** One problem in a flow document (docs/flow-format.md, "Problems found before publishing"). */
 export interface Problem {
   severity: 'error' | 'warning';
   code: ProblemCode;

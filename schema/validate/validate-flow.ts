@@ -16,7 +16,7 @@ export interface ValidateFlowOptions {
 }
 
 /**
- * Every problem of a flow document (flow-format.md, "Problems found before publishing"):
+ * Every problem of a flow document (docs/flow-format.md, "Problems found before publishing"):
  * version, JSON Schema, then (whenever the skeleton holds, schema errors or not) ids, edges,
  * reachability, dead ends, loops that never wait, template variables, and each sound node's
  * WhatsApp limits and Flow JSON rules. Pure and browser-safe: the editor runs it on every change.

@@ -3,7 +3,7 @@ import type { FlowOutline } from './flow-outline.ts';
 import { TEMPLATE_PATTERN } from './field-checks.ts';
 import { pointerSegment, type ProblemList } from './problem-list.ts';
 
-/** Template names the runtime always provides (flow-format.md); `secrets.*` too. */
+/** Template names the runtime always provides (docs/flow-format.md); `secrets.*` too. */
 const BUILT_INS = new Set(['contact.name', 'contact.phone', 'message.text']);
 const BUILT_IN_ROOTS = new Set(['contact', 'message']);
 

@@ -27,7 +27,7 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url)
 export function openDatabase(path: string): DbConnection {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
-  // WAL + NORMAL survives a process crash (perf-notes.md); FULL would only add power-loss safety.
+  // WAL + NORMAL survives a process crash (docs/performance.md); FULL would only add power-loss safety.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');

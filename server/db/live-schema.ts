@@ -3,7 +3,7 @@ import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqli
 /**
  * The live path's tables: what customers sent, where each conversation stands, what the bot says
  * back. Hot tables (inbound_messages, outbox) carry no secondary index: each one costs about 15%
- * of the webhook's transaction (perf-notes.md); start-up scans them once instead.
+ * of the webhook's transaction (docs/performance.md); start-up scans them once instead.
  * Times are milliseconds since the epoch; bodies are JSON text.
  */
 

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 /**
  * Checkpoints the WAL from a worker thread, on its own connection, every `intervalMs`. SQLite's
  * automatic checkpoint runs on the thread that commits and blocks the event loop for milliseconds
- * (mostly fsync), which sets the webhook's p99 (perf-notes.md). A PASSIVE checkpoint elsewhere
+ * (mostly fsync), which sets the webhook's p99 (docs/performance.md). A PASSIVE checkpoint elsewhere
  * copies the frames without blocking writers; the main thread's autocheckpoint, still on, is left
  * with little or nothing to do, so the WAL cannot grow without bound either.
  * @example const checkpointer = startCheckpointer(sqlite.name); await checkpointer.stop();

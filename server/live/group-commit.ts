@@ -11,7 +11,7 @@ interface PendingWork {
 /**
  * Group commit: the writes asked for during one event-loop turn share one transaction. Callers get
  * their promise settled only after COMMIT, so "stored, then acknowledged" still holds. On this
- * machine it more than doubles the webhook's write throughput (perf-notes.md).
+ * machine it more than doubles the webhook's write throughput (docs/performance.md).
  * The batch first runs without savepoints (they copy every page a piece of work touches again
  * into SQLite's sub-journal); if any work throws, that transaction is rolled back and the batch
  * runs again with each piece in its own SAVEPOINT, so one failing piece rolls back alone. Work

@@ -35,7 +35,7 @@ const RANK_SQL = (column: string) =>
 
 /**
  * Hand-prepared statements over inbound_messages and message_statuses (the webhook's hot path:
- * raw better-sqlite3 is the cheapest there, perf-notes.md). Call inside a GroupCommit.
+ * raw better-sqlite3 is the cheapest there, docs/performance.md). Call inside a GroupCommit.
  * @example store.insert(row) // false when the wamid was seen before
  */
 export function createInboundStore(sqlite: Database.Database) {

@@ -16,7 +16,7 @@ export interface UnsentOutboxItem extends OutboxItem {
 }
 
 /**
- * The outbox table. No secondary index on purpose (perf-notes.md): the sender keeps what is unsent
+ * The outbox table. No secondary index on purpose (docs/performance.md): the sender keeps what is unsent
  * in memory and scans the table once at start-up. Call the writers inside a GroupCommit.
  * @example const id = store.enqueue({ conversationId, phoneNumberId, body, createdAt: now });
  */

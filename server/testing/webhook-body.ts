@@ -1,7 +1,7 @@
 import { signatureHeader } from '../plugins/webhook/signature.ts';
 
 /**
- * A webhook body carrying one text message, as Meta sends it (whatsapp.md §1).
+ * A webhook body carrying one text message, as Meta sends it (docs/whatsapp.md §1).
  * @example const body = textWebhook({ phoneNumberId: '1065', from: '5491155550123', wamid: 'wamid.1', text: 'hola' });
  */
 export function textWebhook(message: { phoneNumberId: string; from: string; wamid: string; text: string; name?: string; timestamp?: number }): string {

@@ -1,5 +1,5 @@
 /**
- * What to do after a failed Graph API call (whatsapp.md §2). Decided on the Graph `code`, not the
+ * What to do after a failed Graph API call (docs/whatsapp.md §2). Decided on the Graph `code`, not the
  * HTTP status, except when there is no code (proxies, outages): then 5xx and network errors are
  * worth retrying and anything else is treated as a bug that retrying will not fix.
  */

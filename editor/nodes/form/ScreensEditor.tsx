@@ -9,7 +9,7 @@ import { messages } from './messages.ts';
 import { newComponent } from './new-component.ts';
 
 const COMPONENT_TYPES: readonly ComponentType[] = [...TEXT_COMPONENTS, ...INPUT_COMPONENTS];
-/** whatsapp.md §4: at most 50 components on a screen, its Footer included. */
+/** docs/whatsapp.md §4: at most 50 components on a screen, its Footer included. */
 const MAX_COMPONENTS = 49;
 
 function AddComponent({ screens, append }: { screens: readonly FormScreen[]; append(component: FlowComponent): void }) {

@@ -1,7 +1,7 @@
 import type { NodeData } from '../../../schema/index.ts';
 
 /**
- * The visual form editor's model of a WhatsApp Flows document (whatsapp.md §4): screens in order,
+ * The visual form editor's model of a WhatsApp Flows document (docs/whatsapp.md §4): screens in order,
  * each with its components but no Footer. `writeFlowJson` derives the rest — each screen's Footer
  * (navigate to the next screen, carrying the fields so far; `complete` with every field on the last,
  * terminal screen), the `data` each screen receives, and the routing model — so they never drift.

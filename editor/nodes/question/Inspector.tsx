@@ -20,7 +20,7 @@ function patternError(pattern: string | undefined): boolean {
 export function QuestionInspector({ nodeId, data, update }: NodeInspectorProps<'question'>) {
   const t = useT(messages);
   const tc = useT(common);
-  // min/max bound the number itself for numbers and the text length otherwise (flow-format.md).
+  // min/max bound the number itself for numbers and the text length otherwise (docs/flow-format.md).
   const bounds = data.input === 'number' ? { min: t('minValue'), max: t('maxValue') }
     : data.input === 'text' || data.input === 'regex' ? { min: t('minLength'), max: t('maxLength') } : null;
   return (

@@ -7,7 +7,7 @@ import { useEditorStore } from '../../store/index.ts';
 import { messages as common } from '../messages.ts';
 import { messages } from './messages.ts';
 
-/** flow-format.md: a menu or question re-asks this many times when `maxRetries` is left out. */
+/** docs/flow-format.md: a menu or question re-asks this many times when `maxRetries` is left out. */
 export const DEFAULT_MAX_RETRIES = 2;
 
 /**

@@ -1,6 +1,6 @@
 import { defineMessages } from '../../i18n/index.ts';
 
-/** The retries field of menus and questions: when the `invalid` output is taken (flow-format.md). */
+/** The retries field of menus and questions: when the `invalid` output is taken (docs/flow-format.md). */
 export const messages = defineMessages({
   es: {
     afterRetries_zero: 'Con 0 reintentos, la respuesta no válida va directo a la salida «{output}» — útil para mandar el texto libre a una {ai}.',

@@ -63,7 +63,7 @@ function choices(multiple: boolean): Renderer {
 }
 
 /**
- * How each WhatsApp Flows component looks in the simulator, by its `type` (whatsapp.md §4).
+ * How each WhatsApp Flows component looks in the simulator, by its `type` (docs/whatsapp.md §4).
  * The Footer is drawn by the sheet itself, as WhatsApp pins it to the bottom.
  */
 export const flowComponents: Record<string, Renderer> = {

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { FlowJson as FlowJsonSchema } from '../../../schema/nodes/form.ts';
 
-/** A WhatsApp Flows document (whatsapp.md §4), as a form node stores it. */
+/** A WhatsApp Flows document (docs/whatsapp.md §4), as a form node stores it. */
 export type FlowJson = Static<typeof FlowJsonSchema>;
 export type FlowScreen = FlowJson['screens'][number];
 /** One layout component; its fields are checked where they are read. */

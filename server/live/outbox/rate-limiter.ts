@@ -1,6 +1,6 @@
 /**
  * A token bucket per business number: at most `perSecond` sends per second on average, bursts up
- * to one second's worth. Meta counts inbound and outbound together at 80/s by default (whatsapp.md).
+ * to one second's worth. Meta counts inbound and outbound together at 80/s by default (docs/whatsapp.md).
  * @example const wait = limiter.take('106540352242922', now); if (wait > 0) retryIn(wait);
  */
 export class RateLimiter {

@@ -6,7 +6,7 @@ import { lazyChildLoggerFactory } from './lazy-child-logger.ts';
 import { hasValidSignature } from './signature.ts';
 import { storeWebhook } from './store-webhook.ts';
 
-/** Meta sends up to 3 MB per webhook (whatsapp.md §1); more is refused with 413 before parsing. */
+/** Meta sends up to 3 MB per webhook (docs/whatsapp.md §1); more is refused with 413 before parsing. */
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
 
 const verifyQuery = {
