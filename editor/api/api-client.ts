@@ -2,7 +2,7 @@ import type { FlowDocument, NodeData } from '../../schema/index.ts';
 import type { Problem } from '../store/types.ts';
 import { createHttp, type HttpOptions } from './http.ts';
 import type {
-  Conversation, DiffSide, FlowDiff, FlowDraft, FlowSummary, InboundMessage, Me, NodeTrial, Role, SimulationStart,
+  ApiToken, Channel, ChannelBinding, Conversation, CreatedToken, DiffSide, FlowDiff, FlowDraft, FlowSummary, InboundMessage, Me, NodeTrial, Role, SimulationStart,
   SimulationTurn, VersionSummary,
 } from './types.ts';
 
@@ -38,9 +38,15 @@ export function apiClient(options: HttpOptions) {
       http<FlowDiff>('GET', `${flow(id)}/diff?from=${enc(String(from))}&to=${enc(String(to))}`),
     setLive: (id: string, version: number) => http<unknown>('PUT', `${flow(id)}/live`, { version }),
 
-    bindChannel: (phoneNumberId: string, binding: { flowId: string; accessToken?: string; appSecret?: string; verifyToken?: string }) =>
-      http<unknown>('PUT', `/api/channels/whatsapp/${enc(phoneNumberId)}`, binding),
-    createToken: (name: string, role: Role) => http<{ token: string }>('POST', '/api/tokens', { name, role }),
+    /** Secrets left out of `binding` keep their stored value; responses only say whether each is set. */
+    bindChannel: (phoneNumberId: string, binding: ChannelBinding) =>
+      http<Channel>('PUT', `/api/channels/whatsapp/${enc(phoneNumberId)}`, binding),
+    listChannels: () => http<Channel[]>('GET', '/api/channels'),
+
+    /** The token's secret is in this response only. */
+    createToken: (name: string, role: Role) => http<CreatedToken>('POST', '/api/tokens', { name, role }),
+    listTokens: () => http<ApiToken[]>('GET', '/api/tokens'),
+    revokeToken: (id: string) => http<void>('DELETE', `/api/tokens/${enc(id)}`),
 
     startSimulation: (id: string, source: DiffSide) =>
       http<SimulationStart>('POST', `${flow(id)}/simulations`, { source }),

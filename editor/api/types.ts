@@ -17,6 +17,28 @@ export interface Me { name: string; role: Role }
 
 export interface FlowDraft extends FlowSummary { document: FlowDocument; problems: Problem[] }
 
+/** `GET /api/tokens`: an API token without its secret. */
+export interface ApiToken { id: string; name: string; role: Role; createdBy: string; createdAt: number; revokedAt: number | null }
+
+/** `POST /api/tokens`: the only time the secret is shown. */
+export interface CreatedToken { id: string; name: string; role: Role; token: string }
+
+/** `PUT /api/channels/whatsapp/:phoneNumberId`: secrets are write-only, left out to keep the stored ones. */
+export interface ChannelBinding { flowId: string; accessToken?: string; appSecret?: string; verifyToken?: string }
+
+/** `GET /api/channels`: a WhatsApp number, whether each secret is set, and its health. */
+export interface Channel {
+  phoneNumberId: string;
+  flowId: string;
+  hasAccessToken: boolean;
+  hasAppSecret: boolean;
+  hasVerifyToken: boolean;
+  updatedAt: number;
+  lastWebhookAt: number | null;
+  lastSendError: { at: number; code: number | null; message: string } | null;
+  tokenProblem: 'missing' | 'refused' | null;
+}
+
 /** One side of a diff: `draft` or a version number. */
 export type DiffSide = 'draft' | number;
 

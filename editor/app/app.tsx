@@ -7,9 +7,10 @@ import { useRoute } from './router.ts';
 import { useSession } from './session.ts';
 import { SignInPage } from './sign-in-page.tsx';
 
-// The canvas (React Flow) and the inbox load on demand, keeping the first page's bundle small.
+// The canvas (React Flow), the inbox and the settings load on demand, keeping the first page's bundle small.
 const FlowEditorPage = lazy(async () => ({ default: (await loadFlowEditorPage()).FlowEditorPage }));
 const InboxPage = lazy(async () => ({ default: (await import('../pages/inbox-page.tsx')).InboxPage }));
+const SettingsPage = lazy(async () => ({ default: (await import('../pages/settings-page.tsx')).SettingsPage }));
 
 if (typeof window !== 'undefined') preloadForStart(window.location.hash);
 
@@ -37,6 +38,7 @@ export function App() {
       {route.page === 'flows' && <FlowListPage />}
       {route.page === 'editor' && <FlowEditorPage key={route.flowId} flowId={route.flowId} />}
       {route.page === 'inbox' && <InboxPage />}
+      {route.page === 'settings' && <SettingsPage />}
     </Suspense>
   );
 }

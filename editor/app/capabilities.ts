@@ -2,9 +2,15 @@ import { permissions } from '../../server/auth/roles.ts';
 import type { Role } from '../api/types.ts';
 
 /** What the UI offers a role; the same table the server enforces (server/auth/roles.ts). */
-export interface Capabilities { edit: boolean; simulate: boolean; publish: boolean }
+export interface Capabilities {
+  edit: boolean;
+  simulate: boolean;
+  publish: boolean;
+  /** Invite people (API tokens) and connect WhatsApp numbers. */
+  manageTeam: boolean;
+}
 
 export function capabilities(role: Role | null): Capabilities {
   const has = (allowed: readonly Role[]) => role !== null && allowed.includes(role);
-  return { edit: has(permissions.editDrafts), simulate: has(permissions.simulate), publish: has(permissions.publish) };
+  return { edit: has(permissions.editDrafts), simulate: has(permissions.simulate), publish: has(permissions.publish), manageTeam: has(permissions.manageTokens) && has(permissions.manageChannels) };
 }

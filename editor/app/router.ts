@@ -2,18 +2,20 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * The shell's pages, addressed by the URL hash (`#/flows/pizzeria`), so the server only has to
- * serve index.html at `/` and a reload keeps the page. Hand-written: three routes need no library.
+ * serve index.html at `/` and a reload keeps the page. Hand-written: four routes need no library.
  */
 export type Route =
   | { page: 'flows' }
   | { page: 'editor'; flowId: string }
-  | { page: 'inbox' };
+  | { page: 'inbox' }
+  | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
   const editor = /^\/flows\/([^/]+)$/.exec(path);
   if (editor?.[1]) return { page: 'editor', flowId: decodeURIComponent(editor[1]) };
   if (path === '/inbox') return { page: 'inbox' };
+  if (path === '/settings') return { page: 'settings' };
   return { page: 'flows' };
 }
 
@@ -22,6 +24,7 @@ export function routeHref(route: Route): string {
     case 'flows': return '#/';
     case 'editor': return `#/flows/${encodeURIComponent(route.flowId)}`;
     case 'inbox': return '#/inbox';
+    case 'settings': return '#/settings';
     default: {
       const unreachable: never = route;
       return unreachable;

@@ -15,8 +15,9 @@ export function TopBar() {
     <header className="top-bar">
       <a className="brand" href={routeHref({ page: 'flows' })}><BrandMark /> {t('product')}</a>
       <nav className="top-nav">
-        <a href={routeHref({ page: 'flows' })} data-testid="nav-flows" aria-current={route.page !== 'inbox' ? 'page' : undefined}>{t('navFlows')}</a>
+        <a href={routeHref({ page: 'flows' })} data-testid="nav-flows" aria-current={route.page === 'flows' || route.page === 'editor' ? 'page' : undefined}>{t('navFlows')}</a>
         <a href={routeHref({ page: 'inbox' })} data-testid="nav-inbox" aria-current={route.page === 'inbox' ? 'page' : undefined}>{t('navInbox')}</a>
+        <a href={routeHref({ page: 'settings' })} data-testid="nav-settings" aria-current={route.page === 'settings' ? 'page' : undefined}>{t('navSettings')}</a>
       </nav>
       <span className="spacer" />
       <AccountMenu />

@@ -20,8 +20,6 @@ export interface E2eSession {
   openAs(token: string, hash: string): Promise<void>;
   /** `openAs` with the admin token. */
   openAsAdmin(hash: string): Promise<void>;
-  /** Makes a token of a role through the API, as the admin. */
-  tokenFor(role: 'admin' | 'analyst' | 'tester'): Promise<string>;
 }
 
 /**
@@ -36,7 +34,8 @@ export function useE2eSession(): E2eSession {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     session.charla = await startCharla();
-    browser = await launchBrowser();
+    // The analyst's laptop: every screenshot is at 1366×768.
+    browser = await launchBrowser({ width: 1366, height: 768 });
     session.page = await browser.context.newPage();
     session.page.setDefaultTimeout(15_000);
     // Uncaught errors in the page show up in the test output.
@@ -74,10 +73,5 @@ export function useE2eSession(): E2eSession {
     await page.reload();
   };
   session.openAsAdmin = (hash) => session.openAs(session.charla.adminToken, hash);
-  session.tokenFor = async (role) => {
-    const response = await session.api('POST', '/api/tokens', { name: `e2e ${role}`, role });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { token: string }).token;
-  };
   return session;
 }

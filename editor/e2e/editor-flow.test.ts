@@ -80,9 +80,21 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('version-1').getByTestId('version-live').waitFor();
     await session.shot('07-published');
 
-    // Live traffic: bind a number to the flow and send a signed webhook; the replies reach the Graph API.
-    const bind = await session.api('PUT', `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, { flowId: 'prueba_e2e' });
-    expect(bind.status).toBe(200);
+    // Live traffic: connect a number to the flow in Ajustes (the webhook URL and a verify token to paste in
+    // Meta's console are shown there), then a signed webhook's replies reach the Graph API.
+    await session.page.getByTestId('nav-settings').click();
+    await session.page.getByTestId('settings-tab-channels').click();
+    await session.page.getByTestId('channel-connect').click();
+    await session.page.getByTestId('channel-phone').fill(PHONE_NUMBER_ID);
+    await session.page.getByTestId('channel-flow').selectOption('prueba_e2e');
+    expect(await session.page.getByTestId('channel-webhook-url').inputValue()).toBe(`${session.charla.url}/webhooks/whatsapp`);
+    expect(await session.page.getByTestId('channel-verifyToken').inputValue()).toMatch(/^[\w-]{32}$/);
+    await session.page.getByTestId('channel-appSecret').fill(session.charla.appSecret);
+    await session.shot('15-admin-connect-number');
+    await session.page.getByTestId('channel-save').click();
+    await session.page.getByTestId('channel-saved').waitFor();
+    const channelRow = session.page.getByTestId(`channel-row-${PHONE_NUMBER_ID}`);
+    expect(await channelRow.textContent()).not.toContain(session.charla.appSecret);
     const before = session.charla.graph.requests.length;
     const webhook = textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, name: 'Sofía', text: 'hola', wamid: 'wamid.E2E1' });
     const delivered = await session.postWebhook(webhook);
@@ -100,6 +112,14 @@ describe('building and publishing a flow', () => {
         action: { buttons: [{ type: 'reply', reply: { id: 'opcion_1', title: 'Opción 1' } }, { type: 'reply', reply: { id: 'opcion_2', title: 'Opción 2' } }] },
       },
     });
+
+    // Its health in Ajustes: the webhook just received, no send error.
+    await session.page.reload();
+    await channelRow.getByTestId('channel-health').filter({ hasText: /Último webhook: (ahora|hace)/ }).waitFor();
+    await session.shot('16-admin-channels');
+    await session.page.goto(`${session.charla.url}/#/flows/prueba_e2e`);
+    await session.page.getByTestId('node-menu_1').waitFor();
+    await session.page.getByTestId('toggle-versions').click();
 
     // The diff: change the menu text, compare the live version with the draft, the menu is marked changed.
     // The right side is one slot: the versions panel keeps it while a node is selected; its "Nodo" tab shows the inspector.
@@ -134,8 +154,27 @@ describe('building and publishing a flow', () => {
       edges: [{ id: 'e1', source: 'saludo', sourceHandle: 'next', target: 'menu' }],
     };
     expect((await session.api('POST', '/api/flows', flow)).status).toBe(201);
+    // The admin invites people in Ajustes: a token per person, with a name and a role, shown once.
+    await session.openAsAdmin('#/settings');
+    await session.page.getByTestId('settings-tab-people').click();
+    const invite = async (name: string, role: 'analyst' | 'tester') => {
+      await session.page.getByTestId('token-name').fill(name);
+      await session.page.getByTestId('token-role').selectOption(role);
+      await session.page.getByTestId('token-create').click();
+      const token = await session.page.getByTestId('token-secret').inputValue();
+      await session.page.getByTestId('token-created-done').click();
+      return token;
+    };
+    const tokens = { analyst: await invite('Ana (analista)', 'analyst'), tester: await invite('Tomás', 'tester') };
+    const leaving = await invite('Ex empleado', 'tester');
+    await session.page.getByTestId('token-list').getByRole('row').filter({ hasText: 'Ex empleado' }).getByTestId('token-revoke').click();
+    await session.page.getByTestId('token-revoke-confirm').click();
+    await session.page.getByTestId('token-list').getByRole('row').filter({ hasText: 'Ex empleado' }).filter({ hasText: 'Revocado' }).waitFor();
+    await session.shot('17-admin-people');
+    expect((await fetch(`${session.charla.url}/api/me`, { headers: { authorization: `Bearer ${leaving}` } })).status).toBe(401);
+
     const openAs = async (role: 'analyst' | 'tester') => {
-      await session.openAs(await session.tokenFor(role), '#/flows/roles_e2e');
+      await session.openAs(tokens[role], '#/flows/roles_e2e');
       await session.page.locator(`[data-testid="account"][data-role="${role}"]`).waitFor();
       await session.page.getByTestId('node-menu').waitFor();
     };
@@ -154,6 +193,13 @@ describe('building and publishing a flow', () => {
     await expect.poll(async () => ((await (await session.api('GET', '/api/flows/roles_e2e')).json()) as { document: { settings?: unknown } }).document.settings)
       .toEqual({ restartKeywords: ['volver'] });
     await session.shot('10-analyst-settings');
+
+    // Other roles see Ajustes read only: the numbers and their health, no people, no changes.
+    await session.page.getByTestId('nav-settings').click();
+    await session.page.getByTestId('settings-readonly').waitFor();
+    await session.page.getByTestId('settings-channels').waitFor();
+    expect(await session.page.getByTestId('settings-tab-people').count()).toBe(0);
+    expect(await session.page.getByTestId('channel-connect').count()).toBe(0);
 
     await openAs('tester');
     await session.page.getByTestId('simulator-panel').waitFor();

@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { loadFixtureFlow } from '../../../fixtures/index.ts';
+import { createLiveTestApp, PHONE_NUMBER_ID } from '../../testing/live-test-app.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { textWebhook } from '../../testing/webhook-body.ts';
 
 const secrets = { accessToken: 'EAAG-secret-access', appSecret: 'app-secret-value', verifyToken: 'verify-secret-value' };
 
@@ -77,5 +79,30 @@ describe('WhatsApp channels', () => {
     expect((await bind({ flowId: 'pizzeria' }, t.auth(token))).statusCode).toBe(403);
     const bad = await t.app.inject({ method: 'PUT', url: '/api/channels/whatsapp/abc', headers: t.auth(), payload: { flowId: 'pizzeria' } });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('channel health', () => {
+  it('shows every role the last webhook, the last send error and a refused token, from the live tables', async () => {
+    const live = await createLiveTestApp();
+    try {
+      const list = async (headers = live.auth()) => (await live.app.inject({ method: 'GET', url: '/api/channels', headers })).json();
+      expect(await list()).toMatchObject([{ phoneNumberId: PHONE_NUMBER_ID, lastWebhookAt: null, lastSendError: null, tokenProblem: null }]);
+
+      // Meta refuses the access token (OAuthException 190): the reply fails for good.
+      live.graph.answerAlways({ status: 401, body: { error: { message: 'Error validating access token: Session has expired', type: 'OAuthException', code: 190 } } });
+      expect((await live.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: '5491155550123', text: 'hola', wamid: 'wamid.HEALTH1' }))).statusCode).toBe(200);
+      await live.settle();
+
+      const { token } = (await live.app.inject({ method: 'POST', url: '/api/tokens', headers: live.auth(), payload: { name: 'Tere', role: 'tester' } })).json();
+      const [channel] = await list(live.auth(token));
+      expect(channel.lastWebhookAt).toEqual(expect.any(Number));
+      expect(channel).toMatchObject({ tokenProblem: 'refused', lastSendError: { code: 190, message: expect.stringContaining('access token') } });
+      expect(JSON.stringify(channel)).not.toContain('test-access-token');
+      // Reading is for everyone; changing stays admin only.
+      expect((await live.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: live.auth(token), payload: { flowId: 'pizzeria' } })).statusCode).toBe(403);
+    } finally {
+      await live.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { permissions, requireRole } from '../../auth/index.ts';
+import { channelHealthReader } from '../../channels/health.ts';
 import { AppError } from '../../errors.ts';
 import { ID_PATTERN } from '../../../schema/index.ts';
 
@@ -21,10 +22,16 @@ const ChannelSummary = Type.Object({
   hasVerifyToken: Type.Boolean(),
   updatedAt: Type.Integer(),
 });
+const ChannelWithHealth = Type.Intersect([ChannelSummary, Type.Object({
+  lastWebhookAt: Type.Union([Type.Integer(), Type.Null()]),
+  lastSendError: Type.Union([Type.Object({ at: Type.Integer(), code: Type.Union([Type.Integer(), Type.Null()]), message: Type.String() }), Type.Null()]),
+  tokenProblem: Type.Union([Type.Literal('missing'), Type.Literal('refused'), Type.Null()]),
+})]);
 
 /** Binding WhatsApp business numbers to flows (admin). */
 export async function channelsPlugin(app: FastifyInstance): Promise<void> {
   const { channels, flows, now } = app.charla;
+  const health = channelHealthReader(app.charla.sqlite);
 
   app.put<{ Params: Static<typeof ChannelParams>; Body: Static<typeof ChannelBody> }>(
     '/api/channels/whatsapp/:phoneNumberId', {
@@ -47,8 +54,12 @@ export async function channelsPlugin(app: FastifyInstance): Promise<void> {
     },
   );
 
+  // Every role reads the numbers and their health (secrets are never in it); only admins change them.
   app.get('/api/channels', {
-    preHandler: requireRole(permissions.manageChannels),
-    schema: { response: { 200: Type.Array(ChannelSummary) } },
-  }, async () => channels.list());
+    preHandler: requireRole(permissions.read),
+    schema: { response: { 200: Type.Array(ChannelWithHealth) } },
+  }, async () => channels.list().map((channel) => ({
+    ...channel,
+    ...health(channel.phoneNumberId, channels.resolve(channel.phoneNumberId)?.accessToken !== undefined),
+  })));
 }
