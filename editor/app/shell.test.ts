@@ -3,7 +3,7 @@ import { parseRoute, routeHref, type Route } from './router.ts';
 
 describe('router', () => {
   it('reads and writes every route through the hash', () => {
-    const routes: Route[] = [{ page: 'flows' }, { page: 'inbox' }, { page: 'editor', flowId: 'pizzería don-pepe' }];
+    const routes: Route[] = [{ page: 'flows' }, { page: 'inbox' }, { page: 'settings' }, { page: 'editor', flowId: 'pizzería don-pepe' }];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
     expect(parseRoute('')).toEqual({ page: 'flows' });
     expect(parseRoute('#/flows/pizzeria/')).toEqual({ page: 'editor', flowId: 'pizzeria' });
@@ -12,10 +12,10 @@ describe('router', () => {
 });
 
 describe('capabilities', () => {
-  it('follows the server roles: analysts edit, testers simulate, admins publish', () => {
-    expect(capabilities('analyst')).toEqual({ edit: true, simulate: true, publish: false });
-    expect(capabilities('tester')).toEqual({ edit: false, simulate: true, publish: false });
-    expect(capabilities('admin')).toEqual({ edit: true, simulate: true, publish: true });
-    expect(capabilities(null)).toEqual({ edit: false, simulate: false, publish: false });
+  it('follows the server roles: analysts edit, testers simulate, admins publish and manage the team', () => {
+    expect(capabilities('analyst')).toEqual({ edit: true, simulate: true, publish: false, manageTeam: false });
+    expect(capabilities('tester')).toEqual({ edit: false, simulate: true, publish: false, manageTeam: false });
+    expect(capabilities('admin')).toEqual({ edit: true, simulate: true, publish: true, manageTeam: true });
+    expect(capabilities(null)).toEqual({ edit: false, simulate: false, publish: false, manageTeam: false });
   });
 });
