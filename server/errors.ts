@@ -21,6 +21,7 @@ export const errorCatalogue = {
   simulation_not_found: { status: 404, message: 'No simulation with this id' },
   token_not_found: { status: 404, message: 'No token with this id' },
   conversation_not_found: { status: 404, message: 'No conversation with this id' },
+  channel_not_found: { status: 404, message: 'No WhatsApp channel for this number' },
   node_not_found: { status: 404, message: 'The flow has no node with this id' },
   // 409: the state changed under the caller
   flow_exists: { status: 409, message: 'A flow with this id already exists' },

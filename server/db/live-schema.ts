@@ -69,8 +69,11 @@ export const outbox = sqliteTable('outbox', {
   phoneNumberId: text('phone_number_id').notNull(),
   /** The Graph API request body (JSON). */
   body: text('body').notNull(),
-  /** in_flight is written before the call, so a crash resends at most these. */
-  state: text('state', { enum: ['queued', 'in_flight', 'sent', 'failed'] }).notNull(),
+  /**
+   * in_flight is written before the call, so a crash resends at most these. `held`: not sent
+   * because the 24-hour window is closed (error_code 131047) and no fallback template applies.
+   */
+  state: text('state', { enum: ['queued', 'in_flight', 'sent', 'failed', 'held'] }).notNull(),
   attempts: integer('attempts').notNull(),
   nextAttemptAt: integer('next_attempt_at').notNull(),
   /** The wamid the Graph API returned. */

@@ -57,6 +57,15 @@ export const channels = sqliteTable('channels', {
   accessToken: text('access_token'),
   appSecret: text('app_secret'),
   verifyToken: text('verify_token'),
+  /** The WhatsApp Business Account the number belongs to (where its Meta Flows and templates live). */
+  wabaId: text('waba_id'),
+  /**
+   * Set when the Graph API refused the channel itself (190 token expired, 368 or 131031 account
+   * restricted…): its messages are held until an admin fixes it and it resumes.
+   */
+  pausedAt: integer('paused_at'),
+  pauseCode: integer('pause_code'),
+  pauseReason: text('pause_reason'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });

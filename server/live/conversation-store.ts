@@ -45,6 +45,8 @@ export interface ReplyState {
   outboxState: string | null;
   deliveryStatus: string | null;
   errorCode: number | null;
+  /** Why it failed, is held or waits: Meta's error message or title. */
+  error: string | null;
 }
 
 const COLUMNS = `id, phone_number_id AS phoneNumberId, wa_id AS waId, contact_name AS contactName, flow_id AS flowId,
@@ -82,7 +84,8 @@ export function createConversationStore(sqlite: Database.Database) {
      FROM conversation_messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?`,
   );
   const replyState = sqlite.prepare<[number], ReplyState>(
-    `SELECT o.body, o.state AS outboxState, s.status AS deliveryStatus, COALESCE(s.error_code, o.error_code) AS errorCode
+    `SELECT o.body, o.state AS outboxState, s.status AS deliveryStatus, COALESCE(s.error_code, o.error_code) AS errorCode,
+       COALESCE(s.error_title, o.error) AS error
      FROM outbox o LEFT JOIN message_statuses s ON s.wamid = o.wamid WHERE o.id = ?`,
   );
 

@@ -39,6 +39,9 @@ export function createOutboxStore(sqlite: Database.Database) {
   const failed = sqlite.prepare(
     `UPDATE outbox SET state = 'failed', error_code = @errorCode, error = @error WHERE id = @id`,
   );
+  const held = sqlite.prepare(
+    `UPDATE outbox SET state = 'held', error_code = @errorCode, error = @error WHERE id = @id`,
+  );
 
   return {
     /** Queues a Graph API body; returns the row id (which orders sends within a conversation). */
@@ -58,6 +61,10 @@ export function createOutboxStore(sqlite: Database.Database) {
     },
     markFailed: (id: number, errorCode: number | null, error: string): void => {
       failed.run({ id, errorCode, error });
+    },
+    /** Not sent: the 24-hour window is closed (shown as "window closed" in the inbox). */
+    markHeld: (id: number, errorCode: number | null, error: string): void => {
+      held.run({ id, errorCode, error });
     },
   };
 }

@@ -1,16 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { oracle } from '../../runtime/whatsapp/testdata/oracle.ts';
 
-/** How the fake answers one request. */
-export type FakeGraphAnswer =
-  | 'ok'
-  /** 429 with code 130429 (the number's throughput limit). */
-  | 'throttled'
-  /** 500 with code 131000 (something went wrong; transient). */
-  | 'server_error'
-  /** 400 with code 131047 (outside the 24-hour window; permanent). */
-  | 'outside_window'
-  | { status: number; body: unknown };
+/** How the fake answers one request: 'ok', a named Graph error (ERRORS) or any status and body. */
+export type FakeGraphAnswer = 'ok' | keyof typeof ERRORS | { status: number; body: unknown };
 
 export interface FakeGraphRequest {
   phoneNumberId: string;
@@ -18,17 +11,36 @@ export interface FakeGraphRequest {
   body: Record<string, unknown>;
   /** The wamid answered, when the answer was 'ok'. */
   wamid?: string;
+  /** The Graph error code answered, when it was a named error. */
+  error?: number;
 }
 
+function invalidBody(): FakeGraphAnswer {
+  const problems = JSON.stringify(oracle('Message').errors?.slice(0, 3));
+  return { status: 400, body: { error: { message: `(#100) Invalid parameter: ${problems}`, type: 'OAuthException', code: 100, fbtrace_id: 'fake' } } };
+}
+
+/** Graph errors as Meta answers them (HTTP status, code, message); rate limits 4 and 80007 come as 400. */
 const ERRORS = {
   throttled: { status: 429, code: 130429, message: '(#130429) Rate limit hit' },
+  app_rate_limit: { status: 400, code: 4, message: '(#4) Application request limit reached' },
+  account_rate_limit: { status: 400, code: 80007, message: '(#80007) Rate limit issues' },
+  pair_rate_limit: { status: 400, code: 131056, message: '(#131056) (Business Account, Consumer Account) pair rate limit hit' },
   server_error: { status: 500, code: 131000, message: '(#131000) Something went wrong' },
   outside_window: { status: 400, code: 131047, message: '(#131047) Re-engagement message' },
+  token_expired: { status: 401, code: 190, message: 'Error validating access token: Session has expired' },
+  account_blocked: { status: 400, code: 368, message: '(#368) Temporarily blocked for policies violations' },
+  account_locked: { status: 400, code: 131031, message: '(#131031) Business Account locked' },
+  recipient_invalid: { status: 400, code: 131026, message: '(#131026) Message undeliverable' },
+  unsupported_type: { status: 400, code: 131051, message: '(#131051) Unsupported message type' },
+  invalid_parameter: { status: 400, code: 100, message: '(#100) Invalid parameter' },
 } as const;
 
 /**
  * A real HTTP fake of the Graph API's `POST /{phone_number_id}/messages` on 127.0.0.1. It records
- * every body and answers 'ok' (200 with a fresh wamid) unless told otherwise.
+ * every body and answers 'ok' (200 with a fresh wamid) unless told otherwise. Like Meta, it
+ * refuses a body that breaks the `Message` schema (the oracle) with 100, and a token it was told
+ * is expired with 190.
  * @example const graph = await startFakeGraph(); graph.answerNext('throttled'); // env WHATSAPP_GRAPH_URL=graph.url
  */
 export async function startFakeGraph(options: { delayMs?: number } = {}) {
@@ -37,6 +49,7 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
   let fallback: FakeGraphAnswer = 'ok';
   let sequence = 0;
   let delayMs = options.delayMs ?? 0;
+  const expiredTokens = new Set<string>();
   const waiters: Array<{ count: number; resolve: () => void }> = [];
   /** While set, answers wait for it: requests pile up in flight. */
   let gate: { opened: Promise<void>; open: () => void } | undefined;
@@ -53,7 +66,9 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
       authorization: request.headers.authorization,
       body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
     };
-    const answer = scripted.shift() ?? fallback;
+    const answer = expiredTokens.has(recorded.authorization ?? '')
+      ? 'token_expired'
+      : oracle('Message')(recorded.body) ? scripted.shift() ?? fallback : invalidBody();
     // Recorded on arrival, so `requests` is in the order the server sent them.
     record(recorded);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -68,6 +83,7 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     }
     if (typeof answer === 'object') return reply(response, answer.status, answer.body);
     const error = ERRORS[answer];
+    recorded.error = error.code;
     return reply(response, error.status, {
       error: { message: error.message, type: 'OAuthException', code: error.code, error_data: { details: error.message }, fbtrace_id: 'fake' },
     });
@@ -101,6 +117,10 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     /** The answer once the scripted ones are used up ('ok' at first). */
     answerAlways(answer: FakeGraphAnswer): void {
       fallback = answer;
+    },
+    /** Requests bearing this token get 190 (expired) from now on, whatever was scripted. */
+    expireToken(token: string): void {
+      expiredTokens.add(`Bearer ${token}`);
     },
     /** Holds every answer this long (to keep requests in flight). */
     setDelay(ms: number): void {

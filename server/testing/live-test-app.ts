@@ -13,7 +13,7 @@ export interface LiveTestApp extends TestApp {
   graph: FakeGraph;
   /** POSTs a body to the webhook, signed with the app secret unless told otherwise. */
   postWebhook(body: string, options?: { secret?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
-  /** Waits until every stored message has had its turn and every reply was sent or given up. */
+  /** Waits until every stored message has had its turn and every reply was sent, given up or held by a paused channel. */
   settle(): Promise<void>;
   /** Rows of a live table, for assertions. */
   rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
@@ -69,7 +69,7 @@ export async function createLiveTestApp(env: Record<string, string> = {}, option
       for (;;) {
         await app.live.processor.idle();
         await app.live.sender.idle();
-        if (app.live.processor.busyContacts === 0 && app.live.sender.unsentCount === 0) return;
+        if (app.live.processor.busyContacts === 0 && app.live.sender.activeCount === 0) return;
       }
     },
     rows: <T>(sql: string, ...params: unknown[]) => app.charla.sqlite.prepare(sql).all(...params) as T[],

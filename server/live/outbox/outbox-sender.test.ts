@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { createChannelRepository } from '../../channels/repository.ts';
 import { openDatabase, type DbConnection } from '../../db/connection.ts';
 import { GroupCommit } from '../group-commit.ts';
 import { LiveMetrics } from '../metrics.ts';
@@ -50,12 +51,16 @@ function startSender(overrides: Partial<OutboxSenderSettings> = {}) {
   const groupCommit = new GroupCommit(database.sqlite);
   const metrics = new LiveMetrics();
   const client = new GraphClient(graph.url, 5_000);
+  const channels = createChannelRepository(database.db, {});
+  database.sqlite.prepare(`INSERT OR IGNORE INTO flows (id, name, document, revision, created_at, updated_at) VALUES ('bot', 'Bot', '{}', 1, 0, 0)`).run();
+  channels.upsert(NUMBER, 'bot', {}, 0);
+  let token = 'token-123';
   const sender = new OutboxSender({
-    store, groupCommit, metrics, client, log, now: Date.now, accessTokenFor: () => 'token-123',
+    store, groupCommit, metrics, client, log, now: Date.now, accessTokenFor: () => token, channelState: channels,
   }, { ...settings, ...overrides });
   running.push({ sender, client });
   sender.start();
-  return { sender, store, metrics, groupCommit };
+  return { sender, store, metrics, groupCommit, channels, setToken: (next: string) => (token = next) };
 }
 
 function enqueue(store: OutboxStore, conversationId: number, text: string) {
@@ -115,14 +120,81 @@ describe('outbox sender', () => {
     expect(metrics.value('charla_outbox_retried_total')).toBe(2);
   });
 
-  it('never retries a permanent error (131047) and goes on with the next message', async () => {
+  it('holds a message refused for a closed window (131047) and goes on with the next one', async () => {
     graph.answerNext('outside_window');
     const { sender, store, metrics } = startSender();
     sender.add([enqueue(store, 1, 'fuera de ventana'), enqueue(store, 1, 'siguiente')]);
     await sender.idle();
     expect(graph.requests.map(textOf)).toEqual(['fuera de ventana', 'siguiente']);
-    expect(rows().map((row) => [row.state, row.attempts, row.errorCode])).toEqual([['failed', 1, 131047], ['sent', 1, null]]);
-    expect(metrics.value('charla_outbox_failed_total')).toBe(1);
+    expect(rows().map((row) => [row.state, row.attempts, row.errorCode])).toEqual([['held', 1, 131047], ['sent', 1, null]]);
+    expect(metrics.value('charla_outbox_window_closed_total')).toBe(1);
+    expect(metrics.value('charla_outbox_failed_total')).toBe(0);
+  });
+
+  it('fails a message for good on a final error about it (131026, 131051), keeping the reason', async () => {
+    graph.answerNext('recipient_invalid', 'unsupported_type');
+    const { sender, store, metrics } = startSender();
+    sender.add([enqueue(store, 1, 'a nadie'), enqueue(store, 2, 'raro'), enqueue(store, 1, 'después')]);
+    await sender.idle();
+    const stored = database.sqlite.prepare('SELECT state, error_code AS code, error FROM outbox ORDER BY id').all();
+    expect(stored).toEqual([
+      { state: 'failed', code: 131026, error: '(#131026) Message undeliverable' },
+      { state: 'failed', code: 131051, error: '(#131051) Unsupported message type' },
+      { state: 'sent', code: null, error: null },
+    ]);
+    expect(metrics.value('charla_outbox_failed_total')).toBe(2);
+  });
+
+  it('retries rate limits (4, 80007, 130429, 131056) past the attempt limit: throttling never fails a message', async () => {
+    graph.answerNext('account_rate_limit');
+    const { sender, store } = startSender();
+    sender.add([enqueue(store, 1, 'una vez')]);
+    await sender.idle();
+    expect(rows()[0]).toMatchObject({ state: 'sent', attempts: 2 });
+
+    const limits = ['app_rate_limit', 'account_rate_limit', 'throttled', 'pair_rate_limit', 'app_rate_limit', 'account_rate_limit'] as const;
+    expect(limits.length).toBeGreaterThan(settings.maxAttempts);
+    graph.answerNext(...limits);
+    sender.add([enqueue(store, 2, 'insistente')]);
+    await sender.idle();
+    expect(rows()[1]).toMatchObject({ state: 'sent', attempts: limits.length + 1 });
+  });
+
+  it('pauses the channel on 190, holds every message of the number, and delivers them in order once a new token resumes it', async () => {
+    graph.expireToken('token-123');
+    const { sender, store, metrics, channels, setToken } = startSender();
+    sender.add([enqueue(store, 1, '1a'), enqueue(store, 2, '2a'), enqueue(store, 1, '1b'), enqueue(store, 2, '2b')]);
+    await sender.idle();
+    expect(channels.summary(NUMBER)).toMatchObject({ state: 'paused', pause: { code: 190, reason: 'Error validating access token: Session has expired' } });
+    expect(sender.pausedChannels).toBe(1);
+    expect(metrics.value('charla_channel_pauses_total')).toBe(1);
+    expect(rows().every((row) => row.state === 'queued')).toBe(true);
+    expect(sender.unsentCount).toBe(4);
+    const refused = graph.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(graph.requests).toHaveLength(refused);
+
+    setToken('token-new');
+    channels.resume(NUMBER, Date.now());
+    sender.resumeChannel(NUMBER);
+    await sender.idle();
+    const delivered = graph.requests.filter((request) => request.wamid !== undefined);
+    for (const conversation of [1, 2]) {
+      expect(delivered.filter((request) => request.body.to === `+${conversation}`).map(textOf)).toEqual([`${conversation}a`, `${conversation}b`]);
+    }
+    expect(rows().every((row) => row.state === 'sent')).toBe(true);
+    expect(sender.pausedChannels).toBe(0);
+  });
+
+  it('keeps a channel paused across a restart', async () => {
+    const { channels } = startSender();
+    channels.pause(NUMBER, 368, '(#368) Temporarily blocked for policies violations', Date.now());
+    const store = createOutboxStore(database.sqlite);
+    enqueue(store, 1, 'espera');
+    const restarted = startSender();
+    await restarted.sender.idle();
+    expect(graph.requests).toHaveLength(0);
+    expect(restarted.sender.unsentCount).toBe(1);
   });
 
   it('gives up on a transient error after the last attempt', async () => {

@@ -26,6 +26,11 @@ export interface OutboxSenderDeps {
   client: GraphClient;
   /** The channel's token, else WHATSAPP_ACCESS_TOKEN. */
   accessTokenFor(phoneNumberId: string): string | undefined;
+  /** The stored channel state: which numbers are paused, and recording a new pause (run inside a commit). */
+  channelState: {
+    pausedNumbers(): string[];
+    pause(phoneNumberId: string, code: number | null, reason: string, now: number): void;
+  };
   now(): number;
 }
 
@@ -49,6 +54,7 @@ export class OutboxSender {
 
   /** Loads what was unsent at the last stop; rows that were in flight are resent, each logged. */
   start(): void {
+    for (const phoneNumberId of this.deps.channelState.pausedNumbers()) this.queue.pauseNumber(phoneNumberId, Infinity);
     for (const row of this.deps.store.unsent()) {
       if (row.state === 'in_flight') {
         this.deps.log.warn({ outboxId: row.id, conversationId: row.conversationId, attempts: row.attempts },
@@ -72,9 +78,24 @@ export class OutboxSender {
     return this.queue.unsentCount;
   }
 
-  /** Resolves when every queued message is sent or failed (tests, benchmarks). */
+  /** Messages not yet sent that will go without an admin's help (paused channels' left out). */
+  get activeCount(): number {
+    return this.queue.activeCount;
+  }
+
+  /** Channels whose messages are held until an admin fixes them. */
+  get pausedChannels(): number {
+    return this.queue.indefinitelyPaused;
+  }
+
+  /** An admin fixed the channel: its held messages go out, each conversation in order. */
+  resumeChannel(phoneNumberId: string): void {
+    this.queue.resumeNumber(phoneNumberId);
+  }
+
+  /** Resolves when every queued message is sent, failed or held by a paused channel (tests, benchmarks). */
   idle(): Promise<void> {
-    if (this.queue.empty && this.running === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -83,6 +104,10 @@ export class OutboxSender {
     this.stopped = true;
     this.queue.clearTimers();
     while (this.running > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  private isIdle(): boolean {
+    return this.running === 0 && this.queue.activeCount === 0;
   }
 
   private schedulePump(): void {
@@ -146,6 +171,26 @@ export class OutboxSender {
         metrics.increment('charla_outbox_failed_total');
         log.warn({ ...details, code: outcome.code, error: outcome.error }, 'outbox: message failed for good');
         return true;
+      case 'pause_channel': {
+        const firstPause = !this.queue.isPausedIndefinitely(item.phoneNumberId);
+        this.queue.pauseNumber(item.phoneNumberId, Infinity);
+        item.nextAttemptAt = this.deps.now();
+        await groupCommit.run(() => {
+          store.markRetry(item.id, item.nextAttemptAt, outcome.code, outcome.error);
+          this.deps.channelState.pause(item.phoneNumberId, outcome.code, outcome.error, item.nextAttemptAt);
+        });
+        if (firstPause) {
+          metrics.increment('charla_channel_pauses_total');
+          log.error({ ...details, phoneNumberId: item.phoneNumberId, code: outcome.code, error: outcome.error },
+            'outbox: the Graph API refused the channel; its messages are held until an admin fixes it');
+        }
+        return false;
+      }
+      case 'window_closed':
+        await groupCommit.run(() => store.markHeld(item.id, outcome.code, outcome.error));
+        metrics.increment('charla_outbox_window_closed_total');
+        log.warn({ ...details, code: outcome.code }, 'outbox: the 24-hour window is closed; message held, not sent');
+        return true;
       case 'retry':
         item.nextAttemptAt = outcome.nextAttemptAt;
         if (outcome.pauseNumber) this.queue.pauseNumber(item.phoneNumberId, outcome.nextAttemptAt);
@@ -162,7 +207,7 @@ export class OutboxSender {
     this.running -= 1;
     this.queue.release(item, outcome);
     this.schedulePump();
-    if (this.queue.empty && this.running === 0) {
+    if (this.isIdle()) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const resolve of waiters) resolve();

@@ -4,13 +4,18 @@ import { classifyGraphFailure } from '../../whatsapp/graph-errors.ts';
 export type SendOutcome =
   | { kind: 'sent'; wamid: string | null }
   | { kind: 'failed'; code: number | null; error: string }
-  /** `pauseNumber`: 130429, hold every conversation of the business number until `nextAttemptAt`. */
-  | { kind: 'retry'; code: number | null; error: string; nextAttemptAt: number; delayMs: number; pauseNumber: boolean };
+  /** `pauseNumber`: a number-wide rate limit, every conversation of the business number waits until `nextAttemptAt`. */
+  | { kind: 'retry'; code: number | null; error: string; nextAttemptAt: number; delayMs: number; pauseNumber: boolean }
+  /** The channel is unusable: it is paused and this message waits, first in line, until it resumes. */
+  | { kind: 'pause_channel'; code: number | null; error: string }
+  /** 131047: held in the "window closed" state (or replaced by the fallback template). */
+  | { kind: 'window_closed'; code: number | null; error: string };
 
 /**
- * What a Graph API answer means for the outbox row: sent, failed for good (a permanent code, or
- * the last attempt), or retried after base·4^(attempts−1) ms, capped (Meta advises 4^n seconds).
- * @example sendOutcome({ ok: false, code: 131047, httpStatus: 400, message }, 1, settings, now).kind // 'failed'
+ * What a Graph API answer means for the outbox row: sent; retried after base·4^(attempts−1) ms,
+ * capped (Meta advises 4^n seconds) — rate limits forever, other transient errors up to the
+ * attempt limit; the channel paused; held for a closed window; or failed for good.
+ * @example sendOutcome({ ok: false, code: 131026, httpStatus: 400, message }, 1, settings, now).kind // 'failed'
  */
 export function sendOutcome(
   result: GraphSendResult,
@@ -20,13 +25,28 @@ export function sendOutcome(
 ): SendOutcome {
   if (result.ok) return { kind: 'sent', wamid: result.wamid };
   const code = result.code ?? result.httpStatus;
-  const action = classifyGraphFailure(result);
-  if (action === 'give_up' || attempts >= settings.maxAttempts) return { kind: 'failed', code, error: result.message };
-  const delayMs = backoffDelayMs(attempts, settings);
-  return { kind: 'retry', code, error: result.message, nextAttemptAt: now + delayMs, delayMs, pauseNumber: action === 'retry_number' };
+  const failure = classifyGraphFailure(result);
+  const retry = (pauseNumber: boolean): SendOutcome => {
+    const delayMs = backoffDelayMs(attempts, settings);
+    return { kind: 'retry', code, error: result.message, nextAttemptAt: now + delayMs, delayMs, pauseNumber };
+  };
+  switch (failure.class) {
+    case 'throttled':
+      return retry(failure.scope === 'number');
+    case 'transient':
+      return attempts >= settings.maxAttempts ? { kind: 'failed', code, error: result.message } : retry(false);
+    case 'channel':
+      return { kind: 'pause_channel', code, error: result.message };
+    case 'window_closed':
+      return { kind: 'window_closed', code, error: result.message };
+    case 'final':
+      return { kind: 'failed', code, error: result.message };
+    default:
+      return failure satisfies never;
+  }
 }
 
 /** base·4^(attempts−1) ms, capped: the wait before the next attempt after `attempts` failed ones. */
 export function backoffDelayMs(attempts: number, settings: { retryBaseMs: number; retryMaxMs: number }): number {
-  return Math.min(settings.retryBaseMs * 4 ** (attempts - 1), settings.retryMaxMs);
+  return Math.min(settings.retryBaseMs * 4 ** Math.min(attempts - 1, 30), settings.retryMaxMs);
 }

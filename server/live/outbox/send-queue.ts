@@ -43,13 +43,27 @@ export class SendQueue {
     return this.byConversation.size === 0;
   }
 
+  /** Messages that will go without an admin's help: those of paused channels left out. */
+  get activeCount(): number {
+    let count = 0;
+    for (const queue of this.byConversation.values()) {
+      if (!this.isPausedIndefinitely(queue[0]!.phoneNumberId)) count += queue.length;
+    }
+    return count;
+  }
+
+  isPausedIndefinitely(phoneNumberId: string): boolean {
+    return this.numberPausedUntil.get(phoneNumberId) === Infinity;
+  }
+
   /** Up to `capacity` conversation heads that may be sent now; each is then "sending" until released. */
   take(now: number, capacity: number): OutboxItem[] {
     const batch: OutboxItem[] = [];
     for (const [phoneNumberId, ready] of this.readyByNumber) {
       const pausedUntil = this.numberPausedUntil.get(phoneNumberId) ?? 0;
       if (pausedUntil > now) {
-        this.wakeAt(pausedUntil);
+        // A paused channel (Infinity) wakes on resumeNumber(), not on a timer.
+        if (Number.isFinite(pausedUntil)) this.wakeAt(pausedUntil);
         continue;
       }
       for (const conversationId of ready) {
@@ -88,9 +102,22 @@ export class SendQueue {
     if (head) this.markReady(head);
   }
 
-  /** 130429: the whole business number waits. */
+  /** A number-wide rate limit: the whole business number waits; `Infinity` until resumeNumber(). */
   pauseNumber(phoneNumberId: string, until: number): void {
-    this.numberPausedUntil.set(phoneNumberId, until);
+    const current = this.numberPausedUntil.get(phoneNumberId) ?? 0;
+    if (until > current) this.numberPausedUntil.set(phoneNumberId, until);
+  }
+
+  resumeNumber(phoneNumberId: string): void {
+    this.numberPausedUntil.delete(phoneNumberId);
+    this.wake();
+  }
+
+  /** Numbers held until resumed (paused channels). */
+  get indefinitelyPaused(): number {
+    let count = 0;
+    for (const until of this.numberPausedUntil.values()) if (until === Infinity) count += 1;
+    return count;
   }
 
   clearTimers(): void {

@@ -12,6 +12,8 @@ const ChannelBody = Type.Object({
   accessToken: Type.Optional(Secret),
   appSecret: Type.Optional(Secret),
   verifyToken: Type.Optional(Secret),
+  /** The WhatsApp Business Account id: where the number's Meta Flows and message templates live. */
+  wabaId: Type.Optional(Type.String({ pattern: '^[0-9]{1,32}$' })),
 }, { additionalProperties: false });
 // Secrets are write-only: responses say whether each is set, never what it is.
 const ChannelSummary = Type.Object({
@@ -20,6 +22,14 @@ const ChannelSummary = Type.Object({
   hasAccessToken: Type.Boolean(),
   hasAppSecret: Type.Boolean(),
   hasVerifyToken: Type.Boolean(),
+  wabaId: Type.Union([Type.String(), Type.Null()]),
+  /** `paused`: the Graph API refused the channel itself; its messages are held until it resumes. */
+  state: Type.Union([Type.Literal('active'), Type.Literal('paused')]),
+  /** The error that paused it (Graph code, Meta's message, since when), for the admin to fix. */
+  pause: Type.Union([
+    Type.Object({ code: Type.Union([Type.Integer(), Type.Null()]), reason: Type.String(), since: Type.Integer() }),
+    Type.Null(),
+  ]),
   updatedAt: Type.Integer(),
 });
 const ChannelWithHealth = Type.Intersect([ChannelSummary, Type.Object({
@@ -28,7 +38,7 @@ const ChannelWithHealth = Type.Intersect([ChannelSummary, Type.Object({
   tokenProblem: Type.Union([Type.Literal('missing'), Type.Literal('refused'), Type.Null()]),
 })]);
 
-/** Binding WhatsApp business numbers to flows (admin). */
+/** Binding WhatsApp business numbers to flows, and fixing channels the Graph API refused (admin). */
 export async function channelsPlugin(app: FastifyInstance): Promise<void> {
   const { channels, flows, now } = app.charla;
   const health = channelHealthReader(app.charla.sqlite);
@@ -38,21 +48,35 @@ export async function channelsPlugin(app: FastifyInstance): Promise<void> {
       preHandler: requireRole(permissions.manageChannels),
       schema: { params: ChannelParams, body: ChannelBody, response: { 200: ChannelSummary } },
     }, async (request) => {
-      const { flowId, ...secrets } = request.body;
+      const { flowId, ...settings } = request.body;
       const flow = flows.requireFlow(flowId);
       if (flow.liveVersion === null) {
         throw new AppError('flow_not_published', `Publish "${flowId}" before binding a number to it: the number serves its live version`);
       }
       // Without a token every reply would wait in the outbox: refuse the binding instead of failing later.
       const { phoneNumberId } = request.params;
-      if (!secrets.accessToken && !channels.resolve(phoneNumberId)?.accessToken && !app.charla.config.whatsapp.accessToken) {
+      if (!settings.accessToken && !channels.resolve(phoneNumberId)?.accessToken && !app.charla.config.whatsapp.accessToken) {
         throw new AppError('channel_access_token_missing', `Number ${phoneNumberId} would have no access token to reply with: send accessToken or set WHATSAPP_ACCESS_TOKEN`);
       }
-      const summary = channels.upsert(phoneNumberId, flowId, secrets, now());
+      const wasPaused = channels.summary(phoneNumberId)?.state === 'paused';
+      const summary = channels.upsert(phoneNumberId, flowId, settings, now());
       request.log.info({ phoneNumberId: summary.phoneNumberId, flowId }, 'channel bound');
+      if (wasPaused && summary.state === 'active') resumed(request.log, phoneNumberId);
       return summary;
     },
   );
+
+  // For pauses a new token does not fix (368, 131031: the account was restricted, then cleared in Meta's manager).
+  app.post<{ Params: Static<typeof ChannelParams> }>('/api/channels/whatsapp/:phoneNumberId/resume', {
+    preHandler: requireRole(permissions.manageChannels),
+    schema: { params: ChannelParams, response: { 200: ChannelSummary } },
+  }, async (request) => {
+    const { phoneNumberId } = request.params;
+    if (!channels.summary(phoneNumberId)) throw new AppError('channel_not_found', `No channel for number ${phoneNumberId}`);
+    channels.resume(phoneNumberId, now());
+    resumed(request.log, phoneNumberId);
+    return channels.summary(phoneNumberId)!;
+  });
 
   // Every role reads the numbers and their health (secrets are never in it); only admins change them.
   app.get('/api/channels', {
@@ -62,4 +86,9 @@ export async function channelsPlugin(app: FastifyInstance): Promise<void> {
     ...channel,
     ...health(channel.phoneNumberId, channels.resolve(channel.phoneNumberId)?.accessToken !== undefined),
   })));
+
+  function resumed(log: FastifyInstance['log'], phoneNumberId: string): void {
+    log.info({ phoneNumberId }, 'channel resumed: its held messages are sent');
+    app.live.sender.resumeChannel(phoneNumberId);
+  }
 }

@@ -86,7 +86,7 @@ function messagesOf(turn: HistoryRow, conversations: ConversationStore) {
   const body = JSON.parse(turn.body) as HistoryBody;
   const incoming = body.event === undefined ? [] : [{
     id: turn.id, direction: 'in' as const, body: body.event, wamid: turn.wamid, outboxId: null,
-    outboxState: null, deliveryStatus: null, errorCode: null, createdAt: turn.createdAt,
+    outboxState: null, deliveryStatus: null, errorCode: null, error: null, createdAt: turn.createdAt,
   }];
   const replies = Array.from({ length: turn.outboxId === null ? 0 : body.replies }, (_, index) => {
     const outboxId = turn.outboxId! + index;
@@ -95,7 +95,7 @@ function messagesOf(turn: HistoryRow, conversations: ConversationStore) {
       id: turn.id, direction: turn.direction === 'agent' ? 'agent' as const : 'bot' as const,
       body: state ? JSON.parse(state.body) as unknown : null, wamid: null, outboxId,
       outboxState: state?.outboxState ?? null, deliveryStatus: state?.deliveryStatus ?? null, errorCode: state?.errorCode ?? null,
-      createdAt: turn.createdAt,
+      error: state?.error ?? null, createdAt: turn.createdAt,
     };
   });
   return [...incoming, ...replies];

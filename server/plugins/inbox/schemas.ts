@@ -15,9 +15,12 @@ const message = {
     body: { type: 'object', additionalProperties: true },
     wamid: { type: ['string', 'null'] },
     outboxId: { type: ['integer', 'null'] },
+    /** queued | in_flight | sent | failed | held (not sent: the 24-hour window was closed). */
     outboxState: { type: ['string', 'null'] },
     deliveryStatus: { type: ['string', 'null'] },
     errorCode: { type: ['integer', 'null'] },
+    /** Why the reply failed, is held or waits (Meta's error), shown next to it. */
+    error: { type: ['string', 'null'] },
     createdAt: { type: 'integer' },
   },
 } as const;

@@ -57,6 +57,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
   const sender = new OutboxSender({
     store: stores.outbox, groupCommit: backgroundCommit, metrics, client, log: app.log, now: charla.now,
     accessTokenFor: (phoneNumberId) => channelOf(phoneNumberId)?.accessToken ?? charla.config.whatsapp.accessToken,
+    channelState: charla.channels,
   }, config.outbox);
   const notifier = new HandoffNotifier({
     url: config.handoffWebhookUrl, sqlite: charla.sqlite, groupCommit: backgroundCommit, metrics, log: app.log,
@@ -68,6 +69,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
     ports: () => charla.ports, secrets: charla.config.runtime.secrets, now: charla.now,
   });
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
+  metrics.gauge('charla_channels_paused', 'Channels whose messages are held until an admin fixes them', () => sender.pausedChannels);
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
   app.decorate('live', { config, channelOf, groupCommit, ...stores, metrics, sender, processor });
 
