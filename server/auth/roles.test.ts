@@ -17,6 +17,7 @@ const matrix: Array<{ method: 'GET' | 'POST' | 'PUT'; url: string; payload?: obj
   { method: 'POST', url: '/api/flows/nope/versions', payload: {}, allowed: ['admin'] },
   { method: 'PUT', url: '/api/flows/nope/live', payload: { version: 1 }, allowed: ['admin'] },
   { method: 'PUT', url: '/api/channels/whatsapp/123', payload: { flowId: 'nope' }, allowed: ['admin'] },
+  { method: 'POST', url: '/api/channels/whatsapp/123/resume', allowed: ['admin'] },
   { method: 'GET', url: '/api/tokens', allowed: ['admin'] },
 ];
 

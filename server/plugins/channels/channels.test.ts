@@ -44,7 +44,7 @@ describe('WhatsApp channels', () => {
     expect(logs).toContain('by hand');
     for (const secret of [...Object.values(secrets), 'test-admin-token']) expect(logs).not.toContain(secret);
 
-    expect(t.app.charla.channels.resolve('106540352242922')).toEqual({ phoneNumberId: '106540352242922', flowId: 'pizzeria', ...secrets });
+    expect(t.app.charla.channels.resolve('106540352242922')).toEqual({ phoneNumberId: '106540352242922', flowId: 'pizzeria', ...secrets, wabaId: null });
   });
 
   it('keeps stored secrets when a rebind leaves them out, and falls back to the defaults', async () => {
@@ -72,6 +72,21 @@ describe('WhatsApp channels', () => {
     } finally {
       await bare.close();
     }
+  });
+
+  it('stores the WABA id, and shows a paused channel until a new token or a resume clears it', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/flows/pizzeria/versions', headers: t.auth(), payload: {} });
+    expect((await bind({ flowId: 'pizzeria', wabaId: '102290129340398' })).json()).toMatchObject({ wabaId: '102290129340398', state: 'active', pause: null });
+    expect((await bind({ flowId: 'pizzeria', wabaId: 'waba' })).statusCode).toBe(400);
+    const { channels, now } = t.app.charla;
+    channels.pause('106540352242922', 368, '(#368) Temporarily blocked for policies violations', now());
+    const [paused] = (await t.app.inject({ method: 'GET', url: '/api/channels', headers: t.auth() })).json();
+    expect(paused).toMatchObject({ state: 'paused', pause: { code: 368, reason: '(#368) Temporarily blocked for policies violations' } });
+    // A rebind without a new token does not clear it; the resume route does.
+    expect((await bind({ flowId: 'pizzeria' })).json()).toMatchObject({ state: 'paused' });
+    const resumed = await t.app.inject({ method: 'POST', url: '/api/channels/whatsapp/106540352242922/resume', headers: t.auth() });
+    expect(resumed.json()).toMatchObject({ state: 'active', pause: null, wabaId: '102290129340398' });
+    expect((await t.app.inject({ method: 'POST', url: '/api/channels/whatsapp/999/resume', headers: t.auth() })).json()).toMatchObject({ code: 'channel_not_found' });
   });
 
   it('is admin only and validates the number', async () => {
