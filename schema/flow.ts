@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BusinessHours, TimeZone } from './business-hours.ts';
 import { Id, VariableName } from './common.ts';
+import { TemplateRef } from './template-ref.ts';
 import { nodeKinds, type FlowNode } from './registry.ts';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -17,19 +18,29 @@ export const FlowSettings = Type.Object({
   businessHours: Type.Optional(BusinessHours),
   /** Messages a customer sends within this many ms of each other gather into one turn (texts joined); 0 answers each one. */
   burstMilliseconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 60_000 })),
+  /**
+   * Sent instead of a bot or agent message due after the 24-hour window closed (free-form messages
+   * are refused then). Without it such messages are held in a visible "window closed" state.
+   */
+  fallbackTemplate: Type.Optional(TemplateRef),
+  /** Mark each customer message read and show "typing…" while the bot answers (on by default). */
+  typingIndicator: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 export type FlowSettings = Static<typeof FlowSettings>;
 
-/** Settings every flow has a value for; `businessHours` has no default (no hours: always open). */
-export type ResolvedSettings = Required<Omit<FlowSettings, 'businessHours'>> & Pick<FlowSettings, 'businessHours'>;
+/** Settings without a default: no business hours (always open), no fallback template (hold). */
+type UndefaultedSetting = 'businessHours' | 'fallbackTemplate';
+/** Settings every flow has a value for, and the ones without a default. */
+export type ResolvedSettings = Required<Omit<FlowSettings, UndefaultedSetting>> & Pick<FlowSettings, UndefaultedSetting>;
 
-export const DEFAULT_SETTINGS: Required<Omit<FlowSettings, 'businessHours'>> = {
+export const DEFAULT_SETTINGS: Required<Omit<FlowSettings, UndefaultedSetting>> = {
   sessionTimeoutMinutes: 1440,
   maxStepsPerTurn: 50,
   restartKeywords: ['menu', 'inicio'],
   handoffKeywords: ['agente', 'humano'],
   timeZone: 'UTC',
   burstMilliseconds: 0,
+  typingIndicator: true,
 };
 
 export const VariableDeclaration = Type.Object({
