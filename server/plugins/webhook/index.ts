@@ -43,17 +43,29 @@ export async function webhookPlugin(app: FastifyInstance): Promise<void> {
     return reply.type('text/plain').send(challenge ?? '');
   });
 
+  /** A body naming no number (or unparseable) is checked against the default secret alone. */
+  function signedForEveryNumber(raw: Buffer, header: string | string[] | undefined, phoneNumberIds: string[]): boolean {
+    const secrets = new Set(phoneNumberIds.length === 0
+      ? [config.whatsapp.appSecret]
+      : phoneNumberIds.map((id) => app.live.channelOf(id)?.appSecret ?? config.whatsapp.appSecret));
+    for (const secret of secrets) {
+      if (secret === undefined) {
+        app.log.warn('webhook refused: no app secret (channel appSecret or WHATSAPP_APP_SECRET)');
+        return false;
+      }
+      if (!hasValidSignature(raw, header, secret)) return false;
+    }
+    return true;
+  }
+
   app.post('/webhooks/whatsapp', { bodyLimit: WEBHOOK_BODY_LIMIT }, async (request, reply) => {
     const { metrics } = app.live;
     const raw = request.body as Buffer;
     const parsed = parseJson(raw);
-    // The secret depends on the business number named in the body; unparseable bodies get the default.
-    const phoneNumberId = parsed.ok ? firstPhoneNumberId(parsed.value) : undefined;
-    const secret = (phoneNumberId === undefined ? undefined : app.live.channelOf(phoneNumberId)?.appSecret)
-      ?? config.whatsapp.appSecret;
-    if (secret === undefined || !hasValidSignature(raw, request.headers['x-hub-signature-256'], secret)) {
+    // Every business number the body names must accept the signature with its own secret (the
+    // channel's, else the default): a secret for one number never vouches for another's messages.
+    if (!signedForEveryNumber(raw, request.headers['x-hub-signature-256'], parsed.ok ? mentionedPhoneNumberIds(parsed.value) : [])) {
       metrics.increment('charla_webhooks_rejected_total');
-      if (secret === undefined) request.log.warn('webhook refused: no app secret (channel appSecret or WHATSAPP_APP_SECRET)');
       throw new AppError('invalid_signature');
     }
     if (!parsed.ok) {
@@ -84,13 +96,17 @@ function isWebhookBody(value: unknown): value is { entry: unknown[] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as { entry?: unknown }).entry);
 }
 
-function firstPhoneNumberId(value: unknown): string | undefined {
-  if (!isWebhookBody(value)) return undefined;
+/** Every `metadata.phone_number_id` in the body's changes, whatever their field, once each. */
+function mentionedPhoneNumberIds(value: unknown): string[] {
+  if (!isWebhookBody(value)) return [];
+  const ids = new Set<string>();
   for (const entry of value.entry) {
-    for (const change of (entry as { changes?: unknown[] } | null)?.changes ?? []) {
+    const changes = (entry as { changes?: unknown } | null)?.changes;
+    if (!Array.isArray(changes)) continue;
+    for (const change of changes) {
       const id = (change as { value?: { metadata?: { phone_number_id?: unknown } } } | null)?.value?.metadata?.phone_number_id;
-      if (typeof id === 'string') return id;
+      if (typeof id === 'string') ids.add(id);
     }
   }
-  return undefined;
+  return [...ids];
 }

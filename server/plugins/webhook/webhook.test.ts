@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createLiveTestApp, PHONE_NUMBER_ID, VERIFY_TOKEN, type LiveTestApp } from '../../testing/live-test-app.ts';
+import { APP_SECRET, createLiveTestApp, PHONE_NUMBER_ID, VERIFY_TOKEN, type LiveTestApp } from '../../testing/live-test-app.ts';
 import { signedHeaders, textWebhook } from '../../testing/webhook-body.ts';
 
 const PAYLOADS = new URL('../../../runtime/whatsapp/testdata/payloads/', import.meta.url);
@@ -64,6 +64,44 @@ describe('POST /webhooks/whatsapp', () => {
     const body = text(SOFIA, 'wamid.C1', 'hola');
     expect((await t.postWebhook(body)).statusCode).toBe(401);
     expect((await t.postWebhook(body, { secret: 'channel-secret' })).statusCode).toBe(200);
+  });
+
+  describe('one signature must hold for every business number the body names', () => {
+    const OTHER_NUMBER = '222222222222222';
+    /** entry[0] for `first`, entry[1] carrying a message from SOFIA to OTHER_NUMBER. */
+    const twoNumbers = (first: string) => {
+      const entry = (phoneNumberId: string, wamid: string) => (JSON.parse(text(SOFIA, wamid, 'hola').replace(PHONE_NUMBER_ID, phoneNumberId)) as { entry: unknown[] }).entry[0];
+      return JSON.stringify({ object: 'whatsapp_business_account', entry: [entry(first, 'wamid.G0'), entry(OTHER_NUMBER, 'wamid.G1')] });
+    };
+    const bindOther = (appSecret: string) => t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${OTHER_NUMBER}`, headers: t.auth(), payload: { flowId: 'pizzeria', appSecret } });
+
+    it("refuses a body signed with number A's secret that also carries a message for number B", async () => {
+      await t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: t.auth(), payload: { flowId: 'pizzeria', appSecret: 'secret-a' } });
+      await bindOther('secret-b');
+      const body = twoNumbers(PHONE_NUMBER_ID);
+      const response = await t.postWebhook(body, { secret: 'secret-a' });
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ code: 'invalid_signature' });
+      expect(count('inbound_messages')).toBe(0);
+      expect((await t.postWebhook(body, { secret: 'secret-b' })).statusCode).toBe(401);
+      expect(count('inbound_messages')).toBe(0);
+    });
+
+    it('refuses a body signed with the global secret for an unbound number first and a bound number with its own secret after', async () => {
+      await bindOther('secret-b');
+      const body = twoNumbers('333333333333333');
+      const response = await t.postWebhook(body);
+      expect(response.statusCode).toBe(401);
+      expect(count('inbound_messages')).toBe(0);
+      await t.settle();
+      expect(t.graph.requests).toHaveLength(0);
+    });
+
+    it('accepts a body whose numbers all share the secret it is signed with', async () => {
+      await bindOther(APP_SECRET);
+      expect((await t.postWebhook(twoNumbers(PHONE_NUMBER_ID))).statusCode).toBe(200);
+      expect(count('inbound_messages')).toBe(2);
+    });
   });
 
   it.each(readdirSync(PAYLOADS).filter((name) => name.endsWith('.json')))('accepts %s: every message and status stored, messages processed', async (name) => {
