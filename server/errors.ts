@@ -31,6 +31,7 @@ export const errorCatalogue = {
   draft_unchanged: { status: 409, message: 'The draft is the same as the live version: there is nothing new to publish' },
   simulation_not_in_handoff: { status: 409, message: 'The simulated conversation is not waiting for an agent' },
   conversation_not_in_handoff: { status: 409, message: 'The conversation is not waiting for an agent' },
+  conversation_not_with_bot: { status: 409, message: 'Only a conversation the bot is running can be taken over' },
   // 413 / 415
   payload_too_large: { status: 413, message: 'The body is too large' },
   unsupported_media_type: { status: 415, message: 'Send JSON with `Content-Type: application/json`' },

@@ -94,7 +94,7 @@ function handOffByKeyword(ctx: TurnContext): void {
 
 /**
  * An agent hands the conversation back: a handoff node continues through `resolved`;
- * after a keyword handoff the node that was waiting asks again (or the flow starts).
+ * after a keyword handoff or a take-over the node that was waiting asks again (or the flow starts).
  * Does nothing when no handoff is open.
  */
 function resolveHandoff(ctx: TurnContext): void | Promise<void> {
@@ -105,6 +105,6 @@ function resolveHandoff(ctx: TurnContext): void | Promise<void> {
   delete session.handoff;
   const node = session.nodeId === null ? undefined : flowIndex(ctx.flow).node(session.nodeId);
   if (node === undefined) return start(ctx);
-  if (by === 'keyword') return walk(ctx, node);
+  if (by === 'keyword' || by === 'agent') return walk(ctx, node);
   return walk(ctx, node, { type: 'handoff_resolved' });
 }

@@ -37,3 +37,12 @@ export function isSessionResumable(session: Session, flow: Pick<FlowDocument, 'i
   const minutes = flow.settings?.sessionTimeoutMinutes ?? DEFAULT_SETTINGS.sessionTimeoutMinutes;
   return now - session.lastUserMessageAt <= minutes * 60_000;
 }
+
+/**
+ * A person takes a conversation over from the bot: the same session in handoff, still waiting
+ * at its node, so handing it back asks that node's question again. Sends nothing.
+ * @example takeOverSession(session, Date.now()).status // 'handoff'
+ */
+export function takeOverSession(session: Session, now: number): Session {
+  return { ...session, status: 'handoff', handoff: { by: 'agent', since: now } };
+}

@@ -85,10 +85,11 @@ export interface Session {
   /**
    * Set while status is 'handoff': `node` when a handoff node started it (an agent's
    * resolve continues from its `resolved` output), `keyword` when the user typed a
-   * handoff keyword (a resolve re-prompts the node in `nodeId`, or starts over).
+   * handoff keyword and `agent` when a person took the conversation over (a resolve
+   * re-prompts the node in `nodeId`, or starts over).
    */
   handoff?: {
-    by: 'node' | 'keyword';
+    by: 'node' | 'keyword' | 'agent';
     /** When the handoff began (ms since the epoch): the inbox shows how long the customer has waited. Absent in sessions stored before it existed. */
     since?: number;
   };

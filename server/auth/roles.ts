@@ -27,8 +27,11 @@ export const permissions = {
   publish: ['admin'],
   manageChannels: ['admin'],
   manageTokens: ['admin'],
-  /** Answer customers waiting in handoff and hand them back to the bot (the inbox). */
-  answerConversations: ['analyst', 'tester', 'admin'],
+  /**
+   * Take a conversation over from the bot, answer customers in handoff and hand them back (the
+   * inbox). These reach real customers: testers read the inbox but never send.
+   */
+  answerConversations: ['analyst', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Contact, InboundEvent, RuntimeEffect, RuntimePorts, TurnResult } from '../../runtime/core/types.ts';
-import { runTurn } from '../../runtime/index.ts';
+import type { Contact, InboundEvent, RuntimeEffect, RuntimePorts, Session, TurnResult } from '../../runtime/core/types.ts';
+import { runTurn, takeOverSession } from '../../runtime/index.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
 import type { ResolvedChannel } from '../channels/repository.ts';
@@ -9,6 +9,7 @@ import type { FlowRepository } from '../flows/repository.ts';
 import type { OutboxSender } from './outbox/outbox-sender.ts';
 import { chooseFlow, type FlowChoice } from './choose-flow.ts';
 import { ContactQueues } from './contact-queues.ts';
+import type { ConversationRow } from './conversation-store.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { GroupCommit } from './group-commit.ts';
 import type { HandoffNotice, HandoffNotifier } from './handoff-notifier.ts';
@@ -75,18 +76,41 @@ export class LiveProcessor {
 
   /** Hands a conversation in handoff back to the bot (the handoff node's `resolved` output). */
   resolveHandoff(conversationId: number): Promise<TurnResult> {
-    const conversation = this.deps.stores.conversations.byId(conversationId);
-    if (!conversation) throw new AppError('conversation_not_found', `No conversation ${conversationId}`);
+    return this.inContactQueue(conversationId, async (conversation) => {
+      if (conversation.status !== 'handoff') {
+        throw new AppError('conversation_not_in_handoff', `Conversation ${conversationId} is not waiting for an agent`);
+      }
+      const contact = { waId: conversation.waId, ...(conversation.contactName ? { name: conversation.contactName } : {}) };
+      const result = await this.turn({ phoneNumberId: conversation.phoneNumberId, contact, event: { type: 'handoff_resolved' }, resume: true });
+      if (!result) throw new AppError('flow_not_published', 'The conversation\'s flow version is gone');
+      return result;
+    });
+  }
+
+  /** A person takes a conversation over from the bot: it goes to handoff, waiting where it was, and nothing is sent. */
+  takeOver(conversationId: number): Promise<ConversationRow> {
+    return this.inContactQueue(conversationId, async (conversation) => {
+      if (conversation.status !== 'active') {
+        throw new AppError('conversation_not_with_bot', `Conversation ${conversationId} is ${conversation.status}, not with the bot`);
+      }
+      const now = this.deps.now();
+      const session = takeOverSession(JSON.parse(conversation.session) as Session, now);
+      const { conversations } = this.deps.stores;
+      await this.deps.groupCommit.run(() => conversations.save({
+        ...conversation, status: session.status, session: JSON.stringify(session), updatedAt: now,
+      }, conversation.status));
+      return conversations.byId(conversationId)!;
+    });
+  }
+
+  /** Runs `work` on the conversation as it is once the contact's earlier turns are done, so none runs meanwhile. */
+  private inContactQueue<T>(conversationId: number, work: (conversation: ConversationRow) => Promise<T>): Promise<T> {
+    const queued = this.deps.stores.conversations.byId(conversationId);
+    if (!queued) throw new AppError('conversation_not_found', `No conversation ${conversationId}`);
     return new Promise((resolve, reject) => {
-      this.queues.push(contactKey(conversation.phoneNumberId, conversation.waId), async () => {
+      this.queues.push(contactKey(queued.phoneNumberId, queued.waId), async () => {
         try {
-          if (this.deps.stores.conversations.byId(conversationId)?.status !== 'handoff') {
-            throw new AppError('conversation_not_in_handoff', `Conversation ${conversationId} is not waiting for an agent`);
-          }
-          const contact = { waId: conversation.waId, ...(conversation.contactName ? { name: conversation.contactName } : {}) };
-          const result = await this.turn({ phoneNumberId: conversation.phoneNumberId, contact, event: { type: 'handoff_resolved' }, resume: true });
-          if (!result) throw new AppError('flow_not_published', 'The conversation\'s flow version is gone');
-          resolve(result);
+          resolve(await work(this.deps.stores.conversations.byId(conversationId)!));
         } catch (error) {
           reject(error);
         }

@@ -101,6 +101,66 @@ describe('inbox', () => {
     expect(again.json()).toMatchObject({ code: 'conversation_not_in_handoff' });
   });
 
+  describe('who may message a customer, and when', () => {
+    const token = async (role: string) => ((await t.app.inject({ method: 'POST', url: '/api/tokens', headers: t.auth(), payload: { name: role, role } })).json() as { token: string }).token;
+    const botConversation = async () => {
+      await say('hola');
+      const [conversation] = (await t.app.inject({ url: '/api/conversations?status=active', headers: t.auth() })).json() as Array<{ id: number; status: string }>;
+      expect(conversation).toMatchObject({ status: 'active' });
+      return conversation!.id;
+    };
+    const post = (url: string, headers: Record<string, string>, payload?: object) => t.app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) });
+
+    it('refuses a tester with 403 on an active and on a handed-off conversation; nothing reaches the Graph API', async () => {
+      const tester = t.auth(await token('tester'));
+      const active = await botConversation();
+      for (const response of [
+        await post(`/api/conversations/${active}/messages`, tester, { text: 'soy un tester' }),
+        await post(`/api/conversations/${active}/take-over`, tester),
+      ]) {
+        expect(response.statusCode).toBe(403);
+        expect(response.json()).toMatchObject({ code: 'forbidden', role: 'tester' });
+      }
+      const id = await handoff();
+      expect((await post(`/api/conversations/${id}/messages`, tester, { text: 'soy un tester' })).statusCode).toBe(403);
+      expect((await post(`/api/conversations/${id}/resolve`, tester)).statusCode).toBe(403);
+      await t.settle();
+      expect(texts()).not.toContain('soy un tester');
+      expect(t.app.charla.sqlite.prepare(`SELECT count(*) AS n FROM conversation_messages WHERE direction = 'agent'`).get()).toEqual({ n: 0 });
+      // Testers still read the inbox.
+      expect((await t.app.inject({ url: '/api/conversations?status=handoff', headers: tester })).statusCode).toBe(200);
+    });
+
+    it('refuses an agent message to a conversation the bot is running (409), until someone takes it over', async () => {
+      const analyst = t.auth(await token('analyst'));
+      const id = await botConversation();
+      const prompt = t.graph.requests.at(-1)!.body;
+      const early = await post(`/api/conversations/${id}/messages`, analyst, { text: 'Hola, soy Marta' });
+      expect(early.statusCode).toBe(409);
+      expect(early.json()).toMatchObject({ code: 'conversation_not_in_handoff' });
+
+      const taken = await post(`/api/conversations/${id}/take-over`, analyst);
+      expect(taken.statusCode).toBe(200);
+      expect(taken.json()).toMatchObject({ id, status: 'handoff', handoffSince: clock });
+      expect((await post(`/api/conversations/${id}/take-over`, analyst)).json()).toMatchObject({ code: 'conversation_not_with_bot' });
+
+      // The bot stays quiet while the person answers.
+      await say('¿hay pizza de anchoas?');
+      const sentBefore = t.graph.requests.length;
+      expect((await post(`/api/conversations/${id}/messages`, analyst, { text: 'Hola, soy Marta' })).statusCode).toBe(202);
+      await t.settle();
+      expect(t.graph.requests.length).toBe(sentBefore + 1);
+      expect(texts().at(-1)).toBe('Hola, soy Marta');
+
+      // Handing back asks again what the bot was waiting for.
+      const resolved = await post(`/api/conversations/${id}/resolve`, analyst);
+      expect(resolved.statusCode).toBe(200);
+      await t.settle();
+      expect(t.graph.requests.at(-1)!.body).toEqual(prompt);
+      expect((await t.app.inject({ url: '/api/conversations?status=active', headers: analyst })).json()).toMatchObject([{ id, status: 'active' }]);
+    });
+  });
+
   it('answers 404 for an unknown conversation and 401 without a token', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/conversations/999/resolve', headers: t.auth() })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'POST', url: '/api/conversations/999/messages', headers: t.auth(), payload: { text: 'hola' } })).statusCode).toBe(404);

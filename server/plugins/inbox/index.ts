@@ -5,7 +5,7 @@ import { permissions } from '../../auth/roles.ts';
 import { requireRole } from '../../auth/require-role.ts';
 import { AppError, fail } from '../../errors.ts';
 import type { ConversationRow, ConversationStore, HistoryBody, HistoryRow } from '../../live/conversation-store.ts';
-import { conversationListSchema, replySchema, resolveSchema } from './schemas.ts';
+import { conversationListSchema, replySchema, resolveSchema, takeOverSchema } from './schemas.ts';
 
 /** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -34,6 +34,10 @@ export async function inboxPlugin(app: FastifyInstance): Promise<void> {
     schema: replySchema,
   }, async (request, reply) => {
     const conversation = requireConversation(request.params.id);
+    // Only a person attending the conversation writes: the bot would talk over them otherwise.
+    if (conversation.status !== 'handoff') {
+      throw new AppError('conversation_not_in_handoff', `Conversation ${conversation.id} is ${conversation.status}: take it over first`);
+    }
     const now = charla.now();
     if (now - conversation.lastUserMessageAt >= CUSTOMER_SERVICE_WINDOW_MS) {
       throw new AppError('outside_customer_service_window', undefined, {
@@ -56,6 +60,15 @@ export async function inboxPlugin(app: FastifyInstance): Promise<void> {
     });
     live.sender.add([{ id: outboxId, conversationId: conversation.id, phoneNumberId: conversation.phoneNumberId, body, attempts: 0, nextAttemptAt: now }]);
     return reply.code(202).send({ outboxId });
+  });
+
+  app.post<{ Params: { id: number } }>('/api/conversations/:id/take-over', {
+    preHandler: requireRole(permissions.answerConversations),
+    schema: takeOverSchema,
+  }, async (request) => {
+    requireConversation(request.params.id);
+    const conversation = await live.processor.takeOver(request.params.id);
+    return { ...summary(conversation, charla.now()), messages: [] };
   });
 
   app.post<{ Params: { id: number } }>('/api/conversations/:id/resolve', {

@@ -78,3 +78,8 @@ export const resolveSchema = {
     },
   },
 } as const;
+
+export const takeOverSchema = {
+  params: idParams,
+  response: { 200: conversation },
+} as const;
