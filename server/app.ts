@@ -17,6 +17,7 @@ import { healthPlugin } from './plugins/health.ts';
 import { inboxPlugin } from './plugins/inbox/index.ts';
 import { metricsPlugin } from './plugins/metrics/index.ts';
 import { nodeTrialsPlugin } from './plugins/node-trials/index.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { webhookPlugin } from './plugins/webhook/index.ts';
 import { livePlugin } from './plugins/live/index.ts';
 import { simulationsPlugin } from './plugins/simulations/index.ts';
@@ -68,6 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('charla', context);
   app.decorateRequest('principal', null);
   installErrorHandler(app);
+  await app.register(securityHeadersPlugin);
   if (options.editorDir) await app.register(editorPlugin, { root: options.editorDir });
   app.setNotFoundHandler((request, reply) => {
     if (options.editorDir && request.method === 'GET' && !isServerPath(request.url)) {

@@ -30,6 +30,7 @@ export interface E2eSession {
 export function useE2eSession(): E2eSession {
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   const session = {} as E2eSession;
+  const policyViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -40,7 +41,16 @@ export function useE2eSession(): E2eSession {
     session.page.setDefaultTimeout(15_000);
     // Uncaught errors in the page show up in the test output.
     session.page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    // The server's Content-Security-Policy must let the built editor work: Chromium reports each
+    // blocked script, style, image or request as a console error.
+    session.page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+    });
   }, 120_000);
+
+  afterEach(() => {
+    expect(policyViolations.splice(0)).toEqual([]);
+  });
 
   // A failing test leaves a picture of the page behind, for CI's artifacts.
   afterEach(async ({ task }) => {

@@ -48,9 +48,13 @@ export function createTokenRepository(db: CharlaDb) {
       return db.select(summary).from(apiTokens).orderBy(desc(apiTokens.createdAt)).all();
     },
 
-    /** Marks a token revoked; false if there is no such token. */
+    /**
+     * Marks a token revoked; false if there is no such token. Revoking again is a no-op: the
+     * first revokedAt stays, the record of when the token stopped working.
+     */
     revoke(id: string, now: number): boolean {
-      return db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id)).run().changes > 0;
+      if (db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run().changes > 0) return true;
+      return db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.id, id)).get() !== undefined;
     },
 
     /** Whether any admin token was ever created and not revoked (npm start creates one only once). */

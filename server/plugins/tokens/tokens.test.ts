@@ -42,6 +42,22 @@ describe('API tokens', () => {
     expect(again.statusCode).toBe(404);
   });
 
+  it('revoking a revoked token is a no-op that keeps the first revokedAt', async () => {
+    let clock = Date.UTC(2026, 11, 7, 12, 0);
+    const timed = await createTestApp({}, { now: () => clock });
+    try {
+      const { id } = (await timed.app.inject({ method: 'POST', url: '/api/tokens', headers: timed.auth(), payload: { name: 'B', role: 'tester' } })).json();
+      const revoke = () => timed.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: timed.auth() });
+      const revokedAt = clock;
+      expect((await revoke()).statusCode).toBe(204);
+      clock += 3_600_000;
+      expect((await revoke()).statusCode).toBe(204);
+      expect((await timed.app.inject({ method: 'GET', url: '/api/tokens', headers: timed.auth() })).json()).toMatchObject([{ id, revokedAt }]);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('refuses unknown roles and a malformed Authorization header', async () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: t.auth(), payload: { name: 'x', role: 'owner' } });
     expect(bad.statusCode).toBe(400);
