@@ -55,7 +55,10 @@ export function apiClient(options: HttpOptions) {
     /** What an agent's "resolve" does, for a simulated conversation in handoff. */
     resolveSimulation: (simulationId: string) => http<SimulationTurn>('POST', `/api/simulations/${enc(simulationId)}/resolve`),
 
-    listHandoffs: () => http<Conversation[]>('GET', '/api/conversations?status=handoff'),
+    /** Conversations waiting for a person (`handoff`) or run by the bot (`active`). */
+    listConversations: (status: 'handoff' | 'active') => http<Conversation[]>('GET', `/api/conversations?status=${status}`),
+    /** A person takes a bot conversation over: it moves to handoff, the bot stays quiet. */
+    takeOverConversation: (id: string | number) => http<Conversation>('POST', `/api/conversations/${enc(String(id))}/take-over`, {}),
     replyToConversation: (id: string | number, text: string) => http<unknown>('POST', `/api/conversations/${enc(String(id))}/messages`, { text }),
     resolveConversation: (id: string | number) => http<unknown>('POST', `/api/conversations/${enc(String(id))}/resolve`, {}),
   };

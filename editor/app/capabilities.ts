@@ -8,9 +8,14 @@ export interface Capabilities {
   publish: boolean;
   /** Invite people (API tokens) and connect WhatsApp numbers. */
   manageTeam: boolean;
+  /** Take conversations over, message customers and hand them back (the inbox); testers only read. */
+  answer: boolean;
 }
 
 export function capabilities(role: Role | null): Capabilities {
   const has = (allowed: readonly Role[]) => role !== null && allowed.includes(role);
-  return { edit: has(permissions.editDrafts), simulate: has(permissions.simulate), publish: has(permissions.publish), manageTeam: has(permissions.manageTokens) && has(permissions.manageChannels) };
+  return {
+    edit: has(permissions.editDrafts), simulate: has(permissions.simulate), publish: has(permissions.publish),
+    manageTeam: has(permissions.manageTokens) && has(permissions.manageChannels), answer: has(permissions.answerConversations),
+  };
 }

@@ -12,10 +12,10 @@ describe('router', () => {
 });
 
 describe('capabilities', () => {
-  it('follows the server roles: analysts edit, testers simulate, admins publish and manage the team', () => {
-    expect(capabilities('analyst')).toEqual({ edit: true, simulate: true, publish: false, manageTeam: false });
-    expect(capabilities('tester')).toEqual({ edit: false, simulate: true, publish: false, manageTeam: false });
-    expect(capabilities('admin')).toEqual({ edit: true, simulate: true, publish: true, manageTeam: true });
-    expect(capabilities(null)).toEqual({ edit: false, simulate: false, publish: false, manageTeam: false });
+  it('follows the server roles: analysts edit and answer customers, testers simulate, admins publish and manage the team', () => {
+    expect(capabilities('analyst')).toEqual({ edit: true, simulate: true, publish: false, manageTeam: false, answer: true });
+    expect(capabilities('tester')).toEqual({ edit: false, simulate: true, publish: false, manageTeam: false, answer: false });
+    expect(capabilities('admin')).toEqual({ edit: true, simulate: true, publish: true, manageTeam: true, answer: true });
+    expect(capabilities(null)).toEqual({ edit: false, simulate: false, publish: false, manageTeam: false, answer: false });
   });
 });

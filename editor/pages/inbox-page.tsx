@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../app/api.ts';
+import { capabilities } from '../app/capabilities.ts';
+import { useSession } from '../app/session.ts';
 import { TopBar } from '../app/top-bar.tsx';
 import type { Conversation } from '../api/types.ts';
 import { useErrorText } from '../i18n/error-text.ts';
@@ -16,24 +18,33 @@ const POLL_MS = 5000;
 /** Relative times and waiting times move on between polls too. */
 const TICK_MS = 30_000;
 
-type Notice = { kind: 'error'; error: unknown; source: 'load' | 'action' } | { kind: 'resolved' };
+type Notice = { kind: 'error'; error: unknown; source: 'load' | 'action' } | { kind: 'resolved' } | { kind: 'takenOver' };
 
-/** Conversations handed to a person: pick one, read its history, reply, hand it back to the bot. */
+/** The two lists: conversations waiting for a person, and those the bot runs (which a person may take over). */
+type Tab = 'handoff' | 'active';
+const TABS = { handoff: 'waitingTab', active: 'botTab' } as const;
+
+/**
+ * Conversations handed to a person: pick one, read its history, reply, hand it back to the bot.
+ * The bot's own conversations can be taken over. Roles that may not message customers only read.
+ */
 export function InboxPage() {
   const t = useT(messages);
   const describeError = useErrorText();
   const now = useNow(TICK_MS);
   const [conversations, setConversations] = useState<Conversation[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('handoff');
+  const canAnswer = capabilities(useSession((state) => state.me?.role ?? null)).answer;
   // Kept as data and worded at render, so a language switch rewords it too.
   const [notice, setNotice] = useState<Notice | null>(null);
   const fail = (error: unknown) => setNotice({ kind: 'error', error, source: 'action' });
 
-  const reload = useCallback(() => api.listHandoffs().then((list) => {
+  const reload = useCallback(() => api.listConversations(tab).then((list) => {
     setConversations(list);
     // A failed poll (server restarting) is over once one succeeds; an agent's failed reply stays.
     setNotice((shown) => (shown?.kind === 'error' && shown.source === 'load' ? null : shown));
-  }, (error: unknown) => setNotice({ kind: 'error', error, source: 'load' })), []);
+  }, (error: unknown) => setNotice({ kind: 'error', error, source: 'load' })), [tab]);
   useEffect(() => {
     void reload();
     const timer = setInterval(() => void reload(), POLL_MS);
@@ -51,10 +62,17 @@ export function InboxPage() {
             <h1>{t('title')}</h1>
             <button className="btn btn-small btn-ghost" onClick={() => void reload()}>{t('refresh')}</button>
           </div>
+          <div className="inbox-tabs" role="tablist">
+            {(Object.keys(TABS) as Tab[]).map((name) => (
+              <button key={name} role="tab" aria-selected={tab === name} data-testid={`inbox-tab-${name}`}
+                className={tab === name ? 'btn btn-small inbox-tab inbox-tab-selected' : 'btn btn-small btn-ghost inbox-tab'}
+                onClick={() => { setTab(name); setSelected(null); setConversations(null); }}>{t(TABS[name])}</button>
+            ))}
+          </div>
           {notice && <p className={notice.kind === 'error' ? 'banner banner-error' : 'banner'} role="status" data-testid="inbox-notice">
-            {notice.kind === 'error' ? describeError(notice.error) : t('resolved')}
+            {notice.kind === 'error' ? describeError(notice.error) : t(notice.kind)}
           </p>}
-          {conversations?.length === 0 && <p className="empty-state">{t('empty')}</p>}
+          {conversations?.length === 0 && <p className="empty-state">{t(tab === 'handoff' ? 'empty' : 'emptyWithBot')}</p>}
           <ul>
             {conversations?.map((conversation) => (
               <li key={conversation.id}>
@@ -65,7 +83,14 @@ export function InboxPage() {
           </ul>
         </aside>
         {current
-          ? <ConversationView key={String(current.id)} conversation={current} now={now}
+          ? <ConversationView key={String(current.id)} conversation={current} now={now} canAnswer={canAnswer}
+              onTakeOver={async () => {
+                try {
+                  await api.takeOverConversation(current.id);
+                  setTab('handoff');
+                  setNotice({ kind: 'takenOver' });
+                } catch (error) { fail(error); }
+              }}
               onReply={async (text) => { try { await api.replyToConversation(current.id, text); await reload(); } catch (error) { fail(error); throw error; } }}
               onResolve={async () => {
                 try {

@@ -10,8 +10,11 @@ import { phoneNumber } from './phone-number.ts';
 interface ConversationViewProps {
   conversation: Conversation;
   now: number;
+  /** Whether this person may write to customers (analyst, admin); testers only read. */
+  canAnswer: boolean;
   onReply(text: string): Promise<void>;
   onResolve(): Promise<void>;
+  onTakeOver(): Promise<void>;
 }
 
 const WHO = { in: 'customer', bot: 'bot', agent: 'agent' } as const;
@@ -38,8 +41,11 @@ function Delivery({ message }: { message: ConversationMessage }) {
   return <span className={`inbox-delivery inbox-delivery-${state}`} title={label} aria-label={label}> {DELIVERY[state].ticks}</span>;
 }
 
-/** One waiting conversation: its history, a reply box, and the hand-back button. */
-export function ConversationView({ conversation, now, onReply, onResolve }: ConversationViewProps) {
+/**
+ * One conversation: its history, and for those who may answer a reply box and the hand-back button
+ * (waiting) or the take-over button (the bot's).
+ */
+export function ConversationView({ conversation, now, canAnswer, onReply, onResolve, onTakeOver }: ConversationViewProps) {
   const t = useT(messages);
   const locale = useLocale((state) => state.locale);
   const [text, setText] = useState('');
@@ -52,6 +58,9 @@ export function ConversationView({ conversation, now, onReply, onResolve }: Conv
   useLayoutEffect(() => {
     if (history.current) history.current.scrollTop = history.current.scrollHeight;
   }, [count]);
+
+  const withBot = conversation.status === 'active';
+  const act = (action: () => Promise<void>) => async () => { setBusy(true); try { await action(); } finally { setBusy(false); } };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -77,8 +86,9 @@ export function ConversationView({ conversation, now, onReply, onResolve }: Conv
               .filter(Boolean).join(' · ')}
           </div>
         </div>
-        <button className="btn btn-primary" data-testid="inbox-resolve" disabled={busy}
-          onClick={async () => { setBusy(true); try { await onResolve(); } finally { setBusy(false); } }}>{t('resolve')}</button>
+        {canAnswer && (withBot
+          ? <button className="btn btn-primary" data-testid="inbox-take-over" disabled={busy} onClick={act(onTakeOver)}>{t('takeOver')}</button>
+          : <button className="btn btn-primary" data-testid="inbox-resolve" disabled={busy} onClick={act(onResolve)}>{t('resolve')}</button>)}
       </header>
       <div className="conversation-history wa-chat" ref={history}>
         {conversation.messages.map((message, index) => (
@@ -91,13 +101,15 @@ export function ConversationView({ conversation, now, onReply, onResolve }: Conv
           </div>
         ))}
       </div>
-      {conversation.windowOpen === false && <p className="banner banner-error">{t('windowClosed')}</p>}
-      <form className="wa-composer" onSubmit={submit}>
+      {!canAnswer && <p className="banner" data-testid="inbox-read-only">{t('readOnly')}</p>}
+      {canAnswer && withBot && <p className="banner" data-testid="inbox-with-bot">{t('withBot')}</p>}
+      {canAnswer && !withBot && conversation.windowOpen === false && <p className="banner banner-error">{t('windowClosed')}</p>}
+      {canAnswer && !withBot && <form className="wa-composer" onSubmit={submit}>
         <input className="wa-composer-input" data-testid="inbox-reply-input" placeholder={t('replyPlaceholder')} value={text}
           aria-label={t('replyPlaceholder')}
           onChange={(event) => setText(event.target.value)} disabled={busy || conversation.windowOpen === false} />
         <button className="btn btn-primary" data-testid="inbox-reply" disabled={busy || text.trim() === '' || conversation.windowOpen === false}>{t('reply')}</button>
-      </form>
+      </form>}
     </section>
   );
 }

@@ -77,7 +77,7 @@ describe('inbox conversation view', () => {
   ];
 
   it('renders each message by what it is, with the bot’s buttons as chips and delivery in words', () => {
-    render(<ConversationView conversation={sofia('5491155550123', history)} now={now} onReply={async () => undefined} onResolve={async () => undefined} />);
+    render(<ConversationView conversation={sofia('5491155550123', history)} now={now} canAnswer onReply={async () => undefined} onResolve={async () => undefined} onTakeOver={async () => undefined} />);
     const bubbles = screen.getAllByTestId('inbox-message');
     const text = bubbles.map((bubble) => bubble.textContent);
     expect(text[0]).toContain('Tocó el botón');

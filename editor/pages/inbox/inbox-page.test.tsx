@@ -16,7 +16,10 @@ const server = vi.hoisted(() => {
   globalThis.fetch = async (input, init) => {
     const path = String(input);
     const respond = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-    if ((init?.method ?? 'GET') === 'GET') return respond(200, state.conversations);
+    if ((init?.method ?? 'GET') === 'GET') {
+      const status = new URL(path, 'http://charla').searchParams.get('status');
+      return respond(200, state.conversations.filter((conversation) => conversation.status === status));
+    }
     state.posted.push({ path, body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
     const refusal = state.refusals.get(path);
     return refusal ? respond(refusal.status, refusal.body) : respond(202, { outboxId: 1 });
@@ -73,5 +76,30 @@ describe('inbox page', () => {
     await act(async () => { fireEvent.click(within(view).getByTestId('inbox-reply')); });
     await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toContain('ahora solo se le puede enviar una plantilla aprobada'));
     expect(input.value).toBe('¿Seguís ahí?');
+  });
+
+  it('takes a bot conversation over: the button posts take-over and the waiting list opens', async () => {
+    server.conversations = [{ ...conversation(3, '5491155550999'), status: 'active', handoffSince: null }];
+    render(<InboxPage />);
+    expect(await screen.findByText('No hay conversaciones esperando. 🎉')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('inbox-tab-active'));
+    fireEvent.click(await screen.findByTestId('inbox-item'));
+    const view = screen.getByTestId('conversation-view');
+    expect(within(view).queryByTestId('inbox-reply-input')).toBeNull();
+    expect(within(view).getByTestId('inbox-with-bot').textContent).toBe('El bot está atendiendo. Tomá la conversación para escribirle al cliente.');
+    server.conversations = [{ ...server.conversations[0]!, status: 'handoff', handoffSince: now }];
+    await act(async () => { fireEvent.click(within(view).getByTestId('inbox-take-over')); });
+    expect(server.posted).toEqual([{ path: '/api/conversations/3/take-over', body: {} }]);
+    await waitFor(() => expect(screen.getByTestId('inbox-tab-handoff').getAttribute('aria-selected')).toBe('true'));
+    expect(screen.getByTestId('inbox-notice').textContent).toBe('Tomaste la conversación: el bot no responde hasta que la devuelvas.');
+    expect(await screen.findAllByTestId('inbox-item')).toHaveLength(1);
+  });
+
+  it('lets a tester read but offers no reply, take-over or hand-back', async () => {
+    useSession.setState({ status: 'signed-in', me: { name: 'Tere', role: 'tester' } });
+    const view = await open('+54 9 11 5555 0123');
+    expect(view.textContent).toContain('Hablar con alguien');
+    for (const control of ['inbox-reply-input', 'inbox-reply', 'inbox-resolve', 'inbox-take-over']) expect(within(view).queryByTestId(control)).toBeNull();
+    expect(within(view).getByTestId('inbox-read-only').textContent).toBe('Tu rol puede leer la bandeja, pero no escribirles a los clientes.');
   });
 });

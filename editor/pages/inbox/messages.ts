@@ -2,6 +2,13 @@ import { defineMessages } from '../../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    waitingTab: 'Esperando',
+    botTab: 'Con el bot',
+    emptyWithBot: 'No hay conversaciones con el bot.',
+    takeOver: 'Tomar la conversación',
+    takenOver: 'Tomaste la conversación: el bot no responde hasta que la devuelvas.',
+    withBot: 'El bot está atendiendo. Tomá la conversación para escribirle al cliente.',
+    readOnly: 'Tu rol puede leer la bandeja, pero no escribirles a los clientes.',
     windowClosed: 'Pasaron más de 24 horas desde el último mensaje del cliente: WhatsApp solo permite plantillas aprobadas.',
     title: 'Bandeja de derivaciones',
     empty: 'No hay conversaciones esperando. 🎉',
@@ -45,6 +52,13 @@ export const messages = defineMessages({
     statusPending: 'Enviando…',
   },
   pt: {
+    waitingTab: 'Aguardando',
+    botTab: 'Com o bot',
+    emptyWithBot: 'Nenhuma conversa com o bot.',
+    takeOver: 'Assumir a conversa',
+    takenOver: 'Você assumiu a conversa: o bot não responde até você devolvê-la.',
+    withBot: 'O bot está atendendo. Assuma a conversa para escrever ao cliente.',
+    readOnly: 'Seu papel pode ler a caixa, mas não escrever aos clientes.',
     windowClosed: 'Passaram mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite modelos aprovados.',
     title: 'Caixa de transferências',
     empty: 'Nenhuma conversa aguardando. 🎉',
@@ -88,6 +102,13 @@ export const messages = defineMessages({
     statusPending: 'Enviando…',
   },
   en: {
+    waitingTab: 'Waiting',
+    botTab: 'With the bot',
+    emptyWithBot: 'No conversations with the bot.',
+    takeOver: 'Take over',
+    takenOver: 'You took the conversation over: the bot stays quiet until you hand it back.',
+    withBot: 'The bot is answering. Take the conversation over to write to the customer.',
+    readOnly: 'Your role can read the inbox but not write to customers.',
     windowClosed: 'More than 24 hours since the customer last wrote: WhatsApp only allows approved templates.',
     title: 'Handoff inbox',
     empty: 'No conversations waiting. 🎉',
