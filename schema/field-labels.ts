@@ -75,6 +75,11 @@ const DATA_FIELDS: Record<string, Words> = {
   from: ['la hora de apertura', 'a hora de abertura', 'the opening time'],
   to: ['la hora de cierre', 'a hora de fechamento', 'the closing time'],
   burstMilliseconds: ['la ventana para juntar mensajes (ms)', 'a janela para juntar mensagens (ms)', 'the message gathering window (ms)'],
+  fallbackTemplate: ['la plantilla para ventana cerrada', 'o modelo para janela fechada', 'the closed-window fallback template'],
+  typingIndicator: ['el indicador de escritura', 'o indicador de digitação', 'the typing indicator'],
+  bodyParameters: ['los parámetros del cuerpo', 'os parâmetros do corpo', 'the body parameters'],
+  headerParameter: ['el parámetro del encabezado', 'o parâmetro do cabeçalho', 'the header parameter'],
+  buttonParameters: ['los parámetros de los botones', 'os parâmetros dos botões', 'the button parameters'],
   variables: ['las variables declaradas', 'as variáveis declaradas', 'the declared variables'],
   settings: ['la configuración', 'a configuração', 'the settings'],
 };
