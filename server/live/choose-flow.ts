@@ -2,7 +2,7 @@ import type { FlowDocument } from '../../schema/index.ts';
 import { isSessionResumable } from '../../runtime/index.ts';
 import type { Session } from '../../runtime/core/types.ts';
 import type { FlowRepository } from '../flows/repository.ts';
-import type { ConversationRow } from './conversation-store.ts';
+import type { ConversationRow } from './live-store.ts';
 
 export interface FlowChoice {
   flow: FlowDocument;

@@ -5,9 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { openDatabase, type DbConnection } from '../db/connection.ts';
+import { handoffNotices } from '../db/live-schema.ts';
 import { GroupCommit } from './group-commit.ts';
 import { HandoffNotifier, type HandoffNotice } from './handoff-notifier.ts';
+import type { LiveStore } from './live-store.ts';
 import { LiveMetrics } from './metrics.ts';
+import { createSqliteLiveStore } from './sqlite-live-store.ts';
 
 /** A CRM on 127.0.0.1 answering each POST with the next status of `answers` (then 200). */
 async function startCrm(answers: number[]) {
@@ -39,23 +42,24 @@ let database: DbConnection;
 let crm: Awaited<ReturnType<typeof startCrm>>;
 let metrics: LiveMetrics;
 
-/** What the processor does: the notice stored in a transaction, then a wake-up once committed. */
-async function notify(target: { notifier: HandoffNotifier; commit: GroupCommit }, sent: HandoffNotice): Promise<void> {
-  await target.commit.run(() => target.notifier.record(sent));
+/** What a turn entering handoff does: the notice committed with the turn, then a wake-up. */
+async function notify(target: { notifier: HandoffNotifier }, sent: HandoffNotice): Promise<void> {
+  const now = Date.now();
+  database.db.insert(handoffNotices).values({ body: JSON.stringify(sent), state: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now }).run();
   target.notifier.wake();
 }
 
 function notifierFor(
   url: string | undefined,
   { maxAttempts = 5, retryBaseMs = 5, now = Date.now }: { maxAttempts?: number; retryBaseMs?: number; now?: () => number } = {},
-): { notifier: HandoffNotifier; commit: GroupCommit } {
-  const commit = new GroupCommit(database.sqlite);
+): { notifier: HandoffNotifier; store: LiveStore } {
+  const store = createSqliteLiveStore(database.db, { foreground: new GroupCommit(database.sqlite), background: new GroupCommit(database.sqlite) });
   const notifier = new HandoffNotifier({
-    url, sqlite: database.sqlite, groupCommit: commit, metrics, log: pino({ level: 'silent' }), now,
+    url, notices: store.notices, metrics, log: pino({ level: 'silent' }), now,
     retry: { retryBaseMs, retryMaxMs: Math.max(retryBaseMs, 50), maxAttempts },
   });
   notifier.start();
-  return { notifier, commit };
+  return { notifier, store };
 }
 
 const rows = () => database.sqlite.prepare('SELECT state, attempts, error FROM handoff_notices').all();
@@ -111,7 +115,7 @@ describe('handoff notifier', () => {
     await notify(first, notice(10));
     await vi.waitFor(() => expect(rows()).toMatchObject([{ state: 'pending', attempts: 1 }]), { timeout: 5_000, interval: 10 });
     await first.notifier.stop();
-    first.commit.close();
+    await first.store.close();
 
     crm = await startCrm([]);
     const { notifier } = notifierFor(crm.url, { now: () => Date.now() + 120_000 });
@@ -120,10 +124,8 @@ describe('handoff notifier', () => {
     await notifier.stop();
   });
 
-  it('stores nothing without a URL', async () => {
-    const target = notifierFor(undefined);
-    const { notifier } = target;
-    await notify(target, notice(11));
-    expect(rows()).toEqual([]);
+  it('is disabled without a URL (the processor then stores no notices)', () => {
+    expect(notifierFor(undefined).notifier.enabled).toBe(false);
+    expect(notifierFor('http://127.0.0.1:9/handoff').notifier.enabled).toBe(true);
   });
 });

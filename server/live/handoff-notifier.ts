@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
 import { request } from 'undici';
 import { backoffDelayMs } from './outbox/send-outcome.ts';
-import type { GroupCommit } from './group-commit.ts';
+import type { HandoffNoticeRepository, HandoffNoticeRow } from './live-store.ts';
 import type { LiveMetrics } from './metrics.ts';
 
 /** What an existing inbox (Chatwoot, Zendesk, a CRM) receives when a conversation waits for a person. */
@@ -23,19 +22,12 @@ export interface HandoffNotice {
 export interface HandoffNotifierDeps {
   /** CHARLA_HANDOFF_WEBHOOK_URL; without it nothing is stored or sent. */
   url: string | undefined;
-  sqlite: Database.Database;
-  groupCommit: GroupCommit;
+  notices: HandoffNoticeRepository;
   metrics: LiveMetrics;
   log: FastifyBaseLogger;
   now(): number;
   /** The outbox's backoff: base·4^(attempts−1) ms, capped, at most maxAttempts tries. */
   retry: { retryBaseMs: number; retryMaxMs: number; maxAttempts: number };
-}
-
-interface NoticeRow {
-  id: number;
-  body: string;
-  attempts: number;
 }
 
 const TIMEOUT_MS = 5_000;
@@ -45,28 +37,18 @@ const TIMEOUT_MS = 5_000;
  * POSTed as JSON; a network error, timeout, 408, 429 or 5xx is retried with backoff (also after a
  * restart), any other 4xx is the receiver refusing it for good. The conversation stays listed by
  * GET /api/conversations whatever happens here.
- * @example notifier.start(); await commit.run(() => notifier.record(notice)); notifier.wake(); ... await notifier.stop();
+ * @example notifier.start(); await store.conversations.storeTurn({ ...turn, notices }); notifier.wake(); ... await notifier.stop();
  */
 export class HandoffNotifier {
-  private readonly statements;
   private timer: NodeJS.Timeout | undefined;
   private delivering: Promise<void> | undefined;
   private stopped = true;
 
-  constructor(private readonly deps: HandoffNotifierDeps) {
-    const { sqlite } = deps;
-    this.statements = {
-      insert: sqlite.prepare(
-        `INSERT INTO handoff_notices (body, state, attempts, next_attempt_at, created_at) VALUES (?, 'pending', 0, ?, ?)`,
-      ),
-      due: sqlite.prepare<[number], NoticeRow>(
-        `SELECT id, body, attempts FROM handoff_notices WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id`,
-      ),
-      nextDue: sqlite.prepare<[], { at: number | null }>(`SELECT min(next_attempt_at) AS at FROM handoff_notices WHERE state = 'pending'`),
-      delivered: sqlite.prepare(`DELETE FROM handoff_notices WHERE id = ?`),
-      retry: sqlite.prepare(`UPDATE handoff_notices SET attempts = ?, next_attempt_at = ?, error = ? WHERE id = ?`),
-      failed: sqlite.prepare(`UPDATE handoff_notices SET state = 'failed', attempts = ?, error = ? WHERE id = ?`),
-    };
+  constructor(private readonly deps: HandoffNotifierDeps) {}
+
+  /** Whether notices are delivered at all (CHARLA_HANDOFF_WEBHOOK_URL is set): store them only then. */
+  get enabled(): boolean {
+    return this.deps.url !== undefined;
   }
 
   /** Starts delivering, beginning with what an earlier run left undelivered. */
@@ -82,62 +64,58 @@ export class HandoffNotifier {
     await this.delivering;
   }
 
-  /**
-   * Stores the notice. Call it inside the transaction that stores the turn entering handoff, so
-   * a crash keeps both or neither; then wake() once it is committed.
-   */
-  record(notice: HandoffNotice): void {
-    if (this.deps.url === undefined) return;
-    const now = this.deps.now();
-    this.statements.insert.run(JSON.stringify(notice), now, now);
-  }
-
-  /** Delivers what record() stored as soon as possible. */
+  /** Delivers the notices stored with a turn as soon as possible. */
   wake(): void {
     this.schedule(0);
   }
 
   private schedule(delayMs?: number): void {
     if (this.stopped) return;
+    if (delayMs === undefined) {
+      // A wake() while the next due time is read keeps its earlier timer.
+      void this.untilNextDue().then((wait) => {
+        if (wait !== undefined && this.timer === undefined) this.schedule(wait);
+      }, (error: unknown) => this.deps.log.error({ err: error }, 'handoff notices: could not read when the next one is due'));
+      return;
+    }
     clearTimeout(this.timer);
-    const wait = delayMs ?? this.untilNextDue();
-    if (wait === undefined) return;
     this.timer = setTimeout(() => {
+      this.timer = undefined;
       this.delivering ??= this.deliverDue().finally(() => {
         this.delivering = undefined;
         this.schedule();
       });
-    }, wait);
+    }, delayMs);
   }
 
-  private untilNextDue(): number | undefined {
-    const at = this.statements.nextDue.get()?.at;
-    return at === null || at === undefined ? undefined : Math.max(0, at - this.deps.now());
+  private async untilNextDue(): Promise<number | undefined> {
+    const at = await this.deps.notices.nextDue();
+    return at === undefined ? undefined : Math.max(0, at - this.deps.now());
   }
 
   private async deliverDue(): Promise<void> {
-    for (const row of this.statements.due.all(this.deps.now())) {
+    for (const row of await this.deps.notices.due(this.deps.now())) {
       if (this.stopped) return;
       await this.deliver(row);
     }
   }
 
-  private async deliver(row: NoticeRow): Promise<void> {
+  private async deliver(row: HandoffNoticeRow): Promise<void> {
     const { metrics, log, retry } = this.deps;
     const attempts = row.attempts + 1;
     const failure = await this.post(row.body);
     const conversationId = (JSON.parse(row.body) as HandoffNotice).conversationId;
     if (failure === undefined) {
       metrics.increment('charla_handoff_notifications_total');
-      await this.deps.groupCommit.run(() => this.statements.delivered.run(row.id));
+      await this.deps.notices.delivered(row.id);
     } else if (!failure.transient || attempts >= retry.maxAttempts) {
       metrics.increment('charla_handoff_notification_failures_total');
       log.warn({ conversationId, attempts, error: failure.message }, 'handoff notification refused; not retried');
-      await this.deps.groupCommit.run(() => this.statements.failed.run(attempts, failure.message, row.id));
+      await this.deps.notices.failed(row.id, attempts, failure.message);
     } else {
       const delayMs = backoffDelayMs(attempts, retry);
       log.warn({ conversationId, attempts, delayMs, error: failure.message }, 'handoff notification failed; retrying');
-      await this.deps.groupCommit.run(() => this.statements.retry.run(attempts, this.deps.now() + delayMs, failure.message, row.id));
+      await this.deps.notices.retry(row.id, attempts, this.deps.now() + delayMs, failure.message);
     }
   }
 

@@ -9,17 +9,13 @@ import type { FlowRepository } from '../flows/repository.ts';
 import type { OutboxSender } from './outbox/outbox-sender.ts';
 import { chooseFlow, type FlowChoice } from './choose-flow.ts';
 import { ContactQueues } from './contact-queues.ts';
-import type { ConversationRow } from './conversation-store.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
-import type { GroupCommit } from './group-commit.ts';
-import type { HandoffNotice, HandoffNotifier } from './handoff-notifier.ts';
-import type { InboundPayload, InboundRow } from './inbound-store.ts';
+import type { HandoffNotifier } from './handoff-notifier.ts';
+import type { ConversationRow, InboundPayload, InboundRow, LiveStore, UnsavedHandoffNotice } from './live-store.ts';
 import type { LiveMetrics } from './metrics.ts';
-import { storeTurn, type LiveStores } from './store-turn.ts';
 
 export interface ProcessorDeps {
-  stores: LiveStores;
-  groupCommit: GroupCommit;
+  store: LiveStore;
   sender: OutboxSender;
   metrics: LiveMetrics;
   notifier: HandoffNotifier;
@@ -55,8 +51,8 @@ export class LiveProcessor {
   }
 
   /** Queues the messages left pending by the last run (start-up). */
-  recover(): void {
-    const pending = this.deps.stores.inbound.pending();
+  async recover(): Promise<void> {
+    const pending = await this.deps.store.inbound.pending();
     if (pending.length > 0) this.deps.log.info({ count: pending.length }, 'live: resuming unprocessed messages');
     this.accept(pending);
   }
@@ -95,22 +91,20 @@ export class LiveProcessor {
       }
       const now = this.deps.now();
       const session = takeOverSession(JSON.parse(conversation.session) as Session, now);
-      const { conversations } = this.deps.stores;
-      await this.deps.groupCommit.run(() => conversations.save({
-        ...conversation, status: session.status, session: JSON.stringify(session), updatedAt: now,
-      }, conversation.status));
-      return conversations.byId(conversationId)!;
+      const { conversations } = this.deps.store;
+      await conversations.storeSession(conversationId, { status: session.status, session: JSON.stringify(session), updatedAt: now });
+      return (await conversations.byId(conversationId))!;
     });
   }
 
   /** Runs `work` on the conversation as it is once the contact's earlier turns are done, so none runs meanwhile. */
-  private inContactQueue<T>(conversationId: number, work: (conversation: ConversationRow) => Promise<T>): Promise<T> {
-    const queued = this.deps.stores.conversations.byId(conversationId);
+  private async inContactQueue<T>(conversationId: number, work: (conversation: ConversationRow) => Promise<T>): Promise<T> {
+    const queued = await this.deps.store.conversations.byId(conversationId);
     if (!queued) throw new AppError('conversation_not_found', `No conversation ${conversationId}`);
     return new Promise((resolve, reject) => {
       this.queues.push(contactKey(queued.phoneNumberId, queued.waId), async () => {
         try {
-          resolve(await work(this.deps.stores.conversations.byId(conversationId)!));
+          resolve(await work((await this.deps.store.conversations.byId(conversationId))!));
         } catch (error) {
           reject(error);
         }
@@ -132,11 +126,11 @@ export class LiveProcessor {
   }
 
   private async turn(request: TurnRequest): Promise<TurnResult | undefined> {
-    const { stores, flows, metrics, log } = this.deps;
+    const { store, flows, metrics, log, notifier } = this.deps;
     const { phoneNumberId, contact, event, inbound } = request;
     const channel = this.deps.channelOf(phoneNumberId);
     if (!channel) return undefined;
-    const conversation = stores.conversations.byContact(phoneNumberId, contact.waId);
+    const conversation = await store.conversations.byContact(phoneNumberId, contact.waId);
     const now = this.deps.now();
     const choice = chooseFlow(conversation, channel.flowId, flows, now, { ignoreTimeout: request.resume === true });
     if (!choice) return undefined;
@@ -154,17 +148,16 @@ export class LiveProcessor {
       }
     });
     const handoffs = result.effects.filter((effect): effect is HandoffStarted => effect.type === 'handoff_started');
-    const stored = await this.deps.groupCommit.run(() => {
-      const saved = storeTurn(stores, {
-        conversation, phoneNumberId, waId: contact.waId, contactName: contact.name ?? null, flowId: choice.flow.id,
-        version: choice.version, session: result.session,
-        ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, now,
-      });
-      // In the turn's own transaction: a crash cannot keep the handoff and lose its notice.
-      for (const effect of handoffs) this.deps.notifier.record(handoffNotice(effect, request, saved.conversationId, choice, now));
-      return saved;
+    // In the turn's own transaction: a crash cannot keep the handoff and lose its notice.
+    const notices = notifier.enabled
+      ? handoffs.map((effect) => handoffNotice(effect, request, choice, now))
+      : [];
+    const stored = await store.conversations.storeTurn({
+      conversation, phoneNumberId, waId: contact.waId, contactName: contact.name ?? null, flowId: choice.flow.id,
+      version: choice.version, session: result.session,
+      ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, notices, now,
     });
-    if (handoffs.length > 0) this.deps.notifier.wake();
+    if (notices.length > 0) notifier.wake();
     this.deps.sender.add(stored.queued);
     metrics.increment('charla_turns_total');
     if (inbound) metrics.observeTurnLatency((now - inbound.receivedAt) / 1000);
@@ -190,15 +183,15 @@ export class LiveProcessor {
   private async markFailed(row: InboundRow, error: string): Promise<void> {
     this.deps.metrics.increment('charla_turn_failures_total');
     this.deps.log.warn({ wamid: row.wamid, phoneNumberId: row.phoneNumberId, error }, 'live: message not processed');
-    await this.deps.groupCommit.run(() => this.deps.stores.inbound.finish(row.wamid, { state: 'failed', error }));
+    await this.deps.store.inbound.markFailed(row.wamid, error);
   }
 }
 
 type HandoffStarted = Extract<RuntimeEffect, { type: 'handoff_started' }>;
 
-function handoffNotice(effect: HandoffStarted, turn: TurnRequest, conversationId: number, choice: FlowChoice, now: number): HandoffNotice {
+function handoffNotice(effect: HandoffStarted, turn: TurnRequest, choice: FlowChoice, now: number): UnsavedHandoffNotice {
   return {
-    event: 'handoff_started', conversationId, phoneNumberId: turn.phoneNumberId,
+    event: 'handoff_started', phoneNumberId: turn.phoneNumberId,
     waId: turn.contact.waId, contactName: turn.contact.name ?? null, flowId: choice.flow.id, flowVersion: choice.version,
     nodeId: effect.nodeId, ...(effect.queue !== undefined ? { queue: effect.queue } : {}),
     ...(effect.note !== undefined ? { note: effect.note } : {}), at: now,

@@ -5,9 +5,11 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createChannelRepository } from '../../channels/repository.ts';
 import { openDatabase, type DbConnection } from '../../db/connection.ts';
+import { outbox } from '../../db/live-schema.ts';
 import { GroupCommit } from '../group-commit.ts';
 import { LiveMetrics } from '../metrics.ts';
-import { createOutboxStore, type OutboxStore } from '../outbox-store.ts';
+import type { LiveStore, OutboxItem } from '../live-store.ts';
+import { createSqliteLiveStore } from '../sqlite-live-store.ts';
 import { startFakeGraph, type FakeGraph } from '../../testing/fake-graph.ts';
 import { GraphClient } from '../../whatsapp/graph-client.ts';
 import { OutboxSender, type OutboxSenderSettings } from './outbox-sender.ts';
@@ -40,15 +42,14 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startSender(overrides: Partial<OutboxSenderSettings> = {}) {
+async function startSender(overrides: Partial<OutboxSenderSettings> = {}) {
   const log = pino({ level: 'info' }, new Writable({
     write(chunk, _encoding, done) {
       logLines.push(String(chunk));
       done();
     },
   }));
-  const store = createOutboxStore(database.sqlite);
-  const groupCommit = new GroupCommit(database.sqlite);
+  const store = liveStore();
   const metrics = new LiveMetrics();
   const client = new GraphClient(graph.url, 5_000);
   const channels = createChannelRepository(database.db, {});
@@ -56,16 +57,22 @@ function startSender(overrides: Partial<OutboxSenderSettings> = {}) {
   channels.upsert(NUMBER, 'bot', {}, 0);
   let token = 'token-123';
   const sender = new OutboxSender({
-    store, groupCommit, metrics, client, log, now: Date.now, accessTokenFor: () => token, channelState: channels,
+    store: store.outbox, metrics, client, log, now: Date.now, accessTokenFor: () => token, channelState: channels,
   }, { ...settings, ...overrides });
   running.push({ sender, client });
-  sender.start();
-  return { sender, store, metrics, groupCommit, channels, setToken: (next: string) => (token = next) };
+  await sender.start();
+  return { sender, metrics, channels, setToken: (next: string) => (token = next) };
 }
 
-function enqueue(store: OutboxStore, conversationId: number, text: string) {
+const liveStore = (): LiveStore =>
+  createSqliteLiveStore(database.db, { foreground: new GroupCommit(database.sqlite), background: new GroupCommit(database.sqlite) });
+
+/** A queued outbox row, as a committed turn leaves it. */
+function enqueue(conversationId: number, text: string): OutboxItem {
   const body = JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${conversationId}`, type: 'text', text: { body: text } });
-  const id = store.enqueue({ conversationId, phoneNumberId: NUMBER, body, createdAt: Date.now() });
+  const { id } = database.db.insert(outbox).values({
+    conversationId, phoneNumberId: NUMBER, body, state: 'queued', attempts: 0, nextAttemptAt: 0, createdAt: Date.now(),
+  }).returning({ id: outbox.id }).get();
   return { id, conversationId, phoneNumberId: NUMBER, body, attempts: 0, nextAttemptAt: 0 };
 }
 
@@ -78,8 +85,8 @@ const textOf = (request: FakeGraph['requests'][number]) => (request.body.text as
 
 describe('outbox sender', () => {
   it('posts each body with the token and records the returned wamid', async () => {
-    const { sender, store, metrics } = startSender();
-    sender.add([enqueue(store, 1, 'hola'), enqueue(store, 1, '¿qué pizza querés?')]);
+    const { sender, metrics } = await startSender();
+    sender.add([enqueue(1, 'hola'), enqueue(1, '¿qué pizza querés?')]);
     await sender.idle();
     expect(graph.requests.map(textOf)).toEqual(['hola', '¿qué pizza querés?']);
     expect(graph.requests[0]).toMatchObject({ phoneNumberId: NUMBER, authorization: 'Bearer token-123' });
@@ -92,10 +99,10 @@ describe('outbox sender', () => {
 
   it('keeps each conversation in order, one call at a time, while conversations run in parallel', async () => {
     graph.hold();
-    const { sender, store } = startSender();
+    const { sender } = await startSender();
     const items = [];
     for (let round = 0; round < 5; round += 1) {
-      for (let conversation = 1; conversation <= 8; conversation += 1) items.push(enqueue(store, conversation, `${conversation}-${round}`));
+      for (let conversation = 1; conversation <= 8; conversation += 1) items.push(enqueue(conversation, `${conversation}-${round}`));
     }
     sender.add(items);
     // Nothing is answered yet: every conversation has its first message in flight, and only that one.
@@ -112,8 +119,8 @@ describe('outbox sender', () => {
 
   it('retries transient errors (130429, 131000) with backoff, holding the rest of the conversation', async () => {
     graph.answerNext('throttled', 'server_error');
-    const { sender, store, metrics } = startSender();
-    sender.add([enqueue(store, 1, 'primero'), enqueue(store, 1, 'segundo')]);
+    const { sender, metrics } = await startSender();
+    sender.add([enqueue(1, 'primero'), enqueue(1, 'segundo')]);
     await sender.idle();
     expect(graph.requests.map(textOf)).toEqual(['primero', 'primero', 'primero', 'segundo']);
     expect(rows().map((row) => [row.state, row.attempts])).toEqual([['sent', 3], ['sent', 1]]);
@@ -122,8 +129,8 @@ describe('outbox sender', () => {
 
   it('holds a message refused for a closed window (131047) and goes on with the next one', async () => {
     graph.answerNext('outside_window');
-    const { sender, store, metrics } = startSender();
-    sender.add([enqueue(store, 1, 'fuera de ventana'), enqueue(store, 1, 'siguiente')]);
+    const { sender, metrics } = await startSender();
+    sender.add([enqueue(1, 'fuera de ventana'), enqueue(1, 'siguiente')]);
     await sender.idle();
     expect(graph.requests.map(textOf)).toEqual(['fuera de ventana', 'siguiente']);
     expect(rows().map((row) => [row.state, row.attempts, row.errorCode])).toEqual([['held', 1, 131047], ['sent', 1, null]]);
@@ -133,8 +140,8 @@ describe('outbox sender', () => {
 
   it('fails a message for good on a final error about it (131026, 131051), keeping the reason', async () => {
     graph.answerNext('recipient_invalid', 'unsupported_type');
-    const { sender, store, metrics } = startSender();
-    sender.add([enqueue(store, 1, 'a nadie'), enqueue(store, 2, 'raro'), enqueue(store, 1, 'después')]);
+    const { sender, metrics } = await startSender();
+    sender.add([enqueue(1, 'a nadie'), enqueue(2, 'raro'), enqueue(1, 'después')]);
     await sender.idle();
     const stored = database.sqlite.prepare('SELECT state, error_code AS code, error FROM outbox ORDER BY id').all();
     expect(stored).toEqual([
@@ -147,23 +154,23 @@ describe('outbox sender', () => {
 
   it('retries rate limits (4, 80007, 130429, 131056) past the attempt limit: throttling never fails a message', async () => {
     graph.answerNext('account_rate_limit');
-    const { sender, store } = startSender();
-    sender.add([enqueue(store, 1, 'una vez')]);
+    const { sender } = await startSender();
+    sender.add([enqueue(1, 'una vez')]);
     await sender.idle();
     expect(rows()[0]).toMatchObject({ state: 'sent', attempts: 2 });
 
     const limits = ['app_rate_limit', 'account_rate_limit', 'throttled', 'pair_rate_limit', 'app_rate_limit', 'account_rate_limit'] as const;
     expect(limits.length).toBeGreaterThan(settings.maxAttempts);
     graph.answerNext(...limits);
-    sender.add([enqueue(store, 2, 'insistente')]);
+    sender.add([enqueue(2, 'insistente')]);
     await sender.idle();
     expect(rows()[1]).toMatchObject({ state: 'sent', attempts: limits.length + 1 });
   });
 
   it('pauses the channel on 190, holds every message of the number, and delivers them in order once a new token resumes it', async () => {
     graph.expireToken('token-123');
-    const { sender, store, metrics, channels, setToken } = startSender();
-    sender.add([enqueue(store, 1, '1a'), enqueue(store, 2, '2a'), enqueue(store, 1, '1b'), enqueue(store, 2, '2b')]);
+    const { sender, metrics, channels, setToken } = await startSender();
+    sender.add([enqueue(1, '1a'), enqueue(2, '2a'), enqueue(1, '1b'), enqueue(2, '2b')]);
     await sender.idle();
     expect(channels.summary(NUMBER)).toMatchObject({ state: 'paused', pause: { code: 190, reason: 'Error validating access token: Session has expired' } });
     expect(sender.pausedChannels).toBe(1);
@@ -187,11 +194,10 @@ describe('outbox sender', () => {
   });
 
   it('keeps a channel paused across a restart', async () => {
-    const { channels } = startSender();
+    const { channels } = await startSender();
     channels.pause(NUMBER, 368, '(#368) Temporarily blocked for policies violations', Date.now());
-    const store = createOutboxStore(database.sqlite);
-    enqueue(store, 1, 'espera');
-    const restarted = startSender();
+    enqueue(1, 'espera');
+    const restarted = await startSender();
     await restarted.sender.idle();
     expect(graph.requests).toHaveLength(0);
     expect(restarted.sender.unsentCount).toBe(1);
@@ -199,20 +205,20 @@ describe('outbox sender', () => {
 
   it('gives up on a transient error after the last attempt', async () => {
     graph.answerAlways('server_error');
-    const { sender, store } = startSender();
-    sender.add([enqueue(store, 1, 'nunca')]);
+    const { sender } = await startSender();
+    sender.add([enqueue(1, 'nunca')]);
     await sender.idle();
     expect(graph.requests).toHaveLength(settings.maxAttempts);
     expect(rows()[0]).toMatchObject({ state: 'failed', attempts: settings.maxAttempts, errorCode: 131000 });
   });
 
   it('after a restart sends what was queued and resends, with a log line, what was in flight', async () => {
-    const store = createOutboxStore(database.sqlite);
-    enqueue(store, 1, 'quedó en vuelo');
-    enqueue(store, 1, 'en cola');
-    enqueue(store, 2, 'otra conversación');
-    store.markInFlight(1);
-    const { sender, metrics } = startSender();
+    const store = liveStore();
+    enqueue(1, 'quedó en vuelo');
+    enqueue(1, 'en cola');
+    enqueue(2, 'otra conversación');
+    await store.outbox.markInFlight([1]);
+    const { sender, metrics } = await startSender();
     await sender.idle();
     expect(graph.requests.map(textOf).sort()).toEqual(['en cola', 'otra conversación', 'quedó en vuelo']);
     expect(rows().every((row) => row.state === 'sent')).toBe(true);

@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { GroupCommit } from '../group-commit.ts';
 import type { LiveMetrics } from '../metrics.ts';
-import type { OutboxItem, OutboxStore } from '../outbox-store.ts';
+import type { OutboxItem, OutboxRepository } from '../live-store.ts';
 import type { GraphClient, GraphSendResult } from '../../whatsapp/graph-client.ts';
 import { sendOutcome } from './send-outcome.ts';
 import { SendQueue } from './send-queue.ts';
@@ -19,14 +18,13 @@ export interface OutboxSenderSettings {
 }
 
 export interface OutboxSenderDeps {
-  store: OutboxStore;
-  groupCommit: GroupCommit;
+  store: OutboxRepository;
   metrics: LiveMetrics;
   log: FastifyBaseLogger;
   client: GraphClient;
   /** The channel's token, else WHATSAPP_ACCESS_TOKEN. */
   accessTokenFor(phoneNumberId: string): string | undefined;
-  /** The stored channel state: which numbers are paused, and recording a new pause (run inside a commit). */
+  /** The stored channel state: which numbers are paused, and recording a new pause. */
   channelState: {
     pausedNumbers(): string[];
     pause(phoneNumberId: string, code: number | null, reason: string, now: number): void;
@@ -53,9 +51,9 @@ export class OutboxSender {
   }
 
   /** Loads what was unsent at the last stop; rows that were in flight are resent, each logged. */
-  start(): void {
+  async start(): Promise<void> {
     for (const phoneNumberId of this.deps.channelState.pausedNumbers()) this.queue.pauseNumber(phoneNumberId, Infinity);
-    for (const row of this.deps.store.unsent()) {
+    for (const row of await this.deps.store.unsent()) {
       if (row.state === 'in_flight') {
         this.deps.log.warn({ outboxId: row.id, conversationId: row.conversationId, attempts: row.attempts },
           'outbox: resending a message that was in flight when the server stopped');
@@ -124,9 +122,7 @@ export class OutboxSender {
   private async sendBatch(batch: OutboxItem[]): Promise<void> {
     this.running += batch.length;
     try {
-      await this.deps.groupCommit.run(() => {
-        for (const item of batch) this.deps.store.markInFlight(item.id);
-      });
+      await this.deps.store.markInFlight(batch.map((item) => item.id));
     } catch (error) {
       this.deps.log.error({ err: error }, 'outbox: could not mark messages in flight; trying again shortly');
       for (const item of batch) {
@@ -158,16 +154,16 @@ export class OutboxSender {
 
   /** Writes the outcome; true when the message is done with (sent or given up on). */
   private async record(item: OutboxItem, result: GraphSendResult): Promise<boolean> {
-    const { store, groupCommit, metrics, log } = this.deps;
+    const { store, metrics, log } = this.deps;
     const outcome = sendOutcome(result, item.attempts, this.settings, this.deps.now());
     const details = { outboxId: item.id, conversationId: item.conversationId, attempts: item.attempts };
     switch (outcome.kind) {
       case 'sent':
-        await groupCommit.run(() => store.markSent(item.id, outcome.wamid));
+        await store.markSent(item.id, outcome.wamid);
         metrics.increment('charla_outbox_sent_total');
         return true;
       case 'failed':
-        await groupCommit.run(() => store.markFailed(item.id, outcome.code, outcome.error));
+        await store.markFailed(item.id, outcome.code, outcome.error);
         metrics.increment('charla_outbox_failed_total');
         log.warn({ ...details, code: outcome.code, error: outcome.error }, 'outbox: message failed for good');
         return true;
@@ -175,10 +171,9 @@ export class OutboxSender {
         const firstPause = !this.queue.isPausedIndefinitely(item.phoneNumberId);
         this.queue.pauseNumber(item.phoneNumberId, Infinity);
         item.nextAttemptAt = this.deps.now();
-        await groupCommit.run(() => {
-          store.markRetry(item.id, item.nextAttemptAt, outcome.code, outcome.error);
-          this.deps.channelState.pause(item.phoneNumberId, outcome.code, outcome.error, item.nextAttemptAt);
-        });
+        await store.markRetry(item.id, item.nextAttemptAt, outcome.code, outcome.error);
+        // After the row: a crash in between leaves the channel unpaused, and the retry pauses it again.
+        this.deps.channelState.pause(item.phoneNumberId, outcome.code, outcome.error, item.nextAttemptAt);
         if (firstPause) {
           metrics.increment('charla_channel_pauses_total');
           log.error({ ...details, phoneNumberId: item.phoneNumberId, code: outcome.code, error: outcome.error },
@@ -187,14 +182,14 @@ export class OutboxSender {
         return false;
       }
       case 'window_closed':
-        await groupCommit.run(() => store.markHeld(item.id, outcome.code, outcome.error));
+        await store.markHeld(item.id, outcome.code, outcome.error);
         metrics.increment('charla_outbox_window_closed_total');
         log.warn({ ...details, code: outcome.code }, 'outbox: the 24-hour window is closed; message held, not sent');
         return true;
       case 'retry':
         item.nextAttemptAt = outcome.nextAttemptAt;
         if (outcome.pauseNumber) this.queue.pauseNumber(item.phoneNumberId, outcome.nextAttemptAt);
-        await groupCommit.run(() => store.markRetry(item.id, outcome.nextAttemptAt, outcome.code, outcome.error));
+        await store.markRetry(item.id, outcome.nextAttemptAt, outcome.code, outcome.error);
         metrics.increment('charla_outbox_retried_total');
         log.warn({ ...details, code: outcome.code, error: outcome.error, retryInMs: outcome.delayMs }, 'outbox: send failed, retrying later');
         return false;

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../outbox-store.ts';
+import type { OutboxItem } from '../live-store.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
 /**

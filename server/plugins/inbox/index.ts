@@ -4,7 +4,7 @@ import { agentTextBody } from '../../../runtime/whatsapp/outbound.ts';
 import { permissions } from '../../auth/roles.ts';
 import { requireRole } from '../../auth/require-role.ts';
 import { AppError, fail } from '../../errors.ts';
-import type { ConversationRow, ConversationStore, HistoryBody, HistoryRow } from '../../live/conversation-store.ts';
+import type { ConversationRepository, ConversationRow, HistoryBody, HistoryRow } from '../../live/live-store.ts';
 import { conversationListSchema, replySchema, resolveSchema, takeOverSchema } from './schemas.ts';
 
 /** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
@@ -17,23 +17,24 @@ const RECENT_TURNS = 20;
  */
 export async function inboxPlugin(app: FastifyInstance): Promise<void> {
   const { live, charla } = app;
+  const { conversations } = live.store;
 
   app.get<{ Querystring: { status: string; limit: number } }>('/api/conversations', {
     preHandler: requireRole(permissions.read),
     schema: conversationListSchema,
   }, async (request) => {
     const now = charla.now();
-    return live.conversations.byStatus(request.query.status, request.query.limit).map((conversation) => ({
+    return Promise.all((await conversations.byStatus(request.query.status, request.query.limit)).map(async (conversation) => ({
       ...summary(conversation, now),
-      messages: live.conversations.recent(conversation.id, RECENT_TURNS).flatMap((turn) => messagesOf(turn, live.conversations)),
-    }));
+      messages: (await Promise.all((await conversations.recent(conversation.id, RECENT_TURNS)).map((turn) => messagesOf(turn, conversations)))).flat(),
+    })));
   });
 
   app.post<{ Params: { id: number }; Body: { text: string } }>('/api/conversations/:id/messages', {
     preHandler: requireRole(permissions.answerConversations),
     schema: replySchema,
   }, async (request, reply) => {
-    const conversation = requireConversation(request.params.id);
+    const conversation = await requireConversation(request.params.id);
     // Only a person attending the conversation writes: the bot would talk over them otherwise.
     if (conversation.status !== 'handoff') {
       throw new AppError('conversation_not_in_handoff', `Conversation ${conversation.id} is ${conversation.status}: take it over first`);
@@ -50,23 +51,16 @@ export async function inboxPlugin(app: FastifyInstance): Promise<void> {
     } catch (error) {
       throw new AppError('bad_request', (error as Error).message);
     }
-    const outboxId = await live.groupCommit.run(() => {
-      const id = live.outbox.enqueue({ conversationId: conversation.id, phoneNumberId: conversation.phoneNumberId, body, createdAt: now });
-      live.conversations.addHistory({
-        conversationId: conversation.id, direction: 'agent', body: { replies: 1 },
-        outboxId: id, createdAt: now,
-      });
-      return id;
-    });
-    live.sender.add([{ id: outboxId, conversationId: conversation.id, phoneNumberId: conversation.phoneNumberId, body, attempts: 0, nextAttemptAt: now }]);
-    return reply.code(202).send({ outboxId });
+    const queued = await conversations.storeAgentReply(conversation, body, now);
+    live.sender.add([queued]);
+    return reply.code(202).send({ outboxId: queued.id });
   });
 
   app.post<{ Params: { id: number } }>('/api/conversations/:id/take-over', {
     preHandler: requireRole(permissions.answerConversations),
     schema: takeOverSchema,
   }, async (request) => {
-    requireConversation(request.params.id);
+    await requireConversation(request.params.id);
     const conversation = await live.processor.takeOver(request.params.id);
     return { ...summary(conversation, charla.now()), messages: [] };
   });
@@ -75,13 +69,13 @@ export async function inboxPlugin(app: FastifyInstance): Promise<void> {
     preHandler: requireRole(permissions.answerConversations),
     schema: resolveSchema,
   }, async (request) => {
-    requireConversation(request.params.id);
+    await requireConversation(request.params.id);
     const result = await live.processor.resolveHandoff(request.params.id);
     return { status: result.session.status, messages: result.messages.length };
   });
 
-  function requireConversation(id: number): ConversationRow {
-    return live.conversations.byId(id) ?? fail('conversation_not_found', `No conversation ${id}`);
+  async function requireConversation(id: number): Promise<ConversationRow> {
+    return (await conversations.byId(id)) ?? fail('conversation_not_found', `No conversation ${id}`);
   }
 }
 
@@ -95,21 +89,21 @@ function summary(conversation: ConversationRow, now: number) {
 }
 
 /** A stored turn as the inbox shows it: the customer's message, then each reply (its Graph API body) with its delivery state. */
-function messagesOf(turn: HistoryRow, conversations: ConversationStore) {
+async function messagesOf(turn: HistoryRow, conversations: ConversationRepository) {
   const body = JSON.parse(turn.body) as HistoryBody;
   const incoming = body.event === undefined ? [] : [{
     id: turn.id, direction: 'in' as const, body: body.event, wamid: turn.wamid, outboxId: null,
     outboxState: null, deliveryStatus: null, errorCode: null, error: null, createdAt: turn.createdAt,
   }];
-  const replies = Array.from({ length: turn.outboxId === null ? 0 : body.replies }, (_, index) => {
+  const replies = await Promise.all(Array.from({ length: turn.outboxId === null ? 0 : body.replies }, async (_, index) => {
     const outboxId = turn.outboxId! + index;
-    const state = conversations.replyState(outboxId);
+    const state = await conversations.replyState(outboxId);
     return {
       id: turn.id, direction: turn.direction === 'agent' ? 'agent' as const : 'bot' as const,
       body: state ? JSON.parse(state.body) as unknown : null, wamid: null, outboxId,
       outboxState: state?.outboxState ?? null, deliveryStatus: state?.deliveryStatus ?? null, errorCode: state?.errorCode ?? null,
       error: state?.error ?? null, createdAt: turn.createdAt,
     };
-  });
+  }));
   return [...incoming, ...replies];
 }

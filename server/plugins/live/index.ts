@@ -2,16 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { GraphClient } from '../../whatsapp/graph-client.ts';
 import { OutboxSender } from '../../live/outbox/outbox-sender.ts';
-import { createConversationStore, type ConversationStore } from '../../live/conversation-store.ts';
 import type { ResolvedChannel } from '../../channels/repository.ts';
 import { startCheckpointer } from '../../live/checkpointer.ts';
 import { GroupCommit } from '../../live/group-commit.ts';
 import { HandoffNotifier } from '../../live/handoff-notifier.ts';
-import { createInboundStore, type InboundStore } from '../../live/inbound-store.ts';
 import { liveConfigFromEnv, type LiveConfig } from '../../live/live-config.ts';
 import { LiveMetrics } from '../../live/metrics.ts';
-import { createOutboxStore, type OutboxStore } from '../../live/outbox-store.ts';
+import type { LiveStore } from '../../live/live-store.ts';
 import { LiveProcessor } from '../../live/processor.ts';
+import { createSqliteLiveStore } from '../../live/sqlite-live-store.ts';
 import { tickCache } from '../../live/tick-cache.ts';
 
 /** The live path's parts, shared by the webhook, inbox and metrics plugins as `app.live`. */
@@ -19,11 +18,8 @@ export interface LiveContext {
   config: LiveConfig;
   /** The channel of a business number (its secrets, else the defaults), looked up once per event-loop turn. */
   channelOf(phoneNumberId: string): ResolvedChannel | undefined;
-  /** Writes someone waits on: webhooks (Meta waits for the 200) and inbox requests. */
-  groupCommit: GroupCommit;
-  inbound: InboundStore;
-  conversations: ConversationStore;
-  outbox: OutboxStore;
+  /** The live path's storage: inbound messages, conversations, the outbox, handoff notices. */
+  store: LiveStore;
   metrics: LiveMetrics;
   sender: OutboxSender;
   processor: LiveProcessor;
@@ -43,49 +39,41 @@ declare module 'fastify' {
 async function livePath(app: FastifyInstance): Promise<void> {
   const { charla } = app;
   const config = liveConfigFromEnv(charla.config.env);
-  const groupCommit = new GroupCommit(charla.sqlite);
-  // Turns and sends commit in their own batches, so a webhook's 200 never waits for them to be written.
-  const backgroundCommit = new GroupCommit(charla.sqlite);
-  const stores = {
-    inbound: createInboundStore(charla.sqlite),
-    conversations: createConversationStore(charla.sqlite),
-    outbox: createOutboxStore(charla.sqlite),
-  };
+  const store = createSqliteLiveStore(charla.db, { foreground: new GroupCommit(charla.sqlite), background: new GroupCommit(charla.sqlite) });
   const metrics = new LiveMetrics();
   const channelOf = tickCache((phoneNumberId: string) => charla.channels.resolve(phoneNumberId));
   const client = new GraphClient(charla.config.whatsapp.graphUrl, config.outbox.timeoutMs);
   const sender = new OutboxSender({
-    store: stores.outbox, groupCommit: backgroundCommit, metrics, client, log: app.log, now: charla.now,
+    store: store.outbox, metrics, client, log: app.log, now: charla.now,
     accessTokenFor: (phoneNumberId) => channelOf(phoneNumberId)?.accessToken ?? charla.config.whatsapp.accessToken,
     channelState: charla.channels,
   }, config.outbox);
   const notifier = new HandoffNotifier({
-    url: config.handoffWebhookUrl, sqlite: charla.sqlite, groupCommit: backgroundCommit, metrics, log: app.log,
+    url: config.handoffWebhookUrl, notices: store.notices, metrics, log: app.log,
     now: charla.now, retry: config.outbox,
   });
   const processor = new LiveProcessor({
-    stores, groupCommit: backgroundCommit, sender, metrics, log: app.log, flows: charla.flows, channelOf,
+    store, sender, metrics, log: app.log, flows: charla.flows, channelOf,
     notifier,
     ports: () => charla.ports, secrets: charla.config.runtime.secrets, now: charla.now,
   });
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
   metrics.gauge('charla_channels_paused', 'Channels whose messages are held until an admin fixes them', () => sender.pausedChannels);
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
-  app.decorate('live', { config, channelOf, groupCommit, ...stores, metrics, sender, processor });
+  app.decorate('live', { config, channelOf, store, metrics, sender, processor });
 
   let checkpointer: { stop(): Promise<void> } | undefined;
   app.addHook('onReady', async () => {
     if (!charla.sqlite.memory) checkpointer = startCheckpointer(charla.sqlite.name);
-    sender.start();
+    await sender.start();
     notifier.start();
-    processor.recover();
+    await processor.recover();
   });
   app.addHook('onClose', async () => {
     await checkpointer?.stop();
     await sender.stop();
     await notifier.stop();
-    groupCommit.close();
-    backgroundCommit.close();
+    await store.close();
     await client.close();
   });
 }

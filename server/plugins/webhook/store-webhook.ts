@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ReadWebhookResult } from '../../../runtime/whatsapp/read-webhook.ts';
-import type { InboundPayload, InboundRow, StatusUpdateRow } from '../../live/inbound-store.ts';
-import { STATUS_RANK } from '../../live/inbound-store.ts';
+import { STATUS_RANK, type InboundPayload, type InboundRow, type StatusUpdateRow } from '../../live/live-store.ts';
 
 /**
  * Stores every message and status of a webhook whose business number is bound to a channel, in
@@ -9,7 +8,7 @@ import { STATUS_RANK } from '../../live/inbound-store.ts';
  * Other numbers, fields and malformed items are logged and skipped: Meta must still get its 200.
  */
 export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult, log: FastifyBaseLogger): Promise<InboundRow[]> {
-  const { inbound, groupCommit, metrics, channelOf } = app.live;
+  const { store, metrics, channelOf } = app.live;
   const now = app.charla.now();
   const known = new Map<string, boolean>();
   const isKnown = (phoneNumberId: string): boolean => {
@@ -50,12 +49,7 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
   }
   if (rows.length === 0 && statuses.length === 0) return [];
 
-  const store = () => {
-    const inserted = rows.filter((row) => inbound.insert(row));
-    for (const status of statuses) inbound.upsertStatus(status);
-    return inserted;
-  };
-  const fresh = await groupCommit.run(store);
+  const fresh = await store.inbound.accept(rows, statuses);
   metrics.increment('charla_inbound_messages_total', fresh.length);
   metrics.increment('charla_inbound_duplicates_total', rows.length - fresh.length);
   metrics.increment('charla_statuses_total', statuses.length);

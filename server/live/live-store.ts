@@ -1,0 +1,196 @@
+import type { InboundEvent, Session } from '../../runtime/core/types.ts';
+import type { HandoffNotice } from './handoff-notifier.ts';
+
+/**
+ * The live path's storage, one interface over both databases: what customers sent, where each
+ * conversation stands, what the bot says back, the handoff notices. Every statement behind it is
+ * built from the drizzle schema (server/db/live-schema.ts), so a renamed column fails to compile.
+ * Writes resolve once committed ("stored, then acknowledged"); the SQLite store shares one
+ * transaction among the writes of an event-loop turn (group commit).
+ */
+export interface LiveStore {
+  inbound: InboundRepository;
+  conversations: ConversationRepository;
+  outbox: OutboxRepository;
+  notices: HandoffNoticeRepository;
+  /** Writes what is queued and refuses further writes (before the connection closes). */
+  close(): Promise<void>;
+}
+
+/** What the processor needs back from an inbound row's payload. */
+export interface InboundPayload {
+  message: unknown;
+  contactName?: string;
+}
+
+/** An acknowledged customer message, as the processor reads it back. */
+export interface InboundRow {
+  wamid: string;
+  phoneNumberId: string;
+  waId: string;
+  payload: string;
+  receivedAt: number;
+  /** `payload` still parsed, when the row comes straight from the webhook (saves parsing it again). */
+  decoded?: unknown;
+}
+
+export interface StatusUpdateRow {
+  wamid: string;
+  status: string;
+  recipientId: string;
+  timestampSeconds: number;
+  errorCode: number | null;
+  errorTitle: string | null;
+  updatedAt: number;
+}
+
+/** Statuses in the order they may follow each other; `failed` is final and keeps its error code. */
+export const STATUS_RANK: Readonly<Record<string, number>> = { sent: 1, delivered: 2, read: 3, played: 4, failed: 5 };
+
+export interface InboundRepository {
+  /**
+   * Stores a webhook's messages (unless their wamid is known) and statuses (unless the stored one
+   * is as far along) in one commit; resolves with the messages not seen before.
+   */
+  accept(messages: InboundRow[], statuses: StatusUpdateRow[]): Promise<InboundRow[]>;
+  /** Acknowledged but not yet processed, in arrival order (rebuilds the queues at start-up). */
+  pending(): Promise<InboundRow[]>;
+  /** A message that could not be turned (no live version, runtime error), with why. */
+  markFailed(wamid: string, error: string): Promise<void>;
+}
+
+export interface ConversationRow {
+  id: number;
+  phoneNumberId: string;
+  waId: string;
+  contactName: string | null;
+  flowId: string;
+  flowVersion: number;
+  status: string;
+  session: string;
+  lastUserMessageAt: number;
+  updatedAt: number;
+}
+
+/**
+ * One turn of a conversation: what the customer sent (direction 'in'), or a turn nobody typed
+ * ('bot': an agent handed back) or an agent's reply ('agent'), with the messages sent in answer.
+ * One row per turn, not per message: the history index is the costliest write of a turn.
+ */
+export interface HistoryRow {
+  id: number;
+  direction: 'in' | 'bot' | 'agent';
+  /** JSON HistoryBody. */
+  body: string;
+  /** In: the customer's wamid. */
+  wamid: string | null;
+  /** The outbox row of the first reply; the others follow it (ids of one turn are consecutive). */
+  outboxId: number | null;
+  createdAt: number;
+}
+
+export interface HistoryBody {
+  /** The InboundEvent, for direction 'in'. */
+  event?: unknown;
+  /** How many replies were queued; their Graph API bodies are the outbox rows from `outboxId` on. */
+  replies: number;
+}
+
+/** A reply as sent: its Graph API body (JSON), the outbox state and the latest delivery status. */
+export interface ReplyState {
+  body: string;
+  outboxState: string | null;
+  deliveryStatus: string | null;
+  errorCode: number | null;
+  /** Why it failed, is held or waits: Meta's error message or title. */
+  error: string | null;
+}
+
+export interface TurnToStore {
+  conversation: ConversationRow | undefined;
+  phoneNumberId: string;
+  waId: string;
+  contactName: string | null;
+  flowId: string;
+  version: number;
+  session: Session;
+  /** The customer message that caused the turn; absent for an agent's resolve. */
+  inbound?: { wamid: string; event: InboundEvent; receivedAt: number };
+  /** The Graph API body (JSON) of each reply, in order. */
+  replies: string[];
+  /** Handoff notices to deliver; stored with the turn (and its conversation id) so a crash keeps both or neither. */
+  notices: UnsavedHandoffNotice[];
+  now: number;
+}
+
+export interface ConversationRepository {
+  byContact(phoneNumberId: string, waId: string): Promise<ConversationRow | undefined>;
+  byId(id: number): Promise<ConversationRow | undefined>;
+  /** Newest first. */
+  byStatus(status: string, limit: number): Promise<ConversationRow[]>;
+  /** The last `limit` turns, oldest first. */
+  recent(conversationId: number, limit: number): Promise<HistoryRow[]>;
+  replyState(outboxId: number): Promise<ReplyState | undefined>;
+  /**
+   * Writes a turn's outcome in one transaction: the session, the history, the replies queued in
+   * the outbox, the handoff notices and the inbound message marked processed.
+   */
+  storeTurn(turn: TurnToStore): Promise<{ conversationId: number; queued: OutboxItem[] }>;
+  /** A new session without a turn (a person takes the conversation over): nothing is sent. */
+  storeSession(conversationId: number, change: { status: string; session: string; updatedAt: number }): Promise<void>;
+  /** Queues an agent's reply and records it in the history; someone waits on it (the inbox). */
+  storeAgentReply(conversation: ConversationRow, body: string, now: number): Promise<OutboxItem>;
+}
+
+/** A message waiting to be (re)sent, as the sender keeps it in memory. */
+export interface OutboxItem {
+  id: number;
+  conversationId: number;
+  phoneNumberId: string;
+  /** The Graph API request body, JSON. */
+  body: string;
+  attempts: number;
+  nextAttemptAt: number;
+}
+
+export interface UnsentOutboxItem extends OutboxItem {
+  state: 'queued' | 'in_flight';
+}
+
+export interface OutboxRepository {
+  /** Queued and in-flight rows, oldest first (start-up). */
+  unsent(): Promise<UnsentOutboxItem[]>;
+  /** Committed before the Graph API calls, so a crash resends at most these. */
+  markInFlight(ids: number[]): Promise<void>;
+  markSent(id: number, wamid: string | null): Promise<void>;
+  markRetry(id: number, nextAttemptAt: number, errorCode: number | null, error: string): Promise<void>;
+  markFailed(id: number, errorCode: number | null, error: string): Promise<void>;
+  /** Not sent: the 24-hour window is closed (shown as "window closed" in the inbox). */
+  markHeld(id: number, errorCode: number | null, error: string): Promise<void>;
+}
+
+/** A notice before its turn is stored: the conversation may not have an id yet. */
+export type UnsavedHandoffNotice = Omit<HandoffNotice, 'conversationId'>;
+
+/** The JSON body POSTed for a notice, with the conversation's id in its place after `event`. */
+export function handoffNoticeBody(notice: UnsavedHandoffNotice, conversationId: number): string {
+  const { event, ...rest } = notice;
+  return JSON.stringify({ event, conversationId, ...rest });
+}
+
+export interface HandoffNoticeRow {
+  id: number;
+  /** The HandoffNotice JSON, as POSTed. */
+  body: string;
+  attempts: number;
+}
+
+export interface HandoffNoticeRepository {
+  /** Pending notices whose next attempt is due at `now`, oldest first. */
+  due(now: number): Promise<HandoffNoticeRow[]>;
+  /** When the next pending notice is due; undefined when none is pending. */
+  nextDue(): Promise<number | undefined>;
+  delivered(id: number): Promise<void>;
+  retry(id: number, attempts: number, nextAttemptAt: number, error: string): Promise<void>;
+  failed(id: number, attempts: number, error: string): Promise<void>;
+}

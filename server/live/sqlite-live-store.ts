@@ -1,0 +1,236 @@
+import { and, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { CharlaDb } from '../db/connection.ts';
+import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox } from '../db/live-schema.ts';
+import type { GroupCommit } from './group-commit.ts';
+import {
+  handoffNoticeBody, STATUS_RANK, type ConversationRow, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
+  type StatusUpdateRow, type TurnToStore, type UnsentOutboxItem,
+} from './live-store.ts';
+
+const p = sql.placeholder;
+/** A placeholder where drizzle's types want SQL (UPDATE … SET). */
+const value = (name: string): SQL => sql`${sql.placeholder(name)}`;
+/** Rows bind by their field names; drizzle types the values as a plain record. */
+const fields = <Row extends object>(row: Row) => row as Row & Record<string, unknown>;
+
+/** `excluded.<column>` in an upsert: the value the refused INSERT carried. */
+const excluded = (column: SQLiteColumn): SQL => sql.raw(`excluded."${column.name}"`);
+
+/** A status's rank (STATUS_RANK) in SQL, so an upsert can refuse to move a status backwards. */
+const statusRank = (status: SQL | SQLiteColumn): SQL =>
+  sql`CASE ${status} ${sql.raw(Object.entries(STATUS_RANK).map(([name, rank]) => `WHEN '${name}' THEN ${rank}`).join(' '))} ELSE 0 END`;
+
+const conversationColumns = {
+  id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,
+  contactName: conversations.contactName, flowId: conversations.flowId, flowVersion: conversations.flowVersion,
+  status: conversations.status, session: conversations.session, lastUserMessageAt: conversations.lastUserMessageAt,
+  updatedAt: conversations.updatedAt,
+};
+
+/**
+ * The live path's storage on SQLite: drizzle statements prepared once on one connection (the
+ * webhook's hot path runs them thousands of times a second), run synchronously inside group
+ * commits. `foreground` carries the writes someone waits on (webhooks, inbox requests),
+ * `background` the turns and sends, so a webhook's 200 never waits for them to be written.
+ * @example const live = createSqliteLiveStore(db, { foreground: new GroupCommit(sqlite), background: new GroupCommit(sqlite) });
+ */
+export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: GroupCommit; background: GroupCommit }): LiveStore {
+  const { foreground, background } = commits;
+  const statements = {
+    insertInbound: db.insert(inboundMessages).values({
+      wamid: p('wamid'), phoneNumberId: p('phoneNumberId'), waId: p('waId'), payload: p('payload'),
+      state: 'pending', receivedAt: p('receivedAt'),
+    }).onConflictDoNothing().prepare(),
+    pendingInbound: db.select({
+      wamid: inboundMessages.wamid, phoneNumberId: inboundMessages.phoneNumberId, waId: inboundMessages.waId,
+      payload: inboundMessages.payload, receivedAt: inboundMessages.receivedAt,
+    }).from(inboundMessages).where(eq(inboundMessages.state, 'pending')).orderBy(sql`rowid`).prepare(),
+    finishInbound: db.update(inboundMessages).set({ state: value('state'), error: value('error') })
+      .where(eq(inboundMessages.wamid, p('wamid'))).prepare(),
+    upsertStatus: db.insert(messageStatuses).values({
+      wamid: p('wamid'), status: p('status'), recipientId: p('recipientId'), timestamp: p('timestampSeconds'),
+      errorCode: p('errorCode'), errorTitle: p('errorTitle'), updatedAt: p('updatedAt'),
+    }).onConflictDoUpdate({
+      target: messageStatuses.wamid,
+      set: {
+        status: excluded(messageStatuses.status), timestamp: excluded(messageStatuses.timestamp),
+        errorCode: excluded(messageStatuses.errorCode), errorTitle: excluded(messageStatuses.errorTitle),
+        updatedAt: excluded(messageStatuses.updatedAt),
+      },
+      setWhere: sql`${statusRank(excluded(messageStatuses.status))} > ${statusRank(messageStatuses.status)}`,
+    }).prepare(),
+
+    conversationByContact: db.select(conversationColumns).from(conversations)
+      .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.waId, p('waId')))).prepare(),
+    conversationById: db.select(conversationColumns).from(conversations).where(eq(conversations.id, p('id'))).prepare(),
+    conversationsByStatus: db.select(conversationColumns).from(conversations).where(eq(conversations.status, p('status')))
+      .orderBy(desc(conversations.updatedAt)).limit(p('limit')).prepare(),
+    insertConversation: db.insert(conversations).values({
+      phoneNumberId: p('phoneNumberId'), waId: p('waId'), contactName: p('contactName'), flowId: p('flowId'),
+      flowVersion: p('flowVersion'), status: p('status'), session: p('session'),
+      lastUserMessageAt: p('lastUserMessageAt'), updatedAt: p('updatedAt'),
+    }).prepare(),
+    // Leaving `status` out of the SET when it did not change spares SQLite the status index.
+    updateConversation: db.update(conversations).set({
+      contactName: value('contactName'), flowId: value('flowId'), flowVersion: value('flowVersion'), session: value('session'),
+      lastUserMessageAt: value('lastUserMessageAt'), updatedAt: value('updatedAt'),
+    }).where(eq(conversations.id, p('id'))).prepare(),
+    updateConversationAndStatus: db.update(conversations).set({
+      contactName: value('contactName'), flowId: value('flowId'), flowVersion: value('flowVersion'), session: value('session'),
+      lastUserMessageAt: value('lastUserMessageAt'), updatedAt: value('updatedAt'), status: value('status'),
+    }).where(eq(conversations.id, p('id'))).prepare(),
+    storeSession: db.update(conversations).set({ status: value('status'), session: value('session'), updatedAt: value('updatedAt') })
+      .where(eq(conversations.id, p('id'))).prepare(),
+    addHistory: db.insert(conversationMessages).values({
+      conversationId: p('conversationId'), direction: p('direction'), body: p('body'), wamid: p('wamid'),
+      outboxId: p('outboxId'), createdAt: p('createdAt'),
+    }).prepare(),
+    recentHistory: db.select({
+      id: conversationMessages.id, direction: conversationMessages.direction, body: conversationMessages.body,
+      wamid: conversationMessages.wamid, outboxId: conversationMessages.outboxId, createdAt: conversationMessages.createdAt,
+    }).from(conversationMessages).where(eq(conversationMessages.conversationId, p('conversationId')))
+      .orderBy(desc(conversationMessages.id)).limit(p('limit')).prepare(),
+    replyState: db.select({
+      body: outbox.body, outboxState: outbox.state, deliveryStatus: messageStatuses.status,
+      errorCode: sql<number | null>`coalesce(${messageStatuses.errorCode}, ${outbox.errorCode})`,
+      error: sql<string | null>`coalesce(${messageStatuses.errorTitle}, ${outbox.error})`,
+    }).from(outbox).leftJoin(messageStatuses, eq(messageStatuses.wamid, outbox.wamid)).where(eq(outbox.id, p('id'))).prepare(),
+
+    enqueue: db.insert(outbox).values({
+      conversationId: p('conversationId'), phoneNumberId: p('phoneNumberId'), body: p('body'), state: 'queued',
+      attempts: 0, nextAttemptAt: p('createdAt'), createdAt: p('createdAt'),
+    }).prepare(),
+    unsent: db.select({
+      id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body,
+      attempts: outbox.attempts, nextAttemptAt: outbox.nextAttemptAt, state: outbox.state,
+    }).from(outbox).where(inArray(outbox.state, ['queued', 'in_flight'])).orderBy(outbox.id).prepare(),
+    markInFlight: db.update(outbox).set({ state: 'in_flight', attempts: sql`${outbox.attempts} + 1` })
+      .where(eq(outbox.id, p('id'))).prepare(),
+    markSent: db.update(outbox).set({ state: 'sent', wamid: value('wamid') }).where(eq(outbox.id, p('id'))).prepare(),
+    markRetry: db.update(outbox).set({ state: 'queued', nextAttemptAt: value('nextAttemptAt'), errorCode: value('errorCode'), error: value('error') })
+      .where(eq(outbox.id, p('id'))).prepare(),
+    markFailed: db.update(outbox).set({ state: 'failed', errorCode: value('errorCode'), error: value('error') })
+      .where(eq(outbox.id, p('id'))).prepare(),
+    markHeld: db.update(outbox).set({ state: 'held', errorCode: value('errorCode'), error: value('error') })
+      .where(eq(outbox.id, p('id'))).prepare(),
+
+    insertNotice: db.insert(handoffNotices).values({
+      body: p('body'), state: 'pending', attempts: 0, nextAttemptAt: p('createdAt'), createdAt: p('createdAt'),
+    }).prepare(),
+    dueNotices: db.select({ id: handoffNotices.id, body: handoffNotices.body, attempts: handoffNotices.attempts })
+      .from(handoffNotices).where(and(eq(handoffNotices.state, 'pending'), sql`${handoffNotices.nextAttemptAt} <= ${p('now')}`))
+      .orderBy(handoffNotices.id).prepare(),
+    nextDueNotice: db.select({ at: min(handoffNotices.nextAttemptAt) }).from(handoffNotices)
+      .where(eq(handoffNotices.state, 'pending')).prepare(),
+    deleteNotice: db.delete(handoffNotices).where(eq(handoffNotices.id, p('id'))).prepare(),
+    retryNotice: db.update(handoffNotices).set({ attempts: value('attempts'), nextAttemptAt: value('nextAttemptAt'), error: value('error') })
+      .where(eq(handoffNotices.id, p('id'))).prepare(),
+    failNotice: db.update(handoffNotices).set({ state: 'failed', attempts: value('attempts'), error: value('error') })
+      .where(eq(handoffNotices.id, p('id'))).prepare(),
+  };
+
+  const enqueue = (conversationId: number, phoneNumberId: string, body: string, createdAt: number): OutboxItem => {
+    const id = Number(statements.enqueue.run({ conversationId, phoneNumberId, body, createdAt }).lastInsertRowid);
+    return { id, conversationId, phoneNumberId, body, attempts: 0, nextAttemptAt: createdAt };
+  };
+  const addHistory = (row: { conversationId: number; direction: HistoryRow['direction']; body: string; wamid: string | null; outboxId: number | null; createdAt: number }) => {
+    statements.addHistory.run(row);
+  };
+
+  /** The turn's writes, run synchronously inside a group commit: all of them or none. */
+  const writeTurn = (turn: TurnToStore): { conversationId: number; queued: OutboxItem[] } => {
+    const { conversation, inbound, now } = turn;
+    const row = {
+      phoneNumberId: turn.phoneNumberId, waId: turn.waId,
+      contactName: turn.contactName ?? conversation?.contactName ?? null, flowId: turn.flowId, flowVersion: turn.version,
+      status: turn.session.status, session: JSON.stringify(turn.session),
+      lastUserMessageAt: inbound?.receivedAt ?? conversation?.lastUserMessageAt ?? now, updatedAt: now,
+    };
+    let conversationId: number;
+    if (conversation === undefined) conversationId = Number(statements.insertConversation.run(row).lastInsertRowid);
+    else {
+      conversationId = conversation.id;
+      (row.status === conversation.status ? statements.updateConversation : statements.updateConversationAndStatus).run({ ...row, id: conversationId });
+    }
+    const queued = turn.replies.map((body) => enqueue(conversationId, turn.phoneNumberId, body, now));
+    addHistory({
+      conversationId, direction: inbound ? 'in' : 'bot',
+      body: JSON.stringify({ ...(inbound ? { event: inbound.event } : {}), replies: queued.length }),
+      wamid: inbound?.wamid ?? null, outboxId: queued[0]?.id ?? null, createdAt: now,
+    });
+    for (const notice of turn.notices) statements.insertNotice.run({ body: handoffNoticeBody(notice, conversationId), createdAt: now });
+    if (inbound) statements.finishInbound.run({ wamid: inbound.wamid, state: 'processed', error: null });
+    return { conversationId, queued };
+  };
+
+  return {
+    inbound: {
+      accept: async (messages: InboundRow[], statuses: StatusUpdateRow[]) => foreground.run(() => {
+        const fresh = messages.filter((row) => statements.insertInbound.run(fields(row)).changes === 1);
+        for (const status of statuses) statements.upsertStatus.run(fields(status));
+        return fresh;
+      }),
+      pending: async () => statements.pendingInbound.all(),
+      markFailed: async (wamid, error) => {
+        await background.run(() => statements.finishInbound.run({ wamid, state: 'failed', error }));
+      },
+    },
+    conversations: {
+      byContact: async (phoneNumberId, waId) => statements.conversationByContact.get({ phoneNumberId, waId }),
+      byId: async (id) => statements.conversationById.get({ id }),
+      byStatus: async (status, limit) => statements.conversationsByStatus.all({ status, limit }),
+      recent: async (conversationId, limit) => statements.recentHistory.all({ conversationId, limit }).reverse(),
+      replyState: async (id) => statements.replyState.get({ id }),
+      storeTurn: (turn) => background.run(() => writeTurn(turn)),
+      storeSession: async (id, change) => {
+        await foreground.run(() => statements.storeSession.run({ id, ...change }));
+      },
+      storeAgentReply: (conversation: ConversationRow, body: string, now: number) => foreground.run(() => {
+        const item = enqueue(conversation.id, conversation.phoneNumberId, body, now);
+        addHistory({
+          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1 }), wamid: null,
+          outboxId: item.id, createdAt: now,
+        });
+        return item;
+      }),
+    },
+    outbox: {
+      unsent: async () => statements.unsent.all() as UnsentOutboxItem[],
+      markInFlight: async (ids) => {
+        await background.run(() => {
+          for (const id of ids) statements.markInFlight.run({ id });
+        });
+      },
+      markSent: async (id, wamid) => {
+        await background.run(() => statements.markSent.run({ id, wamid }));
+      },
+      markRetry: async (id, nextAttemptAt, errorCode, error) => {
+        await background.run(() => statements.markRetry.run({ id, nextAttemptAt, errorCode, error }));
+      },
+      markFailed: async (id, errorCode, error) => {
+        await background.run(() => statements.markFailed.run({ id, errorCode, error }));
+      },
+      markHeld: async (id, errorCode, error) => {
+        await background.run(() => statements.markHeld.run({ id, errorCode, error }));
+      },
+    },
+    notices: {
+      due: async (now) => statements.dueNotices.all({ now }),
+      nextDue: async () => statements.nextDueNotice.get()?.at ?? undefined,
+      delivered: async (id) => {
+        await background.run(() => statements.deleteNotice.run({ id }));
+      },
+      retry: async (id, attempts, nextAttemptAt, error) => {
+        await background.run(() => statements.retryNotice.run({ id, attempts, nextAttemptAt, error }));
+      },
+      failed: async (id, attempts, error) => {
+        await background.run(() => statements.failNotice.run({ id, attempts, error }));
+      },
+    },
+    close: async () => {
+      foreground.close();
+      background.close();
+    },
+  };
+}
