@@ -26,6 +26,8 @@ export interface WebhookStatusUpdate {
   timestamp: number;
   recipientId: string;
   errors?: WebhookError[];
+  /** The `biz_opaque_callback_data` given on the send, echoed by Meta. */
+  callbackData?: string;
 }
 
 export interface WebhookIgnored {
@@ -124,6 +126,7 @@ function readStatus(status: WebhookStatus): Omit<WebhookStatusUpdate, 'phoneNumb
     timestamp,
     recipientId: typeof status.recipient_id === 'string' ? status.recipient_id : '',
     ...(Array.isArray(status.errors) ? { errors: status.errors } : {}),
+    ...(typeof status.biz_opaque_callback_data === 'string' ? { callbackData: status.biz_opaque_callback_data } : {}),
   };
 }
 

@@ -63,6 +63,8 @@ export interface WebhookStatus {
   pricing?: Record<string, unknown>;
   conversation?: Record<string, unknown>;
   errors?: WebhookError[];
+  /** Echoes the `biz_opaque_callback_data` of the send (≤ 512 characters). */
+  biz_opaque_callback_data?: string;
 }
 
 export interface WebhookValue {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -62,7 +63,11 @@ export const conversationMessages = sqliteTable(
   (table) => [index('conversation_messages_conversation_idx').on(table.conversationId, table.id)],
 );
 
-/** Graph API calls to make, in id order per conversation. Lean on purpose: no secondary index. */
+/**
+ * Graph API calls to make, in id order per conversation. Lean on purpose: the one secondary index
+ * is partial (rows get an entry only when a wamid is recorded, so queueing a message never pays
+ * for it); it lets a status webhook be matched to a message Charla sent.
+ */
 export const outbox = sqliteTable('outbox', {
   id: integer('id').primaryKey(),
   conversationId: integer('conversation_id').notNull(),
@@ -82,9 +87,9 @@ export const outbox = sqliteTable('outbox', {
   errorCode: integer('error_code'),
   error: text('error'),
   createdAt: integer('created_at').notNull(),
-});
+}, (table) => [index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`)]);
 
-/** The delivery status of messages we sent, by wamid; only ever moves forward. */
+/** The delivery status of messages Charla sent (others are not stored), by wamid; only ever moves forward. */
 export const messageStatuses = sqliteTable('message_statuses', {
   wamid: text('wamid').primaryKey(),
   status: text('status', { enum: ['sent', 'delivered', 'read', 'played', 'failed'] }).notNull(),

@@ -70,7 +70,11 @@ export const channels = sqliteTable('channels', {
   updatedAt: integer('updated_at').notNull(),
 });
 
-/** A simulator conversation: the document it runs (a snapshot) and its session. */
+/**
+ * A simulator conversation and its session. It refers to what it runs instead of copying it: a
+ * version (already stored, immutable) or a draft revision (one shared snapshot in draft_snapshots),
+ * so editing the draft does not change a conversation under way and simulations cost no document each.
+ */
 export const simulations = sqliteTable(
   'simulations',
   {
@@ -78,7 +82,8 @@ export const simulations = sqliteTable(
     flowId: text('flow_id').notNull().references(() => flows.id),
     /** 'draft' or the version number as text. */
     source: text('source').notNull(),
-    document: text('document').notNull(),
+    /** For 'draft': the revision run, a key of draft_snapshots. */
+    draftRevision: integer('draft_revision'),
     /** The simulated contact (Contact JSON), who `{{contact.name}}` and `to` are; null for the default one. */
     contact: text('contact'),
     /** The runtime Session JSON; null before the first message. */
@@ -88,6 +93,17 @@ export const simulations = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (table) => [index('simulations_flow_idx').on(table.flowId)],
+);
+
+/** A draft's document at one revision, kept while simulations run it (retention deletes unused ones). */
+export const draftSnapshots = sqliteTable(
+  'draft_snapshots',
+  {
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    revision: integer('revision').notNull(),
+    document: text('document').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.flowId, table.revision] })],
 );
 
 /** One-time facts about this database, e.g. when the fixture bots were loaded on first run. */

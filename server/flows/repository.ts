@@ -1,7 +1,7 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { CharlaDb } from '../db/connection.ts';
-import { flows, flowVersions, simulations } from '../db/schema.ts';
+import { draftSnapshots, flows, flowVersions, simulations } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { contentHash } from './content-hash.ts';
 
@@ -189,6 +189,7 @@ export function createFlowRepository(db: CharlaDb) {
           throw new AppError('flow_published', `"${id}" is published: published flows keep their version history and cannot be deleted`);
         }
         tx.delete(simulations).where(eq(simulations.flowId, id)).run();
+        tx.delete(draftSnapshots).where(eq(draftSnapshots.flowId, id)).run();
         tx.delete(flows).where(eq(flows.id, id)).run();
       });
     },

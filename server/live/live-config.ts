@@ -1,16 +1,23 @@
 import { ConfigError } from '../config.ts';
 import type { OutboxSenderSettings } from './outbox/outbox-sender.ts';
+import type { RetentionSettings } from './retention.ts';
 
 /** The live path's own settings, from the environment the server was started with. */
 export interface LiveConfig {
   outbox: OutboxSenderSettings & { timeoutMs: number };
   /** CHARLA_HANDOFF_WEBHOOK_URL: POSTed when a conversation enters handoff (an existing inbox or CRM). */
   handoffWebhookUrl: string | undefined;
+  retention: RetentionSettings;
 }
+
+/** Meta redelivers a webhook for up to 7 days: inbound rows (the dedupe keys) must outlive that. */
+const MIN_RETENTION_DAYS = 7;
 
 /**
  * Reads CHARLA_OUTBOX_RATE (sends/s per business number, default 80), CHARLA_OUTBOX_RETRY_BASE_MS
- * (1000), CHARLA_OUTBOX_MAX_ATTEMPTS (8), CHARLA_OUTBOX_CONCURRENCY (64) and CHARLA_HANDOFF_WEBHOOK_URL.
+ * (1000), CHARLA_OUTBOX_MAX_ATTEMPTS (8), CHARLA_OUTBOX_CONCURRENCY (64), CHARLA_HANDOFF_WEBHOOK_URL,
+ * CHARLA_RETENTION_DAYS (90, at least 7), CHARLA_SIMULATION_RETENTION_DAYS (7) and
+ * CHARLA_RETENTION_BATCH_SIZE (500).
  * @example liveConfigFromEnv(app.charla.config.env).outbox.ratePerSecond // 80
  */
 export function liveConfigFromEnv(env: Readonly<Record<string, string | undefined>>): LiveConfig {
@@ -25,6 +32,13 @@ export function liveConfigFromEnv(env: Readonly<Record<string, string | undefine
       timeoutMs: 15_000,
     },
     handoffWebhookUrl: url(env, 'CHARLA_HANDOFF_WEBHOOK_URL'),
+    retention: {
+      days: atLeast(env, 'CHARLA_RETENTION_DAYS', 90, MIN_RETENTION_DAYS),
+      simulationDays: positive(env, 'CHARLA_SIMULATION_RETENTION_DAYS', 7),
+      batchSize: Math.floor(positive(env, 'CHARLA_RETENTION_BATCH_SIZE', 500)),
+      pauseMs: 10,
+      intervalMs: 3_600_000,
+    },
   };
 }
 
@@ -33,6 +47,12 @@ function positive(env: Readonly<Record<string, string | undefined>>, name: strin
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function atLeast(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, minimum: number): number {
+  const value = positive(env, name, fallback);
+  if (value < minimum) throw new ConfigError(`${name} must be at least ${minimum} (Meta redelivers webhooks for 7 days), got "${env[name]}"`);
   return value;
 }
 

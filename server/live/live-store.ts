@@ -36,6 +36,9 @@ export interface InboundRow {
 
 export interface StatusUpdateRow {
   wamid: string;
+  phoneNumberId: string;
+  /** The outbox row named by the status's biz_opaque_callback_data, when it names one. */
+  outboxId: number | null;
   status: string;
   recipientId: string;
   timestampSeconds: number;
@@ -50,7 +53,10 @@ export const STATUS_RANK: Readonly<Record<string, number>> = { sent: 1, delivere
 export interface InboundRepository {
   /**
    * Stores a webhook's messages (unless their wamid is known) and statuses (unless the stored one
-   * is as far along) in one commit; resolves with the messages not seen before.
+   * is as far along) in one commit; resolves with the messages not seen before. Only statuses of
+   * messages Charla sent are stored: the outbox row their callback data names, or a row with their
+   * wamid, on the same business number. Others are forged or someone else's: storing them would
+   * let any sender grow the database.
    */
   accept(messages: InboundRow[], statuses: StatusUpdateRow[]): Promise<InboundRow[]>;
   /** Acknowledged but not yet processed, in arrival order (rebuilds the queues at start-up). */

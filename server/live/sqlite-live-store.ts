@@ -61,6 +61,12 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       setWhere: sql`${statusRank(excluded(messageStatuses.status))} > ${statusRank(messageStatuses.status)}`,
     }).prepare(),
 
+    // Two lookups, each on an index (the primary key, the partial wamid index).
+    outboxRowById: db.select({ id: outbox.id }).from(outbox)
+      .where(and(eq(outbox.id, p('outboxId')), eq(outbox.phoneNumberId, p('phoneNumberId')))).prepare(),
+    outboxRowByWamid: db.select({ id: outbox.id }).from(outbox)
+      .where(and(eq(outbox.wamid, p('wamid')), eq(outbox.phoneNumberId, p('phoneNumberId')))).limit(1).prepare(),
+
     conversationByContact: db.select(conversationColumns).from(conversations)
       .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.waId, p('waId')))).prepare(),
     conversationById: db.select(conversationColumns).from(conversations).where(eq(conversations.id, p('id'))).prepare(),
@@ -168,7 +174,11 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
     inbound: {
       accept: async (messages: InboundRow[], statuses: StatusUpdateRow[]) => foreground.run(() => {
         const fresh = messages.filter((row) => statements.insertInbound.run(fields(row)).changes === 1);
-        for (const status of statuses) statements.upsertStatus.run(fields(status));
+        for (const status of statuses) {
+          const ours = (status.outboxId !== null && statements.outboxRowById.get(fields(status)) !== undefined)
+            || statements.outboxRowByWamid.get(fields(status)) !== undefined;
+          if (ours) statements.upsertStatus.run(fields(status));
+        }
         return fresh;
       }),
       pending: async () => statements.pendingInbound.all(),

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { Contact, Session } from '../../runtime/core/types.ts';
 import type { CharlaDb } from '../db/connection.ts';
-import { simulations } from '../db/schema.ts';
+import { draftSnapshots, simulations } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { FlowRepository } from '../flows/repository.ts';
 
 /** Who the simulator talks as, unless a simulation names its own contact. */
 export const DEFAULT_SIMULATED_CONTACT: Contact = { waId: '5491100000000', name: 'Simulador' };
@@ -19,20 +21,45 @@ export interface StoredSimulation {
 }
 
 /**
- * Simulator conversations in SQLite: a snapshot of the document they run (so editing the draft
- * does not change a conversation under way) and the session after each turn.
+ * Simulator conversations in SQLite. A simulation names what it runs instead of copying it: a
+ * version (read through the flow repository's cache) or a draft revision, whose document is stored
+ * once in draft_snapshots however many simulations run it. Editing the draft later does not change
+ * a conversation under way.
  */
-export function createSimulationStore(db: CharlaDb) {
+export function createSimulationStore(db: CharlaDb, flows: FlowRepository) {
   const byId = db.select().from(simulations).where(eq(simulations.id, sql.placeholder('id'))).prepare();
+  const snapshot = db.select({ document: draftSnapshots.document }).from(draftSnapshots)
+    .where(and(eq(draftSnapshots.flowId, sql.placeholder('flowId')), eq(draftSnapshots.revision, sql.placeholder('revision'))))
+    .prepare();
+
+  function documentOf(row: typeof simulations.$inferSelect): FlowDocument {
+    if (row.source !== 'draft') return flows.requireDocument(row.flowId, Number(row.source));
+    const stored = row.draftRevision === null ? undefined : snapshot.get({ flowId: row.flowId, revision: row.draftRevision });
+    if (!stored) throw new AppError('simulation_not_found', `Simulation "${row.id}" ran a draft revision that is no longer kept`);
+    return JSON.parse(stored.document) as FlowDocument;
+  }
 
   return {
-    create(input: { flowId: string; version: number | 'draft'; document: FlowDocument; contact?: Contact; createdBy: string; now: number }): string {
+    /** Starts a simulation of the draft as it is now, or of a version; 404 if there is none. */
+    create(input: { flowId: string; source: number | 'draft'; contact?: Contact; createdBy: string; now: number }): string {
       const id = randomUUID();
-      db.insert(simulations).values({
-        id, flowId: input.flowId, source: String(input.version), document: JSON.stringify(input.document),
+      const row = {
+        id, flowId: input.flowId, source: String(input.source), draftRevision: null as number | null,
         contact: input.contact ? JSON.stringify(input.contact) : null, session: null, createdBy: input.createdBy,
         createdAt: input.now, updatedAt: input.now,
-      }).run();
+      };
+      if (input.source === 'draft') {
+        const draft = flows.requireDraft(input.flowId);
+        row.draftRevision = draft.revision;
+        db.transaction((tx) => {
+          tx.insert(draftSnapshots).values({ flowId: input.flowId, revision: draft.revision, document: JSON.stringify(draft.document) })
+            .onConflictDoNothing().run();
+          tx.insert(simulations).values(row).run();
+        });
+      } else {
+        flows.requireDocument(input.flowId, input.source);
+        db.insert(simulations).values(row).run();
+      }
       return id;
     },
 
@@ -42,7 +69,7 @@ export function createSimulationStore(db: CharlaDb) {
         id: row.id,
         flowId: row.flowId,
         version: row.source === 'draft' ? 'draft' : Number(row.source),
-        document: JSON.parse(row.document) as FlowDocument,
+        document: documentOf(row),
         session: row.session === null ? null : (JSON.parse(row.session) as Session),
         contact: row.contact === null ? DEFAULT_SIMULATED_CONTACT : (JSON.parse(row.contact) as Contact),
       };

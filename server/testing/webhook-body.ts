@@ -29,3 +29,38 @@ export function textWebhook(message: { phoneNumberId: string; from: string; wami
 export function signedHeaders(body: string, secret: string): Record<string, string> {
   return { 'content-type': 'application/json', 'x-hub-signature-256': signatureHeader(body, secret) };
 }
+
+/** One delivery report in a status webhook; `callbackData` is echoed as `biz_opaque_callback_data`. */
+export interface StatusItem {
+  wamid: string;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  recipientId: string;
+  callbackData?: string;
+  timestamp?: number;
+}
+
+/**
+ * A webhook body carrying delivery statuses of messages the business sent (whatsapp.md §1, §6).
+ * @example statusWebhook('1065', [{ wamid: 'wamid.X', status: 'delivered', recipientId: '5491155550123' }])
+ */
+export function statusWebhook(phoneNumberId: string, statuses: StatusItem[]): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [{
+      id: '102290129340398',
+      changes: [{
+        field: 'messages',
+        value: {
+          messaging_product: 'whatsapp',
+          metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
+          statuses: statuses.map((status) => ({
+            id: status.wamid, status: status.status, timestamp: String(status.timestamp ?? Math.floor(Date.now() / 1000)),
+            recipient_id: status.recipientId,
+            pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' },
+            ...(status.callbackData === undefined ? {} : { biz_opaque_callback_data: status.callbackData }),
+          })),
+        },
+      }],
+    }],
+  });
+}

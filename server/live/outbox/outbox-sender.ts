@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { withCallbackData } from '../callback-data.ts';
 import type { LiveMetrics } from '../metrics.ts';
 import type { OutboxItem, OutboxRepository } from '../live-store.ts';
 import type { GraphClient, GraphSendResult } from '../../whatsapp/graph-client.ts';
@@ -141,7 +142,7 @@ export class OutboxSender {
     const token = this.deps.accessTokenFor(item.phoneNumberId);
     const result: GraphSendResult = token === undefined
       ? { ok: false, code: null, httpStatus: null, message: 'no access token: set the channel accessToken or WHATSAPP_ACCESS_TOKEN' }
-      : await this.deps.client.send(item.phoneNumberId, token, item.body);
+      : await this.deps.client.send(item.phoneNumberId, token, withCallbackData(item.body, item.id));
     let done = false;
     try {
       done = await this.record(item, result);

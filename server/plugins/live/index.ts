@@ -11,6 +11,7 @@ import { LiveMetrics } from '../../live/metrics.ts';
 import type { LiveStore } from '../../live/live-store.ts';
 import { LiveProcessor } from '../../live/processor.ts';
 import { createSqliteLiveStore } from '../../live/sqlite-live-store.ts';
+import { Retention } from '../../live/retention.ts';
 import { tickCache } from '../../live/tick-cache.ts';
 
 /** The live path's parts, shared by the webhook, inbox and metrics plugins as `app.live`. */
@@ -23,6 +24,8 @@ export interface LiveContext {
   metrics: LiveMetrics;
   sender: OutboxSender;
   processor: LiveProcessor;
+  /** Deletes history older than CHARLA_RETENTION_DAYS, in small background batches. */
+  retention: Retention;
 }
 
 declare module 'fastify' {
@@ -57,10 +60,11 @@ async function livePath(app: FastifyInstance): Promise<void> {
     notifier,
     ports: () => charla.ports, secrets: charla.config.runtime.secrets, now: charla.now,
   });
+  const retention = new Retention(charla.sqlite, config.retention, charla.now, app.log);
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
   metrics.gauge('charla_channels_paused', 'Channels whose messages are held until an admin fixes them', () => sender.pausedChannels);
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
-  app.decorate('live', { config, channelOf, store, metrics, sender, processor });
+  app.decorate('live', { config, channelOf, store, metrics, sender, processor, retention });
 
   let checkpointer: { stop(): Promise<void> } | undefined;
   app.addHook('onReady', async () => {
@@ -68,8 +72,10 @@ async function livePath(app: FastifyInstance): Promise<void> {
     await sender.start();
     notifier.start();
     await processor.recover();
+    retention.start();
   });
   app.addHook('onClose', async () => {
+    await retention.stop();
     await checkpointer?.stop();
     await sender.stop();
     await notifier.stop();

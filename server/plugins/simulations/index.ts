@@ -16,7 +16,7 @@ import { InboundMessageBody, SimulationParams, StartBody, StartResponse, TurnRes
  */
 export async function simulationsPlugin(app: FastifyInstance): Promise<void> {
   const { flows, db, config, now } = app.charla;
-  const store = createSimulationStore(db);
+  const store = createSimulationStore(db, flows);
   const deps = { store, ports: app.charla.ports, secrets: config.runtime.secrets, now };
   const queues = new ContactQueues(() => {});
 
@@ -39,9 +39,8 @@ export async function simulationsPlugin(app: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const { id } = request.params;
     const { source, contact } = request.body;
-    const document = flows.requireDocument(id, source);
     const simulationId = store.create({
-      flowId: id, version: source, document, createdBy: principalOf(request).name, now: now(), ...(contact ? { contact } : {}),
+      flowId: id, source, createdBy: principalOf(request).name, now: now(), ...(contact ? { contact } : {}),
     });
     // WhatsApp conversations start with the customer's message: nothing is said until the first one.
     return reply.status(201).send({

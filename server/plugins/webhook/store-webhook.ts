@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ReadWebhookResult } from '../../../runtime/whatsapp/read-webhook.ts';
 import { STATUS_RANK, type InboundPayload, type InboundRow, type StatusUpdateRow } from '../../live/live-store.ts';
+import { outboxIdOf } from '../../live/callback-data.ts';
 
 /**
  * Stores every message and status of a webhook whose business number is bound to a channel, in
@@ -39,6 +40,8 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
     const error = status.errors?.[0];
     statuses.push({
       wamid: status.wamid,
+      phoneNumberId: status.phoneNumberId,
+      outboxId: outboxIdOf(status.callbackData),
       status: status.status,
       recipientId: status.recipientId,
       timestampSeconds: Math.floor(status.timestamp / 1000),

@@ -12,6 +12,13 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const count = (table: string) => t.rows<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)[0]!.n;
+/** Outbox rows as if Charla had sent these wamids: only statuses of its own messages are stored. */
+const sentByCharla = (...wamids: string[]) => {
+  for (const wamid of wamids) {
+    t.rows(`INSERT INTO outbox (conversation_id, phone_number_id, body, state, attempts, next_attempt_at, wamid, created_at)
+      VALUES (0, ?, '{}', 'sent', 1, 0, ?, 0) RETURNING id`, PHONE_NUMBER_ID, wamid);
+  }
+};
 const text = (from: string, wamid: string, body: string) => textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from, wamid, text: body, name: 'Sofía' });
 const sentTo = (waId: string) => t.graph.requests.filter((request) => request.body.to === `+${waId}`);
 
@@ -110,6 +117,7 @@ describe('POST /webhooks/whatsapp', () => {
     const changes = value.entry.flatMap((entry) => entry.changes.map((change) => change.value));
     const wamids = changes.flatMap((change) => change.messages ?? []).map((message) => message.id);
     const statuses = changes.flatMap((change) => change.statuses ?? []).map((status) => status.id);
+    sentByCharla(...new Set(statuses));
     expect((await t.postWebhook(raw)).statusCode).toBe(200);
     await t.settle();
     expect(t.rows<{ wamid: string; state: string }>('SELECT wamid, state FROM inbound_messages ORDER BY rowid')).toEqual(wamids.map((wamid) => ({ wamid, state: 'processed' })));
@@ -162,6 +170,7 @@ describe('POST /webhooks/whatsapp', () => {
         statuses: [{ id: wamid, status: value, timestamp: '1764000000', recipient_id: SOFIA, ...(errors ? { errors } : {}) }],
       } }] }],
     });
+    sentByCharla('wamid.S1', 'wamid.S2', 'wamid.S3');
     for (const [wamid, value] of [['wamid.S1', 'read'], ['wamid.S1', 'delivered'], ['wamid.S1', 'sent'], ['wamid.S2', 'sent'], ['wamid.S2', 'delivered']] as const) {
       expect((await t.postWebhook(status(wamid, value))).statusCode).toBe(200);
     }
