@@ -40,7 +40,7 @@ export interface StatusItem {
 }
 
 /**
- * A webhook body carrying delivery statuses of messages the business sent (whatsapp.md §1, §6).
+ * A webhook body carrying delivery statuses of messages the business sent (docs/whatsapp.md §1).
  * @example statusWebhook('1065', [{ wamid: 'wamid.X', status: 'delivered', recipientId: '5491155550123' }])
  */
 export function statusWebhook(phoneNumberId: string, statuses: StatusItem[]): string {
