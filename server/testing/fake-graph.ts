@@ -8,7 +8,10 @@ export type FakeGraphAnswer = 'ok' | keyof typeof ERRORS | { status: number; bod
 export interface FakeGraphRequest {
   phoneNumberId: string;
   authorization: string | undefined;
+  /** The message as sent, without its callback data. */
   body: Record<string, unknown>;
+  /** The `biz_opaque_callback_data` the send carried (Charla's names the outbox row). */
+  callbackData?: string;
   /** The wamid answered, when the answer was 'ok'. */
   wamid?: string;
   /** The Graph error code answered, when it was a named error. */
@@ -61,14 +64,17 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     if (request.method !== 'POST' || !match) {
       return reply(response, 404, { error: { message: 'Unknown path', code: 100 } });
     }
+    const sent = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    const { biz_opaque_callback_data: callbackData, ...message } = sent;
     const recorded: FakeGraphRequest = {
       phoneNumberId: decodeURIComponent(match[1]!),
       authorization: request.headers.authorization,
-      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+      body: message,
+      ...(typeof callbackData === 'string' ? { callbackData } : {}),
     };
     const answer = expiredTokens.has(recorded.authorization ?? '')
       ? 'token_expired'
-      : oracle('Message')(recorded.body) ? scripted.shift() ?? fallback : invalidBody();
+      : oracle('Message')(sent) ? scripted.shift() ?? fallback : invalidBody();
     // Recorded on arrival, so `requests` is in the order the server sent them.
     record(recorded);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
