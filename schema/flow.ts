@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BusinessHours, TimeZone } from './business-hours.ts';
 import { Id, VariableName } from './common.ts';
+import { CURRENCY_CODE_PATTERN } from './template-format.ts';
 import { TemplateRef } from './template-ref.ts';
 import { nodeKinds, type FlowNode } from './registry.ts';
 
@@ -14,6 +15,8 @@ export const FlowSettings = Type.Object({
   handoffKeywords: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
   /** The zone business hours, dates without a zone and `{{now}}`-style readings are in. */
   timeZone: Type.Optional(TimeZone),
+  /** ISO 4217 code (ARS, BRL, USD) that `{{total | moneda}}` shows amounts in. */
+  currency: Type.Optional(Type.String({ pattern: CURRENCY_CODE_PATTERN })),
   /** When agents attend: what `within_business_hours` conditions and handoffs' `closed` output read. */
   businessHours: Type.Optional(BusinessHours),
   /** Messages a customer sends within this many ms of each other gather into one turn (texts joined); 0 answers each one. */
@@ -28,8 +31,8 @@ export const FlowSettings = Type.Object({
 }, { additionalProperties: false });
 export type FlowSettings = Static<typeof FlowSettings>;
 
-/** Settings without a default: no business hours (always open), no fallback template (hold). */
-type UndefaultedSetting = 'businessHours' | 'fallbackTemplate';
+/** Settings without a default: no business hours (always open), no fallback template (hold), no currency. */
+type UndefaultedSetting = 'businessHours' | 'fallbackTemplate' | 'currency';
 /** Settings every flow has a value for, and the ones without a default. */
 export type ResolvedSettings = Required<Omit<FlowSettings, UndefaultedSetting>> & Pick<FlowSettings, UndefaultedSetting>;
 

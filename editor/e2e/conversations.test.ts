@@ -95,4 +95,33 @@ describe('simulating, answering and saving', () => {
     expect(saved.revision).toBe(3);
     expect(saved.document.nodes[0]!.data.text).toBe('Hola de mí');
   }, 60_000);
+
+  it('asks for a date in words and confirms it formatted in the flow language; the question limits it to the future', async () => {
+    const canvas = canvasActions(session.page);
+    const flow = {
+      schemaVersion: 1, id: 'turnos', name: 'Turnos', language: 'es', startNodeId: 'dia',
+      nodes: [
+        { id: 'dia', type: 'question', position: { x: 0, y: 0 }, data: { text: '¿Qué día querés venir?', variable: 'dia', input: 'date', futureOnly: true } },
+        { id: 'listo', type: 'end', position: { x: 0, y: 260 }, data: { text: 'Te esperamos el {{dia | dia_fecha}}.' } },
+      ],
+      edges: [{ id: 'e1', source: 'dia', sourceHandle: 'next', target: 'listo' }],
+    };
+    expect((await session.api('POST', '/api/flows', flow)).status).toBe(201);
+    await session.openAsAdmin('#/flows/turnos');
+    // The date question's limits in the inspector.
+    await session.page.getByTestId('node-dia').click();
+    expect(await session.page.getByTestId('inspector').getByTestId('field-futureOnly').isChecked()).toBe(true);
+    await session.page.getByTestId('inspector').getByTestId('field-earliest').waitFor();
+
+    await session.page.getByTestId('toggle-simulator').click();
+    await session.page.getByTestId('sim-start').click();
+    await canvas.say('hola');
+    await session.page.getByTestId('sim-bot-message').filter({ hasText: '¿Qué día querés venir?' }).waitFor();
+    await canvas.say('01/01/2020');
+    await session.page.getByTestId('sim-bot-message').filter({ hasText: 'Esa fecha no está disponible: tiene que ser a partir del' }).waitFor();
+    await canvas.say('mañana');
+    const tomorrow = new Intl.DateTimeFormat('es', { dateStyle: 'full', timeZone: 'UTC' }).format(Date.now() + 86_400_000);
+    await session.page.getByTestId('sim-bot-message').filter({ hasText: `Te esperamos el ${tomorrow}.` }).waitFor();
+    await session.shot('23-simulator-formatted-date');
+  }, 60_000);
 });

@@ -90,7 +90,7 @@ describe('building and publishing a flow', () => {
     expect(await session.page.getByTestId('channel-webhook-url').inputValue()).toBe(`${session.charla.url}/webhooks/whatsapp`);
     expect(await session.page.getByTestId('channel-verifyToken').inputValue()).toMatch(/^[\w-]{32}$/);
     await session.page.getByTestId('channel-appSecret').fill(session.charla.appSecret);
-    await session.shot('15-admin-connect-number');
+    await session.shot('20-admin-connect-number');
     await session.page.getByTestId('channel-save').click();
     await session.page.getByTestId('channel-saved').waitFor();
     const channelRow = session.page.getByTestId(`channel-row-${PHONE_NUMBER_ID}`);
@@ -116,7 +116,7 @@ describe('building and publishing a flow', () => {
     // Its health in Ajustes: the webhook just received, no send error.
     await session.page.reload();
     await channelRow.getByTestId('channel-health').filter({ hasText: /Último webhook: (ahora|hace)/ }).waitFor();
-    await session.shot('16-admin-channels');
+    await session.shot('21-admin-channels');
     await session.page.goto(`${session.charla.url}/#/flows/prueba_e2e`);
     await session.page.getByTestId('node-menu_1').waitFor();
     await session.page.getByTestId('toggle-versions').click();
@@ -170,7 +170,7 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('token-list').getByRole('row').filter({ hasText: 'Ex empleado' }).getByTestId('token-revoke').click();
     await session.page.getByTestId('token-revoke-confirm').click();
     await session.page.getByTestId('token-list').getByRole('row').filter({ hasText: 'Ex empleado' }).filter({ hasText: 'Revocado' }).waitFor();
-    await session.shot('17-admin-people');
+    await session.shot('22-admin-people');
     expect((await fetch(`${session.charla.url}/api/me`, { headers: { authorization: `Bearer ${leaving}` } })).status).toBe(401);
 
     const openAs = async (role: 'analyst' | 'tester') => {

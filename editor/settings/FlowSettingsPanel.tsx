@@ -47,6 +47,8 @@ export function FlowSettingsPanel() {
           <SelectField name="language" label={t('language')} value={language ?? 'es'}
             options={languages.map((code) => ({ value: code, label: code in LANG_KEYS ? t(LANG_KEYS[code as keyof typeof LANG_KEYS]) : code }))}
             hint={t('languageHint')} onChange={(next) => { actions.updateFlowInfo({ language: next }); actions.endGesture(); }} />
+          <TextField name="settings.currency" label={t('currency')} value={settings.currency ?? ''} placeholder="ARS" hint={t('currencyHint')}
+            onChange={(next) => actions.updateSettings({ currency: next.trim() === '' ? undefined : next.trim().toUpperCase() })} />
 
           <h3 className="insp-section">{t('conversation')}</h3>
           <NumberField name="settings.sessionTimeoutMinutes" label={t('sessionTimeoutMinutes')} value={settings.sessionTimeoutMinutes}

@@ -9,6 +9,10 @@ export interface RuntimeTexts {
   /** The list button label when a 4–10 option menu has no `listButton`. */
   listButton: string;
   questionInvalid: Record<QuestionInput, string>;
+  /** A date answer before the question's `earliest` (or today, when `futureOnly`); `{date}` is that limit. */
+  dateTooEarly: string;
+  /** A date answer after the question's `latest`. */
+  dateTooLate: string;
   /** Anything but the completed form while a form waits. */
   formInvalid: string;
   /** Sent when a handoff keyword hands the conversation to a person. */
@@ -31,6 +35,8 @@ const TEXTS: Record<RuntimeLanguage, RuntimeTexts> = {
       date: 'No pude leer la fecha. Escríbela así: 24/12/2026',
       regex: 'El formato no es el esperado. ¿Puedes escribirlo de nuevo?',
     },
+    dateTooEarly: 'Esa fecha no está disponible: tiene que ser a partir del {date}.',
+    dateTooLate: 'Esa fecha no está disponible: tiene que ser hasta el {date}.',
     formInvalid: 'Para seguir, completa el formulario del mensaje anterior.',
     handoffKeyword: 'Te comunico con una persona de nuestro equipo. Te responderá por aquí en breve.',
     turnFailed: 'Lo sentimos, tuvimos un problema y no pudimos continuar. Por favor, escríbenos de nuevo en un rato.',
@@ -46,6 +52,8 @@ const TEXTS: Record<RuntimeLanguage, RuntimeTexts> = {
       date: 'Não consegui ler a data. Escreva assim: 24/12/2026',
       regex: 'O formato não é o esperado. Pode escrever de novo?',
     },
+    dateTooEarly: 'Essa data não está disponível: precisa ser a partir de {date}.',
+    dateTooLate: 'Essa data não está disponível: precisa ser até {date}.',
     formInvalid: 'Para continuar, preencha o formulário da mensagem anterior.',
     handoffKeyword: 'Vou te passar para uma pessoa da nossa equipe. Ela vai te responder por aqui em breve.',
     turnFailed: 'Desculpe, tivemos um problema e não conseguimos continuar. Por favor, escreva de novo daqui a pouco.',
@@ -61,6 +69,8 @@ const TEXTS: Record<RuntimeLanguage, RuntimeTexts> = {
       date: "I couldn't read the date. Write it like this: 24/12/2026",
       regex: "That isn't in the expected format. Could you write it again?",
     },
+    dateTooEarly: "That date isn't available: it has to be on or after {date}.",
+    dateTooLate: "That date isn't available: it has to be on or before {date}.",
     formInvalid: 'To continue, please fill in the form in the previous message.',
     handoffKeyword: "I'm passing you to a person on our team. They'll answer here shortly.",
     turnFailed: "Sorry, something went wrong and we couldn't continue. Please write to us again in a while.",

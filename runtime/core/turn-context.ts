@@ -1,4 +1,6 @@
 import type { FlowDocument } from '../../schema/index.ts';
+import { DEFAULT_SETTINGS } from '../../schema/flow.ts';
+import type { FormatOptions } from './format-value.ts';
 import { renderTemplate, templateValue, type TemplateScope } from './template.ts';
 import { runtimeLanguage, runtimeTexts, type RuntimeLanguage, type RuntimeTexts } from './texts.ts';
 import type { OutboundMessage, RuntimeEffect, RuntimePorts, Session, TraceEntry, TurnInput } from './types.ts';
@@ -23,6 +25,7 @@ export class TurnContext {
   readonly trace: TraceEntry[] = [];
   readonly effects: RuntimeEffect[] = [];
   readonly #secrets: Readonly<Record<string, string>> | undefined;
+  readonly #formatting: FormatOptions;
   /** The secret values long enough to mask, listed on first use. */
   #masked: string[] | undefined;
 
@@ -34,6 +37,16 @@ export class TurnContext {
     this.language = runtimeLanguage(input.flow.language);
     this.texts = runtimeTexts(input.flow.language);
     this.#secrets = input.secrets;
+    this.#formatting = {
+      locale: input.flow.language ?? this.language,
+      timeZone: input.flow.settings?.timeZone ?? DEFAULT_SETTINGS.timeZone,
+      currency: input.flow.settings?.currency,
+    };
+  }
+
+  /** The flow's language, zone and currency, as `{{value | format}}` uses them. */
+  get formatting(): FormatOptions {
+    return this.#formatting;
   }
 
   send(message: OutboundMessage): void {
@@ -65,6 +78,6 @@ export class TurnContext {
 
   #scope(withSecrets: boolean): TemplateScope {
     const { variables, contact, lastText } = this.session;
-    return { variables, contact, lastText, secrets: withSecrets ? this.#secrets ?? {} : undefined };
+    return { variables, contact, lastText, secrets: withSecrets ? this.#secrets ?? {} : undefined, formatting: this.#formatting };
   }
 }

@@ -1,8 +1,9 @@
-import { parseTypedDate } from './parse-date.ts';
+import { localDate, parseTypedDate } from './parse-date.ts';
 import { parseTypedNumber } from './parse-number.ts';
 import { callingCodeOf, parseTypedPhone } from './parse-phone.ts';
 
-const MARCH_2026 = Date.UTC(2026, 2, 2);
+/** A Monday. */
+const MARCH_2026 = '2026-03-02';
 
 describe('parseTypedNumber', () => {
   it.each<[string, 'es' | 'pt' | 'en', number | undefined]>([
@@ -20,9 +21,21 @@ describe('parseTypedDate', () => {
     ['24/12/2026', '2026-12-24'], ['24.12.2026', '2026-12-24'], ['1/2/2027', '2027-02-01'], ['12/24/2026', '2026-12-24'],
     ['24/12', '2026-12-24'], ['24 diciembre 2026', '2026-12-24'], ['24 de dic de 2026', '2026-12-24'],
     ['December 24 2026', '2026-12-24'], ['29/02/2028', '2028-02-29'], ['29/02/2026', undefined],
-    ['32/01/2026', undefined], ['mañana', undefined], ['24 de diciembre y 25 de enero', undefined], ['13/13/2026', undefined],
+    ['32/01/2026', undefined], ['mañana', '2026-03-03'], ['pasado mañana', '2026-03-04'], ['hoy', '2026-03-02'],
+    ['el lunes', '2026-03-09'], ['el próximo viernes', '2026-03-06'], ['Miércoles', '2026-03-04'], ['el domingo', '2026-03-08'],
+    ['amanhã', '2026-03-03'], ['depois de amanhã', '2026-03-04'], ['segunda-feira', '2026-03-09'], ['na sexta', '2026-03-06'],
+    ['tomorrow', '2026-03-03'], ['next friday', '2026-03-06'], ['el lunes 24', undefined], ['ayer', undefined], ['24 de diciembre y 25 de enero', undefined], ['13/13/2026', undefined],
   ])('%s → %s', (text, expected) => {
     expect(parseTypedDate(text, MARCH_2026)).toBe(expected);
+  });
+});
+
+describe('localDate', () => {
+  it("is the business's calendar date at an instant", () => {
+    const instant = Date.UTC(2026, 7, 15, 2);
+    expect(localDate(instant, 'UTC')).toBe('2026-08-15');
+    expect(localDate(instant, 'America/Argentina/Buenos_Aires')).toBe('2026-08-14');
+    expect(localDate(instant, 'Pacific/Kiritimati')).toBe('2026-08-15');
   });
 });
 

@@ -2,11 +2,13 @@ import type { NodeData } from '../../schema/index.ts';
 import { assertNever } from '../core/assert-never.ts';
 import { matchesSafely } from '../core/safe-regex.ts';
 import type { TurnContext } from '../core/turn-context.ts';
-import { parseTypedDate } from './parse-date.ts';
+import { formatValue } from '../core/format-value.ts';
+import { localDate, parseTypedDate } from './parse-date.ts';
 import { parseTypedNumber } from './parse-number.ts';
 import { parseTypedPhone } from './parse-phone.ts';
 
-export type ParsedAnswer = { ok: true; value: string | number } | { ok: false; reason: string };
+/** A refused answer says why (for the trace) and may say what to do instead (when the node has no `invalidText`). */
+export type ParsedAnswer = { ok: true; value: string | number } | { ok: false; reason: string; hint?: string };
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const MAX_EMAIL_LENGTH = 254;
@@ -37,8 +39,9 @@ export function parseAnswer(data: NodeData<'question'>, text: string, ctx: TurnC
       return value === undefined ? { ok: false, reason: 'not a phone number' } : { ok: true, value };
     }
     case 'date': {
-      const value = parseTypedDate(trimmed, ctx.now);
-      return value === undefined ? { ok: false, reason: 'not a date' } : { ok: true, value };
+      const today = localDate(ctx.now, ctx.formatting.timeZone);
+      const value = parseTypedDate(trimmed, today);
+      return value === undefined ? { ok: false, reason: 'not a date' } : withinDates(value, data, today, ctx);
     }
     case 'regex':
       if (!matchesSafely(data.pattern ?? '', trimmed)) return { ok: false, reason: 'does not match the pattern' };
@@ -52,5 +55,18 @@ function withinBounds(value: string | number, size: number, data: NodeData<'ques
   const suffix = unit === '' ? '' : ` ${unit}`;
   if (data.min !== undefined && size < data.min) return { ok: false, reason: `${size}${suffix} is below the minimum ${data.min}` };
   if (data.max !== undefined && size > data.max) return { ok: false, reason: `${size}${suffix} is above the maximum ${data.max}` };
+  return { ok: true, value };
+}
+
+/** `earliest`/`latest` (and `futureOnly`: from today on, in the flow's time zone) bound a date answer. */
+function withinDates(value: string, data: NodeData<'question'>, today: string, ctx: TurnContext): ParsedAnswer {
+  const earliest = data.futureOnly && (data.earliest === undefined || data.earliest < today) ? today : data.earliest;
+  const shown = (date: string) => formatValue(date, 'date', ctx.formatting) ?? date;
+  if (earliest !== undefined && value < earliest) {
+    return { ok: false, reason: `${value} is before ${earliest}`, hint: ctx.texts.dateTooEarly.replace('{date}', shown(earliest)) };
+  }
+  if (data.latest !== undefined && value > data.latest) {
+    return { ok: false, reason: `${value} is after ${data.latest}`, hint: ctx.texts.dateTooLate.replace('{date}', shown(data.latest)) };
+  }
   return { ok: true, value };
 }

@@ -1,13 +1,13 @@
-import type { NodeData } from '../../schema/index.ts';
+import type { FlowDocument, NodeData } from '../../schema/index.ts';
 import { conversation } from '../testing/conversation.ts';
 import { testFlow } from '../testing/test-flow.ts';
 import type { InboundEvent } from '../core/types.ts';
 
-function questionFlow(data: NodeData<'question'>, language = 'es') {
+function questionFlow(data: NodeData<'question'>, language = 'es', extra: Partial<FlowDocument> = {}, done = 'Anotado: {{respuesta}}') {
   return testFlow(
-    [{ id: 'pregunta', type: 'question', data }, { id: 'listo', type: 'end', data: { text: 'Anotado: {{respuesta}}' } }, { id: 'mal', type: 'end', data: { text: 'Sin respuesta' } }],
+    [{ id: 'pregunta', type: 'question', data }, { id: 'listo', type: 'end', data: { text: done } }, { id: 'mal', type: 'end', data: { text: 'Sin respuesta' } }],
     [['pregunta', 'next', 'listo'], ['pregunta', 'invalid', 'mal']],
-    { language },
+    { language, ...extra },
   );
 }
 
@@ -75,6 +75,43 @@ describe('question node', () => {
     expect(messages).toEqual([{ type: 'text', text }, { type: 'text', text: '¿Y?' }]);
     expect(session).toMatchObject({ nodeId: 'pregunta', retries: 1 });
     expect(session.variables.respuesta).toBeUndefined();
+  });
+
+  describe('dates', () => {
+    // The conversation's clock starts on Monday 2 March 2026, 12:00 UTC.
+    const ask = async (data: Omit<NodeData<'question'>, 'text' | 'variable' | 'input'>, text: string, language = 'es', extra: Partial<FlowDocument> = {}) => {
+      const chat = conversation(questionFlow({ text: '¿Qué día?', variable: 'respuesta', input: 'date', ...data }, language, extra, 'Te esperamos el {{respuesta | dia_fecha}}'));
+      await chat.send('hola');
+      return chat.send(text);
+    };
+
+    it.each([
+      ['mañana', 'es', 'Te esperamos el martes, 3 de marzo de 2026'],
+      ['el lunes', 'es', 'Te esperamos el lunes, 9 de marzo de 2026'],
+      ['amanhã', 'pt', 'Te esperamos el terça-feira, 3 de março de 2026'],
+      ['segunda', 'pt', 'Te esperamos el segunda-feira, 9 de março de 2026'],
+    ])('reads %s (%s) and confirms it in words', async (text, language, confirmation) => {
+      const { messages, session } = await ask({}, text, language);
+      expect(messages).toEqual([{ type: 'text', text: confirmation }]);
+      expect(session.variables.respuesta).toMatch(/^2026-03-0[39]$/);
+    });
+
+    it('refuses past dates when futureOnly, saying from when, with today in the flow time zone', async () => {
+      expect((await ask({ futureOnly: true }, '01/03/2026')).messages[0]).toEqual({ type: 'text', text: 'Esa fecha no está disponible: tiene que ser a partir del 2 de marzo de 2026.' });
+      expect((await ask({ futureOnly: true }, 'hoy')).session.variables.respuesta).toBe('2026-03-02');
+      // At 12:00 UTC it is already 3 March on Kiritimati (UTC+14): "today" is the 3rd, the 2nd is past.
+      const kiritimati = { settings: { timeZone: 'Pacific/Kiritimati' } };
+      expect((await ask({ futureOnly: true }, 'hoy', 'es', kiritimati)).session.variables.respuesta).toBe('2026-03-03');
+      expect((await ask({ futureOnly: true }, '2/3/2026', 'es', kiritimati)).session.retries).toBe(1);
+    });
+
+    it('keeps answers within earliest and latest', async () => {
+      const limits = { earliest: '2026-03-10', latest: '2026-03-31' };
+      expect((await ask(limits, '9/3/2026')).messages[0]).toEqual({ type: 'text', text: 'Esa fecha no está disponible: tiene que ser a partir del 10 de marzo de 2026.' });
+      expect((await ask(limits, '1 de abril', 'pt')).messages[0]).toEqual({ type: 'text', text: 'Essa data não está disponível: precisa ser até 31 de março de 2026.' });
+      expect((await ask(limits, '31/3')).session.variables.respuesta).toBe('2026-03-31');
+      expect((await ask({ ...limits, invalidText: 'Solo en marzo' }, '9/3/2026')).messages[0]).toEqual({ type: 'text', text: 'Solo en marzo' });
+    });
   });
 
   it('refuses a pattern that could backtrack catastrophically, as a mismatch', async () => {

@@ -19,7 +19,7 @@ export const question = {
     }
     return retryOrInvalid(ctx, {
       maxRetries: node.data.maxRetries,
-      invalidText: ctx.render(node.data.invalidText) || ctx.texts.questionInvalid[node.data.input],
+      invalidText: ctx.render(node.data.invalidText) || (!parsed.ok && parsed.hint) || ctx.texts.questionInvalid[node.data.input],
       reprompt: () => ctx.send({ type: 'text', text: ctx.render(node.data.text) }),
       detail: parsed.reason,
     });

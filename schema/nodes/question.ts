@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { IsoDate } from '../business-hours.ts';
 import { defineNodeKind, MaxRetries, NonEmptyTemplate, nodeSchema, Template, VariableName } from '../common.ts';
 import { checkMaxLength, checkRegex } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
@@ -16,6 +17,10 @@ export const question = defineNodeKind({
     pattern: Type.Optional(Type.String()),
     min: Type.Optional(Type.Number()),
     max: Type.Optional(Type.Number()),
+    /** Dates only: the first and last dates accepted, and whether past dates are refused (today, in the flow's time zone, is accepted). */
+    earliest: Type.Optional(IsoDate),
+    latest: Type.Optional(IsoDate),
+    futureOnly: Type.Optional(Type.Boolean()),
     invalidText: Type.Optional(Template),
     maxRetries: Type.Optional(MaxRetries),
   }, { additionalProperties: false })),
@@ -30,6 +35,9 @@ export const question = defineNodeKind({
     else if (data.input === 'regex') context.report('missing_pattern', '');
     if (data.min !== undefined && data.max !== undefined && data.min > data.max) {
       context.report('question_min_above_max', '/min', { min: data.min, max: data.max });
+    }
+    if (data.earliest !== undefined && data.latest !== undefined && data.earliest > data.latest) {
+      context.report('question_min_above_max', '/earliest', { min: data.earliest, max: data.latest });
     }
   },
 });

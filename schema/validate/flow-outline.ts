@@ -25,6 +25,8 @@ export interface FlowOutline {
   edges: Array<FlowEdge | undefined>;
   /** The declared variables' names. */
   declared: string[];
+  /** `settings.currency`, which `{{total | moneda}}` shows amounts in. */
+  currency: string | undefined;
 }
 
 /** The outline of a document that passed the schema: every node and edge is sound. */
@@ -34,6 +36,7 @@ export function outlineOfValidFlow(flow: FlowDocument): FlowOutline {
     nodes: flow.nodes.map(soundOutline),
     edges: flow.edges,
     declared: (flow.variables ?? []).map((variable) => variable.name),
+    currency: flow.settings?.currency,
   };
 }
 
@@ -66,6 +69,7 @@ export function outlineOfBrokenFlow(document: unknown, broken: { nodes: Readonly
     nodes,
     edges,
     declared: variables.flatMap((variable) => (isRecord(variable) && typeof variable.name === 'string' ? [variable.name] : [])),
+    currency: isRecord(document.settings) && typeof document.settings.currency === 'string' ? document.settings.currency : undefined,
   };
 }
 

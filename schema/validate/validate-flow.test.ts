@@ -104,6 +104,29 @@ describe('validateFlow', () => {
     ]);
   });
 
+  it('checks formats in templates: known names in any language, money needs a currency', () => {
+    const flow = chainFlow([
+      sampleNodes.question('doc', 7),
+      message('usa', '{{documento_7 | fecha}} {{documento_7|DATA_CURTA}} {{ documento_7 | número }} {{documento_7 | currency:USD}}'),
+      message('mal', '{{documento_7 | mayusculas}} {{documento_7 | moneda}} {{documento_7 | moneda:pesos}}'),
+      sampleNodes.end('fin', 0),
+    ]);
+    const found = validateFlow(flow).problems.map((problem) => [problem.code, problem.nodeId, problem.pointer, problem.message]);
+    expect(found).toEqual([
+      ['unknown_format', 'mal', '/nodes/2/data/text', '«mayusculas» no es un formato: usá fecha, fecha_corta, dia_fecha, hora, fecha_hora, numero o moneda (por ejemplo {{total | moneda}}).'],
+      ['currency_needed', 'mal', '/nodes/2/data/text', expect.stringContaining('falta la moneda')],
+      ['currency_needed', 'mal', '/nodes/2/data/text', expect.stringContaining('falta la moneda')],
+    ]);
+    flow.settings = { currency: 'ARS' };
+    expect(codes(flow)).toEqual(['unknown_format', 'currency_needed']);
+  });
+
+  it('refuses a date question whose earliest date is after its latest', () => {
+    const ask: FlowNode = { ...sampleNodes.question('cuando', 0), data: { text: '¿Qué día?', variable: 'dia', input: 'date', earliest: '2026-05-01', latest: '2026-04-01' } };
+    const problems = validateFlow(chainFlow([ask, sampleNodes.end('fin', 0)])).problems;
+    expect(problems.map((problem) => [problem.code, problem.pointer])).toContainEqual(['question_min_above_max', '/nodes/0/data/earliest']);
+  });
+
   it('allows a loop through a node that waits, not one among nodes that never wait', () => {
     const throughMenu = chainFlow([sampleNodes.message('hola', 0), sampleNodes.menu('menu', 0), sampleNodes.set('marcar', 0), sampleNodes.end('fin', 0)]);
     throughMenu.edges.find((edge) => edge.source === 'marcar')!.target = 'hola';

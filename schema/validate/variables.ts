@@ -1,4 +1,5 @@
 import { nodeLiteralFields } from '../registry.ts';
+import { CURRENCY_CODE_PATTERN, placeholderParts } from '../template-format.ts';
 import type { FlowOutline } from './flow-outline.ts';
 import { TEMPLATE_PATTERN } from './field-checks.ts';
 import { pointerSegment, type ProblemList } from './problem-list.ts';
@@ -7,9 +8,12 @@ import { pointerSegment, type ProblemList } from './problem-list.ts';
 const BUILT_INS = new Set(['contact.name', 'contact.phone', 'message.text']);
 const BUILT_IN_ROOTS = new Set(['contact', 'message']);
 
+const CURRENCY_CODE = new RegExp(CURRENCY_CODE_PATTERN);
+
 /**
  * Warns about `{{name}}` in a template when no node sets `name` and the flow does not declare it.
- * A dotted path (`{{pedido.items.0.nombre}}`) is checked by its first name.
+ * A dotted path (`{{pedido.items.0.nombre}}`) is checked by its first name. A format
+ * (`{{fecha | fecha}}`) must be one of the catalogue's, and money needs a currency code.
  */
 export function checkVariables(flow: FlowOutline, problems: ProblemList): void {
   const known = new Set(flow.declared);
@@ -41,11 +45,17 @@ export function checkVariables(flow: FlowOutline, problems: ProblemList): void {
   };
   const checkTemplate = (text: string, nodeId: string): void => {
     let reported: string[] | undefined;
+    const at = () => ({ pointer: `/${path.map(pointerSegment).join('/')}`, nodeId });
     for (const match of text.matchAll(TEMPLATE_PATTERN)) {
-      const variable = match[1]!;
+      const { path: variable, formatName, format, argument } = placeholderParts(match[1]!);
+      if (formatName !== undefined && format === undefined) {
+        problems.add('unknown_format', at(), { format: formatName });
+      } else if (format === 'currency' && !CURRENCY_CODE.test(argument || flow.currency || '')) {
+        problems.add('currency_needed', at(), { variable, code: argument ?? '' });
+      }
       if (variable === '' || isKnown(variable) || reported?.includes(variable)) continue;
       (reported ??= []).push(variable);
-      problems.add('undefined_variable', { pointer: `/${path.map(pointerSegment).join('/')}`, nodeId }, { variable });
+      problems.add('undefined_variable', at(), { variable });
     }
   };
   flow.nodes.forEach((node, index) => {

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/index.ts';
-import { NumberField, orUndefined, SelectField, TextField } from '../../inspector/fields/index.ts';
+import { CheckboxField, DateField, NumberField, orUndefined, SelectField, TextField } from '../../inspector/fields/index.ts';
 import { WHATSAPP_LIMITS } from '../../../schema/index.ts';
 import { messages as common } from '../messages.ts';
 import { RetriesField } from '../retries/RetriesField.tsx';
@@ -30,7 +30,11 @@ export function QuestionInspector({ nodeId, data, update }: NodeInspectorProps<'
       <TextField name="variable" label={tc('variable')} value={data.variable} onChange={(variable) => update({ variable })} />
       <SelectField name="input" label={t('input')} value={data.input}
         options={INPUTS.map((input) => ({ value: input, label: t(input) }))}
-        onChange={(input) => update({ input, ...(input !== 'regex' && { pattern: undefined }) })} />
+        onChange={(input) => update({
+          input,
+          ...(input !== 'regex' && { pattern: undefined }),
+          ...(input !== 'date' && { earliest: undefined, latest: undefined, futureOnly: undefined }),
+        })} />
       {data.input === 'regex' && (
         <TextField name="pattern" label={t('pattern')} value={data.pattern ?? ''} placeholder="^[0-9]{8}$"
           error={patternError(data.pattern) ? t('invalidPattern') : undefined}
@@ -42,6 +46,15 @@ export function QuestionInspector({ nodeId, data, update }: NodeInspectorProps<'
           <NumberField name="max" label={bounds.max} value={data.max} onChange={(max) => update({ max })} />
         </div>
       )}
+      {data.input === 'date' && <>
+        <div className="insp-row">
+          <DateField name="earliest" label={t('earliest')} value={data.earliest} onChange={(earliest) => update({ earliest })} />
+          <DateField name="latest" label={t('latest')} value={data.latest} onChange={(latest) => update({ latest })} />
+        </div>
+        <CheckboxField name="futureOnly" label={t('futureOnly')} checked={data.futureOnly ?? false}
+          onChange={(futureOnly) => update({ futureOnly: futureOnly || undefined })} />
+        <p className="insp-hint">{t('dateHint')}</p>
+      </>}
       <TextField name="invalidText" label={tc('invalidText')} value={data.invalidText ?? ''} multiline template limit={WHATSAPP_LIMITS.textBody}
         onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
       <RetriesField nodeId={nodeId} value={data.maxRetries} onChange={(maxRetries) => update({ maxRetries })} />
