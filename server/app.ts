@@ -2,7 +2,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createRuntimePorts } from '../runtime/adapters/index.ts';
 import type { RuntimePorts } from '../runtime/core/types.ts';
 import { createTokenRepository } from './auth/token-repository.ts';
-import { createChannelRepository } from './channels/repository.ts';
+import { createChannelRepository, hasEncryptedChannelSecrets } from './channels/repository.ts';
+import { SecretBox } from './channels/secret-box.ts';
+import { loadSecretKey } from './channels/secret-key.ts';
 import type { ServerConfig } from './config.ts';
 import type { CharlaContext } from './context.ts';
 import { openDatabase, type DbConnection } from './db/connection.ts';
@@ -56,17 +58,30 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const database = options.database ?? openDatabase(config.dbPath);
   if (!options.database) app.addHook('onClose', async () => database.close());
 
+  let secretKey: ReturnType<typeof loadSecretKey>;
+  try {
+    secretKey = loadSecretKey({
+      envKey: config.secretKey, dbPath: database.sqlite.name, hasEncryptedValues: hasEncryptedChannelSecrets(database.db),
+    });
+  } catch (error) {
+    if (!options.database) database.close();
+    throw error;
+  }
   const context: CharlaContext = {
     config,
     db: database.db,
     sqlite: database.sqlite,
     flows: createFlowRepository(database.db),
-    channels: createChannelRepository(database.db, config.whatsapp),
+    channels: createChannelRepository(database.db, config.whatsapp, new SecretBox(secretKey.key)),
+    secretKey: secretKey.source,
     tokens: createTokenRepository(database.db),
     ports: options.ports ?? createRuntimePorts(config.runtime),
     now: options.now ?? Date.now,
   };
+  // Channel secrets written before encryption existed are encrypted now; a wrong key stops here.
+  const sealed = context.channels.sealPlaintextSecrets();
   app.decorate('charla', context);
+  if (sealed > 0) app.log.info({ sealed }, 'channel secrets stored in plaintext were encrypted');
   app.decorateRequest('principal', null);
   installErrorHandler(app);
   await app.register(securityHeadersPlugin);

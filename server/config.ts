@@ -10,6 +10,8 @@ export interface ServerConfig {
   dbPath: string;
   /** An admin bearer token accepted as is (no database row). */
   adminToken: string | undefined;
+  /** CHARLA_SECRET_KEY: encrypts channel secrets in the database (server/channels/secret-key.ts). */
+  secretKey: string | undefined;
   whatsapp: {
     graphUrl: string;
     /** Defaults for channels that set none of their own. */
@@ -38,6 +40,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     port: parsePort(env.PORT),
     dbPath: resolve(nonEmpty(env.CHARLA_DB) ?? './data/charla.db'),
     adminToken: nonEmpty(env.CHARLA_ADMIN_TOKEN),
+    secretKey: nonEmpty(env.CHARLA_SECRET_KEY),
     whatsapp: {
       graphUrl: parseUrl('WHATSAPP_GRAPH_URL', env.WHATSAPP_GRAPH_URL ?? 'https://graph.facebook.com/v23.0'),
       appSecret: nonEmpty(env.WHATSAPP_APP_SECRET),
@@ -50,6 +53,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
   const shown = () => ({
     ...config,
     adminToken: redact(config.adminToken),
+    secretKey: redact(config.secretKey),
     whatsapp: {
       ...config.whatsapp,
       appSecret: redact(config.whatsapp.appSecret),

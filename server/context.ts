@@ -3,6 +3,7 @@ import type { RuntimePorts } from '../runtime/core/types.ts';
 import type { Principal } from './auth/roles.ts';
 import type { TokenRepository } from './auth/token-repository.ts';
 import type { ChannelRepository } from './channels/repository.ts';
+import type { SecretKeySource } from './channels/secret-key.ts';
 import type { ServerConfig } from './config.ts';
 import type { CharlaDb } from './db/connection.ts';
 import type { FlowRepository } from './flows/repository.ts';
@@ -18,6 +19,8 @@ export interface CharlaContext {
   sqlite: Database.Database;
   flows: FlowRepository;
   channels: ChannelRepository;
+  /** Where the key encrypting channel secrets came from (never the key itself). */
+  secretKey: SecretKeySource;
   tokens: TokenRepository;
   /** The ports API-call and AI nodes use (HTTP with the address guard, intent classifier, tokens), built once. */
   ports: RuntimePorts;

@@ -23,8 +23,15 @@ try {
 
 const database = openDatabase(config.dbPath);
 const editorDir = existsSync(EDITOR_DIR) ? EDITOR_DIR : undefined;
-const app = await buildApp({ config, database, logger: { level: process.env.LOG_LEVEL ?? 'info' }, ...(editorDir ? { editorDir } : {}) });
-const { tokens } = app.charla;
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp({ config, database, logger: { level: process.env.LOG_LEVEL ?? 'info' }, ...(editorDir ? { editorDir } : {}) });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Charla cannot start: ${error.message}`);
+  process.exit(1);
+}
+const { tokens, secretKey } = app.charla;
 
 const seeded = seedFixtureDrafts(app.charla);
 for (const { file, reason } of seeded.skipped) app.log.warn({ file, reason }, 'fixture not loaded');
@@ -44,6 +51,10 @@ const lines = [
   `  database: ${config.dbPath}`,
   editorDir ? `  editor:   ${url}/` : '  editor:   not built (run `npm run build`); the API is up',
 ];
+if (secretKey.kind === 'generated') {
+  lines.push(`  secrets:  channel tokens are encrypted with a new key in ${secretKey.file} (mode 0600);`,
+    '            back it up with the database, or set CHARLA_SECRET_KEY to it (see docs/security.md)');
+}
 if (seeded.firstRun) lines.push(`  loaded ${seeded.loaded.length} sample bots as drafts: ${seeded.loaded.join(', ')}`);
 if (firstAdminToken) {
   lines.push(

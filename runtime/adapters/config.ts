@@ -16,6 +16,8 @@ export class RuntimeConfigError extends Error {
 
 export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 const SECRET_PREFIX = 'CHARLA_SECRET_';
+/** CHARLA_SECRET_KEY encrypts the server's database: never a `{{secrets.KEY}}` a flow could send out. */
+const RESERVED = new Set(['CHARLA_SECRET_KEY']);
 
 /**
  * Reads the runtime's configuration. Throws a RuntimeConfigError naming the
@@ -26,7 +28,7 @@ const SECRET_PREFIX = 'CHARLA_SECRET_';
 export function runtimeConfigFromEnv(env: Readonly<Record<string, string | undefined>>): RuntimeConfig {
   const secrets: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith(SECRET_PREFIX) && name.length > SECRET_PREFIX.length && value !== undefined) {
+    if (name.startsWith(SECRET_PREFIX) && name.length > SECRET_PREFIX.length && value !== undefined && !RESERVED.has(name)) {
       secrets[name.slice(SECRET_PREFIX.length)] = value;
     }
   }

@@ -1,6 +1,8 @@
-import { eq, isNotNull, sql } from 'drizzle-orm';
+import { eq, isNotNull, like, or, sql } from 'drizzle-orm';
+import { ConfigError } from '../config.ts';
 import type { CharlaDb } from '../db/connection.ts';
 import { channels } from '../db/schema.ts';
+import { SecretBox, SecretDecryptionError } from './secret-box.ts';
 
 /** A channel as the live path uses it: its own secrets, else the server's defaults. */
 export interface ResolvedChannel {
@@ -36,12 +38,23 @@ export interface ChannelSummary {
 export type ChannelSecrets = Partial<Record<'accessToken' | 'appSecret' | 'verifyToken', string>>;
 export type ChannelSettings = ChannelSecrets & { wabaId?: string };
 
+/** The columns encrypted at rest (docs/security.md): what lets someone send as, or receive for, the number. */
+const ENCRYPTED = ['accessToken', 'appSecret'] as const;
+
+/** Whether any channel secret in the database is encrypted (then its key must be found at start-up). */
+export function hasEncryptedChannelSecrets(db: CharlaDb): boolean {
+  return db.select({ id: channels.phoneNumberId }).from(channels)
+    .where(or(like(channels.accessToken, 'enc:%'), like(channels.appSecret, 'enc:%'))).limit(1).get() !== undefined;
+}
+
 /**
  * WhatsApp business numbers bound to flows. `resolve` is a prepared statement: the webhook calls it per request.
+ * Access tokens and app secrets are stored encrypted with `box` and decrypted when resolved.
  * @example const channel = repo.resolve('1234567890'); // undefined if unknown
  */
-export function createChannelRepository(db: CharlaDb, defaults: ChannelSecrets) {
+export function createChannelRepository(db: CharlaDb, defaults: ChannelSecrets, box: SecretBox) {
   const byId = db.select().from(channels).where(eq(channels.phoneNumberId, sql.placeholder('id'))).prepare();
+  const open = (stored: string | null): string | undefined => (stored === null ? undefined : box.open(stored));
   const summarise = (row: typeof channels.$inferSelect): ChannelSummary => ({
     phoneNumberId: row.phoneNumberId,
     flowId: row.flowId,
@@ -61,8 +74,8 @@ export function createChannelRepository(db: CharlaDb, defaults: ChannelSecrets) 
       return row && {
         phoneNumberId: row.phoneNumberId,
         flowId: row.flowId,
-        accessToken: row.accessToken ?? defaults.accessToken,
-        appSecret: row.appSecret ?? defaults.appSecret,
+        accessToken: open(row.accessToken) ?? defaults.accessToken,
+        appSecret: open(row.appSecret) ?? defaults.appSecret,
         verifyToken: row.verifyToken ?? defaults.verifyToken,
         wabaId: row.wabaId,
       };
@@ -73,13 +86,45 @@ export function createChannelRepository(db: CharlaDb, defaults: ChannelSecrets) 
      * clears a pause: it is how an admin fixes an expired or revoked token (190).
      */
     upsert(phoneNumberId: string, flowId: string, settings: ChannelSettings, now: number): ChannelSummary {
-      const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+      const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)
+        .map(([name, value]) => [name, (ENCRYPTED as readonly string[]).includes(name) ? box.seal(value) : value]));
       const resume = settings.accessToken !== undefined ? unpaused : {};
       db.insert(channels)
         .values({ phoneNumberId, flowId, ...given, createdAt: now, updatedAt: now })
         .onConflictDoUpdate({ target: channels.phoneNumberId, set: { flowId, ...given, ...resume, updatedAt: now } })
         .run();
       return summarise(byId.get({ id: phoneNumberId })!);
+    },
+
+    /**
+     * At start-up: encrypts secrets stored in plaintext before encryption existed, and checks that
+     * every encrypted one opens with the key (a ConfigError naming the number when one does not).
+     * Returns how many plaintext values were encrypted.
+     */
+    sealPlaintextSecrets(): number {
+      let sealed = 0;
+      db.transaction((tx) => {
+        for (const row of tx.select().from(channels).all()) {
+          const update: Partial<Record<(typeof ENCRYPTED)[number], string>> = {};
+          for (const column of ENCRYPTED) {
+            const stored = row[column];
+            if (stored === null) continue;
+            if (!SecretBox.isSealed(stored)) {
+              update[column] = box.seal(stored);
+              sealed += 1;
+              continue;
+            }
+            try {
+              box.open(stored);
+            } catch (error) {
+              if (!(error instanceof SecretDecryptionError)) throw error;
+              throw new ConfigError(`The ${column} of number ${row.phoneNumberId} does not decrypt with this key: CHARLA_SECRET_KEY (or the key file) is not the key it was encrypted with`);
+            }
+          }
+          if (Object.keys(update).length > 0) tx.update(channels).set(update).where(eq(channels.phoneNumberId, row.phoneNumberId)).run();
+        }
+      });
+      return sealed;
     },
 
     summary(phoneNumberId: string): ChannelSummary | undefined {

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createChannelRepository } from '../../channels/repository.ts';
+import { SecretBox } from '../../channels/secret-box.ts';
 import { openDatabase, type DbConnection } from '../../db/connection.ts';
 import { outbox } from '../../db/live-schema.ts';
 import { GroupCommit } from '../group-commit.ts';
@@ -52,7 +54,7 @@ async function startSender(overrides: Partial<OutboxSenderSettings> = {}) {
   const store = liveStore();
   const metrics = new LiveMetrics();
   const client = new GraphClient(graph.url, 5_000);
-  const channels = createChannelRepository(database.db, {});
+  const channels = createChannelRepository(database.db, {}, new SecretBox(randomBytes(32)));
   database.sqlite.prepare(`INSERT OR IGNORE INTO flows (id, name, document, revision, created_at, updated_at) VALUES ('bot', 'Bot', '{}', 1, 0, 0)`).run();
   channels.upsert(NUMBER, 'bot', {}, 0);
   let token = 'token-123';
