@@ -1,0 +1,158 @@
+import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * The same tables as schema.ts and live-schema.ts, on PostgreSQL (CHARLA_DATABASE_URL=postgres://…).
+ * Column for column the same names, nullability and keys (postgres-schema.test.ts compares them);
+ * times in milliseconds are `bigint` read as numbers, counters `integer`, row ids identities.
+ * After changing a table here: `npm run db:generate` writes both dialects' migrations.
+ */
+
+const millis = (name: string) => bigint(name, { mode: 'number' });
+const rowId = (name: string) => bigint(name, { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity();
+
+export const flows = pgTable('flows', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  document: text('document').notNull(),
+  revision: integer('revision').notNull(),
+  liveVersion: integer('live_version'),
+  createdAt: millis('created_at').notNull(),
+  updatedAt: millis('updated_at').notNull(),
+});
+
+export const flowVersions = pgTable(
+  'flow_versions',
+  {
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    version: integer('version').notNull(),
+    contentHash: text('content_hash').notNull(),
+    author: text('author').notNull(),
+    note: text('note'),
+    createdAt: millis('created_at').notNull(),
+    document: text('document').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.flowId, table.version] })],
+);
+
+export const apiTokens = pgTable('api_tokens', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['analyst', 'tester', 'admin'] }).notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdBy: text('created_by').notNull(),
+  createdAt: millis('created_at').notNull(),
+  revokedAt: millis('revoked_at'),
+});
+
+export const channels = pgTable('channels', {
+  phoneNumberId: text('phone_number_id').primaryKey(),
+  flowId: text('flow_id').notNull().references(() => flows.id),
+  accessToken: text('access_token'),
+  appSecret: text('app_secret'),
+  verifyToken: text('verify_token'),
+  wabaId: text('waba_id'),
+  pausedAt: millis('paused_at'),
+  pauseCode: integer('pause_code'),
+  pauseReason: text('pause_reason'),
+  createdAt: millis('created_at').notNull(),
+  updatedAt: millis('updated_at').notNull(),
+});
+
+export const simulations = pgTable(
+  'simulations',
+  {
+    id: text('id').primaryKey(),
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    source: text('source').notNull(),
+    document: text('document').notNull(),
+    contact: text('contact'),
+    session: text('session'),
+    createdBy: text('created_by').notNull(),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (table) => [index('simulations_flow_idx').on(table.flowId)],
+);
+
+export const serverMeta = pgTable('server_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const inboundMessages = pgTable('inbound_messages', {
+  wamid: text('wamid').primaryKey(),
+  phoneNumberId: text('phone_number_id').notNull(),
+  waId: text('wa_id').notNull(),
+  payload: text('payload').notNull(),
+  state: text('state', { enum: ['pending', 'processed', 'failed'] }).notNull(),
+  receivedAt: millis('received_at').notNull(),
+  error: text('error'),
+});
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: rowId('id'),
+    phoneNumberId: text('phone_number_id').notNull(),
+    waId: text('wa_id').notNull(),
+    contactName: text('contact_name'),
+    flowId: text('flow_id').notNull(),
+    flowVersion: integer('flow_version').notNull(),
+    status: text('status').notNull(),
+    session: text('session').notNull(),
+    lastUserMessageAt: millis('last_user_message_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('conversations_contact_idx').on(table.phoneNumberId, table.waId),
+    index('conversations_status_idx').on(table.status),
+  ],
+);
+
+export const conversationMessages = pgTable(
+  'conversation_messages',
+  {
+    id: rowId('id'),
+    conversationId: bigint('conversation_id', { mode: 'number' }).notNull(),
+    direction: text('direction', { enum: ['in', 'bot', 'agent'] }).notNull(),
+    body: text('body').notNull(),
+    wamid: text('wamid'),
+    outboxId: bigint('outbox_id', { mode: 'number' }),
+    createdAt: millis('created_at').notNull(),
+  },
+  (table) => [index('conversation_messages_conversation_idx').on(table.conversationId, table.id)],
+);
+
+export const outbox = pgTable('outbox', {
+  id: rowId('id'),
+  conversationId: bigint('conversation_id', { mode: 'number' }).notNull(),
+  phoneNumberId: text('phone_number_id').notNull(),
+  body: text('body').notNull(),
+  state: text('state', { enum: ['queued', 'in_flight', 'sent', 'failed', 'held'] }).notNull(),
+  attempts: integer('attempts').notNull(),
+  nextAttemptAt: millis('next_attempt_at').notNull(),
+  wamid: text('wamid'),
+  errorCode: integer('error_code'),
+  error: text('error'),
+  createdAt: millis('created_at').notNull(),
+});
+
+export const messageStatuses = pgTable('message_statuses', {
+  wamid: text('wamid').primaryKey(),
+  status: text('status', { enum: ['sent', 'delivered', 'read', 'played', 'failed'] }).notNull(),
+  recipientId: text('recipient_id'),
+  timestamp: bigint('timestamp', { mode: 'number' }).notNull(),
+  errorCode: integer('error_code'),
+  errorTitle: text('error_title'),
+  updatedAt: millis('updated_at').notNull(),
+});
+
+export const handoffNotices = pgTable('handoff_notices', {
+  id: rowId('id'),
+  body: text('body').notNull(),
+  state: text('state', { enum: ['pending', 'failed'] }).notNull(),
+  attempts: integer('attempts').notNull(),
+  nextAttemptAt: millis('next_attempt_at').notNull(),
+  error: text('error'),
+  createdAt: millis('created_at').notNull(),
+});

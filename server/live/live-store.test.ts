@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getTableConfig as pgTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { startSession } from '../../runtime/core/session.ts';
+import { openDatabase } from '../db/connection.ts';
+import { openPostgres } from '../db/postgres-connection.ts';
+import * as postgresTables from '../db/postgres-schema.ts';
+import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { GroupCommit } from './group-commit.ts';
+import type { InboundRow, LiveStore, TurnToStore } from './live-store.ts';
+import { createPostgresLiveStore } from './postgres-live-store.ts';
+import { createSqliteLiveStore } from './sqlite-live-store.ts';
+
+const NUMBER = '106540352242922';
+const NOW = Date.UTC(2026, 2, 2, 12, 0, 0);
+
+let postgres: TestPostgres;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 120_000);
+afterAll(() => postgres?.stop());
+
+interface OpenStore {
+  store: LiveStore;
+  /** Rows of a live table, read with plain SQL on that database. */
+  rows(sql: string): Promise<Array<Record<string, unknown>>>;
+  close(): Promise<void>;
+}
+
+const stores: Array<[string, () => Promise<OpenStore>]> = [
+  ['SQLite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charla-live-store-'));
+    const database = openDatabase(join(dir, 'charla.db'));
+    const store = createSqliteLiveStore(database.db, { foreground: new GroupCommit(database.sqlite), background: new GroupCommit(database.sqlite) });
+    return {
+      store,
+      rows: async (sql) => database.sqlite.prepare(sql).all() as Array<Record<string, unknown>>,
+      close: async () => {
+        await store.close();
+        database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }],
+  ['PostgreSQL', async () => {
+    const connection = await openPostgres(await postgres.freshDatabase());
+    return {
+      store: createPostgresLiveStore(connection.db),
+      // bigint columns come back as text from plain queries; the store's own reads give numbers.
+      rows: async (sql) => (await connection.pool.query(sql)).rows.map((row: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value]))),
+      close: () => connection.close(),
+    };
+  }],
+];
+
+const inbound = (wamid: string, waId = '5491155550123'): InboundRow => ({
+  wamid, phoneNumberId: NUMBER, waId, payload: JSON.stringify({ message: { id: wamid } }), receivedAt: NOW,
+});
+
+const turn = (overrides: Partial<TurnToStore> = {}): TurnToStore => {
+  const contact = { waId: '5491155550123', name: 'Sofía' };
+  return {
+    conversation: undefined, phoneNumberId: NUMBER, waId: contact.waId, contactName: contact.name, flowId: 'pizzeria', version: 1,
+    session: startSession({ flow: { id: 'pizzeria' }, contact, version: 1, now: NOW }),
+    replies: [], notices: [], now: NOW, ...overrides,
+  };
+};
+
+describe.each(stores)('the live store on %s', (_name, open) => {
+  let t: OpenStore;
+  beforeEach(async () => {
+    t = await open();
+  });
+  afterEach(() => t.close());
+
+  it('stores each wamid once and moves statuses only forward', async () => {
+    expect((await t.store.inbound.accept([inbound('wamid.1'), inbound('wamid.2')], [])).map((row) => row.wamid)).toEqual(['wamid.1', 'wamid.2']);
+    expect((await t.store.inbound.accept([inbound('wamid.2'), inbound('wamid.3')], [])).map((row) => row.wamid)).toEqual(['wamid.3']);
+    expect((await t.store.inbound.pending()).map((row) => row.wamid)).toEqual(['wamid.1', 'wamid.2', 'wamid.3']);
+
+    const status = (name: string, errorCode: number | null = null) => ({
+      wamid: 'wamid.out', status: name, recipientId: '5491155550123', timestampSeconds: 1, errorCode, errorTitle: null, updatedAt: NOW,
+    });
+    await t.store.inbound.accept([], [status('delivered')]);
+    await t.store.inbound.accept([], [status('sent')]);
+    expect(await t.rows('SELECT status FROM message_statuses')).toEqual([{ status: 'delivered' }]);
+    await t.store.inbound.accept([], [status('failed', 131047)]);
+    await t.store.inbound.accept([], [status('read')]);
+    expect(await t.rows('SELECT status, error_code AS "errorCode" FROM message_statuses')).toEqual([{ status: 'failed', errorCode: 131047 }]);
+
+    await t.store.inbound.markFailed('wamid.1', 'no live version');
+    expect((await t.store.inbound.pending()).map((row) => row.wamid)).toEqual(['wamid.2', 'wamid.3']);
+  });
+
+  it('writes a turn whole: the conversation, its replies in order, the history, the notices, the message processed', async () => {
+    await t.store.inbound.accept([inbound('wamid.1')], []);
+    const first = await t.store.conversations.storeTurn(turn({
+      inbound: { wamid: 'wamid.1', event: { type: 'text', text: 'hola' }, receivedAt: NOW },
+      replies: ['{"n":1}', '{"n":2}'],
+      notices: [{ event: 'handoff_started', phoneNumberId: NUMBER, waId: '5491155550123', contactName: 'Sofía', flowId: 'pizzeria', flowVersion: 1, nodeId: 'humano', at: NOW }],
+    }));
+    expect(first.queued.map((item) => item.body)).toEqual(['{"n":1}', '{"n":2}']);
+    expect(first.queued[1]!.id).toBe(first.queued[0]!.id + 1);
+    expect(await t.store.inbound.pending()).toEqual([]);
+
+    const conversation = await t.store.conversations.byContact(NUMBER, '5491155550123');
+    expect(conversation).toMatchObject({ id: first.conversationId, contactName: 'Sofía', flowVersion: 1, status: 'active', lastUserMessageAt: NOW });
+    expect(await t.store.conversations.byId(first.conversationId)).toEqual(conversation);
+    expect(await t.store.conversations.byStatus('active', 10)).toEqual([conversation]);
+
+    const notices = await t.store.notices.due(NOW);
+    expect(notices.map((notice) => JSON.parse(notice.body) as unknown)).toEqual([expect.objectContaining({ event: 'handoff_started', conversationId: first.conversationId })]);
+    expect(Object.keys(JSON.parse(notices[0]!.body) as object).slice(0, 2)).toEqual(['event', 'conversationId']);
+
+    const second = await t.store.conversations.storeTurn(turn({ conversation, replies: ['{"n":3}'], now: NOW + 1000 }));
+    expect(second.conversationId).toBe(first.conversationId);
+    const agent = await t.store.conversations.storeAgentReply(conversation!, '{"agent":true}', NOW + 2000);
+    const history = await t.store.conversations.recent(first.conversationId, 10);
+    expect(history.map((row) => [row.direction, row.outboxId])).toEqual([['in', first.queued[0]!.id], ['bot', second.queued[0]!.id], ['agent', agent.id]]);
+    expect(await t.store.conversations.replyState(agent.id)).toEqual({ body: '{"agent":true}', outboxState: 'queued', deliveryStatus: null, errorCode: null, error: null });
+
+    await t.store.conversations.storeSession(first.conversationId, { status: 'handoff', session: '{}', updatedAt: NOW + 3000 });
+    expect(await t.store.conversations.byStatus('handoff', 10)).toMatchObject([{ id: first.conversationId, updatedAt: NOW + 3000 }]);
+  });
+
+  it('keeps the outbox states: in flight counts an attempt; sent, retried, failed and held', async () => {
+    const { queued } = await t.store.conversations.storeTurn(turn({ replies: ['a', 'b', 'c', 'd'] }));
+    const [a, b, c, d] = queued.map((item) => item.id) as [number, number, number, number];
+    await t.store.outbox.markInFlight([a, b, c, d]);
+    await t.store.outbox.markSent(a, 'wamid.sent');
+    await t.store.outbox.markRetry(b, NOW + 500, 131000, 'later');
+    await t.store.outbox.markFailed(c, 131026, 'undeliverable');
+    await t.store.outbox.markHeld(d, 131047, 'window closed');
+    expect((await t.store.outbox.unsent()).map(({ id, state, attempts, nextAttemptAt }) => ({ id, state, attempts, nextAttemptAt })))
+      .toEqual([{ id: b, state: 'queued', attempts: 1, nextAttemptAt: NOW + 500 }]);
+    expect(await t.store.conversations.replyState(c)).toMatchObject({ outboxState: 'failed', errorCode: 131026, error: 'undeliverable' });
+    expect(await t.store.conversations.replyState(d)).toMatchObject({ outboxState: 'held', errorCode: 131047 });
+  });
+
+  it('retries, fails and forgets handoff notices', async () => {
+    const notice = { event: 'handoff_started' as const, phoneNumberId: NUMBER, waId: '1', contactName: null, flowId: 'f', flowVersion: 1, nodeId: 'n', at: NOW };
+    await t.store.conversations.storeTurn(turn({ notices: [notice, notice] }));
+    const [first, second] = await t.store.notices.due(NOW);
+    expect(await t.store.notices.nextDue()).toBe(NOW);
+    await t.store.notices.retry(first!.id, 1, NOW + 60_000, 'HTTP 503');
+    await t.store.notices.failed(second!.id, 1, 'HTTP 400');
+    expect(await t.store.notices.due(NOW)).toEqual([]);
+    expect(await t.store.notices.nextDue()).toBe(NOW + 60_000);
+    await t.store.notices.delivered(first!.id);
+    expect(await t.store.notices.nextDue()).toBeUndefined();
+  });
+});
+
+describe('the PostgreSQL migrations', () => {
+  it('create every table and column of postgres-schema.ts, and keep published versions immutable', async () => {
+    const connection = await openPostgres(await postgres.freshDatabase());
+    try {
+      const columns = await connection.pool.query<{ table: string; column: string }>(
+        `SELECT table_name AS table, column_name AS column FROM information_schema.columns WHERE table_schema = 'public'`);
+      const migrated = columns.rows.map((row) => `${row.table}.${row.column}`).sort();
+      const declared = Object.values(postgresTables).flatMap((table) => {
+        const config = pgTableConfig(table as PgTable);
+        return config.columns.map((column) => `${config.name}.${column.name}`);
+      }).sort();
+      expect(migrated).toEqual(declared);
+
+      await connection.pool.query(`INSERT INTO flows VALUES ('f', 'F', '{}', 1, 1, 0, 0)`);
+      await connection.pool.query(`INSERT INTO flow_versions VALUES ('f', 1, 'hash', 'ana', NULL, 0, '{}')`);
+      await expect(connection.pool.query(`UPDATE flow_versions SET note = 'x'`)).rejects.toThrow(/immutable/);
+      await expect(connection.pool.query(`DELETE FROM flow_versions`)).rejects.toThrow(/immutable/);
+    } finally {
+      await connection.close();
+    }
+  });
+});

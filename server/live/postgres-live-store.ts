@@ -1,0 +1,176 @@
+import { and, asc, desc, eq, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { CharlaPgDb } from '../db/postgres-connection.ts';
+import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox } from '../db/postgres-schema.ts';
+import {
+  handoffNoticeBody, STATUS_RANK, type ConversationRow, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
+} from './live-store.ts';
+
+/** `excluded.<column>` in an upsert: the value the refused INSERT carried. */
+const excluded = (column: PgColumn): SQL => sql.raw(`excluded."${column.name}"`);
+
+/** A status's rank (STATUS_RANK) in SQL, so an upsert can refuse to move a status backwards. */
+const statusRank = (status: SQL | PgColumn): SQL =>
+  sql`CASE ${status} ${sql.raw(Object.entries(STATUS_RANK).map(([name, rank]) => `WHEN '${name}' THEN ${rank}`).join(' '))} ELSE 0 END`;
+
+const conversationColumns = {
+  id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,
+  contactName: conversations.contactName, flowId: conversations.flowId, flowVersion: conversations.flowVersion,
+  status: conversations.status, session: conversations.session, lastUserMessageAt: conversations.lastUserMessageAt,
+  updatedAt: conversations.updatedAt,
+};
+
+type Transaction = Parameters<Parameters<CharlaPgDb['transaction']>[0]>[0];
+
+/**
+ * The live path's storage on PostgreSQL (CHARLA_DATABASE_URL): the same LiveStore as on SQLite,
+ * its statements built from postgres-schema.ts. Each write is one transaction on a pooled
+ * connection; several of them run at once, so no group commit is needed to keep the disk busy.
+ * @example const live = createPostgresLiveStore((await openPostgres(url)).db);
+ */
+export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
+  const p = sql.placeholder;
+  const reads = {
+    pendingInbound: db.select({
+      wamid: inboundMessages.wamid, phoneNumberId: inboundMessages.phoneNumberId, waId: inboundMessages.waId,
+      payload: inboundMessages.payload, receivedAt: inboundMessages.receivedAt,
+    }).from(inboundMessages).where(eq(inboundMessages.state, 'pending')).orderBy(asc(inboundMessages.receivedAt)).prepare('pending_inbound'),
+    conversationByContact: db.select(conversationColumns).from(conversations)
+      .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.waId, p('waId')))).prepare('conversation_by_contact'),
+    conversationById: db.select(conversationColumns).from(conversations).where(eq(conversations.id, p('id'))).prepare('conversation_by_id'),
+    conversationsByStatus: db.select(conversationColumns).from(conversations).where(eq(conversations.status, p('status')))
+      .orderBy(desc(conversations.updatedAt)).limit(p('limit')).prepare('conversations_by_status'),
+    recentHistory: db.select({
+      id: conversationMessages.id, direction: conversationMessages.direction, body: conversationMessages.body,
+      wamid: conversationMessages.wamid, outboxId: conversationMessages.outboxId, createdAt: conversationMessages.createdAt,
+    }).from(conversationMessages).where(eq(conversationMessages.conversationId, p('conversationId')))
+      .orderBy(desc(conversationMessages.id)).limit(p('limit')).prepare('recent_history'),
+    replyState: db.select({
+      body: outbox.body, outboxState: outbox.state, deliveryStatus: messageStatuses.status,
+      errorCode: sql<number | null>`coalesce(${messageStatuses.errorCode}, ${outbox.errorCode})`,
+      error: sql<string | null>`coalesce(${messageStatuses.errorTitle}, ${outbox.error})`,
+    }).from(outbox).leftJoin(messageStatuses, eq(messageStatuses.wamid, outbox.wamid)).where(eq(outbox.id, p('id'))).prepare('reply_state'),
+    unsent: db.select({
+      id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body,
+      attempts: outbox.attempts, nextAttemptAt: outbox.nextAttemptAt, state: outbox.state,
+    }).from(outbox).where(inArray(outbox.state, ['queued', 'in_flight'])).orderBy(outbox.id).prepare('unsent_outbox'),
+    dueNotices: db.select({ id: handoffNotices.id, body: handoffNotices.body, attempts: handoffNotices.attempts })
+      .from(handoffNotices).where(and(eq(handoffNotices.state, 'pending'), lte(handoffNotices.nextAttemptAt, p('now'))))
+      .orderBy(handoffNotices.id).prepare('due_notices'),
+    nextDueNotice: db.select({ at: min(handoffNotices.nextAttemptAt) }).from(handoffNotices)
+      .where(eq(handoffNotices.state, 'pending')).prepare('next_due_notice'),
+  };
+
+  /** Queues replies in order: one INSERT, ids ascending in the order given. */
+  const enqueue = async (tx: Transaction, conversationId: number, phoneNumberId: string, bodies: string[], createdAt: number): Promise<OutboxItem[]> => {
+    if (bodies.length === 0) return [];
+    const rows = await tx.insert(outbox).values(bodies.map((body) => ({
+      conversationId, phoneNumberId, body, state: 'queued' as const, attempts: 0, nextAttemptAt: createdAt, createdAt,
+    }))).returning({ id: outbox.id });
+    const ids = rows.map((row) => row.id).sort((a, b) => a - b);
+    return bodies.map((body, index) => ({ id: ids[index]!, conversationId, phoneNumberId, body, attempts: 0, nextAttemptAt: createdAt }));
+  };
+
+  const updateOutbox = async (id: number, change: Partial<typeof outbox.$inferInsert>) => {
+    await db.update(outbox).set(change).where(eq(outbox.id, id));
+  };
+  const updateNotice = async (id: number, change: Partial<typeof handoffNotices.$inferInsert>) => {
+    await db.update(handoffNotices).set(change).where(eq(handoffNotices.id, id));
+  };
+
+  return {
+    inbound: {
+      accept: (messages, statuses) => db.transaction(async (tx) => {
+        const inserted = messages.length === 0 ? [] : await tx.insert(inboundMessages).values(messages.map((row) => ({
+          wamid: row.wamid, phoneNumberId: row.phoneNumberId, waId: row.waId, payload: row.payload, state: 'pending' as const,
+          receivedAt: row.receivedAt,
+        }))).onConflictDoNothing().returning({ wamid: inboundMessages.wamid });
+        const fresh = new Set(inserted.map((row) => row.wamid));
+        for (const status of statuses) {
+          await tx.insert(messageStatuses).values({
+            wamid: status.wamid, status: status.status as typeof messageStatuses.$inferInsert.status, recipientId: status.recipientId,
+            timestamp: status.timestampSeconds, errorCode: status.errorCode, errorTitle: status.errorTitle, updatedAt: status.updatedAt,
+          }).onConflictDoUpdate({
+            target: messageStatuses.wamid,
+            set: {
+              status: excluded(messageStatuses.status), timestamp: excluded(messageStatuses.timestamp),
+              errorCode: excluded(messageStatuses.errorCode), errorTitle: excluded(messageStatuses.errorTitle),
+              updatedAt: excluded(messageStatuses.updatedAt),
+            },
+            setWhere: sql`${statusRank(excluded(messageStatuses.status))} > ${statusRank(messageStatuses.status)}`,
+          });
+        }
+        return messages.filter((row) => fresh.has(row.wamid));
+      }),
+      pending: () => reads.pendingInbound.execute(),
+      markFailed: async (wamid, error) => {
+        await db.update(inboundMessages).set({ state: 'failed', error }).where(eq(inboundMessages.wamid, wamid));
+      },
+    },
+    conversations: {
+      byContact: async (phoneNumberId, waId) => (await reads.conversationByContact.execute({ phoneNumberId, waId }))[0],
+      byId: async (id) => (await reads.conversationById.execute({ id }))[0],
+      byStatus: (status, limit) => reads.conversationsByStatus.execute({ status, limit }),
+      recent: async (conversationId, limit) => (await reads.recentHistory.execute({ conversationId, limit })).reverse() as HistoryRow[],
+      replyState: async (id) => (await reads.replyState.execute({ id }))[0],
+      storeTurn: (turn) => db.transaction(async (tx) => {
+        const { conversation, inbound, now } = turn;
+        const row = {
+          phoneNumberId: turn.phoneNumberId, waId: turn.waId,
+          contactName: turn.contactName ?? conversation?.contactName ?? null, flowId: turn.flowId, flowVersion: turn.version,
+          status: turn.session.status, session: JSON.stringify(turn.session),
+          lastUserMessageAt: inbound?.receivedAt ?? conversation?.lastUserMessageAt ?? now, updatedAt: now,
+        };
+        const conversationId = conversation === undefined
+          ? (await tx.insert(conversations).values(row).returning({ id: conversations.id }))[0]!.id
+          : conversation.id;
+        if (conversation !== undefined) await tx.update(conversations).set(row).where(eq(conversations.id, conversationId));
+        const queued = await enqueue(tx, conversationId, turn.phoneNumberId, turn.replies, now);
+        await tx.insert(conversationMessages).values({
+          conversationId, direction: inbound ? 'in' : 'bot',
+          body: JSON.stringify({ ...(inbound ? { event: inbound.event } : {}), replies: queued.length }),
+          wamid: inbound?.wamid ?? null, outboxId: queued[0]?.id ?? null, createdAt: now,
+        });
+        if (turn.notices.length > 0) {
+          await tx.insert(handoffNotices).values(turn.notices.map((notice) => ({
+            body: handoffNoticeBody(notice, conversationId), state: 'pending' as const, attempts: 0, nextAttemptAt: now, createdAt: now,
+          })));
+        }
+        if (inbound) await tx.update(inboundMessages).set({ state: 'processed', error: null }).where(eq(inboundMessages.wamid, inbound.wamid));
+        return { conversationId, queued };
+      }),
+      storeSession: async (id, change) => {
+        await db.update(conversations).set(change).where(eq(conversations.id, id));
+      },
+      storeAgentReply: (conversation: ConversationRow, body: string, now: number) => db.transaction(async (tx) => {
+        const [item] = await enqueue(tx, conversation.id, conversation.phoneNumberId, [body], now);
+        await tx.insert(conversationMessages).values({
+          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1 }), wamid: null,
+          outboxId: item!.id, createdAt: now,
+        });
+        return item!;
+      }),
+    },
+    outbox: {
+      unsent: async () => (await reads.unsent.execute()) as UnsentOutboxItem[],
+      markInFlight: async (ids) => {
+        if (ids.length === 0) return;
+        await db.update(outbox).set({ state: 'in_flight', attempts: sql`${outbox.attempts} + 1` }).where(inArray(outbox.id, ids));
+      },
+      markSent: (id, wamid) => updateOutbox(id, { state: 'sent', wamid }),
+      markRetry: (id, nextAttemptAt, errorCode, error) => updateOutbox(id, { state: 'queued', nextAttemptAt, errorCode, error }),
+      markFailed: (id, errorCode, error) => updateOutbox(id, { state: 'failed', errorCode, error }),
+      markHeld: (id, errorCode, error) => updateOutbox(id, { state: 'held', errorCode, error }),
+    },
+    notices: {
+      due: (now) => reads.dueNotices.execute({ now }),
+      nextDue: async () => (await reads.nextDueNotice.execute())[0]?.at ?? undefined,
+      delivered: async (id) => {
+        await db.delete(handoffNotices).where(eq(handoffNotices.id, id));
+      },
+      retry: (id, attempts, nextAttemptAt, error) => updateNotice(id, { attempts, nextAttemptAt, error }),
+      failed: (id, attempts, error) => updateNotice(id, { state: 'failed', attempts, error }),
+    },
+    close: async () => undefined,
+  };
+}
