@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
@@ -64,7 +65,7 @@ export const simulations = pgTable(
     id: text('id').primaryKey(),
     flowId: text('flow_id').notNull().references(() => flows.id),
     source: text('source').notNull(),
-    document: text('document').notNull(),
+    draftRevision: integer('draft_revision'),
     contact: text('contact'),
     session: text('session'),
     createdBy: text('created_by').notNull(),
@@ -72,6 +73,16 @@ export const simulations = pgTable(
     updatedAt: millis('updated_at').notNull(),
   },
   (table) => [index('simulations_flow_idx').on(table.flowId)],
+);
+
+export const draftSnapshots = pgTable(
+  'draft_snapshots',
+  {
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    revision: integer('revision').notNull(),
+    document: text('document').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.flowId, table.revision] })],
 );
 
 export const serverMeta = pgTable('server_meta', {
@@ -135,7 +146,7 @@ export const outbox = pgTable('outbox', {
   errorCode: integer('error_code'),
   error: text('error'),
   createdAt: millis('created_at').notNull(),
-});
+}, (table) => [index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`)]);
 
 export const messageStatuses = pgTable('message_statuses', {
   wamid: text('wamid').primaryKey(),

@@ -75,15 +75,18 @@ describe.each(stores)('the live store on %s', (_name, open) => {
   });
   afterEach(() => t.close());
 
-  it('stores each wamid once and moves statuses only forward', async () => {
+  it('stores each wamid once; moves statuses of messages it sent only forward, and ignores others', async () => {
     expect((await t.store.inbound.accept([inbound('wamid.1'), inbound('wamid.2')], [])).map((row) => row.wamid)).toEqual(['wamid.1', 'wamid.2']);
     expect((await t.store.inbound.accept([inbound('wamid.2'), inbound('wamid.3')], [])).map((row) => row.wamid)).toEqual(['wamid.3']);
     expect((await t.store.inbound.pending()).map((row) => row.wamid)).toEqual(['wamid.1', 'wamid.2', 'wamid.3']);
 
-    const status = (name: string, errorCode: number | null = null) => ({
-      wamid: 'wamid.out', status: name, recipientId: '5491155550123', timestampSeconds: 1, errorCode, errorTitle: null, updatedAt: NOW,
+    const { queued: [sent] } = await t.store.conversations.storeTurn(turn({ replies: ['{}'] }));
+    await t.store.outbox.markSent(sent!.id, 'wamid.out');
+    const status = (name: string, errorCode: number | null = null, wamid = 'wamid.out') => ({
+      wamid, phoneNumberId: NUMBER, outboxId: null, status: name, recipientId: '5491155550123', timestampSeconds: 1, errorCode,
+      errorTitle: null, updatedAt: NOW,
     });
-    await t.store.inbound.accept([], [status('delivered')]);
+    await t.store.inbound.accept([], [status('delivered'), status('read', null, 'wamid.someone-else')]);
     await t.store.inbound.accept([], [status('sent')]);
     expect(await t.rows('SELECT status FROM message_statuses')).toEqual([{ status: 'delivered' }]);
     await t.store.inbound.accept([], [status('failed', 131047)]);

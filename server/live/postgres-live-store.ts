@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, min, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { CharlaPgDb } from '../db/postgres-connection.ts';
 import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox } from '../db/postgres-schema.ts';
@@ -87,6 +87,12 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
         }))).onConflictDoNothing().returning({ wamid: inboundMessages.wamid });
         const fresh = new Set(inserted.map((row) => row.wamid));
         for (const status of statuses) {
+          // Only statuses of messages Charla sent: the outbox row the callback data names, or one with this wamid.
+          const ours = await tx.select({ id: outbox.id }).from(outbox).where(and(
+            eq(outbox.phoneNumberId, status.phoneNumberId),
+            status.outboxId === null ? eq(outbox.wamid, status.wamid) : or(eq(outbox.id, status.outboxId), eq(outbox.wamid, status.wamid)),
+          )).limit(1);
+          if (ours.length === 0) continue;
           await tx.insert(messageStatuses).values({
             wamid: status.wamid, status: status.status as typeof messageStatuses.$inferInsert.status, recipientId: status.recipientId,
             timestamp: status.timestampSeconds, errorCode: status.errorCode, errorTitle: status.errorTitle, updatedAt: status.updatedAt,

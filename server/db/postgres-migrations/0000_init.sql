@@ -46,6 +46,13 @@ CREATE TABLE "conversations" (
 	"updated_at" bigint NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "draft_snapshots" (
+	"flow_id" text NOT NULL,
+	"revision" integer NOT NULL,
+	"document" text NOT NULL,
+	CONSTRAINT "draft_snapshots_flow_id_revision_pk" PRIMARY KEY("flow_id","revision")
+);
+--> statement-breakpoint
 CREATE TABLE "flow_versions" (
 	"flow_id" text NOT NULL,
 	"version" integer NOT NULL,
@@ -120,7 +127,7 @@ CREATE TABLE "simulations" (
 	"id" text PRIMARY KEY NOT NULL,
 	"flow_id" text NOT NULL,
 	"source" text NOT NULL,
-	"document" text NOT NULL,
+	"draft_revision" integer,
 	"contact" text,
 	"session" text,
 	"created_by" text NOT NULL,
@@ -129,9 +136,11 @@ CREATE TABLE "simulations" (
 );
 --> statement-breakpoint
 ALTER TABLE "channels" ADD CONSTRAINT "channels_flow_id_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."flows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "draft_snapshots" ADD CONSTRAINT "draft_snapshots_flow_id_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."flows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "flow_versions" ADD CONSTRAINT "flow_versions_flow_id_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."flows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "simulations" ADD CONSTRAINT "simulations_flow_id_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."flows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "conversation_messages_conversation_idx" ON "conversation_messages" USING btree ("conversation_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "conversations_contact_idx" ON "conversations" USING btree ("phone_number_id","wa_id");--> statement-breakpoint
 CREATE INDEX "conversations_status_idx" ON "conversations" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "outbox_wamid_idx" ON "outbox" USING btree ("wamid") WHERE "outbox"."wamid" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "simulations_flow_idx" ON "simulations" USING btree ("flow_id");
