@@ -12,3 +12,4 @@ export {
 } from './problems.ts';
 export { migrateFlow, supportedVersions, flowMigrations, type Migration } from './migrate.ts';
 export { WHATSAPP_LIMITS, FLOW_JSON_LIMITS, DEFAULT_LIST_BUTTON } from './whatsapp-limits.ts';
+export { compileLinearPattern, REGEX_LIMITS, type LinearPattern } from './linear-regex.ts';

@@ -1,40 +1,40 @@
-import safeRegex from 'safe-regex2';
+import { LRUCache } from 'lru-cache';
+import type { RE2JS } from 're2js';
+import { compileLinearPattern, REGEX_LIMITS } from '../../schema/index.ts';
 
-/** Longer inputs are not matched at all: a bound on the work one user message can cause. */
-export const MAX_MATCHED_LENGTH = 1000;
-
-// Patterns come from flow documents: compile each once. null = invalid or unsafe.
-const compiled = new Map<string, RegExp | null>();
+/** Patterns come from flow documents and, through templates, from customers: a bounded cache. */
+const COMPILED_CACHE_SIZE = 500;
+/** The cache holds values, not undefined: a pattern RE2 cannot run is remembered as this. */
+const UNUSABLE = false;
+const compiled = new LRUCache<string, RE2JS | typeof UNUSABLE>({ max: COMPILED_CACHE_SIZE });
 
 /**
- * The pattern as a RegExp, or null when it does not compile or could backtrack
- * catastrophically (nested quantifiers such as `(a+)+`, judged by safe-regex2).
+ * The pattern compiled for RE2 (linear time, never backtracks), or null when it is invalid,
+ * too long or complex, or uses what RE2 cannot run (backreferences, lookaround).
  * @example compileSafePattern('^\\d{7,8}$')?.test('30123456') // true
- * @example compileSafePattern('(a+)+$') // null
+ * @example compileSafePattern('(a)\\1') // null
  */
-export function compileSafePattern(pattern: string): RegExp | null {
+export function compileSafePattern(pattern: string): RE2JS | null {
   let regex = compiled.get(pattern);
   if (regex === undefined) {
-    regex = compile(pattern);
+    const result = compileLinearPattern(pattern);
+    regex = result.ok ? result.regex : UNUSABLE;
     compiled.set(pattern, regex);
   }
-  return regex;
-}
-
-function compile(pattern: string): RegExp | null {
-  try {
-    const regex = new RegExp(pattern);
-    return safeRegex(regex) ? regex : null;
-  } catch {
-    return null;
-  }
+  return regex === UNUSABLE ? null : regex;
 }
 
 /**
- * Whether `text` matches `pattern`; false for an unusable pattern or an over-long text.
+ * Whether `text` matches `pattern` anywhere (as RegExp.test does); false for an unusable pattern
+ * or a text over REGEX_LIMITS.inputLength characters.
  * @example matchesSafely('^[A-Z]{3}$', 'ABC') // true
  */
 export function matchesSafely(pattern: string, text: string): boolean {
-  if (text.length > MAX_MATCHED_LENGTH) return false;
+  if (text.length > REGEX_LIMITS.inputLength) return false;
   return compileSafePattern(pattern)?.test(text) ?? false;
+}
+
+/** How many compiled patterns are kept (tests check the bound). */
+export function compiledPatternCount(): number {
+  return compiled.size;
 }

@@ -2,6 +2,7 @@ import type { NodeData } from '../../schema/index.ts';
 import { memoryPorts } from '../core/memory-ports.ts';
 import { runTurn } from '../core/run-turn.ts';
 import { startSession } from '../core/session.ts';
+import { HOSTILE_PATTERNS, HOSTILE_TEXT } from '../testing/hostile-patterns.ts';
 import { testFlow } from '../testing/test-flow.ts';
 import { compare } from './compare.ts';
 
@@ -59,6 +60,18 @@ describe('condition node', () => {
   it('takes an any-branch when one rule holds, before a later branch that also holds', async () => {
     expect((await decide({ total: 500, pais: 'UY' }))?.output).toBe('alguno');
     expect((await decide({}))?.output).toBe('alguno');
+  });
+
+  it('matches a customer-written pattern (a template) against a 1,000-character customer text in linear time', async () => {
+    const matching = testFlow([{
+      id: 'decidir', type: 'condition',
+      data: { branches: [{ id: 'coincide', match: 'all', rules: [{ left: '{{texto}}', op: 'matches', right: '{{patron}}' }] }] },
+    }], []);
+    for (const patron of HOSTILE_PATTERNS) {
+      const session = { ...startSession({ flow: matching, contact, version: 'draft', now: 0 }), variables: { patron, texto: HOSTILE_TEXT } };
+      const result = await runTurn({ flow: matching, session, event: { type: 'text', text: 'x' }, contact, version: 'draft', now: 1, ports: memoryPorts() });
+      expect(result.trace[0]?.output).toBe(new RegExp(patron).test('aaaa!') ? 'coincide' : 'else');
+    }
   });
 
   it('takes else when no branch holds', async () => {

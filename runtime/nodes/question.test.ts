@@ -1,5 +1,6 @@
 import type { FlowDocument, NodeData } from '../../schema/index.ts';
 import { conversation } from '../testing/conversation.ts';
+import { HOSTILE_PATTERNS, HOSTILE_TEXT } from '../testing/hostile-patterns.ts';
 import { testFlow } from '../testing/test-flow.ts';
 import type { InboundEvent } from '../core/types.ts';
 
@@ -114,8 +115,14 @@ describe('question node', () => {
     });
   });
 
-  it('refuses a pattern that could backtrack catastrophically, as a mismatch', async () => {
-    const { trace } = await answer({ input: 'regex', pattern: '^(a+)+$' }, 'aaaa');
+  it('runs a pattern that backtracks exponentially in JavaScript in linear time (RE2)', async () => {
+    expect((await answer({ input: 'regex', pattern: '^(a+)+$' }, 'aaaa')).trace[0]).toMatchObject({ output: 'next' });
+    const hostile = await answer({ input: 'regex', pattern: HOSTILE_PATTERNS[0] }, HOSTILE_TEXT);
+    expect(hostile.trace[0]?.detail).toMatch(/does not match/);
+  });
+
+  it('treats a pattern RE2 cannot run (backreference) as a mismatch', async () => {
+    const { trace } = await answer({ input: 'regex', pattern: '^(\\d)\\1$' }, '11');
     expect(trace[0]?.detail).toMatch(/does not match/);
   });
 

@@ -1,3 +1,4 @@
+import { compileLinearPattern, REGEX_LIMITS } from '../linear-regex.ts';
 import { outputTerm, type ProblemCode } from '../problems.ts';
 import type { NodeCheckContext } from './node-check-context.ts';
 
@@ -51,14 +52,22 @@ export function hasTemplate(text: string): boolean {
   return /\{\{[^{}]*\}\}/.test(text);
 }
 
-/** Reports a pattern JavaScript cannot compile (the runtime uses JavaScript regular expressions). */
+/**
+ * Reports a pattern the runtime cannot run: one that is not JavaScript regular-expression syntax
+ * (what analysts write), or one RE2 (linear time, schema/linear-regex.ts) cannot run or finds too big.
+ */
 export function checkRegex(context: NodeCheckContext, pattern: string, pointer: string): void {
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '') : String(error);
     context.report('invalid_pattern', pointer, { pattern, reason });
+    return;
   }
+  const linear = compileLinearPattern(pattern);
+  if (linear.ok) return;
+  if (linear.problem === 'too_complex') context.report('pattern_too_complex', pointer, { max: REGEX_LIMITS.patternLength });
+  else context.report('pattern_unsupported', pointer, { pattern, feature: linear.problem === 'unsupported' ? linear.feature : linear.reason });
 }
 
 /** A title as users type it: no case, accents or extra spaces ("Café " = "cafe"). */

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { APP_SECRET, createLiveTestApp, PHONE_NUMBER_ID, VERIFY_TOKEN, type LiveTestApp } from '../../testing/live-test-app.ts';
+import { HOSTILE_TEXT } from '../../../runtime/testing/hostile-patterns.ts';
+import { hostilePatternFlow } from '../../testing/regex-attack.ts';
 import { signedHeaders, textWebhook } from '../../testing/webhook-body.ts';
 
 const PAYLOADS = new URL('../../../runtime/whatsapp/testdata/payloads/', import.meta.url);
@@ -183,3 +185,19 @@ describe('POST /webhooks/whatsapp', () => {
     ]);
   });
 });
+
+describe('a hostile pattern and customer text (regular-expression denial of service)', () => {
+  it('answers the 1,000-character attack with a re-prompt while /healthz and other customers keep being answered', async () => {
+    await t.publish(hostilePatternFlow());
+    await t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: t.auth(), payload: { flowId: 'patrones' } });
+    await t.postWebhook(text(SOFIA, 'wamid.R0', 'hola'));
+    await t.settle();
+    const attack = t.postWebhook(text(SOFIA, 'wamid.R1', HOSTILE_TEXT));
+    const [attacked, health, other] = await Promise.all([attack, t.app.inject({ url: '/healthz' }), t.postWebhook(text('5491100000001', 'wamid.R2', 'hola'))]);
+    expect([attacked.statusCode, health.statusCode, other.statusCode]).toEqual([200, 200, 200]);
+    await t.settle();
+    expect(sentTo(SOFIA).map((request) => (request.body.text as { body: string }).body)).toEqual(['¿Tu usuario?', 'Ese usuario no sirve', '¿Tu usuario?']);
+    expect(sentTo('5491100000001').map((request) => (request.body.text as { body: string }).body)).toEqual(['¿Tu usuario?']);
+  });
+});
+
