@@ -39,6 +39,7 @@ const echoTurn: Turn = async (input) => ({
   messages: [{ type: 'text', text: input.event.type === 'text' ? input.event.text : input.event.type }],
   trace: [],
   effects: [],
+  timers: [],
 });
 
 async function converse(turn: Turn, flow: FlowDocument, ports: RuntimePorts, now: number): Promise<number> {

@@ -21,6 +21,14 @@ export const Position = Type.Object(
 
 export const MaxRetries = Type.Integer({ minimum: 0, maximum: 10 });
 
+/** How long a waiting node waits for an answer before leaving through `timeout` (any positive number; at most 30 days). */
+export const TimeoutSeconds = Type.Number({ exclusiveMinimum: 0, maximum: 2_592_000 });
+
+/** A waiting node's outputs, plus `timeout` when it has a `timeoutSeconds`. */
+export function withTimeout(outputs: string[], data: { timeoutSeconds?: number }): string[] {
+  return data.timeoutSeconds === undefined ? outputs : [...outputs, 'timeout'];
+}
+
 /** Builds the schema of one node kind: `{ id, type, position, data }`. */
 export function nodeSchema<K extends string, D extends TSchema>(type: K, data: D) {
   return Type.Object(
@@ -47,8 +55,8 @@ export type ItemOutputs<D> = {
     list: K;
     /** The code of two items with one id. */
     duplicateCode: ProblemCode;
-    /** The node's own output an item id may not take (`invalid`, `else`, `fallback`). */
-    reserved: string;
+    /** The node's own outputs an item id may not take (`invalid`, `else`, `fallback`, `timeout`). */
+    reserved: readonly string[];
     /** How the editor names the item's output: a menu option by its title. */
     label(item: Item, index: number): string;
   } : never;

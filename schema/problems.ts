@@ -119,19 +119,19 @@ export const propertyTerm = (property: string): ProblemTerm => ({ term: 'propert
 const terms = {
   es: {
     type: { string: 'texto', number: 'un número', integer: 'un número entero', boolean: 'verdadero o falso', object: 'un objeto', array: 'una lista', null: 'nulo' },
-    output: { next: 'Siguiente', invalid: 'Respuesta inválida', else: 'Si no', fallback: 'Sin coincidencia', success: 'Éxito', error: 'Error', submitted: 'Enviado', resolved: 'Resuelto' },
+    output: { next: 'Siguiente', invalid: 'Respuesta inválida', else: 'Si no', fallback: 'Sin coincidencia', success: 'Éxito', error: 'Error', submitted: 'Enviado', resolved: 'Resuelto', timeout: 'Sin respuesta a tiempo', closed: 'Fuera de horario', unanswered: 'Nadie atendió' },
     component: { TextHeading: 'Título', TextSubheading: 'Subtítulo', TextBody: 'Párrafo', TextCaption: 'Nota', TextInput: 'Texto corto', TextArea: 'Texto largo', Dropdown: 'Desplegable', RadioButtonsGroup: 'Opción única', CheckboxGroup: 'Casillas', DatePicker: 'Fecha', OptIn: 'Aceptación', Footer: 'Botón de la pantalla', choice: 'Opción de la lista' },
     property: { label: 'Etiqueta', name: 'Nombre del campo', text: 'Texto', title: 'Título', id: 'Id', 'helper-text': 'Ayuda', 'data-source': 'Opciones', 'input-type': 'Tipo de dato', 'on-click-action': 'Acción del botón', 'next.name': 'Pantalla siguiente' },
   },
   pt: {
     type: { string: 'texto', number: 'um número', integer: 'um número inteiro', boolean: 'verdadeiro ou falso', object: 'um objeto', array: 'uma lista', null: 'nulo' },
-    output: { next: 'Próximo', invalid: 'Resposta inválida', else: 'Senão', fallback: 'Sem correspondência', success: 'Sucesso', error: 'Erro', submitted: 'Enviado', resolved: 'Resolvido' },
+    output: { next: 'Próximo', invalid: 'Resposta inválida', else: 'Senão', fallback: 'Sem correspondência', success: 'Sucesso', error: 'Erro', submitted: 'Enviado', resolved: 'Resolvido', timeout: 'Sem resposta a tempo', closed: 'Fora do horário', unanswered: 'Ninguém atendeu' },
     component: { TextHeading: 'Título', TextSubheading: 'Subtítulo', TextBody: 'Parágrafo', TextCaption: 'Nota', TextInput: 'Texto curto', TextArea: 'Texto longo', Dropdown: 'Lista suspensa', RadioButtonsGroup: 'Escolha única', CheckboxGroup: 'Caixas de seleção', DatePicker: 'Data', OptIn: 'Aceite', Footer: 'Botão da tela', choice: 'Opção da lista' },
     property: { label: 'Rótulo', name: 'Nome do campo', text: 'Texto', title: 'Título', id: 'Id', 'helper-text': 'Ajuda', 'data-source': 'Opções', 'input-type': 'Tipo de dado', 'on-click-action': 'Ação do botão', 'next.name': 'Próxima tela' },
   },
   en: {
     type: { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' },
-    output: { next: 'Next', invalid: 'Invalid answer', else: 'Else', fallback: 'No match', success: 'Success', error: 'Error', submitted: 'Submitted', resolved: 'Resolved' },
+    output: { next: 'Next', invalid: 'Invalid answer', else: 'Else', fallback: 'No match', success: 'Success', error: 'Error', submitted: 'Submitted', resolved: 'Resolved', timeout: 'No answer in time', closed: 'Outside hours', unanswered: 'No agent answered' },
     component: { TextHeading: 'Heading', TextSubheading: 'Subheading', TextBody: 'Paragraph', TextCaption: 'Caption', TextInput: 'Short text', TextArea: 'Long text', Dropdown: 'Dropdown', RadioButtonsGroup: 'Single choice', CheckboxGroup: 'Checkboxes', DatePicker: 'Date', OptIn: 'Opt-in', Footer: 'Screen button', choice: 'List choice' },
     property: { label: 'Label', name: 'Field name', text: 'Text', title: 'Title', id: 'Id', 'helper-text': 'Help text', 'data-source': 'Choices', 'input-type': 'Data type', 'on-click-action': 'Button action', 'next.name': 'Next screen' },
   },

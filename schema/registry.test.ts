@@ -22,6 +22,7 @@ const expected: Record<NodeKind, { outputs: string[]; waits: boolean }> = {
   api_call: { outputs: ['success', 'error'], waits: false },
   handoff: { outputs: ['resolved'], waits: true },
   end: { outputs: [], waits: false },
+  delay: { outputs: ['next'], waits: true },
 };
 
 describe('node kind registry', () => {

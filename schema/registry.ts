@@ -13,6 +13,7 @@ import { aiIntent } from './nodes/ai-intent.ts';
 import { apiCall } from './nodes/api-call.ts';
 import { handoff } from './nodes/handoff.ts';
 import { end } from './nodes/end.ts';
+import { delay } from './nodes/delay.ts';
 
 /**
  * Every node kind of flow format v1, keyed by its `type`. The runtime and editor
@@ -30,6 +31,7 @@ export const nodeKinds = {
   api_call: apiCall,
   handoff,
   end,
+  delay,
 } as const;
 
 export type NodeKind = keyof typeof nodeKinds;
@@ -46,7 +48,7 @@ type AnySpec = Pick<NodeKindSpec, 'schema' | 'literalFields'> & {
   waits(data: FlowNode['data']): boolean;
   sets?(data: FlowNode['data']): string[];
   check?(data: FlowNode['data'], context: NodeCheckContext): void;
-  itemOutputs?: { list: string; duplicateCode: ProblemCode; reserved: string; label(item: unknown, index: number): string };
+  itemOutputs?: { list: string; duplicateCode: ProblemCode; reserved: readonly string[]; label(item: unknown, index: number): string };
   endingOutputs?: readonly string[];
 };
 

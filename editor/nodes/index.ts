@@ -3,6 +3,7 @@ import { useT } from '../i18n/index.ts';
 import { aiIntentEditor } from './ai_intent/index.ts';
 import { apiCallEditor } from './api_call/index.ts';
 import { conditionEditor } from './condition/index.ts';
+import { delayEditor } from './delay/index.ts';
 import { endEditor } from './end/index.ts';
 import { formEditor } from './form/index.ts';
 import { handoffEditor } from './handoff/index.ts';
@@ -28,6 +29,7 @@ export const nodeEditors = {
   api_call: apiCallEditor,
   handoff: handoffEditor,
   end: endEditor,
+  delay: delayEditor,
 } satisfies { [K in NodeKind]: NodeEditor<K> };
 
 /** The entry of one kind, typed loosely for generic callers (the canvas card, the inspector panel). */

@@ -15,6 +15,7 @@ const es = {
   'data.method': 'método', 'data.url': 'URL', 'data.headers': 'cabeceras', 'data.body': 'cuerpo', 'data.timeoutMs': 'tiempo de espera',
   'data.outputs': 'variables de salida', 'data.cta': 'botón', 'data.flowJson': 'pantallas', 'data.flowId': 'ID del Flow',
   'data.screen': 'primera pantalla', 'data.queue': 'cola', 'data.note': 'nota',
+  'data.timeoutSeconds': 'espera de la respuesta', 'data.businessHoursOnly': 'solo en horario', 'data.unansweredSeconds': 'espera de un agente', 'data.seconds': 'pausa',
   // The flow's own fields (the diff's `fields`).
   name: 'nombre del flujo', description: 'descripción', language: 'idioma', startNodeId: 'bloque de inicio', variables: 'variables', settings: 'ajustes',
 } satisfies Record<NodeFieldPath, string> & Record<string, string>;
@@ -31,6 +32,7 @@ const messages = defineMessages({
     'data.method': 'método', 'data.url': 'URL', 'data.headers': 'cabeçalhos HTTP', 'data.body': 'corpo', 'data.timeoutMs': 'tempo limite',
     'data.outputs': 'variáveis de saída', 'data.cta': 'botão', 'data.flowJson': 'telas', 'data.flowId': 'ID do Flow',
     'data.screen': 'primeira tela', 'data.queue': 'fila', 'data.note': 'nota',
+    'data.timeoutSeconds': 'espera da resposta', 'data.businessHoursOnly': 'só no horário', 'data.unansweredSeconds': 'espera de um agente', 'data.seconds': 'pausa',
     name: 'nome do fluxo', description: 'descrição', language: 'idioma', startNodeId: 'bloco de início', variables: 'variáveis', settings: 'configurações',
   },
   en: {
@@ -43,6 +45,7 @@ const messages = defineMessages({
     'data.method': 'method', 'data.url': 'URL', 'data.headers': 'HTTP headers', 'data.body': 'body', 'data.timeoutMs': 'timeout',
     'data.outputs': 'output variables', 'data.cta': 'button', 'data.flowJson': 'screens', 'data.flowId': 'Flow ID',
     'data.screen': 'first screen', 'data.queue': 'queue', 'data.note': 'note',
+    'data.timeoutSeconds': 'answer wait', 'data.businessHoursOnly': 'business hours only', 'data.unansweredSeconds': 'agent wait', 'data.seconds': 'pause',
     name: 'flow name', description: 'description', language: 'language', startNodeId: 'start block', variables: 'variables', settings: 'settings',
   },
 });

@@ -24,6 +24,8 @@ export function eventText(event: InboundEvent): string | undefined {
     case 'unsupported':
     case 'system':
     case 'handoff_resolved':
+    case 'agent_replied':
+    case 'timer':
       return undefined;
     default:
       return assertNever(event, 'inbound event');

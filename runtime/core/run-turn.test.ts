@@ -33,7 +33,7 @@ describe('runTurn', () => {
     });
     expect(result.session).toEqual({
       flowId: 'prueba', version: 7, status: 'active', nodeId: 'nombre', retries: 0, variables: {},
-      contact: { waId: '5491155550123', name: 'Ana' }, lastText: 'hola', startedAt: CONVERSATION_EPOCH, lastUserMessageAt: CONVERSATION_EPOCH,
+      contact: { waId: '5491155550123', name: 'Ana' }, lastText: 'hola', startedAt: CONVERSATION_EPOCH, lastUserMessageAt: CONVERSATION_EPOCH, epoch: 1,
     });
     expect(result.messages).toEqual([{ type: 'text', text: 'Hola Ana' }, { type: 'text', text: '¿Tu nombre?' }]);
     expect(result.trace).toEqual([{ nodeId: 'hola', type: 'message', output: 'next' }, { nodeId: 'nombre', type: 'question' }]);

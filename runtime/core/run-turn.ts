@@ -4,9 +4,10 @@ import { flowIndex } from './flow-index.ts';
 import { isKeyword } from './keywords.ts';
 import { normalizeText } from './normalize-text.ts';
 import { isSessionResumable, startSession } from './session.ts';
+import { isTimerCurrent, isWindowClosed, settleTimers } from './timers.ts';
 import { TurnContext } from './turn-context.ts';
-import type { InboundEvent, Session, TurnInput, TurnResult } from './types.ts';
-import { stopOnError, walk } from './walk.ts';
+import type { InboundEvent, Session, Timer, TurnInput, TurnResult } from './types.ts';
+import { endConversation, leaveThrough, stopOnError, walk } from './walk.ts';
 
 /**
  * One turn of a conversation: the flow, the stored session (or null) and one event in;
@@ -17,25 +18,94 @@ import { stopOnError, walk } from './walk.ts';
  *   contact: { waId: '5491155550123', name: 'Ana' }, version: 3, now: Date.now(), ports })
  */
 export async function runTurn(input: TurnInput): Promise<TurnResult> {
+  const { event } = input;
+  if (event.type === 'timer') return fireTimer(input, event.timer);
   const ctx = new TurnContext(input, openSession(input));
-  const pending = input.event.type === 'handoff_resolved' ? resolveHandoff(ctx) : receiveUserMessage(ctx, input.event);
+  const statusBefore = ctx.session.status;
+  const pending = event.type === 'handoff_resolved' ? resolveHandoff(ctx)
+    : event.type === 'agent_replied' ? recordAgentReply(ctx)
+    : receiveUserMessage(ctx, event);
   // Only turns that reach an API call or a classifier wait for anything.
   if (pending !== undefined) await pending;
-  return { session: ctx.session, messages: ctx.messages, trace: ctx.trace, effects: ctx.effects };
+  // A message kept for the agent, or a resolve with no handoff open, leaves the conversation where it was.
+  const moved = ctx.trace.length > 0 || ctx.effects.length > 0 || ctx.session.status !== statusBefore;
+  return finishTurn(ctx, moved);
 }
 
-/** The turn's own copy of the stored session, or a fresh one. */
+function finishTurn(ctx: TurnContext, moved: boolean): TurnResult {
+  const timers = moved ? settleTimers(ctx) : [];
+  return { session: ctx.session, messages: ctx.messages, trace: ctx.trace, effects: ctx.effects, timers };
+}
+
+/** The turn's own copy of the stored session, or a fresh one (counting states on from the old one, so its timers stay stale). */
 function openSession(input: TurnInput): Session {
   const stored = input.session;
   const index = flowIndex(input.flow);
   const resumable = stored !== null
     && isSessionResumable(stored, input.flow, input.now)
     && (stored.nodeId === null || index.node(stored.nodeId) !== undefined);
-  if (!resumable) return startSession({ flow: input.flow, contact: input.contact, version: input.version, now: input.now });
+  if (!resumable) {
+    const fresh = startSession({ flow: input.flow, contact: input.contact, version: input.version, now: input.now });
+    return stored?.epoch === undefined ? fresh : { ...fresh, epoch: stored.epoch };
+  }
   return { ...stored, contact: input.contact, variables: { ...stored.variables } };
 }
 
-function receiveUserMessage(ctx: TurnContext, event: InboundEvent): void | Promise<void> {
+/**
+ * A timer fell due: a stale one (the conversation has moved on since it was set) does nothing;
+ * `expire` ends the session; `leave` takes the waiting node's output (`timeout`, `unanswered`, a
+ * delay's `next`). Its messages go out only while the customer's 24-hour window is open.
+ */
+async function fireTimer(input: TurnInput, timer: Timer): Promise<TurnResult> {
+  const stored = input.session;
+  const node = timer.action.type === 'leave' ? flowIndex(input.flow).node(timer.action.nodeId) : undefined;
+  const current = isTimerCurrent(stored, timer) && (timer.action.type === 'expire' || (node !== undefined && stored?.nodeId === node.id));
+  if (!current || stored === null) {
+    const session = stored ?? startSession({ flow: input.flow, contact: input.contact, version: input.version, now: input.now });
+    return { session, messages: [], trace: [], effects: [], timers: [] };
+  }
+  const ctx = new TurnContext(input, { ...stored, contact: input.contact, variables: { ...stored.variables } });
+  const { session } = ctx;
+  if (timer.action.type === 'expire') {
+    const waiting = session.nodeId === null ? undefined : flowIndex(ctx.flow).node(session.nodeId);
+    if (waiting !== undefined) ctx.trace.push({ nodeId: waiting.id, type: waiting.type, detail: 'session expired' });
+    endConversation(ctx, session.nodeId ?? ctx.flow.startNodeId);
+  } else if (node !== undefined) {
+    // A handoff left through `unanswered` is the bot's again.
+    if (session.status === 'handoff') {
+      session.status = 'active';
+      delete session.handoff;
+    }
+    const pending = leaveThrough(ctx, node, timer.action.output, `timer: ${timer.action.output}`);
+    if (pending !== undefined) await pending;
+    if (ctx.messages.length > 0 && isWindowClosed(session, ctx.now)) holdOutsideWindow(ctx, node.id);
+  }
+  return finishTurn(ctx, true);
+}
+
+/**
+ * WhatsApp refuses free-form messages once the customer's 24-hour window has closed: a timer turn's
+ * messages are held back (a `window_closed` effect and a trace entry say how many) rather than sent
+ * to be refused. A flow-level fallback template, when the format has one, is what goes out instead.
+ */
+function holdOutsideWindow(ctx: TurnContext, timerNodeId: string): void {
+  const count = ctx.messages.length;
+  ctx.messages.length = 0;
+  const node = flowIndex(ctx.flow).node(timerNodeId);
+  if (node !== undefined) ctx.trace.push({ nodeId: node.id, type: node.type, detail: `the customer's 24-hour window has closed: ${count} message(s) not sent` });
+  ctx.effects.push({ type: 'window_closed', nodeId: ctx.session.nodeId, count });
+}
+
+/** An agent wrote to the customer: a node's handoff is answered, so its `unanswered` timer goes. */
+function recordAgentReply(ctx: TurnContext): void {
+  const { session } = ctx;
+  if (session.status !== 'handoff' || session.handoff?.by !== 'node' || session.handoff.answeredAt !== undefined) return;
+  session.handoff.answeredAt = ctx.now;
+  const node = session.nodeId === null ? undefined : flowIndex(ctx.flow).node(session.nodeId);
+  if (node !== undefined) ctx.trace.push({ nodeId: node.id, type: node.type, detail: 'an agent answered' });
+}
+
+function receiveUserMessage(ctx: TurnContext, event: Exclude<InboundEvent, { type: 'timer' | 'agent_replied' | 'handoff_resolved' }>): void | Promise<void> {
   const { session } = ctx;
   session.lastUserMessageAt = ctx.now;
   const text = eventText(event);

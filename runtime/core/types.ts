@@ -28,7 +28,28 @@ export type InboundEvent =
   | { type: 'unsupported'; detail?: string }
   | { type: 'system'; body?: string }
   /** Not from the user: an agent handed the conversation back to the bot. */
-  | { type: 'handoff_resolved' };
+  | { type: 'handoff_resolved' }
+  /** Not from the user: an agent wrote to the customer during a handoff (stops its `unanswered` timer). */
+  | { type: 'agent_replied' }
+  /** Not from the user: a timer the core scheduled fell due (runtime/core/timers.ts). */
+  | { type: 'timer'; timer: Timer };
+
+/**
+ * Something the core asks the host to do later, as data: at `dueAt`, feed `{ type: 'timer', timer }`
+ * back to runTurn. It belongs to the conversation state `epoch` it was set in; once the conversation
+ * has moved on (an answer, a restart, a handoff) it is stale and firing it does nothing.
+ */
+export interface Timer {
+  dueAt: number;
+  epoch: number;
+  /** `leave`: the node waiting at `nodeId` leaves through `output` (`timeout`, `unanswered`, a delay's `next`); `expire`: the session times out. */
+  action: { type: 'leave'; nodeId: string; output: string } | { type: 'expire' };
+}
+
+/** What a turn asks of the host's timers: drop those of the state the conversation left, set the new state's. */
+export type TimerEffect =
+  | { type: 'cancel_timers'; epoch: number }
+  | { type: 'schedule_timer'; timer: Timer };
 
 /**
  * What the bot says, channel-neutral. runtime/whatsapp/outbound.ts turns each
@@ -92,7 +113,14 @@ export interface Session {
     by: 'node' | 'keyword' | 'agent';
     /** When the handoff began (ms since the epoch): the inbox shows how long the customer has waited. Absent in sessions stored before it existed. */
     since?: number;
+    /** When an agent first wrote to the customer: from then on the handoff is answered. */
+    answeredAt?: number;
   };
+  /**
+   * Counts the conversation's moves: every turn that runs the flow (an answer, a retry, a restart,
+   * a handoff, a timer) starts a new state, and timers carry the state they were set in. Absent = 0.
+   */
+  epoch?: number;
 }
 
 export interface TraceEntry {
@@ -108,7 +136,14 @@ export interface TraceEntry {
 export type RuntimeEffect =
   | { type: 'handoff_started'; nodeId: string; queue?: string; note?: string }
   | { type: 'conversation_ended'; nodeId: string | null }
-  | { type: 'error'; nodeId: string; code: string; message: string };
+  | { type: 'error'; nodeId: string; code: string; message: string }
+  /** A `delay` node pauses: show the customer WhatsApp's typing indicator (Meta keeps it up to 25 s). */
+  | { type: 'typing_indicator'; nodeId: string; seconds: number }
+  /**
+   * Messages of a timer turn the host must not send free-form: the customer's 24-hour window had
+   * closed. `count` were held back; the flow's fallback template (if any) goes out instead.
+   */
+  | { type: 'window_closed'; nodeId: string | null; count: number };
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -167,4 +202,6 @@ export interface TurnResult {
   messages: OutboundMessage[];
   trace: TraceEntry[];
   effects: RuntimeEffect[];
+  /** Timers to cancel and set, in order; empty when the turn left the conversation where it was. */
+  timers: TimerEffect[];
 }

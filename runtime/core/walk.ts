@@ -6,13 +6,16 @@ import { flowIndex } from './flow-index.ts';
 import type { TurnContext } from './turn-context.ts';
 import type { InboundEvent } from './types.ts';
 
+/** What a waiting node may receive: timers do not reach nodes, the core leaves through their output (leaveThrough). */
+type UserOrAgentEvent = Exclude<InboundEvent, { type: 'timer' }>;
+
 /**
  * Runs nodes from `from` until one waits, the conversation ends or the turn runs more
  * than `maxStepsPerTurn` nodes. With `event`, `from` is the waiting node receiving it;
  * without, `from` is entered. Synchronous until a node awaits a port (most turns never
  * do), then a promise: the bench measures each await.
  */
-export function walk(ctx: TurnContext, from: FlowNode, event?: InboundEvent, stepsSoFar = 0): void | Promise<void> {
+export function walk(ctx: TurnContext, from: FlowNode, event?: UserOrAgentEvent, stepsSoFar = 0): void | Promise<void> {
   const maxSteps = flowIndex(ctx.flow).settings.maxStepsPerTurn;
   let node: FlowNode | undefined = from;
   let receiving = event;
@@ -28,6 +31,15 @@ export function walk(ctx: TurnContext, from: FlowNode, event?: InboundEvent, ste
   }
 }
 
+/**
+ * Leaves `node` through `output` without it receiving anything (a timer fell due), then runs on
+ * from the node the output leads to.
+ */
+export function leaveThrough(ctx: TurnContext, node: FlowNode, output: string, detail: string): void | Promise<void> {
+  const target = follow(ctx, node, { type: 'next', output, detail });
+  if (target !== undefined) return walk(ctx, target, undefined, 1);
+}
+
 async function finishAsync(ctx: TurnContext, node: FlowNode, pending: Promise<Step>, steps: number): Promise<void> {
   let step: Step;
   try {
@@ -41,7 +53,7 @@ async function finishAsync(ctx: TurnContext, node: FlowNode, pending: Promise<St
 }
 
 /** Enters the node, or gives it the event it waited for; undefined when it threw (recorded). */
-function runNode(ctx: TurnContext, node: FlowNode, receiving: InboundEvent | undefined): StepResult | undefined {
+function runNode(ctx: TurnContext, node: FlowNode, receiving: UserOrAgentEvent | undefined): StepResult | undefined {
   ctx.session.nodeId = node.id;
   if (receiving === undefined) ctx.session.retries = 0;
   try {
@@ -91,7 +103,7 @@ function follow(ctx: TurnContext, node: FlowNode, step: Step): FlowNode | undefi
   }
 }
 
-function endConversation(ctx: TurnContext, nodeId: string): void {
+export function endConversation(ctx: TurnContext, nodeId: string): void {
   const { session } = ctx;
   session.status = 'ended';
   session.nodeId = null;

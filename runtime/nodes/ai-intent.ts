@@ -1,7 +1,7 @@
 import type { NodeOf } from '../../schema/index.ts';
 import type { TurnContext } from '../core/turn-context.ts';
 import type { NodeBehaviour, Step } from './behaviour.ts';
-import { next, wait } from './behaviour.ts';
+import { next, timeoutTimers, wait } from './behaviour.ts';
 
 export const DEFAULT_MIN_CONFIDENCE = 0.6;
 
@@ -19,6 +19,7 @@ export const aiIntent = {
     return wait();
   },
   receive: (node, _event, ctx) => classify(node, ctx),
+  timers: (node) => timeoutTimers(node.data),
 } satisfies NodeBehaviour<'ai_intent'>;
 
 async function classify(node: NodeOf<'ai_intent'>, ctx: TurnContext): Promise<Step> {

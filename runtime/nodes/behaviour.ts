@@ -1,6 +1,6 @@
 import type { NodeKind, NodeOf } from '../../schema/index.ts';
 import type { TurnContext } from '../core/turn-context.ts';
-import type { InboundEvent } from '../core/types.ts';
+import type { InboundEvent, Session } from '../core/types.ts';
 
 /**
  * What running a node decided, as data (the core follows edges and sets the status):
@@ -22,7 +22,23 @@ export interface NodeBehaviour<K extends NodeKind> {
   /** The node is reached: send its messages, then move on or wait. */
   enter(node: NodeOf<K>, ctx: TurnContext): StepResult;
   /** The event that arrived while this node waited (only for nodes that wait). */
-  receive?(node: NodeOf<K>, event: InboundEvent, ctx: TurnContext): StepResult;
+  receive?(node: NodeOf<K>, event: Exclude<InboundEvent, { type: 'timer' }>, ctx: TurnContext): StepResult;
+  /**
+   * The timers of the state "waiting at this node" (only for nodes that wait): each leaves through
+   * `output` `afterMs` after the turn that left the conversation here, unless it moves on first.
+   */
+  timers?(node: NodeOf<K>, session: Session): NodeTimer[];
+}
+
+/** A timer a waiting node sets: leave through `output` after `afterMs` (runtime/core/timers.ts). */
+export interface NodeTimer {
+  output: string;
+  afterMs: number;
+}
+
+/** The `timeout` timer of a node with `timeoutSeconds` (menu, question, form, ai_intent). */
+export function timeoutTimers(data: { timeoutSeconds?: number }): NodeTimer[] {
+  return data.timeoutSeconds === undefined ? [] : [{ output: 'timeout', afterMs: Math.round(data.timeoutSeconds * 1000) }];
 }
 
 export function next(output: string, detail?: string): Step {

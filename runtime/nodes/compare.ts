@@ -1,9 +1,11 @@
 import type { NodeData } from '../../schema/index.ts';
+import type { BUSINESS_HOURS_OPERATORS } from '../../schema/nodes/condition.ts';
 import { assertNever } from '../core/assert-never.ts';
 import { foldText } from '../core/normalize-text.ts';
 import { matchesSafely } from '../core/safe-regex.ts';
 
-type Operator = NodeData<'condition'>['branches'][number]['rules'][number]['op'];
+/** The operators that compare two rendered values (the business-hours ones read the clock instead: condition.ts). */
+export type ComparisonOperator = Exclude<NodeData<'condition'>['branches'][number]['rules'][number]['op'], (typeof BUSINESS_HOURS_OPERATORS)[number]>;
 
 /** A number when the whole trimmed text is one (`12`, `-3.5`, `1e3`), else undefined. */
 function asNumber(text: string): number | undefined {
@@ -20,7 +22,7 @@ function asNumber(text: string): number | undefined {
  * @example compare('1500', 'greater_than', '999') // true (numeric, not alphabetical)
  * @example compare('Sí', 'equals', 'si') // true
  */
-export function compare(left: string, op: Operator, right: string): boolean {
+export function compare(left: string, op: ComparisonOperator, right: string): boolean {
   switch (op) {
     case 'equals':
       return equals(left, right);

@@ -4,12 +4,12 @@ import { runTurn } from '../core/run-turn.ts';
 import { startSession } from '../core/session.ts';
 import { HOSTILE_PATTERNS, HOSTILE_TEXT } from '../testing/hostile-patterns.ts';
 import { testFlow } from '../testing/test-flow.ts';
-import { compare } from './compare.ts';
+import { compare, type ComparisonOperator } from './compare.ts';
 
 type Rule = NodeData<'condition'>['branches'][number]['rules'][number];
 
 describe('compare', () => {
-  it.each<[string, Rule['op'], string, boolean]>([
+  it.each<[string, ComparisonOperator, string, boolean]>([
     ['10', 'equals', '10.0', true],
     ['Sí', 'equals', ' si ', true],
     ['false', 'equals', 'false', true],

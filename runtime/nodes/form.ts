@@ -1,7 +1,7 @@
 import type { NodeOf } from '../../schema/index.ts';
 import type { TurnContext } from '../core/turn-context.ts';
 import type { NodeBehaviour } from './behaviour.ts';
-import { next, wait } from './behaviour.ts';
+import { next, timeoutTimers, wait } from './behaviour.ts';
 import { optionalText } from './optional-text.ts';
 import { retryOrInvalid } from './retry.ts';
 
@@ -36,6 +36,7 @@ export const form = {
       detail,
     });
   },
+  timers: (node) => timeoutTimers(node.data),
 } satisfies NodeBehaviour<'form'>;
 
 function sendForm(node: NodeOf<'form'>, ctx: TurnContext): void {

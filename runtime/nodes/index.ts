@@ -1,10 +1,11 @@
 import type { FlowNode, NodeKind } from '../../schema/index.ts';
 import type { TurnContext } from '../core/turn-context.ts';
-import type { InboundEvent } from '../core/types.ts';
-import type { NodeBehaviour, StepResult } from './behaviour.ts';
+import type { InboundEvent, Session } from '../core/types.ts';
+import type { NodeBehaviour, NodeTimer, StepResult } from './behaviour.ts';
 import { aiIntent } from './ai-intent.ts';
 import { apiCall } from './api-call.ts';
 import { condition } from './condition.ts';
+import { delay } from './delay.ts';
 import { end } from './end.ts';
 import { form } from './form.ts';
 import { handoff } from './handoff.ts';
@@ -25,13 +26,17 @@ export const nodeBehaviours = {
   api_call: apiCall,
   handoff,
   end,
+  delay,
 } satisfies { [K in NodeKind]: NodeBehaviour<K> };
 
 /** A behaviour seen through any node (the registry guarantees node and behaviour agree). */
 interface AnyBehaviour {
   enter(node: FlowNode, ctx: TurnContext): StepResult;
-  receive?(node: FlowNode, event: InboundEvent, ctx: TurnContext): StepResult;
+  receive?(node: FlowNode, event: UserOrAgentEvent, ctx: TurnContext): StepResult;
+  timers?(node: FlowNode, session: Session): NodeTimer[];
 }
+
+type UserOrAgentEvent = Exclude<InboundEvent, { type: 'timer' }>;
 
 /** Runs a node that was just reached. */
 export function enterNode(node: FlowNode, ctx: TurnContext): StepResult {
@@ -39,9 +44,14 @@ export function enterNode(node: FlowNode, ctx: TurnContext): StepResult {
 }
 
 /** Gives the waiting node the event that arrived; a node that cannot receive runs again. */
-export function receiveAtNode(node: FlowNode, event: InboundEvent, ctx: TurnContext): StepResult {
+export function receiveAtNode(node: FlowNode, event: UserOrAgentEvent, ctx: TurnContext): StepResult {
   const behaviour = nodeBehaviours[node.type] as AnyBehaviour;
   return behaviour.receive === undefined ? behaviour.enter(node, ctx) : behaviour.receive(node, event, ctx);
 }
 
-export type { NodeBehaviour, Step, StepResult } from './behaviour.ts';
+/** The timers of the state "waiting at `node`": its `timeout`, a delay's end, a handoff's `unanswered`. */
+export function nodeTimers(node: FlowNode, session: Session): NodeTimer[] {
+  return (nodeBehaviours[node.type] as AnyBehaviour).timers?.(node, session) ?? [];
+}
+
+export type { NodeBehaviour, NodeTimer, Step, StepResult } from './behaviour.ts';

@@ -1,7 +1,7 @@
 import type { NodeOf } from '../../schema/index.ts';
 import type { TurnContext } from '../core/turn-context.ts';
 import type { NodeBehaviour } from './behaviour.ts';
-import { next, wait } from './behaviour.ts';
+import { next, timeoutTimers, wait } from './behaviour.ts';
 import { matchMenuOption } from './menu-match.ts';
 import { optionalText } from './optional-text.ts';
 import { retryOrInvalid } from './retry.ts';
@@ -25,6 +25,7 @@ export const menu = {
       detail: `no option matches a ${event.type} answer`,
     });
   },
+  timers: (node) => timeoutTimers(node.data),
 } satisfies NodeBehaviour<'menu'>;
 
 function sendMenu(node: NodeOf<'menu'>, ctx: TurnContext): void {

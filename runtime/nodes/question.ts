@@ -1,5 +1,5 @@
 import type { NodeBehaviour } from './behaviour.ts';
-import { next, wait } from './behaviour.ts';
+import { next, timeoutTimers, wait } from './behaviour.ts';
 import { eventText } from '../core/event-text.ts';
 import { parseAnswer } from './parse-answer.ts';
 import { retryOrInvalid } from './retry.ts';
@@ -24,4 +24,5 @@ export const question = {
       detail: parsed.reason,
     });
   },
+  timers: (node) => timeoutTimers(node.data),
 } satisfies NodeBehaviour<'question'>;

@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../../schema/index.ts';
 import { runTurn } from '../core/run-turn.ts';
-import type { Contact, InboundEvent, RuntimePorts, Session, TurnResult } from '../core/types.ts';
+import type { Contact, InboundEvent, RuntimePorts, Session, Timer, TimerEffect, TurnResult } from '../core/types.ts';
 import { memoryPorts } from '../core/memory-ports.ts';
 
 /** 2026-03-02 12:00 UTC: a fixed start so tests and goldens never read the clock. */
@@ -23,31 +23,72 @@ export interface ConversationOptions {
 export function conversation(flow: FlowDocument, options: ConversationOptions = {}) {
   let session: Session | null = null;
   let now = CONVERSATION_EPOCH;
+  let timers: Timer[] = [];
   const ports = options.ports ?? memoryPorts();
   const contact = options.contact ?? { waId: '5491155550123', name: 'Ana' };
+  const turn = async (event: InboundEvent): Promise<TurnResult> => {
+    const result = await runTurn({
+      flow, session, event, contact, version: options.version ?? 'draft', now, ports,
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+    });
+    session = result.session;
+    timers = applyTimerEffects(timers, result.timers);
+    return result;
+  };
+  /** Fires, in order and each at its own time, the timers due by `until`; the clock ends at `until`. */
+  const travel = async (until: number): Promise<TurnResult[]> => {
+    const fired: TurnResult[] = [];
+    for (let due = nextDue(timers, until); due !== undefined; due = nextDue(timers, until)) {
+      timers = timers.filter((timer) => timer !== due);
+      now = Math.max(now, due.dueAt);
+      fired.push(await turn({ type: 'timer', timer: due }));
+    }
+    now = until;
+    return fired;
+  };
   return {
     get session(): Session | null {
       return session;
     },
-    /** The time of the last message sent. */
+    /** The conversation's clock: the time of the last message or timer. */
     get now(): number {
       return now;
     },
-    /** One inbound event (a string is a text message), `afterMs` after the previous one. */
+    /** The timers set and not yet fired, soonest first. */
+    get timers(): readonly Timer[] {
+      return [...timers].sort((a, b) => a.dueAt - b.dueAt);
+    },
+    /**
+     * One inbound event (a string is a text message), `afterMs` after the previous one; timers that
+     * fall due in between fire first, as they would live.
+     */
     async send(event: InboundEvent | string, afterMs = options.gapMs ?? 1000): Promise<TurnResult> {
-      now += afterMs;
-      const result = await runTurn({
-        flow,
-        session,
-        event: typeof event === 'string' ? { type: 'text', text: event } : event,
-        contact,
-        version: options.version ?? 'draft',
-        now,
-        ports,
-        ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
-      });
-      session = result.session;
-      return result;
+      await travel(now + afterMs);
+      return turn(typeof event === 'string' ? { type: 'text', text: event } : event);
+    },
+    /** Lets `ms` pass with no message: the turns of the timers that fell due meanwhile. */
+    wait(ms: number): Promise<TurnResult[]> {
+      return travel(now + ms);
     },
   };
+}
+
+/**
+ * A host's pending timers after a turn's timer effects: `cancel_timers` drops those of the state
+ * left and any older one, `schedule_timer` adds one.
+ * @example applyTimerEffects([], result.timers)
+ */
+export function applyTimerEffects(pending: readonly Timer[], effects: readonly TimerEffect[]): Timer[] {
+  let timers = [...pending];
+  for (const effect of effects) {
+    if (effect.type === 'cancel_timers') timers = timers.filter((timer) => timer.epoch > effect.epoch);
+    else timers.push(effect.timer);
+  }
+  return timers;
+}
+
+function nextDue(timers: readonly Timer[], until: number): Timer | undefined {
+  let soonest: Timer | undefined;
+  for (const timer of timers) if (timer.dueAt <= until && (soonest === undefined || timer.dueAt < soonest.dueAt)) soonest = timer;
+  return soonest;
 }

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { defineNodeKind, Id, nodeSchema, Template, VariableName } from '../common.ts';
+import { defineNodeKind, Id, nodeSchema, Template, TimeoutSeconds, VariableName, withTimeout } from '../common.ts';
 import { checkMaxLength } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
@@ -15,12 +15,19 @@ export const aiIntent = defineNodeKind({
     text: Type.Optional(Template),
     minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     variable: Type.Optional(VariableName),
+    /** Only where the node asks (`text`): it waits for the answer that long. */
+    timeoutSeconds: Type.Optional(TimeoutSeconds),
   }, { additionalProperties: false })),
-  outputs: (data) => [...data.intents.map((intent) => intent.id), 'fallback'],
-  itemOutputs: { list: 'intents', duplicateCode: 'duplicate_intent_id', reserved: 'fallback', label: (intent) => intent.description || intent.id },
-  waits: (data) => data.text !== undefined && data.text !== '',
+  // A node that does not ask never waits, so it has no answer to time out.
+  outputs: (data) => [...data.intents.map((intent) => intent.id), 'fallback', ...(asks(data) && data.timeoutSeconds !== undefined ? ['timeout'] : [])],
+  itemOutputs: { list: 'intents', duplicateCode: 'duplicate_intent_id', reserved: ['fallback', 'timeout'], label: (intent) => intent.description || intent.id },
+  waits: (data) => asks(data),
   sets: (data) => (data.variable === undefined ? [] : [data.variable]),
   check(data, context) {
     checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.textBody, 'text_too_long');
   },
 });
+
+function asks(data: { text?: string }): boolean {
+  return data.text !== undefined && data.text !== '';
+}

@@ -6,7 +6,12 @@ export const ConditionOperator = Type.Union([
   Type.Literal('equals'), Type.Literal('not_equals'), Type.Literal('contains'),
   Type.Literal('starts_with'), Type.Literal('greater_than'), Type.Literal('less_than'),
   Type.Literal('is_empty'), Type.Literal('is_not_empty'), Type.Literal('matches'),
+  // Read the turn's time against the flow's business hours; `left` and `right` are not used.
+  Type.Literal('within_business_hours'), Type.Literal('outside_business_hours'),
 ]);
+
+/** The operators that read the clock and the flow's business hours instead of comparing two values. */
+export const BUSINESS_HOURS_OPERATORS = ['within_business_hours', 'outside_business_hours'] as const;
 
 export const ConditionRule = Type.Object({
   left: Template,
@@ -27,7 +32,7 @@ export const condition = defineNodeKind({
   }, { additionalProperties: false })),
   outputs: (data) => [...data.branches.map((branch) => branch.id), 'else'],
   // The editor names a branch by its label, or by its place when it has none.
-  itemOutputs: { list: 'branches', duplicateCode: 'duplicate_branch_id', reserved: 'else', label: (branch, index) => branch.label || `#${index + 1}` },
+  itemOutputs: { list: 'branches', duplicateCode: 'duplicate_branch_id', reserved: ['else'], label: (branch, index) => branch.label || `#${index + 1}` },
   waits: () => false,
   check(data, context) {
     data.branches.forEach((branch, b) => branch.rules.forEach((rule, r) => {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { defineNodeKind, nodeSchema, NonEmptyTemplate, Template, VariableName } from '../common.ts';
+import { defineNodeKind, nodeSchema, NonEmptyTemplate, Template, TimeoutSeconds, VariableName, withTimeout } from '../common.ts';
 import { checkFlowJson } from '../flow-json/check-flow-json.ts';
 import { checkMaxLength } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
@@ -40,8 +40,9 @@ export const form = defineNodeKind({
       field: Type.String({ minLength: 1 }),
       variable: VariableName,
     }, { additionalProperties: false })),
+    timeoutSeconds: Type.Optional(TimeoutSeconds),
   }, { additionalProperties: false })),
-  outputs: () => ['submitted', 'invalid'],
+  outputs: (data) => withTimeout(['submitted', 'invalid'], data),
   waits: () => true,
   sets: (data) => data.outputs.map((output) => output.variable),
   literalFields: ['flowJson'],

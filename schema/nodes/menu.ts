@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { defineNodeKind, Id, MaxRetries, NonEmptyTemplate, nodeSchema, Template } from '../common.ts';
+import { defineNodeKind, Id, MaxRetries, NonEmptyTemplate, nodeSchema, Template, TimeoutSeconds, withTimeout } from '../common.ts';
 import { checkMaxLength, foldTitle } from '../validate/field-checks.ts';
 import type { NodeCheckContext } from '../validate/node-check-context.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
@@ -19,9 +19,10 @@ export const menu = defineNodeKind({
     listButton: Type.Optional(Type.String()),
     invalidText: Type.Optional(Template),
     maxRetries: Type.Optional(MaxRetries),
+    timeoutSeconds: Type.Optional(TimeoutSeconds),
   }, { additionalProperties: false })),
-  outputs: (data) => [...data.options.map((option) => option.id), 'invalid'],
-  itemOutputs: { list: 'options', duplicateCode: 'duplicate_option_id', reserved: 'invalid', label: (option) => option.title },
+  outputs: (data) => withTimeout([...data.options.map((option) => option.id), 'invalid'], data),
+  itemOutputs: { list: 'options', duplicateCode: 'duplicate_option_id', reserved: ['invalid', 'timeout'], label: (option) => option.title },
   waits: () => true,
   check(data, context) {
     checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.interactiveBody, 'interactive_body_too_long');

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { IsoDate } from '../business-hours.ts';
-import { defineNodeKind, MaxRetries, NonEmptyTemplate, nodeSchema, Template, VariableName } from '../common.ts';
+import { defineNodeKind, MaxRetries, NonEmptyTemplate, nodeSchema, Template, TimeoutSeconds, VariableName, withTimeout } from '../common.ts';
 import { checkMaxLength, checkRegex } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 
@@ -23,8 +23,9 @@ export const question = defineNodeKind({
     futureOnly: Type.Optional(Type.Boolean()),
     invalidText: Type.Optional(Template),
     maxRetries: Type.Optional(MaxRetries),
+    timeoutSeconds: Type.Optional(TimeoutSeconds),
   }, { additionalProperties: false })),
-  outputs: () => ['next', 'invalid'],
+  outputs: (data) => withTimeout(['next', 'invalid'], data),
   waits: () => true,
   sets: (data) => [data.variable],
   literalFields: ['pattern'],

@@ -23,13 +23,13 @@ export function checkMaxLength(
  * Items without a string id are skipped: this also runs on nodes that break the schema elsewhere.
  */
 export function checkUniqueIds(
-  context: NodeCheckContext, items: readonly unknown[], base: string, code: ProblemCode, reserved: string,
+  context: NodeCheckContext, items: readonly unknown[], base: string, code: ProblemCode, reserved: readonly string[],
 ): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
     if (typeof id !== 'string') return;
-    if (id === reserved) context.report('reserved_output_id', `${base}/${index}/id`, { id, output: outputTerm(reserved) });
+    if (reserved.includes(id)) context.report('reserved_output_id', `${base}/${index}/id`, { id, output: outputTerm(id) });
     else if (seen.has(id)) context.report(code, `${base}/${index}/id`, { id });
     seen.add(id);
   });

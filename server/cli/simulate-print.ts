@@ -37,6 +37,10 @@ export function describeEffect(effect: RuntimeEffect): string {
       return '# conversation ended; the next message starts again';
     case 'error':
       return `# error ${effect.code} at ${effect.nodeId}: ${effect.message}`;
+    case 'typing_indicator':
+      return `# typing… (pause of ${effect.seconds} s)`;
+    case 'window_closed':
+      return `# the customer's 24-hour window had closed: ${effect.count} message(s) not sent`;
     default: {
       const unknown: never = effect;
       return `# ${JSON.stringify(unknown)}`;

@@ -175,6 +175,9 @@ export class LiveProcessor {
         return;
       case 'conversation_ended':
         return;
+      case 'typing_indicator':
+      case 'window_closed':
+        return;
       default:
         effect satisfies never;
     }

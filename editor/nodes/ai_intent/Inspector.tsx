@@ -4,6 +4,7 @@ import { WHATSAPP_LIMITS } from '../../../schema/index.ts';
 import { freshId, idStem } from '../../store/ids.ts';
 import type { NodeInspectorProps } from '../types.ts';
 import { messages } from './messages.ts';
+import { TimeoutField } from '../shared/TimeoutField.tsx';
 
 export function AiIntentInspector({ data, update }: NodeInspectorProps<'ai_intent'>) {
   const t = useT(messages);
@@ -11,6 +12,8 @@ export function AiIntentInspector({ data, update }: NodeInspectorProps<'ai_inten
     <>
       <TextField name="text" label={t('question')} hint={t('questionHint')} value={data.text ?? ''} multiline template
         limit={WHATSAPP_LIMITS.textBody} onChange={(text) => update({ text: orUndefined(text) })} />
+      {/* Only a node that asks waits for an answer, so only then can it time out. */}
+      {data.text ? <TimeoutField value={data.timeoutSeconds} onChange={(timeoutSeconds) => update({ timeoutSeconds })} /> : null}
       <h4 className="insp-section">{t('intents')}</h4>
       <ListEditor
         name="intents"

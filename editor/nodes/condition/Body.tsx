@@ -11,7 +11,7 @@ export function ConditionBody({ data }: NodeBodyProps<'condition'>) {
       {data.branches.map((branch, index) => (
         <li key={branch.id}>
           <strong>{branch.label || t('branch', { n: index + 1 })}:</strong>{' '}
-          {branch.rules.map((rule) => `${rule.left} ${t(rule.op)}${isUnary(rule.op) ? '' : ` ${rule.right ?? ''}`}`)
+          {branch.rules.map((rule) => `${rule.left} ${t(rule.op)}${isUnary(rule.op) ? '' : ` ${rule.right ?? ''}`}`.trim())
             .join(branch.match === 'all' ? ' ∧ ' : ' ∨ ')}
         </li>
       ))}

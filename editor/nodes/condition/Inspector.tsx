@@ -3,7 +3,7 @@ import { ListEditor, orUndefined, SelectField, TextField } from '../../inspector
 import { freshId } from '../../store/ids.ts';
 import type { NodeInspectorProps } from '../types.ts';
 import { messages } from './messages.ts';
-import { isUnary, OPERATORS } from './operators.ts';
+import { isUnary, OPERATORS, readsTheClock } from './operators.ts';
 
 export function ConditionInspector({ data, update }: NodeInspectorProps<'condition'>) {
   const t = useT(messages);
@@ -39,11 +39,13 @@ export function ConditionInspector({ data, update }: NodeInspectorProps<'conditi
               min={1}
               renderItem={(rule, r, changeRule) => (
                 <div className="insp-rule">
-                  <TextField name={`branches.${b}.rules.${r}.left`} label={t('left')} value={rule.left} template placeholder="{{variable}}"
-                    onChange={(left) => changeRule({ ...rule, left })} />
+                  {!readsTheClock(rule.op) && (
+                    <TextField name={`branches.${b}.rules.${r}.left`} label={t('left')} value={rule.left} template placeholder="{{variable}}"
+                      onChange={(left) => changeRule({ ...rule, left })} />
+                  )}
                   <SelectField name={`branches.${b}.rules.${r}.op`} label={t('op')} value={rule.op}
                     options={OPERATORS.map((op) => ({ value: op, label: t(op) }))}
-                    onChange={(op) => changeRule(isUnary(op) ? { left: rule.left, op } : { ...rule, op, right: rule.right ?? '' })} />
+                    onChange={(op) => changeRule(readsTheClock(op) ? { left: '', op } : isUnary(op) ? { left: rule.left, op } : { ...rule, op, right: rule.right ?? '' })} />
                   {!isUnary(rule.op) && (
                     <TextField name={`branches.${b}.rules.${r}.right`} label={t('right')} value={rule.right ?? ''} template
                       onChange={(right) => changeRule({ ...rule, right })} />

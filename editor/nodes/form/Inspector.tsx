@@ -7,6 +7,7 @@ import type { NodeInspectorProps } from '../types.ts';
 import { readScreens, screensPatch } from './flow-json.ts';
 import { messages } from './messages.ts';
 import { ScreensEditor } from './ScreensEditor.tsx';
+import { TimeoutField } from '../shared/TimeoutField.tsx';
 
 export function FormInspector({ data, update }: NodeInspectorProps<'form'>) {
   const t = useT(messages);
@@ -22,6 +23,7 @@ export function FormInspector({ data, update }: NodeInspectorProps<'form'>) {
         onChange={(footer) => update({ footer: orUndefined(footer) })} />
       <TextField name="cta" label={t('cta')} value={data.cta} limit={WHATSAPP_LIMITS.flowCta} onChange={(cta) => update({ cta })} />
       <TextField name="flowId" label={t('flowId')} value={data.flowId ?? ''} onChange={(flowId) => update({ flowId: orUndefined(flowId) })} />
+      <TimeoutField value={data.timeoutSeconds} onChange={(timeoutSeconds) => update({ timeoutSeconds })} />
       <h4 className="insp-section">{t('screens')}</h4>
       <ScreensEditor screens={screens} onChange={(next) => update(screensPatch(data, next))} />
       <h4 className="insp-section">{t('outputs')}</h4>

@@ -8,6 +8,7 @@ export function HandoffBody({ data }: NodeBodyProps<'handoff'>) {
   return (
     <>
       {data.queue && <div className="node-chip">{t('queueLabel', { queue: data.queue })}</div>}
+      {data.businessHoursOnly && <div className="node-chip">{t('closedChip')}</div>}
       <TextPreview text={data.text} empty={t('waits')} />
     </>
   );

@@ -5,6 +5,7 @@ import { contentLocale } from '../../i18n/content-locale.ts';
 import { useEditorStore } from '../../store/index.ts';
 import { messages as common } from '../messages.ts';
 import { RetriesField } from '../retries/RetriesField.tsx';
+import { TimeoutField } from '../shared/TimeoutField.tsx';
 import type { NodeInspectorProps } from '../types.ts';
 import { newMenuOption } from './defaults.ts';
 import { messages } from './messages.ts';
@@ -54,6 +55,7 @@ export function MenuInspector({ nodeId, data, update }: NodeInspectorProps<'menu
       <TextField name="invalidText" label={tc('invalidText')} value={data.invalidText ?? ''} multiline template limit={WHATSAPP_LIMITS.textBody}
         onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
       <RetriesField nodeId={nodeId} value={data.maxRetries} onChange={(maxRetries) => update({ maxRetries })} />
+      <TimeoutField value={data.timeoutSeconds} onChange={(timeoutSeconds) => update({ timeoutSeconds })} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { CheckboxField, DateField, NumberField, orUndefined, SelectField, TextFi
 import { WHATSAPP_LIMITS } from '../../../schema/index.ts';
 import { messages as common } from '../messages.ts';
 import { RetriesField } from '../retries/RetriesField.tsx';
+import { TimeoutField } from '../shared/TimeoutField.tsx';
 import type { NodeInspectorProps } from '../types.ts';
 import { messages } from './messages.ts';
 
@@ -58,6 +59,7 @@ export function QuestionInspector({ nodeId, data, update }: NodeInspectorProps<'
       <TextField name="invalidText" label={tc('invalidText')} value={data.invalidText ?? ''} multiline template limit={WHATSAPP_LIMITS.textBody}
         onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
       <RetriesField nodeId={nodeId} value={data.maxRetries} onChange={(maxRetries) => update({ maxRetries })} />
+      <TimeoutField value={data.timeoutSeconds} onChange={(timeoutSeconds) => update({ timeoutSeconds })} />
     </>
   );
 }

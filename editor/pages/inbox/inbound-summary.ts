@@ -36,6 +36,8 @@ const describers: { [K in InboundEvent['type']]: Describe<Extract<InboundEvent, 
   unsupported: (event, t) => ({ icon: '⚠', label: t('unsupported'), ...(event.detail ? { details: [event.detail] } : {}) }),
   system: (event, t) => ({ icon: 'ⓘ', label: t('system'), ...(event.body ? { text: event.body } : {}) }),
   handoff_resolved: (_event, t) => ({ label: t('handedBack') }),
+  agent_replied: (_event, t) => ({ label: t('agentReplied') }),
+  timer: (_event, t) => ({ icon: '⏱', label: t('timerFired') }),
 };
 
 /**

@@ -1,0 +1,15 @@
+import { Type } from '@sinclair/typebox';
+import { defineNodeKind, nodeSchema } from '../common.ts';
+
+/**
+ * A pause before the next node: the customer sees WhatsApp's typing indicator meanwhile (Meta
+ * shows it for at most 25 s). It ends the turn; a timer continues the flow through `next`.
+ */
+export const delay = defineNodeKind({
+  schema: nodeSchema('delay', Type.Object({
+    seconds: Type.Number({ exclusiveMinimum: 0, maximum: 86_400 }),
+  }, { additionalProperties: false })),
+  outputs: () => ['next'],
+  // It stops the turn (the rest of the flow runs on its timer), so a loop through it cannot spin.
+  waits: () => true,
+});
