@@ -15,6 +15,7 @@ import { loggerOptions } from './logger.ts';
 import { channelsPlugin } from './plugins/channels/index.ts';
 import { editorPlugin, isServerPath } from './plugins/editor.ts';
 import { flowsPlugin } from './plugins/flows/index.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { inboxPlugin } from './plugins/inbox/index.ts';
 import { metricsPlugin } from './plugins/metrics/index.ts';
@@ -93,7 +94,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     throw new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });
 
-  // Feature plugins, one line each. Plugins read `app.charla` and declare JSON schemas on every route.
+  // Feature plugins, one line each. Plugins read `app.charla`; their routes are the contract's (schema/api/),
+  // which the OpenAPI plugin, registered first, collects.
+  await app.register(openApiPlugin);
   await app.register(healthPlugin);
   await app.register(flowsPlugin);
   await app.register(versionsPlugin);

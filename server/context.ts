@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RuntimePorts } from '../runtime/core/types.ts';
-import type { Principal } from './auth/roles.ts';
+import type { Principal } from './auth/principal.ts';
 import type { TokenRepository } from './auth/token-repository.ts';
 import type { ChannelRepository } from './channels/repository.ts';
 import type { SecretKeySource } from './channels/secret-key.ts';

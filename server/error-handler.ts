@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, errorCatalogue, type ErrorCode } from './errors.ts';
+import { errorCatalogue, type ErrorCode } from '../schema/api/errors.ts';
+import { AppError } from './errors.ts';
 
 /** Fastify's own error codes that are the client's fault, mapped into our catalogue. */
 const fastifyCodes: Partial<Record<string, ErrorCode>> = {

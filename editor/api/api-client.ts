@@ -1,66 +1,74 @@
+import { bindChannel as bindChannelRoute, listChannels } from '../../schema/api/channels.ts';
+import {
+  listConversations, replyToConversation as replyRoute, resolveConversation as resolveConversationRoute, takeOverConversation as takeOverRoute,
+} from '../../schema/api/conversations.ts';
+import { createFlow, deleteFlow, getFlow, listFlows, saveFlow } from '../../schema/api/flows.ts';
+import { tryApiCallNode } from '../../schema/api/node-trials.ts';
+import { pathOf, type ApiRoute, type BodyOf, type ParamsOf, type QueryOf, type ReplyOf } from '../../schema/api/route.ts';
+import { resolveSimulation as resolveSimulationRoute, sendSimulationMessage as sendMessageRoute, startSimulation as startSimulationRoute } from '../../schema/api/simulations.ts';
+import { createToken as createTokenRoute, listTokens, revokeToken as revokeTokenRoute, whoAmI } from '../../schema/api/tokens.ts';
+import { diffVersions, getVersion as getVersionRoute, listVersions as listVersionsRoute, publishDraft, setLiveVersion } from '../../schema/api/versions.ts';
 import type { FlowDocument, NodeData } from '../../schema/index.ts';
-import type { Problem } from '../store/types.ts';
 import { createHttp, type HttpOptions } from './http.ts';
-import type {
-  ApiToken, Channel, ChannelBinding, Conversation, CreatedToken, DiffSide, FlowDiff, FlowDraft, FlowSummary, InboundMessage, Me, NodeTrial, Role, SimulationStart,
-  SimulationTurn, VersionSummary,
-} from './types.ts';
+import type { ChannelBinding, DiffSide, InboundMessage, Role } from './types.ts';
 
-const enc = encodeURIComponent;
+/** What one call of a contract route takes: its path params, its query string and its body. */
+interface CallInput<R extends ApiRoute> { params?: ParamsOf<R>; query?: QueryOf<R>; body?: BodyOf<R> }
 
 /**
- * Typed calls for the whole server API (issue 4); every failure is an ApiError.
+ * Typed calls for the whole server API (issue 4), each a route of the contract (schema/api/): the
+ * path, the body and the answer's type come from the schemas the server's routes use. Every failure
+ * is an ApiError.
  * @example const api = apiClient({ token: () => localStorage.getItem('charla.token') }); await api.listFlows();
  */
 export function apiClient(options: HttpOptions) {
   const http = createHttp(options);
-  const flow = (id: string) => `/api/flows/${enc(id)}`;
+  function call<R extends ApiRoute>(route: R, input: CallInput<R> = {}): Promise<ReplyOf<R>> {
+    return http<ReplyOf<R>>(route.method, pathOf(route, input.params ?? ({} as ParamsOf<R>), input.query), input.body);
+  }
   return {
-    me: () => http<Me>('GET', '/api/me'),
+    me: () => call(whoAmI),
 
-    listFlows: () => http<FlowSummary[]>('GET', '/api/flows'),
-    getFlow: (id: string) => http<FlowDraft>('GET', flow(id)),
-    createFlow: (document: FlowDocument) =>
-      http<{ id: string; revision: number; problems?: Problem[] }>('POST', '/api/flows', document),
+    listFlows: () => call(listFlows),
+    getFlow: (id: string) => call(getFlow, { params: { id } }),
+    createFlow: (document: FlowDocument) => call(createFlow, { body: document }),
     saveFlow: (id: string, document: FlowDocument, revision: number) =>
-      http<{ revision: number; problems?: Problem[] }>('PUT', flow(id), { document, revision }),
-    deleteFlow: (id: string) => http<void>('DELETE', flow(id)),
+      call(saveFlow, { params: { id }, body: { document, revision } }),
+    deleteFlow: (id: string) => call(deleteFlow, { params: { id } }),
 
     /** Runs an API-call node's request once on the server (which holds the secrets); `data` may be unsaved. */
     tryApiCall: (id: string, nodeId: string, data: NodeData<'api_call'>, variables: Record<string, unknown> = {}) =>
-      http<NodeTrial>('POST', `${flow(id)}/nodes/${enc(nodeId)}/try`, { data, variables }),
+      call(tryApiCallNode, { params: { id, nodeId }, body: { data, variables } }),
 
-    publish: (id: string, note?: string) =>
-      http<{ version: number }>('POST', `${flow(id)}/versions`, note ? { note } : {}),
-    listVersions: (id: string) => http<VersionSummary[]>('GET', `${flow(id)}/versions`),
-    getVersion: (id: string, version: number) => http<FlowDocument>('GET', `${flow(id)}/versions/${version}`),
+    publish: (id: string, note?: string) => call(publishDraft, { params: { id }, body: note ? { note } : {} }),
+    listVersions: (id: string) => call(listVersionsRoute, { params: { id } }),
+    getVersion: (id: string, version: number) => call(getVersionRoute, { params: { id, version } }),
     diff: (id: string, from: DiffSide, to: DiffSide) =>
-      http<FlowDiff>('GET', `${flow(id)}/diff?from=${enc(String(from))}&to=${enc(String(to))}`),
-    setLive: (id: string, version: number) => http<unknown>('PUT', `${flow(id)}/live`, { version }),
+      call(diffVersions, { params: { id }, query: { from: String(from), to: String(to) } }),
+    setLive: (id: string, version: number) => call(setLiveVersion, { params: { id }, body: { version } }),
 
     /** Secrets left out of `binding` keep their stored value; responses only say whether each is set. */
     bindChannel: (phoneNumberId: string, binding: ChannelBinding) =>
-      http<Channel>('PUT', `/api/channels/whatsapp/${enc(phoneNumberId)}`, binding),
-    listChannels: () => http<Channel[]>('GET', '/api/channels'),
+      call(bindChannelRoute, { params: { phoneNumberId }, body: binding }),
+    listChannels: () => call(listChannels),
 
     /** The token's secret is in this response only. */
-    createToken: (name: string, role: Role) => http<CreatedToken>('POST', '/api/tokens', { name, role }),
-    listTokens: () => http<ApiToken[]>('GET', '/api/tokens'),
-    revokeToken: (id: string) => http<void>('DELETE', `/api/tokens/${enc(id)}`),
+    createToken: (name: string, role: Role) => call(createTokenRoute, { body: { name, role } }),
+    listTokens: () => call(listTokens),
+    revokeToken: (id: string) => call(revokeTokenRoute, { params: { id } }),
 
-    startSimulation: (id: string, source: DiffSide) =>
-      http<SimulationStart>('POST', `${flow(id)}/simulations`, { source }),
+    startSimulation: (id: string, source: DiffSide) => call(startSimulationRoute, { params: { id }, body: { source } }),
     sendSimulationMessage: (simulationId: string, message: InboundMessage) =>
-      http<SimulationTurn>('POST', `/api/simulations/${enc(simulationId)}/messages`, message),
+      call(sendMessageRoute, { params: { simulationId }, body: message }),
     /** What an agent's "resolve" does, for a simulated conversation in handoff. */
-    resolveSimulation: (simulationId: string) => http<SimulationTurn>('POST', `/api/simulations/${enc(simulationId)}/resolve`),
+    resolveSimulation: (simulationId: string) => call(resolveSimulationRoute, { params: { simulationId } }),
 
     /** Conversations waiting for a person (`handoff`) or run by the bot (`active`). */
-    listConversations: (status: 'handoff' | 'active') => http<Conversation[]>('GET', `/api/conversations?status=${status}`),
+    listConversations: (status: 'handoff' | 'active') => call(listConversations, { query: { status } }),
     /** A person takes a bot conversation over: it moves to handoff, the bot stays quiet. */
-    takeOverConversation: (id: string | number) => http<Conversation>('POST', `/api/conversations/${enc(String(id))}/take-over`, {}),
-    replyToConversation: (id: string | number, text: string) => http<unknown>('POST', `/api/conversations/${enc(String(id))}/messages`, { text }),
-    resolveConversation: (id: string | number) => http<unknown>('POST', `/api/conversations/${enc(String(id))}/resolve`, {}),
+    takeOverConversation: (id: number) => call(takeOverRoute, { params: { id } }),
+    replyToConversation: (id: number, text: string) => call(replyRoute, { params: { id }, body: { text } }),
+    resolveConversation: (id: number) => call(resolveConversationRoute, { params: { id } }),
   };
 }
 

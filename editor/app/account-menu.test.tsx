@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ADMIN_TOKEN_PRINCIPAL } from '../../server/auth/roles.ts';
+import { ADMIN_TOKEN_PRINCIPAL } from '../../schema/api/roles.ts';
 import { useLocale } from '../i18n/index.ts';
 import { AccountMenu, initialsOf } from './account-menu.tsx';
 import { useSession } from './session.ts';

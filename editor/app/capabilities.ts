@@ -1,7 +1,7 @@
-import { permissions } from '../../server/auth/roles.ts';
+import { permissions } from '../../schema/api/roles.ts';
 import type { Role } from '../api/types.ts';
 
-/** What the UI offers a role; the same table the server enforces (server/auth/roles.ts). */
+/** What the UI offers a role; the same table the server enforces (schema/api/roles.ts). */
 export interface Capabilities {
   edit: boolean;
   simulate: boolean;

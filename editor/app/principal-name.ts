@@ -1,4 +1,4 @@
-import { ADMIN_TOKEN_PRINCIPAL } from '../../server/auth/roles.ts';
+import { ADMIN_TOKEN_PRINCIPAL } from '../../schema/api/roles.ts';
 import { defineMessages, useT } from '../i18n/index.ts';
 
 const messages = defineMessages({

@@ -24,7 +24,7 @@ function fakeServer() {
       if (revision !== server.revision) throw new ApiError(409, 'revision_conflict', 'The draft changed since you loaded it');
       server.document = next;
       server.revision += 1;
-      return { revision: server.revision };
+      return { id: 'demo', revision: server.revision, problems: [] };
     },
     async getFlow(): Promise<FlowDraft> {
       return { id: 'demo', name: 'Demo', revision: server.revision, liveVersion: null, document: server.document, problems: [] };

@@ -21,7 +21,7 @@ async function conflicted(details: Record<string, unknown>) {
     async saveFlow() {
       calls.push('save');
       if (calls.length === 1) throw new ApiError(409, 'revision_conflict', 'The draft changed since you loaded it', details);
-      return { revision: 8 };
+      return { id: 'demo', revision: 8, problems: [] };
     },
     async getFlow() {
       calls.push('get');

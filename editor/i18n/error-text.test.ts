@@ -1,4 +1,4 @@
-import { errorCatalogue } from '../../server/errors.ts';
+import { errorCatalogue } from '../../schema/api/errors.ts';
 import { ApiError, clientErrorCodes } from '../api/api-error.ts';
 import { errorMessages } from './error-messages.ts';
 import { errorSummary } from './error-summary.ts';

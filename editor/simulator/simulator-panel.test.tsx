@@ -29,7 +29,7 @@ function fakeApi() {
     async startSimulation(_id: string, source: 'draft' | number): Promise<SimulationStart> {
       started.push(source);
       const document = source === 'draft' ? draft : version1;
-      return { simulationId: `sim-${started.length}`, messages: [{ type: 'text', text: { body: (document.nodes[0]!.data as { text: string }).text } }], activeNodeId: document.startNodeId, variables: {}, status: 'active' };
+      return { simulationId: `sim-${started.length}`, flowId: 'demo', source, messages: [{ type: 'text', text: { body: (document.nodes[0]!.data as { text: string }).text } }], activeNodeId: document.startNodeId, variables: {}, status: 'active' };
     },
     async sendSimulationMessage(): Promise<SimulationTurn> { throw new Error('unused'); },
     async resolveSimulation(): Promise<SimulationTurn> { throw new Error('unused'); },
@@ -40,7 +40,7 @@ function fakeApi() {
 function renderPanel({ readOnly = false } = {}) {
   const store = createEditorStore({ document: draft, revision: 3, readOnly });
   const puts: unknown[] = [];
-  const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async (...args) => { puts.push(args); return { revision: 4 }; }, getFlow: async () => { throw new Error('unused'); } } });
+  const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async (...args) => { puts.push(args); return { id: 'demo', revision: 4, problems: [] }; }, getFlow: async () => { throw new Error('unused'); } } });
   const stopAutosave = autosave.start();
   const { api, started } = fakeApi();
   const views: Array<VersionView | null> = [];

@@ -39,7 +39,7 @@ function fakeApi(answer: () => Promise<FlowDiff> = async () => diff) {
   return {
     calls,
     listVersions: async () => versions,
-    setLive: async () => ({}),
+    setLive: async () => ({ id: 'demo', liveVersion: 1 }),
     diff: async (_id: string, from: unknown, to: unknown) => { calls.push(`diff ${String(from)} ${String(to)}`); return answer(); },
     getVersion: async (_id: string, version: number) => { calls.push(`get ${version}`); return version1; },
   };

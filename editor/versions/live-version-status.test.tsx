@@ -30,7 +30,7 @@ function fakeServer() {
     answer: async (changed: boolean) => { await waitFor(() => expect(waiting.length).toBeGreaterThan(0)); await act(async () => { for (const reply of waiting.splice(0)) reply(diffWith(changed ? ['hola'] : [])); }); },
     api: {
       diff: (_id: string, from: unknown, to: unknown) => { calls.push(`diff ${String(from)} ${String(to)}`); return new Promise<FlowDiff>((resolve) => { waiting.push(resolve); }); },
-      publish: async () => ({ version: 2 }),
+      publish: async () => ({ version: 2, contentHash: 'h2' }),
       listVersions: async () => [],
     },
   };

@@ -23,7 +23,7 @@ const warning = (nodeId: string | undefined, message: string): Problem => ({
 const api = {
   listVersions: async () => [],
   diff: async () => { throw new Error('not asked before the first version'); },
-  publish: async () => ({ version: 1 }),
+  publish: async () => ({ version: 1, contentHash: 'h1' }),
 };
 
 function renderWith(problems: Problem[]) {

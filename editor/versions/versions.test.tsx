@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ADMIN_TOKEN_PRINCIPAL } from '../../server/auth/roles.ts';
+import { ADMIN_TOKEN_PRINCIPAL } from '../../schema/api/roles.ts';
 import { ApiError } from '../api/api-error.ts';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { FlowDiff, VersionSummary } from '../api/types.ts';
@@ -26,14 +26,14 @@ const diff: FlowDiff = {
   edges: { added: [], removed: [], changed: [], fields: {} },
 };
 
-function fakeApi(answers: { diff?: FlowDiff; publish?: () => Promise<{ version: number }> } = {}) {
+function fakeApi(answers: { diff?: FlowDiff; publish?: () => Promise<{ version: number; contentHash: string }> } = {}) {
   const calls: string[] = [];
   return {
     calls,
     listVersions: async () => versions,
-    setLive: async (_id: string, version: number) => { calls.push(`live ${version}`); return {}; },
+    setLive: async (_id: string, version: number) => { calls.push(`live ${version}`); return { id: 'demo', liveVersion: version }; },
     diff: async (_id: string, from: unknown, to: unknown) => { calls.push(`diff ${String(from)} ${String(to)}`); return answers.diff ?? diff; },
-    publish: async (_id: string, note?: string) => { calls.push(`publish ${note}`); return answers.publish ? answers.publish() : { version: 3 }; },
+    publish: async (_id: string, note?: string) => { calls.push(`publish ${note}`); return answers.publish ? answers.publish() : { version: 3, contentHash: 'h3' }; },
     getVersion: async (_id: string, version: number) => { calls.push(`get ${version}`); return document; },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError, fail } from '../errors.ts';
-import { ADMIN_TOKEN_PRINCIPAL, type Principal, type Role } from './roles.ts';
+import { ADMIN_TOKEN_PRINCIPAL, type Role } from '../../schema/api/roles.ts';
+import type { Principal } from './principal.ts';
 import { sameTokenSecret } from './token-secret.ts';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -21,7 +22,7 @@ export function authenticate(request: FastifyRequest): Principal {
 /**
  * A preHandler that lets the request through only with a token of one of these roles;
  * 401 without a valid token, 403 with the wrong role. Sets `request.principal`.
- * @example app.post('/api/flows/:id/versions', { preHandler: requireRole(permissions.publish) }, handler)
+ * @example app.route({ ...publishDraft, preHandler: requireRole(permissions.publish), handler })
  */
 export function requireRole(roles: readonly Role[]): preHandlerAsyncHookHandler {
   return async function checkRole(request) {

@@ -1,6 +1,6 @@
 import { loadFixtureFlow } from '../../fixtures/index.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from '../../schema/api/roles.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,17 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { CharlaDb } from '../db/connection.ts';
 import { apiTokens } from '../db/schema.ts';
-import type { Principal, Role } from './roles.ts';
+import type { Role } from '../../schema/api/roles.ts';
+import type { TokenSummary } from '../../schema/api/tokens.ts';
+import type { Principal } from './principal.ts';
 import { hashTokenSecret, newTokenSecret } from './token-secret.ts';
 
-export interface TokenSummary {
-  id: string;
-  name: string;
-  role: Role;
-  createdBy: string;
-  createdAt: number;
-  revokedAt: number | null;
-}
 
 /** API tokens, stored as sha-256 hashes. The lookup on each request is a prepared statement. */
 export function createTokenRepository(db: CharlaDb) {

@@ -1,27 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { ElementChanges, FlowChanges } from '../../schema/api/versions.ts';
 import type { FlowDocument } from '../../schema/index.ts';
 
-/** Ids of the items added, removed and changed, and for each changed id the fields that differ. */
-export interface ElementChanges {
-  added: string[];
-  removed: string[];
-  changed: string[];
-  /** `{ menu: ['data.options', 'position'] }` */
-  fields: Record<string, string[]>;
-}
-
-export interface FlowDiff {
-  /** Document fields other than nodes and edges that differ (`name`, `settings.restartKeywords`, ...). */
-  fields: string[];
-  nodes: ElementChanges;
-  edges: ElementChanges;
-}
 
 /**
  * What changed from `from` to `to`, matching nodes and edges by id.
  * @example diffFlows(v1, v2).nodes // { added: [], removed: [], changed: ['menu'], fields: { menu: ['data.options'] } }
  */
-export function diffFlows(from: FlowDocument, to: FlowDocument): FlowDiff {
+export function diffFlows(from: FlowDocument, to: FlowDocument): FlowChanges {
   const { nodes: fromNodes, edges: fromEdges, ...fromRest } = from;
   const { nodes: toNodes, edges: toEdges, ...toRest } = to;
   return {

@@ -1,28 +1,14 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
+import type { FlowSummary } from '../../schema/api/flows.ts';
+import type { VersionSummary } from '../../schema/api/versions.ts';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { CharlaDb } from '../db/connection.ts';
 import { draftSnapshots, flows, flowVersions, simulations } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { contentHash } from './content-hash.ts';
 
-export interface FlowSummary {
-  id: string;
-  name: string;
-  revision: number;
-  liveVersion: number | null;
-}
-
 export interface FlowDraft extends FlowSummary {
   document: FlowDocument;
-}
-
-export interface VersionSummary {
-  version: number;
-  contentHash: string;
-  author: string;
-  note: string | null;
-  createdAt: number;
-  live: boolean;
 }
 
 /** Parsed versions kept in memory: they never change, and the live path reads them on every turn. */

@@ -1,14 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { health } from '../../schema/api/operations.ts';
 
 /** GET /healthz: the process is up and SQLite answers. */
-export async function healthPlugin(app: FastifyInstance): Promise<void> {
+export const healthPlugin: FastifyPluginAsyncTypebox = async (app) => {
   const ping = app.charla.sqlite.prepare('SELECT 1');
-  app.get('/healthz', {
-    schema: {
-      response: { 200: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } },
+  app.route({
+    ...health,
+    handler: async () => {
+      ping.get();
+      return { status: 'ok' };
     },
-  }, async () => {
-    ping.get();
-    return { status: 'ok' };
   });
-}
+};

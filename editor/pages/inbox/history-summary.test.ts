@@ -1,12 +1,13 @@
 import { translate } from '../../i18n/index.ts';
 import type { ConversationMessage } from '../../api/types.ts';
+import { conversationMessage } from '../../testing/conversations.ts';
 import { historySummary } from './history-summary.ts';
 import { previewLine } from './message-summary.ts';
 import { messages } from './messages.ts';
 
 const t = translate(messages, 'es');
-const customer = (body: unknown): ConversationMessage => ({ direction: 'in', body, createdAt: 0 });
-const bot = (body: unknown): ConversationMessage => ({ direction: 'bot', body: { messaging_product: 'whatsapp', to: '+5491155550123', ...body as object }, createdAt: 0 });
+const customer = (body: object): ConversationMessage => conversationMessage({ direction: 'in', body, createdAt: 0 });
+const bot = (body: object): ConversationMessage => conversationMessage({ direction: 'bot', body: { messaging_product: 'whatsapp', to: '+5491155550123', ...body }, createdAt: 0 });
 const line = (message: ConversationMessage) => previewLine(historySummary(message, t));
 
 describe('inbox history summaries', () => {
@@ -63,7 +64,7 @@ describe('inbox history summaries', () => {
     expect(line(bot({ type: 'text', text: { body: 'Te paso con una persona' } }))).toBe('Te paso con una persona');
     expect(line(bot({ type: 'image', image: { link: 'https://example.com/menu.png', caption: 'Nuestro menú' } }))).toBe('▣ Nuestro menú');
     expect(line(bot({ type: 'template', template: { name: 'recordatorio', language: { code: 'es' } } }))).toBe('▤ Plantilla «recordatorio»');
-    expect(line({ direction: 'agent', body: null, createdAt: 0 })).toBe('Mensaje de tipo «?»');
+    expect(line(conversationMessage({ direction: 'agent', body: null, createdAt: 0 }))).toBe('Mensaje de tipo «?»');
   });
 
   it('speaks the page language', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Conversation, ConversationMessage } from '../../api/types.ts';
+import { conversationMessage, handoffConversation } from '../../testing/conversations.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { ConversationItem } from './conversation-item.tsx';
 import { ConversationView } from './conversation-view.tsx';
@@ -12,14 +13,14 @@ const MINUTE = 60_000;
 const now = new Date(2026, 10, 24, 20, 0).getTime();
 
 function sofia(waId: string, messages: ConversationMessage[], handoffSince: number | null = now - 65 * MINUTE): Conversation {
-  return { id: waId, flowId: 'pizzeria', waId, contactName: 'Sofía', status: 'handoff', windowOpen: true, handoffSince, messages };
+  return handoffConversation({ id: Number(waId.slice(-6)), waId, contactName: 'Sofía', handoffSince, messages });
 }
 
-const tapped: ConversationMessage = { direction: 'in', body: { type: 'button_reply', id: 'hablar', title: 'Hablar con alguien' }, createdAt: now - 5 * MINUTE };
-const botText: ConversationMessage = {
+const tapped = conversationMessage({ direction: 'in', body: { type: 'button_reply', id: 'hablar', title: 'Hablar con alguien' }, createdAt: now - 5 * MINUTE });
+const botText = conversationMessage({
   direction: 'bot', body: { messaging_product: 'whatsapp', to: '+5491155550123', type: 'text', text: { body: 'Te comunico con una persona' } },
   createdAt: now - 4 * MINUTE, deliveryStatus: 'read',
-};
+});
 
 describe('inbox conversation list item', () => {
   it('tells two customers of the same name apart by phone number, with the last message, its time and the wait', () => {
@@ -62,18 +63,18 @@ describe('inbox conversation list item', () => {
 describe('inbox conversation view', () => {
   const history: ConversationMessage[] = [
     tapped,
-    { direction: 'in', body: { type: 'list_reply', id: 'g', title: 'Grande' }, createdAt: now - 3 * MINUTE },
-    { direction: 'in', body: { type: 'form_reply', response: { nombre: 'Sofía', direccion: 'Av. Corrientes 1234' } }, createdAt: now - 3 * MINUTE },
-    { direction: 'in', body: { type: 'media', media: 'image', mediaId: 'm1', caption: 'mi factura' }, createdAt: now - 2 * MINUTE },
-    { direction: 'in', body: { type: 'location', latitude: -34.6037, longitude: -58.3816, name: 'Obelisco' }, createdAt: now - 2 * MINUTE },
-    { direction: 'in', body: { type: 'reaction', messageId: 'wamid.A', emoji: '❤️' }, createdAt: now - MINUTE },
-    {
+    conversationMessage({ direction: 'in', body: { type: 'list_reply', id: 'g', title: 'Grande' }, createdAt: now - 3 * MINUTE }),
+    conversationMessage({ direction: 'in', body: { type: 'form_reply', response: { nombre: 'Sofía', direccion: 'Av. Corrientes 1234' } }, createdAt: now - 3 * MINUTE }),
+    conversationMessage({ direction: 'in', body: { type: 'media', media: 'image', mediaId: 'm1', caption: 'mi factura' }, createdAt: now - 2 * MINUTE }),
+    conversationMessage({ direction: 'in', body: { type: 'location', latitude: -34.6037, longitude: -58.3816, name: 'Obelisco' }, createdAt: now - 2 * MINUTE }),
+    conversationMessage({ direction: 'in', body: { type: 'reaction', messageId: 'wamid.A', emoji: '❤️' }, createdAt: now - MINUTE }),
+    conversationMessage({
       direction: 'bot', createdAt: now - MINUTE, deliveryStatus: 'delivered',
       body: { type: 'interactive', interactive: { type: 'button', body: { text: '¿Seguimos?' }, action: { buttons: [{ type: 'reply', reply: { id: 's', title: 'Sí' } }, { type: 'reply', reply: { id: 'n', title: 'No' } }] } } },
-    },
-    { direction: 'agent', createdAt: now, deliveryStatus: null, outboxState: 'queued', body: { type: 'text', text: { body: 'Hola Sofía, soy Marta' } } },
-    { direction: 'agent', createdAt: now, deliveryStatus: null, outboxState: 'sent', body: { type: 'text', text: { body: '¿Me pasás tu pedido?' } } },
-    { direction: 'agent', createdAt: now, deliveryStatus: 'failed', errorCode: 131047, outboxState: 'sent', body: { type: 'text', text: { body: '¿Seguís ahí?' } } },
+    }),
+    conversationMessage({ direction: 'agent', createdAt: now, deliveryStatus: null, outboxState: 'queued', body: { type: 'text', text: { body: 'Hola Sofía, soy Marta' } } }),
+    conversationMessage({ direction: 'agent', createdAt: now, deliveryStatus: null, outboxState: 'sent', body: { type: 'text', text: { body: '¿Me pasás tu pedido?' } } }),
+    conversationMessage({ direction: 'agent', createdAt: now, deliveryStatus: 'failed', errorCode: 131047, outboxState: 'sent', body: { type: 'text', text: { body: '¿Seguís ahí?' } } }),
   ];
 
   it('renders each message by what it is, with the bot’s buttons as chips and delivery in words', () => {

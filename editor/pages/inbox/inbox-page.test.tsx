@@ -4,6 +4,7 @@ import type { Conversation } from '../../api/types.ts';
 import { useSession } from '../../app/session.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { InboxPage } from '../inbox-page.tsx';
+import { conversationMessage, handoffConversation } from '../../testing/conversations.ts';
 
 /** The inbox API as the editor's real client sees it through `fetch` (installed before the client captures it). */
 const server = vi.hoisted(() => {
@@ -28,9 +29,9 @@ const server = vi.hoisted(() => {
 });
 
 const now = Date.now();
-const conversation = (id: number, waId: string): Conversation => ({
-  id, waId, contactName: 'Sofía', flowId: 'pizzeria', status: 'handoff', windowOpen: true, handoffSince: now - 20 * 60_000,
-  messages: [{ direction: 'in', body: { type: 'button_reply', id: 'hablar', title: 'Hablar con alguien' }, createdAt: now - 60_000 }],
+const conversation = (id: number, waId: string): Conversation => handoffConversation({
+  id, waId, contactName: 'Sofía', handoffSince: now - 20 * 60_000,
+  messages: [conversationMessage({ direction: 'in', body: { type: 'button_reply', id: 'hablar', title: 'Hablar con alguien' }, createdAt: now - 60_000 })],
 });
 
 beforeEach(() => {

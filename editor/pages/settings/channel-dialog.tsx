@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app/api.ts';
 import { Dialog } from '../../app/dialog.tsx';
-import type { Channel, ChannelBinding, FlowSummary } from '../../api/types.ts';
+import type { Channel, ChannelBinding, ChannelSummary, FlowSummary } from '../../api/types.ts';
 import { useErrorText } from '../../i18n/error-text.ts';
 import { useT } from '../../i18n/index.ts';
 import { CopyField } from './copy-field.tsx';
@@ -22,7 +22,7 @@ interface ChannelDialogProps {
   /** The number being edited; none to connect a new one. */
   channel: Channel | null;
   flows: FlowSummary[];
-  onSaved(channel: Channel): void;
+  onSaved(channel: ChannelSummary): void;
   onCancel(): void;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
-import type { Channel, FlowSummary } from '../../api/types.ts';
+import type { Channel, ChannelSummary, FlowSummary } from '../../api/types.ts';
 import { useErrorText } from '../../i18n/error-text.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
 import { relativeTime } from '../inbox/elapsed.ts';
@@ -18,7 +18,7 @@ export function ChannelsSection({ canManage }: { canManage: boolean }) {
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Channel | 'new' | null>(null);
-  const [saved, setSaved] = useState<Channel | null>(null);
+  const [saved, setSaved] = useState<ChannelSummary | null>(null);
 
   const reload = useCallback(() => Promise.all([api.listChannels(), api.listFlows()])
     .then(([channelList, flowList]) => { setChannels(channelList); setFlows(flowList); }, setError), []);

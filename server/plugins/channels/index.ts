@@ -1,53 +1,19 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger } from 'fastify';
+import { bindChannel, listChannels, resumeChannel } from '../../../schema/api/channels.ts';
 import { permissions, requireRole } from '../../auth/index.ts';
 import { channelHealthReader } from '../../channels/health.ts';
 import { AppError } from '../../errors.ts';
-import { ID_PATTERN } from '../../../schema/index.ts';
-
-const Secret = Type.String({ minLength: 1, maxLength: 4096 });
-const ChannelParams = Type.Object({ phoneNumberId: Type.String({ pattern: '^[0-9]{1,32}$' }) });
-const ChannelBody = Type.Object({
-  flowId: Type.String({ pattern: ID_PATTERN }),
-  accessToken: Type.Optional(Secret),
-  appSecret: Type.Optional(Secret),
-  verifyToken: Type.Optional(Secret),
-  /** The WhatsApp Business Account id: where the number's Meta Flows and message templates live. */
-  wabaId: Type.Optional(Type.String({ pattern: '^[0-9]{1,32}$' })),
-}, { additionalProperties: false });
-// Secrets are write-only: responses say whether each is set, never what it is.
-const ChannelSummary = Type.Object({
-  phoneNumberId: Type.String(),
-  flowId: Type.String(),
-  hasAccessToken: Type.Boolean(),
-  hasAppSecret: Type.Boolean(),
-  hasVerifyToken: Type.Boolean(),
-  wabaId: Type.Union([Type.String(), Type.Null()]),
-  /** `paused`: the Graph API refused the channel itself; its messages are held until it resumes. */
-  state: Type.Union([Type.Literal('active'), Type.Literal('paused')]),
-  /** The error that paused it (Graph code, Meta's message, since when), for the admin to fix. */
-  pause: Type.Union([
-    Type.Object({ code: Type.Union([Type.Integer(), Type.Null()]), reason: Type.String(), since: Type.Integer() }),
-    Type.Null(),
-  ]),
-  updatedAt: Type.Integer(),
-});
-const ChannelWithHealth = Type.Intersect([ChannelSummary, Type.Object({
-  lastWebhookAt: Type.Union([Type.Integer(), Type.Null()]),
-  lastSendError: Type.Union([Type.Object({ at: Type.Integer(), code: Type.Union([Type.Integer(), Type.Null()]), message: Type.String() }), Type.Null()]),
-  tokenProblem: Type.Union([Type.Literal('missing'), Type.Literal('refused'), Type.Null()]),
-})]);
 
 /** Binding WhatsApp business numbers to flows, and fixing channels the Graph API refused (admin). */
-export async function channelsPlugin(app: FastifyInstance): Promise<void> {
+export const channelsPlugin: FastifyPluginAsyncTypebox = async (app) => {
   const { channels, flows, now } = app.charla;
   const health = channelHealthReader(app.charla.sqlite);
 
-  app.put<{ Params: Static<typeof ChannelParams>; Body: Static<typeof ChannelBody> }>(
-    '/api/channels/whatsapp/:phoneNumberId', {
-      preHandler: requireRole(permissions.manageChannels),
-      schema: { params: ChannelParams, body: ChannelBody, response: { 200: ChannelSummary } },
-    }, async (request) => {
+  app.route({
+    ...bindChannel,
+    preHandler: requireRole(permissions.manageChannels),
+    handler: async (request) => {
       const { flowId, ...settings } = request.body;
       const flow = flows.requireFlow(flowId);
       if (flow.liveVersion === null) {
@@ -64,31 +30,32 @@ export async function channelsPlugin(app: FastifyInstance): Promise<void> {
       if (wasPaused && summary.state === 'active') resumed(request.log, phoneNumberId);
       return summary;
     },
-  );
+  });
 
-  // For pauses a new token does not fix (368, 131031: the account was restricted, then cleared in Meta's manager).
-  app.post<{ Params: Static<typeof ChannelParams> }>('/api/channels/whatsapp/:phoneNumberId/resume', {
+  app.route({
+    ...resumeChannel,
     preHandler: requireRole(permissions.manageChannels),
-    schema: { params: ChannelParams, response: { 200: ChannelSummary } },
-  }, async (request) => {
-    const { phoneNumberId } = request.params;
-    if (!channels.summary(phoneNumberId)) throw new AppError('channel_not_found', `No channel for number ${phoneNumberId}`);
-    channels.resume(phoneNumberId, now());
-    resumed(request.log, phoneNumberId);
-    return channels.summary(phoneNumberId)!;
+    handler: async (request) => {
+      const { phoneNumberId } = request.params;
+      if (!channels.summary(phoneNumberId)) throw new AppError('channel_not_found', `No channel for number ${phoneNumberId}`);
+      channels.resume(phoneNumberId, now());
+      resumed(request.log, phoneNumberId);
+      return channels.summary(phoneNumberId)!;
+    },
   });
 
   // Every role reads the numbers and their health (secrets are never in it); only admins change them.
-  app.get('/api/channels', {
+  app.route({
+    ...listChannels,
     preHandler: requireRole(permissions.read),
-    schema: { response: { 200: Type.Array(ChannelWithHealth) } },
-  }, async () => channels.list().map((channel) => ({
-    ...channel,
-    ...health(channel.phoneNumberId, channels.resolve(channel.phoneNumberId)?.accessToken !== undefined),
-  })));
+    handler: async () => channels.list().map((channel) => ({
+      ...channel,
+      ...health(channel.phoneNumberId, channels.resolve(channel.phoneNumberId)?.accessToken !== undefined),
+    })),
+  });
 
-  function resumed(log: FastifyInstance['log'], phoneNumberId: string): void {
+  function resumed(log: FastifyBaseLogger, phoneNumberId: string): void {
     log.info({ phoneNumberId }, 'channel resumed: its held messages are sent');
     app.live.sender.resumeChannel(phoneNumberId);
   }
-}
+};

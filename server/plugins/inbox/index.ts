@@ -1,11 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  listConversations, replyToConversation, resolveConversation, takeOverConversation,
+} from '../../../schema/api/conversations.ts';
 import type { Session } from '../../../runtime/core/types.ts';
 import { agentTextBody } from '../../../runtime/whatsapp/outbound.ts';
-import { permissions } from '../../auth/roles.ts';
+import { permissions } from '../../../schema/api/roles.ts';
 import { requireRole } from '../../auth/require-role.ts';
 import { AppError, fail } from '../../errors.ts';
 import type { ConversationRepository, ConversationRow, HistoryBody, HistoryRow } from '../../live/live-store.ts';
-import { conversationListSchema, replySchema, resolveSchema, takeOverSchema } from './schemas.ts';
 
 /** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -15,69 +17,75 @@ const RECENT_TURNS = 20;
  * The inbox: conversations waiting for a person, agent replies through the outbox, and resolve
  * (the handoff node continues from `resolved`).
  */
-export async function inboxPlugin(app: FastifyInstance): Promise<void> {
+export const inboxPlugin: FastifyPluginAsyncTypebox = async (app) => {
   const { live, charla } = app;
   const { conversations } = live.store;
 
-  app.get<{ Querystring: { status: string; limit: number } }>('/api/conversations', {
+  app.route({
+    ...listConversations,
     preHandler: requireRole(permissions.read),
-    schema: conversationListSchema,
-  }, async (request) => {
-    const now = charla.now();
-    return Promise.all((await conversations.byStatus(request.query.status, request.query.limit)).map(async (conversation) => ({
-      ...summary(conversation, now),
-      messages: (await Promise.all((await conversations.recent(conversation.id, RECENT_TURNS)).map((turn) => messagesOf(turn, conversations)))).flat(),
-    })));
+    handler: async (request) => {
+      const now = charla.now();
+      // Both have defaults in the schema, which fills them in before the handler runs.
+      const { status, limit } = request.query as Required<typeof request.query>;
+      return Promise.all((await conversations.byStatus(status, limit)).map(async (conversation) => ({
+        ...summary(conversation, now),
+        messages: (await Promise.all((await conversations.recent(conversation.id, RECENT_TURNS)).map((turn) => messagesOf(turn, conversations)))).flat(),
+      })));
+    },
   });
 
-  app.post<{ Params: { id: number }; Body: { text: string } }>('/api/conversations/:id/messages', {
+  app.route({
+    ...replyToConversation,
     preHandler: requireRole(permissions.answerConversations),
-    schema: replySchema,
-  }, async (request, reply) => {
-    const conversation = await requireConversation(request.params.id);
-    // Only a person attending the conversation writes: the bot would talk over them otherwise.
-    if (conversation.status !== 'handoff') {
-      throw new AppError('conversation_not_in_handoff', `Conversation ${conversation.id} is ${conversation.status}: take it over first`);
-    }
-    const now = charla.now();
-    if (now - conversation.lastUserMessageAt >= CUSTOMER_SERVICE_WINDOW_MS) {
-      throw new AppError('outside_customer_service_window', undefined, {
-        lastUserMessageAt: conversation.lastUserMessageAt,
-      });
-    }
-    let body: string;
-    try {
-      body = JSON.stringify(agentTextBody(request.body.text, conversation.waId));
-    } catch (error) {
-      throw new AppError('bad_request', (error as Error).message);
-    }
-    const queued = await conversations.storeAgentReply(conversation, body, now);
-    live.sender.add([queued]);
-    return reply.code(202).send({ outboxId: queued.id });
+    handler: async (request, reply) => {
+      const conversation = await requireConversation(request.params.id);
+      // Only a person attending the conversation writes: the bot would talk over them otherwise.
+      if (conversation.status !== 'handoff') {
+        throw new AppError('conversation_not_in_handoff', `Conversation ${conversation.id} is ${conversation.status}: take it over first`);
+      }
+      const now = charla.now();
+      if (now - conversation.lastUserMessageAt >= CUSTOMER_SERVICE_WINDOW_MS) {
+        throw new AppError('outside_customer_service_window', undefined, {
+          lastUserMessageAt: conversation.lastUserMessageAt,
+        });
+      }
+      let body: string;
+      try {
+        body = JSON.stringify(agentTextBody(request.body.text, conversation.waId));
+      } catch (error) {
+        throw new AppError('bad_request', (error as Error).message);
+      }
+      const queued = await conversations.storeAgentReply(conversation, body, now);
+      live.sender.add([queued]);
+      return reply.code(202).send({ outboxId: queued.id });
+    },
   });
 
-  app.post<{ Params: { id: number } }>('/api/conversations/:id/take-over', {
+  app.route({
+    ...takeOverConversation,
     preHandler: requireRole(permissions.answerConversations),
-    schema: takeOverSchema,
-  }, async (request) => {
-    await requireConversation(request.params.id);
-    const conversation = await live.processor.takeOver(request.params.id);
-    return { ...summary(conversation, charla.now()), messages: [] };
+    handler: async (request) => {
+      await requireConversation(request.params.id);
+      const conversation = await live.processor.takeOver(request.params.id);
+      return { ...summary(conversation, charla.now()), messages: [] };
+    },
   });
 
-  app.post<{ Params: { id: number } }>('/api/conversations/:id/resolve', {
+  app.route({
+    ...resolveConversation,
     preHandler: requireRole(permissions.answerConversations),
-    schema: resolveSchema,
-  }, async (request) => {
-    await requireConversation(request.params.id);
-    const result = await live.processor.resolveHandoff(request.params.id);
-    return { status: result.session.status, messages: result.messages.length };
+    handler: async (request) => {
+      await requireConversation(request.params.id);
+      const result = await live.processor.resolveHandoff(request.params.id);
+      return { status: result.session.status, messages: result.messages.length };
+    },
   });
 
   async function requireConversation(id: number): Promise<ConversationRow> {
     return (await conversations.byId(id)) ?? fail('conversation_not_found', `No conversation ${id}`);
   }
-}
+};
 
 function summary(conversation: ConversationRow, now: number) {
   const { session, ...rest } = conversation;
@@ -100,7 +108,7 @@ async function messagesOf(turn: HistoryRow, conversations: ConversationRepositor
     const state = await conversations.replyState(outboxId);
     return {
       id: turn.id, direction: turn.direction === 'agent' ? 'agent' as const : 'bot' as const,
-      body: state ? JSON.parse(state.body) as unknown : null, wamid: null, outboxId,
+      body: state ? JSON.parse(state.body) as object : null, wamid: null, outboxId,
       outboxState: state?.outboxState ?? null, deliveryStatus: state?.deliveryStatus ?? null, errorCode: state?.errorCode ?? null,
       error: state?.error ?? null, createdAt: turn.createdAt,
     };

@@ -1,5 +1,5 @@
-import type { Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { tryApiCallNode } from '../../../schema/api/node-trials.ts';
 import type { FlowDocument, NodeData, Problem } from '../../../schema/index.ts';
 import { permissions, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
@@ -7,7 +7,6 @@ import { checkDraft } from '../../flows/check-draft.ts';
 import { problemLocale } from '../../flows/problem-locale.ts';
 import { DEFAULT_SIMULATED_CONTACT } from '../../simulations/simulation-store.ts';
 import { runTrial } from './run-trial.ts';
-import { TrialBody, TrialErrorResponse, TrialParams, TrialResponse } from './schemas.ts';
 
 /**
  * "Try it" for API-call nodes: runs one node's request for real, from the inspector, and says what
@@ -15,27 +14,24 @@ import { TrialBody, TrialErrorResponse, TrialParams, TrialResponse } from './sch
  * the server's secrets); nothing is stored. The call failing is a 200 with `error` (see TrialResponse);
  * 404 flow_not_found / node_not_found; 422 node_not_api_call, or node_data_invalid with `{ problems }`.
  */
-export async function nodeTrialsPlugin(app: FastifyInstance): Promise<void> {
+export const nodeTrialsPlugin: FastifyPluginAsyncTypebox = async (app) => {
   const { flows, config, ports } = app.charla;
 
-  app.post<{ Params: Static<typeof TrialParams>; Body: Static<typeof TrialBody> | undefined }>('/api/flows/:id/nodes/:nodeId/try', {
+  app.route({
+    ...tryApiCallNode,
     preHandler: requireRole(permissions.editDrafts),
-    schema: {
-      params: TrialParams,
-      body: TrialBody,
-      response: { 200: TrialResponse, 404: TrialErrorResponse, 422: TrialErrorResponse },
+    handler: async (request) => {
+      const { id, nodeId } = request.params;
+      const { document } = flows.requireDraft(id);
+      const data = checkedNodeData(document, nodeId, request.body?.data, problemLocale(request));
+      const trial = await runTrial({
+        data, variables: request.body?.variables ?? {}, contact: DEFAULT_SIMULATED_CONTACT, secrets: config.runtime.secrets, http: ports.http,
+      });
+      request.log.info({ flowId: id, nodeId, status: trial.response?.status, error: trial.error?.code, durationMs: trial.durationMs }, 'api call tried');
+      return trial;
     },
-  }, async (request) => {
-    const { id, nodeId } = request.params;
-    const { document } = flows.requireDraft(id);
-    const data = checkedNodeData(document, nodeId, request.body?.data, problemLocale(request));
-    const trial = await runTrial({
-      data, variables: request.body?.variables ?? {}, contact: DEFAULT_SIMULATED_CONTACT, secrets: config.runtime.secrets, http: ports.http,
-    });
-    request.log.info({ flowId: id, nodeId, status: trial.response?.status, error: trial.error?.code, durationMs: trial.durationMs }, 'api call tried');
-    return trial;
   });
-}
+};
 
 /**
  * The node's data (the given one, else the stored one), checked by the flow validator in place in

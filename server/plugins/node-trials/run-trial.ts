@@ -1,14 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import type { Static } from '@sinclair/typebox';
+import type { NodeTrial } from '../../../schema/api/node-trials.ts';
 import type { NodeData } from '../../../schema/index.ts';
 import { ADAPTER_ERRORS, type AdapterErrorCode } from '../../../runtime/adapters/index.ts';
 import { renderTemplate, type TemplateScope } from '../../../runtime/core/template.ts';
 import type { Contact, HttpResponse, RuntimePorts } from '../../../runtime/core/types.ts';
 import { apiCallOutcome, buildApiCallRequest } from '../../../runtime/nodes/api-call-request.ts';
-import type { TrialResponse } from './schemas.ts';
 import { maskedSecrets, secretMask } from './secret-mask.ts';
-
-export type NodeTrial = Static<typeof TrialResponse>;
 
 /** Bodies longer than this are shown cut, as text: the inspector is no place for megabytes. */
 export const MAX_SHOWN_BODY_CHARS = 65_536;

@@ -1,5 +1,5 @@
-import type { Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { resolveSimulation, sendSimulationMessage, startSimulation } from '../../../schema/api/simulations.ts';
 import { ContactQueues } from '../../live/contact-queues.ts';
 import { permissions, principalOf, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
@@ -7,14 +7,12 @@ import { createSimulationStore, type StoredSimulation } from '../../simulations/
 import { simulateTurn, type SimulatedTurn } from '../../simulations/simulate-turn.ts';
 import { webhookMessageToEvent, type WebhookMessage } from '../../../runtime/whatsapp/index.ts';
 import type { InboundEvent } from '../../../runtime/core/types.ts';
-import { FlowIdParams } from '../route-schemas.ts';
-import { InboundMessageBody, SimulationParams, StartBody, StartResponse, TurnResponse } from './schemas.ts';
 
 /**
  * The simulator: conversations with a draft or a version that never reach the Graph API.
  * Turns of one simulation run one at a time, so two quick messages cannot lose a session update.
  */
-export async function simulationsPlugin(app: FastifyInstance): Promise<void> {
+export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
   const { flows, db, config, now } = app.charla;
   const store = createSimulationStore(db, flows);
   const deps = { store, ports: app.charla.ports, secrets: config.runtime.secrets, now };
@@ -33,43 +31,45 @@ export async function simulationsPlugin(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.post<{ Params: Static<typeof FlowIdParams>; Body: Static<typeof StartBody> }>('/api/flows/:id/simulations', {
+  app.route({
+    ...startSimulation,
     preHandler: requireRole(permissions.simulate),
-    schema: { params: FlowIdParams, body: StartBody, response: { 201: StartResponse } },
-  }, async (request, reply) => {
-    const { id } = request.params;
-    const { source, contact } = request.body;
-    const simulationId = store.create({
-      flowId: id, source, createdBy: principalOf(request).name, now: now(), ...(contact ? { contact } : {}),
-    });
-    // WhatsApp conversations start with the customer's message: nothing is said until the first one.
-    return reply.status(201).send({
-      simulationId, flowId: id, source, messages: [], variables: {}, activeNodeId: null, status: 'active',
-    });
+    handler: async (request, reply) => {
+      const { id } = request.params;
+      const { source, contact } = request.body;
+      const simulationId = store.create({
+        flowId: id, source, createdBy: principalOf(request).name, now: now(), ...(contact ? { contact } : {}),
+      });
+      // WhatsApp conversations start with the customer's message: nothing is said until the first one.
+      return reply.status(201).send({
+        simulationId, flowId: id, source, messages: [], variables: {}, activeNodeId: null, status: 'active',
+      });
+    },
   });
 
-  app.post<{ Params: Static<typeof SimulationParams>; Body: Static<typeof InboundMessageBody> }>('/api/simulations/:simulationId/messages', {
+  app.route({
+    ...sendSimulationMessage,
     preHandler: requireRole(permissions.simulate),
-    schema: { params: SimulationParams, body: InboundMessageBody, response: { 200: TurnResponse } },
-  }, async (request) => {
-    const { simulationId } = request.params;
-    const simulation = requireSimulation(simulationId);
-    const message = {
-      from: simulation.contact.waId, id: `sim.${simulationId}.${now()}`, timestamp: String(Math.floor(now() / 1000)),
-      ...request.body,
-    } as WebhookMessage;
-    return turn(simulationId, webhookMessageToEvent(message));
+    handler: async (request) => {
+      const { simulationId } = request.params;
+      const simulation = requireSimulation(simulationId);
+      const message = {
+        from: simulation.contact.waId, id: `sim.${simulationId}.${now()}`, timestamp: String(Math.floor(now() / 1000)),
+        ...request.body,
+      } as WebhookMessage;
+      return turn(simulationId, webhookMessageToEvent(message));
+    },
   });
 
-  // What an agent's "resolve" does to a live conversation in handoff, for the simulator.
-  app.post<{ Params: Static<typeof SimulationParams> }>('/api/simulations/:simulationId/resolve', {
+  app.route({
+    ...resolveSimulation,
     preHandler: requireRole(permissions.simulate),
-    schema: { params: SimulationParams, response: { 200: TurnResponse } },
-  }, async (request) => {
-    const { simulationId } = request.params;
-    if (requireSimulation(simulationId).session?.status !== 'handoff') {
-      throw new AppError('simulation_not_in_handoff');
-    }
-    return turn(simulationId, { type: 'handoff_resolved' });
+    handler: async (request) => {
+      const { simulationId } = request.params;
+      if (requireSimulation(simulationId).session?.status !== 'handoff') {
+        throw new AppError('simulation_not_in_handoff');
+      }
+      return turn(simulationId, { type: 'handoff_resolved' });
+    },
   });
-}
+};

@@ -1,6 +1,9 @@
+import { Type, type Static } from '@sinclair/typebox';
+
 /** Roles a bearer token carries (issue 4). `admin` may do everything. */
 export const ROLES = ['analyst', 'tester', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
+export type Role = Static<typeof RoleSchema>;
 
 /**
  * The name of whoever signs in with CHARLA_ADMIN_TOKEN, as recorded on versions and tokens they create.
@@ -8,17 +11,10 @@ export type Role = (typeof ROLES)[number];
  */
 export const ADMIN_TOKEN_PRINCIPAL = 'admin (CHARLA_ADMIN_TOKEN)';
 
-/** Who made a request: the name is recorded as the author of versions and simulations. */
-export interface Principal {
-  name: string;
-  role: Role;
-  /** The api_tokens row, or null for CHARLA_ADMIN_TOKEN. */
-  tokenId: string | null;
-}
-
 /**
- * What each action needs. `analyst` edits drafts, `tester` runs simulations; analysts may simulate
- * the draft they are building too. Everyone signed in may read.
+ * What each action needs: the server enforces it, the editor offers only what the role allows.
+ * `analyst` edits drafts, `tester` runs simulations; analysts may simulate the draft they are
+ * building too. Everyone signed in may read.
  */
 export const permissions = {
   read: ['analyst', 'tester', 'admin'],

@@ -1,0 +1,127 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { AnyObject, BEARER, FlowIdParams, VersionNumber } from './common.ts';
+import { CHECKED_INPUT, JSON_BODY, SIGNED_IN, errorResponses } from './errors.ts';
+import { apiRoute } from './route.ts';
+
+/** The simulator: conversations with a draft or a version that never reach the Graph API. */
+
+/** An outbound Graph API body, as live traffic would send it (docs/whatsapp.md §2). */
+export interface GraphMessage {
+  messaging_product?: 'whatsapp';
+  to?: string;
+  type: string;
+  text?: { body: string; preview_url?: boolean };
+  image?: GraphMedia;
+  video?: GraphMedia;
+  audio?: GraphMedia;
+  document?: GraphMedia;
+  interactive?: GraphInteractive;
+  template?: { name: string; language: { code: string }; components?: unknown[] };
+}
+
+export interface GraphMedia { link?: string; id?: string; caption?: string; filename?: string }
+
+export interface GraphInteractive {
+  type: 'button' | 'list' | 'flow' | string;
+  header?: { type: string; text?: string };
+  body?: { text: string };
+  footer?: { text: string };
+  action: {
+    buttons?: Array<{ type: 'reply'; reply: { id: string; title: string } }>;
+    button?: string;
+    sections?: Array<{ title?: string; rows: Array<{ id: string; title: string; description?: string }> }>;
+    name?: string;
+    parameters?: {
+      flow_token: string;
+      flow_cta: string;
+      flow_id?: string;
+      flow_name?: string;
+      flow_action?: string;
+      flow_action_payload?: { screen: string; data?: Record<string, unknown> };
+    };
+  };
+}
+
+/** A reply as live traffic would send it to the Graph API, passed through as the runtime built it. */
+const GraphMessageSchema = Type.Unsafe<GraphMessage>(AnyObject);
+
+export const SimulationStatus = Type.Union([Type.Literal('active'), Type.Literal('handoff'), Type.Literal('ended'), Type.Literal('error')]);
+export type SimulationStatus = Static<typeof SimulationStatus>;
+
+export const TraceStep = Type.Object({
+  nodeId: Type.String(),
+  type: Type.String(),
+  output: Type.Optional(Type.String()),
+  detail: Type.Optional(Type.String()),
+});
+export type TraceStep = Static<typeof TraceStep>;
+
+export const SimulationTurn = Type.Object({
+  messages: Type.Array(GraphMessageSchema),
+  /** Messages the runtime produced that could not become a Graph API body (a limit broken), with why. */
+  undelivered: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+  trace: Type.Array(TraceStep),
+  effects: Type.Array(AnyObject),
+  variables: AnyObject,
+  activeNodeId: Type.Union([Type.String(), Type.Null()]),
+  status: SimulationStatus,
+});
+export type SimulationTurn = Static<typeof SimulationTurn>;
+
+export const SimulationStart = Type.Object({
+  simulationId: Type.String(),
+  flowId: Type.String(),
+  source: Type.Union([Type.Literal('draft'), Type.Integer()]),
+  messages: Type.Array(GraphMessageSchema),
+  variables: AnyObject,
+  activeNodeId: Type.Union([Type.String(), Type.Null()]),
+  status: SimulationStatus,
+});
+export type SimulationStart = Static<typeof SimulationStart>;
+
+const SimulationParams = Type.Object({ simulationId: Type.String({ format: 'uuid' }) });
+const tags = ['simulations'];
+
+export const startSimulation = apiRoute({
+  method: 'POST',
+  url: '/api/flows/:id/simulations',
+  schema: {
+    summary: 'Start a simulated conversation with the draft or a version', tags, security: BEARER,
+    description: 'WhatsApp conversations start with the customer\'s message: nothing is said until the first one.',
+    params: FlowIdParams,
+    body: Type.Object({
+      source: Type.Union([Type.Literal('draft'), VersionNumber]),
+      /** Who to simulate; a default contact otherwise. */
+      contact: Type.Optional(Type.Object({
+        waId: Type.String({ pattern: '^[0-9]{6,20}$' }),
+        name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      }, { additionalProperties: false })),
+    }, { additionalProperties: false }),
+    response: { 201: SimulationStart, ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_not_found', 'version_not_found') },
+  },
+});
+
+export const sendSimulationMessage = apiRoute({
+  method: 'POST',
+  url: '/api/simulations/:simulationId/messages',
+  schema: {
+    summary: "Send the simulated customer's next message; answers with the bot's turn", tags, security: BEARER,
+    params: SimulationParams,
+    /** One item of a webhook's `messages[]`, e.g. `{ type: 'text', text: { body: 'hola' } }`; `from`, `id` and `timestamp` may be left out. */
+    body: Type.Object({ type: Type.String({ minLength: 1, maxLength: 40 }) }, {
+      additionalProperties: true,
+      description: "One item of a webhook's `messages[]`; `from`, `id` and `timestamp` may be left out",
+    }),
+    response: { 200: SimulationTurn, ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'simulation_not_found') },
+  },
+});
+
+export const resolveSimulation = apiRoute({
+  method: 'POST',
+  url: '/api/simulations/:simulationId/resolve',
+  schema: {
+    summary: "What an agent's \"resolve\" does to a live conversation in handoff, for the simulator", tags, security: BEARER,
+    params: SimulationParams,
+    response: { 200: SimulationTurn, ...errorResponses(...SIGNED_IN, ...CHECKED_INPUT, 'simulation_not_found', 'simulation_not_in_handoff') },
+  },
+});
