@@ -90,7 +90,8 @@ describe('inbox page', () => {
     expect(within(view).getByTestId('inbox-with-bot').textContent).toBe('El bot está atendiendo. Tomá la conversación para escribirle al cliente.');
     server.conversations = [{ ...server.conversations[0]!, status: 'handoff', handoffSince: now }];
     await act(async () => { fireEvent.click(within(view).getByTestId('inbox-take-over')); });
-    expect(server.posted).toEqual([{ path: '/api/conversations/3/take-over', body: {} }]);
+    // The route takes no body (schema/api/conversations.ts), so none is sent.
+    expect(server.posted).toEqual([{ path: '/api/conversations/3/take-over', body: undefined }]);
     await waitFor(() => expect(screen.getByTestId('inbox-tab-handoff').getAttribute('aria-selected')).toBe('true'));
     expect(screen.getByTestId('inbox-notice').textContent).toBe('Tomaste la conversación: el bot no responde hasta que la devuelvas.');
     expect(await screen.findAllByTestId('inbox-item')).toHaveLength(1);
