@@ -40,6 +40,9 @@ interface Figures {
   cpuMicros: number;
   p50: number;
   p99: number;
+  /** Event-loop lag during the fixed-rate run, as the upper bounds of charla_event_loop_lag_seconds buckets (ms); NaN for the baseline. */
+  lagP99: number;
+  lagMax: number;
   acknowledged: number;
   lost: number;
   notes: string[];
@@ -63,6 +66,7 @@ export default async function bench(): Promise<void> {
     console.log(cells(baseline));
     console.log(cells(charla));
     console.log(`ratio to baseline: acks ${(charla.saturation / baseline.saturation).toFixed(2)}×, turns ${(charla.endToEnd / baseline.endToEnd).toFixed(2)}×, CPU per message ${(baseline.cpuMicros / charla.cpuMicros).toFixed(2)}× (target ≥ 0.7×); p99 ${charla.p99.toFixed(1)} ms (target < 25 ms); lost ${charla.lost} of ${fmt(charla.acknowledged)} acknowledged`);
+    console.log(`event-loop lag during the fixed-rate run: p99 ≤ ${charla.lagP99} ms, max ≤ ${charla.lagMax} ms (histogram bucket bounds; target max < 50 ms)`);
     for (const note of [...baseline.notes, ...charla.notes]) console.log(`  ${note}`);
   } finally {
     await graph.close();
@@ -96,7 +100,9 @@ async function measure(name: 'baseline' | 'charla', dir: string, graph: FakeGrap
     const endToEnd = saturated.acknowledged / ((Date.now() - started) / 1000);
     const cpuMicros = ((cpuMillis(server.process.pid!) - cpuBefore) * 1000) / saturated.acknowledged;
 
+    const lagBefore = name === 'charla' ? await lagBuckets(server.url) : undefined;
     const fixed = await openLoop(server.url, FIXED_RATE, FIXED_SECONDS * 1000, () => next(), { warmupMs: 3000 });
+    const lag = lagBefore ? lagFigures(lagBefore, await lagBuckets(server.url)) : { p99: NaN, max: NaN };
     await drain();
     if (saturated.errors > 0) notes.push(`${name}: ${saturated.errors} errors/timeouts/non-2xx at saturation`);
     if (fixed.failures > 0) notes.push(`${name}: ${fixed.failures} failed requests at the fixed rate`);
@@ -111,6 +117,7 @@ async function measure(name: 'baseline' | 'charla', dir: string, graph: FakeGrap
     return {
       name: name === 'baseline' ? 'baseline (txn per request)' : 'charla (full live path)',
       saturation: saturated.perSecond, endToEnd, cpuMicros, p50: quantile(fixed.latencies, 0.5), p99: quantile(fixed.latencies, 0.99),
+      lagP99: lag.p99, lagMax: lag.max,
       acknowledged: saturated.acknowledged + fixed.acknowledged.length, lost, notes,
     };
   } finally {
@@ -127,9 +134,29 @@ function median(runs: Figures[]): Figures {
   };
   return {
     name: runs[0]!.name, saturation: mid((f) => f.saturation), endToEnd: mid((f) => f.endToEnd), cpuMicros: mid((f) => f.cpuMicros),
-    p50: mid((f) => f.p50), p99: mid((f) => f.p99), acknowledged: runs.reduce((sum, f) => sum + f.acknowledged, 0),
+    p50: mid((f) => f.p50), p99: mid((f) => f.p99), lagP99: mid((f) => f.lagP99), lagMax: Math.max(...runs.map((f) => f.lagMax)), acknowledged: runs.reduce((sum, f) => sum + f.acknowledged, 0),
     lost: runs.reduce((sum, f) => sum + f.lost, 0), notes: runs.flatMap((f) => f.notes),
   };
+}
+
+/** The server's cumulative event-loop lag buckets (upper bound in ms → count), from /metrics. */
+async function lagBuckets(url: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const buckets = new Map<number, number>();
+  for (const match of text.matchAll(/^charla_event_loop_lag_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)) {
+    buckets.set(match[1] === '+Inf' ? Infinity : Number(match[1]) * 1000, Number(match[2]));
+  }
+  return buckets;
+}
+
+/** p99 and max of the lag samples taken between two scrapes, each as the bound of its bucket. */
+function lagFigures(before: Map<number, number>, after: Map<number, number>): { p99: number; max: number } {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const within = bounds.map((bound) => (after.get(bound) ?? 0) - (before.get(bound) ?? 0));
+  const total = within.at(-1) ?? 0;
+  const p99 = bounds[within.findIndex((count) => count >= total * 0.99)] ?? NaN;
+  const max = bounds[within.findIndex((count) => count === total)] ?? NaN;
+  return { p99, max };
 }
 
 /** User + system CPU time of a process, from /proc (Linux). */

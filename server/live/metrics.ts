@@ -24,17 +24,45 @@ const COUNTERS = {
 
 export type CounterName = keyof typeof COUNTERS;
 
-/** Seconds: from the webhook's arrival to the turn's commit. */
-const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Cumulative buckets in seconds, Prometheus style. */
+class Histogram {
+  private readonly counts: number[];
+  private count = 0;
+  private sum = 0;
+
+  constructor(private readonly name: string, private readonly help: string, private readonly bounds: number[]) {
+    this.counts = bounds.map(() => 0);
+  }
+
+  observe(seconds: number): void {
+    this.count += 1;
+    this.sum += seconds;
+    this.bounds.forEach((bound, index) => {
+      if (seconds <= bound) this.counts[index]! += 1;
+    });
+  }
+
+  lines(): string[] {
+    const { name } = this;
+    return [
+      `# HELP ${name} ${this.help}`, `# TYPE ${name} histogram`,
+      ...this.bounds.map((bound, index) => `${name}_bucket{le="${bound}"} ${this.counts[index]}`),
+      `${name}_bucket{le="+Inf"} ${this.count}`, `${name}_sum ${this.sum}`, `${name}_count ${this.count}`,
+    ];
+  }
+}
 
 /**
  * @example metrics.increment('charla_turns_total'); metrics.observeTurnLatency(0.004);
  */
 export class LiveMetrics {
   private readonly counters = new Map<CounterName, number>();
-  private readonly bucketCounts = LATENCY_BUCKETS.map(() => 0);
-  private latencyCount = 0;
-  private latencySum = 0;
+  /** Seconds: from the webhook's arrival to the turn's commit. */
+  private readonly turnLatency = new Histogram('charla_turn_latency_seconds', "From the webhook's arrival to the stored turn",
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
+  /** How late a timer fired: whatever blocks the event loop delays every webhook's answer by as much. */
+  private readonly eventLoopLag = new Histogram('charla_event_loop_lag_seconds', 'How late a 20 ms timer fired (event-loop stalls)',
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]);
   private readonly gauges = new Map<string, { help: string; read: () => number }>();
 
   increment(name: CounterName, by = 1): void {
@@ -46,11 +74,22 @@ export class LiveMetrics {
   }
 
   observeTurnLatency(seconds: number): void {
-    this.latencyCount += 1;
-    this.latencySum += seconds;
-    LATENCY_BUCKETS.forEach((bound, index) => {
-      if (seconds <= bound) this.bucketCounts[index]! += 1;
-    });
+    this.turnLatency.observe(seconds);
+  }
+
+  /**
+   * Samples the event loop's lag every 20 ms until the returned function is called.
+   * @example const stop = metrics.sampleEventLoopLag(); … stop();
+   */
+  sampleEventLoopLag(intervalMs = 20): () => void {
+    let expected = performance.now() + intervalMs;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      this.eventLoopLag.observe(Math.max(0, now - expected) / 1000);
+      expected = now + intervalMs;
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** A value read at scrape time (queue lengths). */
@@ -66,14 +105,7 @@ export class LiveMetrics {
     for (const [name, { help, read }] of this.gauges) {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${read()}`);
     }
-    const histogram = 'charla_turn_latency_seconds';
-    lines.push(`# HELP ${histogram} From the webhook's arrival to the stored turn`, `# TYPE ${histogram} histogram`);
-    LATENCY_BUCKETS.forEach((bound, index) => lines.push(`${histogram}_bucket{le="${bound}"} ${this.bucketCounts[index]}`));
-    lines.push(
-      `${histogram}_bucket{le="+Inf"} ${this.latencyCount}`,
-      `${histogram}_sum ${this.latencySum}`,
-      `${histogram}_count ${this.latencyCount}`,
-    );
+    lines.push(...this.turnLatency.lines(), ...this.eventLoopLag.lines());
     return `${lines.join('\n')}\n`;
   }
 }

@@ -67,7 +67,9 @@ async function livePath(app: FastifyInstance): Promise<void> {
   app.decorate('live', { config, channelOf, store, metrics, sender, processor, retention });
 
   let checkpointer: { stop(): Promise<void> } | undefined;
+  let stopLagSampler: (() => void) | undefined;
   app.addHook('onReady', async () => {
+    stopLagSampler = metrics.sampleEventLoopLag();
     if (!charla.sqlite.memory) checkpointer = startCheckpointer(charla.sqlite.name);
     await sender.start();
     notifier.start();
@@ -75,6 +77,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
     retention.start();
   });
   app.addHook('onClose', async () => {
+    stopLagSampler?.();
     await retention.stop();
     await checkpointer?.stop();
     await sender.stop();
