@@ -80,6 +80,15 @@ export type OutboundMessage =
       flowName: string;
       screen: string;
       nodeId: string;
+    }
+  /** An approved WhatsApp template, its placeholders already rendered. */
+  | {
+      type: 'template';
+      name: string;
+      language: string;
+      bodyParameters?: Record<string, string>;
+      headerParameter?: string;
+      buttonParameters?: Record<string, string>;
     };
 
 export type SessionStatus = 'active' | 'handoff' | 'ended' | 'error';

@@ -10,4 +10,8 @@ export const OUTBOUND_LIMITS = {
   replyButtonId: 256,
   listRows: 10,
   listRowId: 200,
+  /** A template body (and URL-button) parameter: the body it fills may not pass 1,024 characters. */
+  templateParameter: 1024,
+  /** A text header's one parameter: the header is at most 60 characters. */
+  templateHeaderParameter: 60,
 } as const;

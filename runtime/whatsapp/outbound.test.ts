@@ -30,6 +30,15 @@ const everyShape: Array<[string, OutboundMessage]> = [
     type: 'form', body: 'Completá tus datos', header: 'Envío', footer: 'Privado', cta: 'Completar', flowToken: 'tok-2',
     flowName: 'pizzeria-formulario_envio', screen: 'DATOS_ENVIO', nodeId: 'formulario_envio',
   }],
+  ['template without parameters', { type: 'template', name: 'hello_world', language: 'en_US' }],
+  ['template with positional body, image header and URL button', {
+    type: 'template', name: 'pedido_enviado', language: 'es_AR', headerParameter: 'https://cdn.example/moto.jpg',
+    bodyParameters: { '2': '25 minutos', '1': 'Sofía' }, buttonParameters: { '0': 'pedido/123' },
+  }],
+  ['template with named body and text header', {
+    type: 'template', name: 'recordatorio_turno', language: 'pt_BR', headerParameter: 'Seu horário',
+    bodyParameters: { nombre: 'Ana', hora: '10:30' },
+  }],
 ];
 
 function codeOf(run: () => unknown): string {
@@ -95,6 +104,28 @@ describe('toGraphMessageBody', () => {
       .interactive.action.parameters;
     expect(parameters).toMatchObject({ flow_name: 'pizzeria-formulario_envio', mode: 'draft' });
     expect(parameters).not.toHaveProperty('flow_id');
+  });
+
+  it('writes a template: positional body parameters in order, named ones by name, a header link by its extension', () => {
+    const [, positional] = everyShape.find(([name]) => name.startsWith('template with positional'))!;
+    expect(toGraphMessageBody(positional, WA_ID)).toMatchObject({
+      type: 'template',
+      template: {
+        name: 'pedido_enviado', language: { policy: 'deterministic', code: 'es_AR' },
+        components: [
+          { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.example/moto.jpg' } }] },
+          { type: 'body', parameters: [{ type: 'text', text: 'Sofía' }, { type: 'text', text: '25 minutos' }] },
+          { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'pedido/123' }] },
+        ],
+      },
+    });
+    const [, named] = everyShape.find(([name]) => name.startsWith('template with named'))!;
+    expect(toGraphMessageBody(named, WA_ID)).toMatchObject({
+      template: { components: [
+        { type: 'header', parameters: [{ type: 'text', text: 'Seu horário' }] },
+        { type: 'body', parameters: [{ type: 'text', text: 'Ana', parameter_name: 'nombre' }, { type: 'text', text: '10:30', parameter_name: 'hora' }] },
+      ] },
+    });
   });
 
   it('writes agent replies and read receipts', () => {

@@ -35,6 +35,23 @@ interface FlowParameters {
   mode?: 'draft';
 }
 
+type TemplateParameter =
+  | { type: 'text'; text: string; parameter_name?: string }
+  | { type: 'image'; image: { link: string } }
+  | { type: 'video'; video: { link: string } }
+  | { type: 'document'; document: { link: string } };
+
+type TemplateComponent =
+  | { type: 'header' | 'body'; parameters: TemplateParameter[] }
+  | { type: 'button'; sub_type: 'url'; index: string; parameters: TemplateParameter[] };
+
+interface TemplateBody {
+  name: string;
+  /** `deterministic`: the only policy, required by the API: the template in exactly this language. */
+  language: { policy: 'deterministic'; code: string };
+  components?: TemplateComponent[];
+}
+
 /** A request body for `POST /{phone_number_id}/messages`. */
 export type GraphMessageBody = Envelope & (
   | { type: 'text'; text: { body: string; preview_url: boolean } }
@@ -43,6 +60,7 @@ export type GraphMessageBody = Envelope & (
   | { type: 'audio'; audio: MediaBody }
   | { type: 'document'; document: MediaBody }
   | { type: 'interactive'; interactive: Interactive }
+  | { type: 'template'; template: TemplateBody }
 );
 
 /**
@@ -64,6 +82,8 @@ export function toGraphMessageBody(message: OutboundMessage, waId: string): Grap
       return { ...envelope, type: 'interactive', interactive: listInteractive(message) };
     case 'form':
       return { ...envelope, type: 'interactive', interactive: formInteractive(message) };
+    case 'template':
+      return { ...envelope, type: 'template', template: templateBody(message) };
     default: {
       const unknown: never = message;
       throw new Error(`Unknown outbound message ${JSON.stringify(unknown)}`);
@@ -169,4 +189,41 @@ function formInteractive(message: Extract<OutboundMessage, { type: 'form' }>): I
     flow_action_payload: { screen: checkText('interactive.action.parameters.flow_action_payload.screen', message.screen, Number.POSITIVE_INFINITY) },
   };
   return { type: 'flow', ...frame(message), action: { name: 'flow', parameters } };
+}
+
+const HEADER_MEDIA_BY_EXTENSION: Array<[RegExp, 'image' | 'video']> = [[/\.(jpe?g|png|webp)$/i, 'image'], [/\.(mp4|3gpp?)$/i, 'video']];
+
+/**
+ * Components for the placeholders the message fills: a header link becomes an image, video or
+ * document by its file extension; numbered body placeholders are positional, others named.
+ */
+function templateBody(message: Extract<OutboundMessage, { type: 'template' }>): TemplateBody {
+  const components: TemplateComponent[] = [];
+  if (message.headerParameter !== undefined) {
+    components.push({ type: 'header', parameters: [headerParameter(message.headerParameter)] });
+  }
+  const body = Object.entries(message.bodyParameters ?? {});
+  if (body.length > 0) {
+    const positional = body.every(([key]) => /^\d+$/.test(key));
+    const ordered = positional ? body.sort(([a], [b]) => Number(a) - Number(b)) : body;
+    components.push({
+      type: 'body',
+      parameters: ordered.map(([key, text]) => ({
+        type: 'text' as const, text: checkText(`template.body.${key}`, text, LIMITS.templateParameter),
+        ...(positional ? {} : { parameter_name: key }),
+      })),
+    });
+  }
+  for (const [index, text] of Object.entries(message.buttonParameters ?? {})) {
+    components.push({ type: 'button', sub_type: 'url', index, parameters: [{ type: 'text', text: checkText(`template.button.${index}`, text, LIMITS.templateParameter) }] });
+  }
+  return { name: message.name, language: { policy: 'deterministic', code: message.language }, ...(components.length > 0 ? { components } : {}) };
+}
+
+function headerParameter(value: string): TemplateParameter {
+  if (!/^https?:\/\//i.test(value)) return { type: 'text', text: checkText('template.header', value, LIMITS.templateHeaderParameter) };
+  const link = checkHttpUrl('template.header.link', value);
+  const path = new URL(link).pathname;
+  const kind = HEADER_MEDIA_BY_EXTENSION.find(([pattern]) => pattern.test(path))?.[1] ?? 'document';
+  return kind === 'image' ? { type: 'image', image: { link } } : kind === 'video' ? { type: 'video', video: { link } } : { type: 'document', document: { link } };
 }

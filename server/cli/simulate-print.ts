@@ -16,6 +16,8 @@ export function describeOutbound(message: OutboundMessage): string {
       return `< [list "${message.button}"] ${frame(message)}\n${choices(message.rows, '#list')}`;
     case 'form':
       return `< [form "${message.cta}", screen ${message.screen}] ${frame(message)}\n    (answer with #form:{...}; the flow_token is added for you)`;
+    case 'template':
+      return `< [template ${message.name} (${message.language})] ${JSON.stringify(message.bodyParameters ?? {})}`;
     default: {
       const unknown: never = message;
       return `< ${JSON.stringify(unknown)}`;

@@ -124,6 +124,10 @@ export interface TurnToStore {
   inbound?: { wamid: string; event: InboundEvent; receivedAt: number };
   /** The Graph API body (JSON) of each reply, in order. */
   replies: string[];
+  /** Set when the replies may not go (the 24-hour window is closed): they are stored `held` with this reason. */
+  held?: string;
+  /** Meta's timestamp of the customer's latest message, which opens the 24-hour window. */
+  lastCustomerMessageAt?: number;
   /** Handoff notices to deliver; stored with the turn (and its conversation id) so a crash keeps both or neither. */
   notices: UnsavedHandoffNotice[];
   now: number;

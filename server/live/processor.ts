@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Contact, InboundEvent, RuntimeEffect, RuntimePorts, Session, TurnResult } from '../../runtime/core/types.ts';
+import type { Contact, InboundEvent, OutboundMessage, RuntimeEffect, RuntimePorts, Session, TurnResult } from '../../runtime/core/types.ts';
+import { renderTemplateMessage } from '../../runtime/core/template-message.ts';
+import { settingsOf } from '../../schema/index.ts';
 import { runTurn, takeOverSession } from '../../runtime/index.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
@@ -13,6 +15,9 @@ import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
 import type { ConversationRow, InboundPayload, InboundRow, LiveStore, UnsavedHandoffNotice } from './live-store.ts';
 import type { LiveMetrics } from './metrics.ts';
+import { customerMessageTime, windowOpen } from './service-window.ts';
+
+const WINDOW_CLOSED_REASON = 'window closed: the customer last wrote more than 24 hours ago and the flow has no fallback template';
 
 export interface ProcessorDeps {
   store: LiveStore;
@@ -31,7 +36,8 @@ interface TurnRequest {
   phoneNumberId: string;
   contact: Contact;
   event: InboundEvent;
-  inbound?: { wamid: string; receivedAt: number };
+  /** `customerAt`: the message's own timestamp (Meta's clock), which opens the 24-hour window. */
+  inbound?: { wamid: string; receivedAt: number; customerAt: number };
   /** Resolving a handoff resumes the pinned version even after the session timeout. */
   resume?: boolean;
 }
@@ -117,7 +123,8 @@ export class LiveProcessor {
     const event = webhookMessageToEvent(payload.message as WebhookMessage);
     const contact = { waId: row.waId, ...(payload.contactName ? { name: payload.contactName } : {}) };
     try {
-      const result = await this.turn({ phoneNumberId: row.phoneNumberId, contact, event, inbound: { wamid: row.wamid, receivedAt: row.receivedAt } });
+      const customerAt = customerMessageTime(payload.message as { timestamp?: unknown }, row.receivedAt);
+      const result = await this.turn({ phoneNumberId: row.phoneNumberId, contact, event, inbound: { wamid: row.wamid, receivedAt: row.receivedAt, customerAt } });
       if (!result) await this.markFailed(row, 'no live version to run: publish the channel\'s flow');
     } catch (error) {
       await this.markFailed(row, (error as Error).message);
@@ -138,7 +145,9 @@ export class LiveProcessor {
       flow: choice.flow, session: choice.session, event, contact, version: choice.version, now,
       ports: this.deps.ports(), secrets: this.deps.secrets,
     });
-    const replies = result.messages.flatMap((message) => {
+    const lastCustomerMessageAt = Math.max(inbound?.customerAt ?? 0, conversation?.lastUserMessageAt ?? 0);
+    const window = this.windowFor(result, choice, contact, lastCustomerMessageAt, now);
+    const replies = window.messages.flatMap((message) => {
       try {
         return [this.graphBodies.serialize(message, contact.waId)];
       } catch (error) {
@@ -147,6 +156,10 @@ export class LiveProcessor {
         return [];
       }
     });
+    if (window.held && replies.length > 0) {
+      metrics.increment('charla_outbox_window_closed_total', replies.length);
+      log.warn({ flowId: choice.flow.id, phoneNumberId, replies: replies.length }, 'live: the 24-hour window is closed and the flow has no fallback template; replies held');
+    }
     const handoffs = result.effects.filter((effect): effect is HandoffStarted => effect.type === 'handoff_started');
     // In the turn's own transaction: a crash cannot keep the handoff and lose its notice.
     const notices = notifier.enabled
@@ -155,7 +168,8 @@ export class LiveProcessor {
     const stored = await store.conversations.storeTurn({
       conversation, phoneNumberId, waId: contact.waId, contactName: contact.name ?? null, flowId: choice.flow.id,
       version: choice.version, session: result.session,
-      ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, notices, now,
+      ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, notices, now, lastCustomerMessageAt,
+      ...(window.held ? { held: WINDOW_CLOSED_REASON } : {}),
     });
     if (notices.length > 0) notifier.wake();
     this.deps.sender.add(stored.queued);
@@ -163,6 +177,19 @@ export class LiveProcessor {
     if (inbound) metrics.observeTurnLatency((now - inbound.receivedAt) / 1000);
     for (const effect of result.effects) this.carryOut(effect, choice);
     return result;
+  }
+
+  /**
+   * What may go out: the turn's messages while the window is open; once closed, the flow's fallback
+   * template in their place, or the messages held (never sent to be refused with 131047).
+   */
+  private windowFor(result: TurnResult, choice: FlowChoice, contact: Contact, lastCustomerMessageAt: number, now: number):
+    { messages: OutboundMessage[]; held: boolean } {
+    if (result.messages.length === 0 || windowOpen(lastCustomerMessageAt, now)) return { messages: result.messages, held: false };
+    const fallback = settingsOf(choice.flow).fallbackTemplate;
+    if (!fallback) return { messages: result.messages, held: true };
+    const { variables, lastText } = result.session;
+    return { messages: [renderTemplateMessage(fallback, { variables, contact, lastText })], held: false };
   }
 
   private carryOut(effect: RuntimeEffect, choice: FlowChoice): void {

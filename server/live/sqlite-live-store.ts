@@ -151,7 +151,7 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       phoneNumberId: turn.phoneNumberId, waId: turn.waId,
       contactName: turn.contactName ?? conversation?.contactName ?? null, flowId: turn.flowId, flowVersion: turn.version,
       status: turn.session.status, session: JSON.stringify(turn.session),
-      lastUserMessageAt: inbound?.receivedAt ?? conversation?.lastUserMessageAt ?? now, updatedAt: now,
+      lastUserMessageAt: turn.lastCustomerMessageAt || conversation?.lastUserMessageAt || now, updatedAt: now,
     };
     let conversationId: number;
     if (conversation === undefined) conversationId = Number(statements.insertConversation.run(row).lastInsertRowid);
@@ -159,12 +159,14 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       conversationId = conversation.id;
       (row.status === conversation.status ? statements.updateConversation : statements.updateConversationAndStatus).run({ ...row, id: conversationId });
     }
-    const queued = turn.replies.map((body) => enqueue(conversationId, turn.phoneNumberId, body, now));
+    const stored = turn.replies.map((body) => enqueue(conversationId, turn.phoneNumberId, body, now));
+    if (turn.held !== undefined) for (const { id } of stored) statements.markHeld.run({ id, errorCode: null, error: turn.held });
     addHistory({
       conversationId, direction: inbound ? 'in' : 'bot',
-      body: JSON.stringify({ ...(inbound ? { event: inbound.event } : {}), replies: queued.length }),
-      wamid: inbound?.wamid ?? null, outboxId: queued[0]?.id ?? null, createdAt: now,
+      body: JSON.stringify({ ...(inbound ? { event: inbound.event } : {}), replies: stored.length }),
+      wamid: inbound?.wamid ?? null, outboxId: stored[0]?.id ?? null, createdAt: now,
     });
+    const queued = turn.held === undefined ? stored : [];
     for (const notice of turn.notices) statements.insertNotice.run({ body: handoffNoticeBody(notice, conversationId), createdAt: now });
     if (inbound) statements.finishInbound.run({ wamid: inbound.wamid, state: 'processed', error: null });
     return { conversationId, queued };

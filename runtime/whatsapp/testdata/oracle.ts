@@ -5,7 +5,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 /**
- * Meta's JSON Schema of the Graph API (a copy of ../shared/oracles, see its README),
+ * Meta's JSON Schema of the Graph API (a copy of ../shared/oracles, see its README; one more patch:
+ * a template button's `index` pattern `^[2-6, 11-14]$` refused Meta's own example "0", it is `^[0-9]$`),
  * for tests: `oracle('Message')` checks a send body, `oracle('WebhookPayload')` a webhook.
  */
 const ORACLE_FILE = fileURLToPath(new URL('./whatsapp-cloud-api.components.json', import.meta.url));

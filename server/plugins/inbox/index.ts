@@ -8,9 +8,9 @@ import { permissions } from '../../../schema/api/roles.ts';
 import { requireRole } from '../../auth/require-role.ts';
 import { AppError, fail } from '../../errors.ts';
 import type { ConversationRepository, ConversationRow, HistoryBody, HistoryRow } from '../../live/live-store.ts';
+import { windowOpen } from '../../live/service-window.ts';
 
-/** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
-export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Turns of history shown per conversation. */
 const RECENT_TURNS = 20;
 
 /**
@@ -45,7 +45,7 @@ export const inboxPlugin: FastifyPluginAsyncTypebox = async (app) => {
         throw new AppError('conversation_not_in_handoff', `Conversation ${conversation.id} is ${conversation.status}: take it over first`);
       }
       const now = charla.now();
-      if (now - conversation.lastUserMessageAt >= CUSTOMER_SERVICE_WINDOW_MS) {
+      if (!windowOpen(conversation.lastUserMessageAt, now)) {
         throw new AppError('outside_customer_service_window', undefined, {
           lastUserMessageAt: conversation.lastUserMessageAt,
         });
@@ -91,7 +91,7 @@ function summary(conversation: ConversationRow, now: number) {
   const { session, ...rest } = conversation;
   return {
     ...rest,
-    windowOpen: now - conversation.lastUserMessageAt < CUSTOMER_SERVICE_WINDOW_MS,
+    windowOpen: windowOpen(conversation.lastUserMessageAt, now),
     handoffSince: (JSON.parse(session) as Pick<Session, 'handoff'>).handoff?.since ?? null,
   };
 }
