@@ -61,8 +61,9 @@ describe('live processing', () => {
     const database = openDatabase(dbPath);
     const insert = database.sqlite.prepare(`INSERT INTO inbound_messages (wamid, phone_number_id, wa_id, payload, state, received_at)
       VALUES (?, ?, '5491100000009', ?, 'pending', ?)`);
+    const timestamp = String(Math.floor(Date.now() / 1000));
     ['hola', 'Hacer pedido'].forEach((text, index) => insert.run(`wamid.R${index}`, PHONE_NUMBER_ID,
-      JSON.stringify({ message: { from: '5491100000009', id: `wamid.R${index}`, timestamp: '1764000000', type: 'text', text: { body: text } } }), Date.now()));
+      JSON.stringify({ message: { from: '5491100000009', id: `wamid.R${index}`, timestamp, type: 'text', text: { body: text } } }), Date.now()));
     database.close();
 
     const { buildApp } = await import('../app.ts');

@@ -64,3 +64,17 @@ export function statusWebhook(phoneNumberId: string, statuses: StatusItem[]): st
     }],
   });
 }
+
+/**
+ * A sample webhook body with every message stamped `at` (seconds): samples were recorded long ago,
+ * and the 24-hour window is measured from the message's own timestamp.
+ */
+export function restampMessages(raw: string, at = Math.floor(Date.now() / 1000)): string {
+  const body = JSON.parse(raw) as { entry?: Array<{ changes?: Array<{ value?: { messages?: Array<{ timestamp?: string }> } }> }> };
+  for (const entry of body.entry ?? []) {
+    for (const change of entry.changes ?? []) {
+      for (const message of change.value?.messages ?? []) message.timestamp = String(at);
+    }
+  }
+  return JSON.stringify(body);
+}

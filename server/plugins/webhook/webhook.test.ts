@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { APP_SECRET, createLiveTestApp, PHONE_NUMBER_ID, VERIFY_TOKEN, type LiveTestApp } from '../../testing/live-test-app.ts';
 import { HOSTILE_TEXT } from '../../../runtime/testing/hostile-patterns.ts';
 import { hostilePatternFlow } from '../../testing/regex-attack.ts';
-import { signedHeaders, textWebhook } from '../../testing/webhook-body.ts';
+import { restampMessages, signedHeaders, textWebhook } from '../../testing/webhook-body.ts';
 
 const PAYLOADS = new URL('../../../runtime/whatsapp/testdata/payloads/', import.meta.url);
 const SOFIA = '5491155550123';
@@ -114,7 +114,7 @@ describe('POST /webhooks/whatsapp', () => {
   });
 
   it.each(readdirSync(PAYLOADS).filter((name) => name.endsWith('.json')))('accepts %s: every message and status stored, messages processed', async (name) => {
-    const raw = readFileSync(new URL(name, PAYLOADS), 'utf8');
+    const raw = restampMessages(readFileSync(new URL(name, PAYLOADS), 'utf8'));
     const value = JSON.parse(raw) as { entry: Array<{ changes: Array<{ value: { messages?: Array<{ id: string }>; statuses?: Array<{ id: string }> } }> }> };
     const changes = value.entry.flatMap((entry) => entry.changes.map((change) => change.value));
     const wamids = changes.flatMap((change) => change.messages ?? []).map((message) => message.id);
