@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../schema/flow.ts';
 import type { FormatOptions } from './format-value.ts';
 import { renderTemplate, templateValue, type TemplateScope } from './template.ts';
 import { runtimeLanguage, runtimeTexts, type RuntimeLanguage, type RuntimeTexts } from './texts.ts';
+import { secretMasker } from './secret-forms.ts';
 import type { OutboundMessage, RuntimeEffect, RuntimePorts, Session, TraceEntry, TurnInput } from './types.ts';
 
 /** Secrets shorter than this are too likely to occur by chance to be masked in text. */
@@ -26,8 +27,8 @@ export class TurnContext {
   readonly effects: RuntimeEffect[] = [];
   readonly #secrets: Readonly<Record<string, string>> | undefined;
   readonly #formatting: FormatOptions;
-  /** The secret values long enough to mask, listed on first use. */
-  #masked: string[] | undefined;
+  /** Masks every form of the secrets (runtime/core/secret-forms.ts), built on first use. */
+  #redact: ((text: string) => string) | undefined;
 
   constructor(input: TurnInput, session: Session) {
     this.flow = input.flow;
@@ -68,12 +69,13 @@ export class TurnContext {
     return templateValue(template, this.#scope(false));
   }
 
-  /** Replaces any secret value in `text` (trace details, error reasons) by `[secret]`. */
+  /**
+   * Replaces any secret in `text` (trace details, error reasons, what an API answered) by `[secret]`,
+   * literal or transformed the way an echoing server might (base64, base64url, URL-encoded, hex).
+   */
   redact(text: string): string {
-    this.#masked ??= Object.values(this.#secrets ?? {}).filter((secret) => secret.length >= MIN_REDACTED_SECRET_LENGTH);
-    let masked = text;
-    for (const secret of this.#masked) masked = masked.replaceAll(secret, '[secret]');
-    return masked;
+    this.#redact ??= secretMasker(this.#secrets ?? {}, '[secret]', MIN_REDACTED_SECRET_LENGTH);
+    return this.#redact(text);
   }
 
   #scope(withSecrets: boolean): TemplateScope {

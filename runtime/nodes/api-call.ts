@@ -7,7 +7,8 @@ import { next } from './behaviour.ts';
 
 /**
  * Calls an HTTP API through `ports.http` (which guards addresses and sizes). The only
- * place `{{secrets.*}}` are rendered. A 2xx maps the JSON response into variables by
+ * place `{{secrets.*}}` are rendered; a secret the server echoes back (even base64- or hex-encoded)
+ * is masked before it reaches a variable. A 2xx maps the JSON response into variables by
  * dotted path (`status` is the HTTP status) and takes `success`; anything else —
  * another status, a timeout, a refused address, a failing port — takes `error`.
  */
@@ -23,7 +24,9 @@ async function call(node: NodeOf<'api_call'>, ctx: TurnContext): Promise<Step> {
   } catch (error) {
     response = { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
-  const { output, set, unset } = apiCallOutcome(node.data, response);
+  const { output, set: answered, unset } = apiCallOutcome(node.data, response);
+  // What the server answered may echo a secret, transformed or not: it is masked before anything stores it.
+  const set = JSON.parse(ctx.redact(JSON.stringify(answered))) as Record<string, unknown>;
   Object.assign(ctx.session.variables, set);
   for (const variable of unset) delete ctx.session.variables[variable];
   const status = response.status;

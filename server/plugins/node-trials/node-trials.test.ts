@@ -112,6 +112,22 @@ describe('POST /api/flows/:id/nodes/:nodeId/try', () => {
     expect(trial.outputs.variables).toEqual({ auth: 'Bearer ••••' });
   });
 
+  it('masks a secret the server echoes base64-, base64url-, hex- or URL-encoded, in the response and the variables', async () => {
+    await start(undefined, {
+      method: 'GET', url: `${crm.origin}/echo-encoded`, headers: [{ name: 'Authorization', value: 'Bearer {{secrets.CRM_TOKEN}}' }],
+      outputs: [{ variable: 'b64', path: 'base64' }, { variable: 'hex', path: 'hex' }, { variable: 'todo', path: 'nested' }],
+    });
+    const response = await tryNode();
+    expect(response.statusCode).toBe(200);
+    const header = Buffer.from(`Bearer ${SECRET}`);
+    for (const form of [SECRET, header.toString('base64'), header.toString('base64url'), header.toString('hex'), encodeURIComponent(`Bearer ${SECRET}`)]) {
+      expect(response.body).not.toContain(form);
+    }
+    const trial = response.json();
+    expect(trial.response.body.base64).toContain('••••');
+    expect(trial.outputs.variables.hex).toBe(`${Buffer.from('Bearer ').toString('hex')}••••`);
+  });
+
   it('lets analysts and admins try, not testers (403)', async () => {
     await start();
     const token = async (role: string) =>
