@@ -1,4 +1,4 @@
-import { bindChannel as bindChannelRoute, listChannels } from '../../schema/api/channels.ts';
+import { bindChannel as bindChannelRoute, listChannels, resumeChannel as resumeChannelRoute } from '../../schema/api/channels.ts';
 import {
   listConversations, replyToConversation as replyRoute, resolveConversation as resolveConversationRoute, takeOverConversation as takeOverRoute,
 } from '../../schema/api/conversations.ts';
@@ -51,6 +51,8 @@ export function apiClient(options: HttpOptions) {
     bindChannel: (phoneNumberId: string, binding: ChannelBinding) =>
       call(bindChannelRoute, { params: { phoneNumberId }, body: binding }),
     listChannels: () => call(listChannels),
+    /** Sends a paused number's held messages again (after fixing what Meta refused). */
+    resumeChannel: (phoneNumberId: string) => call(resumeChannelRoute, { params: { phoneNumberId } }),
 
     /** The token's secret is in this response only. */
     createToken: (name: string, role: Role) => call(createTokenRoute, { body: { name, role } }),

@@ -89,6 +89,7 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('channel-flow').selectOption('prueba_e2e');
     expect(await session.page.getByTestId('channel-webhook-url').inputValue()).toBe(`${session.charla.url}/webhooks/whatsapp`);
     expect(await session.page.getByTestId('channel-verifyToken').inputValue()).toMatch(/^[\w-]{32}$/);
+    await session.page.getByTestId('channel-waba').fill('102290129340398');
     await session.page.getByTestId('channel-appSecret').fill(session.charla.appSecret);
     await session.shot('20-admin-connect-number');
     await session.page.getByTestId('channel-save').click();
@@ -117,6 +118,17 @@ describe('building and publishing a flow', () => {
     await session.page.reload();
     await channelRow.getByTestId('channel-health').filter({ hasText: /Último webhook: (ahora|hace)/ }).waitFor();
     await session.shot('21-admin-channels');
+    // Meta refuses the access token: the number pauses with the reason, and the admin resumes it once fixed.
+    session.charla.graph.answerNext({ status: 401, body: { error: { message: 'Error validating access token: Session has expired', type: 'OAuthException', code: 190 } } });
+    const beforePause = session.charla.graph.requests.length;
+    expect((await session.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, text: 'hola otra vez', wamid: 'wamid.E2E1B' }))).status).toBe(200);
+    await session.charla.graph.waitForRequests(beforePause + 1);
+    await session.page.reload();
+    await channelRow.getByTestId('channel-paused').waitFor();
+    expect(await channelRow.textContent()).toContain('WABA 102290129340398');
+    await session.shot('21-admin-channel-paused');
+    await channelRow.getByTestId('channel-resume').click();
+    await channelRow.getByTestId('channel-paused').waitFor({ state: 'detached' });
     await session.page.goto(`${session.charla.url}/#/flows/prueba_e2e`);
     await session.page.getByTestId('node-menu_1').waitFor();
     await session.page.getByTestId('toggle-versions').click();

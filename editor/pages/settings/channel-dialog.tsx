@@ -37,6 +37,7 @@ export function ChannelDialog({ channel, flows, onSaved, onCancel }: ChannelDial
   const published = flows.filter((flow) => flow.liveVersion !== null);
   const [phoneNumberId, setPhoneNumberId] = useState(channel?.phoneNumberId ?? '');
   const [flowId, setFlowId] = useState(channel?.flowId ?? published[0]?.id ?? '');
+  const [wabaId, setWabaId] = useState(channel?.wabaId ?? '');
   const [secrets, setSecrets] = useState<Record<Secret, string>>({ accessToken: '', appSecret: '', verifyToken: channel?.hasVerifyToken ? '' : newVerifyToken() });
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -44,7 +45,7 @@ export function ChannelDialog({ channel, flows, onSaved, onCancel }: ChannelDial
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const binding: ChannelBinding = { flowId };
+    const binding: ChannelBinding = { flowId, ...(wabaId.trim() !== '' && { wabaId: wabaId.trim() }) };
     for (const key of SECRETS) if (secrets[key].trim() !== '') binding[key] = secrets[key].trim();
     setSaving(true);
     try {
@@ -88,6 +89,10 @@ export function ChannelDialog({ channel, flows, onSaved, onCancel }: ChannelDial
             : <select data-testid="channel-flow" value={flowId} onChange={(event) => setFlowId(event.target.value)}>
                 {published.map((flow) => <option key={flow.id} value={flow.id}>{flow.name} (v{flow.liveVersion})</option>)}
               </select>}
+        </label>
+        <label className="field">
+          <span>{t('wabaId')}</span>
+          <input data-testid="channel-waba" inputMode="numeric" pattern="[0-9]{1,32}" value={wabaId} onChange={(event) => setWabaId(event.target.value)} />
         </label>
         {secretField('accessToken', 'password')}
         {secretField('appSecret', 'password')}

@@ -23,6 +23,12 @@ export function ChannelsSection({ canManage }: { canManage: boolean }) {
   const reload = useCallback(() => Promise.all([api.listChannels(), api.listFlows()])
     .then(([channelList, flowList]) => { setChannels(channelList); setFlows(flowList); }, setError), []);
   useEffect(() => { void reload(); }, [reload]);
+  async function resume(channel: Channel) {
+    try {
+      await api.resumeChannel(channel.phoneNumberId);
+      await reload();
+    } catch (failure) { setError(failure); }
+  }
   const flowName = (id: string) => flows.find((flow) => flow.id === id)?.name ?? id;
 
   return (
@@ -39,18 +45,24 @@ export function ChannelsSection({ canManage }: { canManage: boolean }) {
           <tbody>
             {channels.map((channel) => (
               <tr key={channel.phoneNumberId} data-testid={`channel-row-${channel.phoneNumberId}`}>
-                <td className="mono">{channel.phoneNumberId}</td>
+                <td className="mono">{channel.phoneNumberId}{channel.wabaId && <div className="small muted">WABA {channel.wabaId}</div>}</td>
                 <td><a href={`#/flows/${encodeURIComponent(channel.flowId)}`}>{flowName(channel.flowId)}</a></td>
                 <td className="small muted">
                   {SECRETS.map((key) => <div key={key}>{t(channel[HAS_SECRET[key]] ? 'secretSet' : 'secretUnset', { name: t(key) })}</div>)}
                 </td>
                 <td><div className="channel-health" data-testid="channel-health">
-                  {channel.tokenProblem && <span className="pill pill-error" data-testid="channel-token-problem">{t(channel.tokenProblem === 'missing' ? 'tokenMissing' : 'tokenRefused')}</span>}
+                  {channel.state === 'paused' && <>
+                    <span className="pill pill-error" data-testid="channel-paused">{t('paused')}</span>
+                    {channel.pause && <div className="small error-text">{t('pausedBecause', { code: channel.pause.code ?? '—', reason: channel.pause.reason })}</div>}
+                    {canManage && <button className="btn btn-small" data-testid="channel-resume" onClick={() => void resume(channel)}>{t('resume')}</button>}
+                  </>}
+                  {/* A paused number already says what Meta refused: the same error is not repeated below. */}
+                  {channel.tokenProblem && (channel.state === 'active' || channel.tokenProblem === 'missing') && <span className="pill pill-error" data-testid="channel-token-problem">{t(channel.tokenProblem === 'missing' ? 'tokenMissing' : 'tokenRefused')}</span>}
                   <div className="small">{channel.lastWebhookAt === null ? t('noWebhook') : t('lastWebhook', { when: relativeTime(channel.lastWebhookAt, now, locale) })}</div>
-                  {channel.lastSendError && <div className="small error-text" data-testid="channel-send-error">
+                  {channel.lastSendError && channel.state === 'active' && <div className="small error-text" data-testid="channel-send-error">
                     {t('lastSendError', { code: channel.lastSendError.code ?? '—', message: channel.lastSendError.message })}
                   </div>}
-                  {!channel.tokenProblem && !channel.lastSendError && <span className="pill pill-ok">{t('healthy')}</span>}
+                  {channel.state === 'active' && !channel.tokenProblem && !channel.lastSendError && <span className="pill pill-ok">{t('healthy')}</span>}
                 </div></td>
                 {canManage && <td className="row-actions">
                   <button className="btn btn-small" data-testid="channel-edit" onClick={() => { setSaved(null); setEditing(channel); }}>{t('edit')}</button>
