@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type onRouteHookHandler } from 'fastify';
 import { createRuntimePorts } from '../runtime/adapters/index.ts';
 import type { RuntimePorts } from '../runtime/core/types.ts';
 import { createTokenRepository } from './auth/token-repository.ts';
@@ -39,6 +39,8 @@ export interface BuildAppOptions {
   now?: () => number;
   /** The ports API-call and AI nodes use; by default built from the environment (runtime/adapters). */
   ports?: RuntimePorts;
+  /** Called for every route as it is registered, before any plugin (the contract test walks them with it). */
+  onRoute?: onRouteHookHandler;
 }
 
 /** Flow documents may be a few MB; anything bigger is refused with 413 before it is parsed. */
@@ -56,6 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Unknown body fields are a 400 naming them, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const database = options.database ?? openDatabase(config.dbPath);
   if (!options.database) app.addHook('onClose', async () => database.close());
 

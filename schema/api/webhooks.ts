@@ -3,7 +3,7 @@ import { AnyObject } from './common.ts';
 import { errorResponses } from './errors.ts';
 import { apiRoute } from './route.ts';
 
-/** What Meta calls: the webhook's verification and its events (whatsapp.md §1). Never the editor. */
+/** What Meta calls: the webhook's verification and its events (docs/whatsapp.md §1). Never the editor. */
 
 const tags = ['webhooks'];
 
