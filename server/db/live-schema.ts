@@ -78,7 +78,8 @@ export const outbox = sqliteTable('outbox', {
    * in_flight is written before the call, so a crash resends at most these. `held`: not sent
    * because the 24-hour window is closed (error_code 131047) and no fallback template applies.
    */
-  state: text('state', { enum: ['queued', 'in_flight', 'sent', 'failed', 'held'] }).notNull(),
+  /** uncertain: the call's answer never came (timeout, reset); resent only if no status names it within the grace period. */
+  state: text('state', { enum: ['queued', 'in_flight', 'uncertain', 'sent', 'failed', 'held'] }).notNull(),
   attempts: integer('attempts').notNull(),
   nextAttemptAt: integer('next_attempt_at').notNull(),
   /** The wamid the Graph API returned. */

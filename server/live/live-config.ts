@@ -16,7 +16,7 @@ const MIN_RETENTION_DAYS = 7;
 /**
  * Reads CHARLA_OUTBOX_RATE (sends/s per business number, default 80), CHARLA_OUTBOX_RETRY_BASE_MS
  * (1000), CHARLA_OUTBOX_MAX_ATTEMPTS (8), CHARLA_OUTBOX_CONCURRENCY (64), CHARLA_HANDOFF_WEBHOOK_URL,
- * CHARLA_RETENTION_DAYS (90, at least 7), CHARLA_SIMULATION_RETENTION_DAYS (7) and
+ * CHARLA_OUTBOX_UNCERTAIN_GRACE_MS (120000), CHARLA_RETENTION_DAYS (90, at least 7), CHARLA_SIMULATION_RETENTION_DAYS (7) and
  * CHARLA_RETENTION_BATCH_SIZE (500).
  * @example liveConfigFromEnv(app.charla.config.env).outbox.ratePerSecond // 80
  */
@@ -29,6 +29,7 @@ export function liveConfigFromEnv(env: Readonly<Record<string, string | undefine
       retryMaxMs: Math.max(retryBaseMs, 3_600_000),
       maxAttempts: positive(env, 'CHARLA_OUTBOX_MAX_ATTEMPTS', 8),
       maxInFlight: positive(env, 'CHARLA_OUTBOX_CONCURRENCY', 64),
+      uncertainGraceMs: positive(env, 'CHARLA_OUTBOX_UNCERTAIN_GRACE_MS', 120_000),
       timeoutMs: 15_000,
     },
     handoffWebhookUrl: url(env, 'CHARLA_HANDOFF_WEBHOOK_URL'),

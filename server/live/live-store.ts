@@ -53,7 +53,8 @@ export const STATUS_RANK: Readonly<Record<string, number>> = { sent: 1, delivere
 export interface InboundRepository {
   /**
    * Stores a webhook's messages (unless their wamid is known) and statuses (unless the stored one
-   * is as far along) in one commit; resolves with the messages not seen before. Only statuses of
+   * is as far along) in one commit; resolves with the messages not seen before. A status naming an
+   * in-flight or uncertain outbox row in its callback data marks that row sent. Only statuses of
    * messages Charla sent are stored: the outbox row their callback data names, or a row with their
    * wamid, on the same business number. Others are forged or someone else's: storing them would
    * let any sender grow the database.
@@ -161,10 +162,12 @@ export interface OutboxItem {
   body: string;
   attempts: number;
   nextAttemptAt: number;
+  /** A call for it may have reached Meta (its answer never came): before resending, look for a status. */
+  uncertain?: boolean;
 }
 
 export interface UnsentOutboxItem extends OutboxItem {
-  state: 'queued' | 'in_flight';
+  state: 'queued' | 'in_flight' | 'uncertain';
 }
 
 export interface OutboxRepository {
@@ -173,6 +176,10 @@ export interface OutboxRepository {
   /** Committed before the Graph API calls, so a crash resends at most these. */
   markInFlight(ids: number[]): Promise<void>;
   markSent(id: number, wamid: string | null): Promise<void>;
+  /** The call's answer never came; the row waits until `nextAttemptAt` for a status naming it. */
+  markUncertain(id: number, nextAttemptAt: number, error: string): Promise<void>;
+  /** Those of `ids` a status webhook showed were sent (matched by their callback data). */
+  sentAmong(ids: number[]): Promise<Set<number>>;
   markRetry(id: number, nextAttemptAt: number, errorCode: number | null, error: string): Promise<void>;
   markFailed(id: number, errorCode: number | null, error: string): Promise<void>;
   /** Not sent: the 24-hour window is closed (shown as "window closed" in the inbox). */

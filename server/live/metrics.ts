@@ -16,6 +16,8 @@ const COUNTERS = {
   charla_outbox_retried_total: 'Graph API calls that failed transiently and were rescheduled',
   charla_outbox_failed_total: 'Messages given up on (permanent error or too many attempts)',
   charla_outbox_resent_total: 'Messages in flight at a crash, sent again at start-up',
+  charla_outbox_uncertain_total: 'Graph API calls whose answer never came (timeout, reset): held for the grace period',
+  charla_outbox_settled_by_status_total: 'Uncertain sends a status webhook showed were sent: not sent again',
   charla_outbox_window_closed_total: 'Messages held because the 24-hour window was closed (131047 or known closed)',
   charla_channel_pauses_total: 'Channels paused because the Graph API refused the channel itself (190, 368, 131031…)',
   charla_handoff_notifications_total: 'Handoff notifications accepted by CHARLA_HANDOFF_WEBHOOK_URL',

@@ -110,10 +110,17 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
     unsent: db.select({
       id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body,
       attempts: outbox.attempts, nextAttemptAt: outbox.nextAttemptAt, state: outbox.state,
-    }).from(outbox).where(inArray(outbox.state, ['queued', 'in_flight'])).orderBy(outbox.id).prepare(),
+    }).from(outbox).where(inArray(outbox.state, ['queued', 'in_flight', 'uncertain'])).orderBy(outbox.id).prepare(),
     markInFlight: db.update(outbox).set({ state: 'in_flight', attempts: sql`${outbox.attempts} + 1` })
       .where(eq(outbox.id, p('id'))).prepare(),
     markSent: db.update(outbox).set({ state: 'sent', wamid: value('wamid') }).where(eq(outbox.id, p('id'))).prepare(),
+    // Only from in_flight: a status may have settled the row (sent) before the call gave up.
+    markUncertain: db.update(outbox).set({ state: 'uncertain', nextAttemptAt: value('nextAttemptAt'), error: value('error') })
+      .where(and(eq(outbox.id, p('id')), eq(outbox.state, 'in_flight'))).prepare(),
+    outboxState: db.select({ state: outbox.state }).from(outbox).where(eq(outbox.id, p('id'))).prepare(),
+    settleByStatus: db.update(outbox).set({ state: 'sent', wamid: value('wamid') })
+      .where(and(eq(outbox.id, p('outboxId')), eq(outbox.phoneNumberId, p('phoneNumberId')), inArray(outbox.state, ['in_flight', 'uncertain'])))
+      .prepare(),
     markRetry: db.update(outbox).set({ state: 'queued', nextAttemptAt: value('nextAttemptAt'), errorCode: value('errorCode'), error: value('error') })
       .where(eq(outbox.id, p('id'))).prepare(),
     markFailed: db.update(outbox).set({ state: 'failed', errorCode: value('errorCode'), error: value('error') })
@@ -179,7 +186,9 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
         for (const status of statuses) {
           const ours = (status.outboxId !== null && statements.outboxRowById.get(fields(status)) !== undefined)
             || statements.outboxRowByWamid.get(fields(status)) !== undefined;
-          if (ours) statements.upsertStatus.run(fields(status));
+          if (!ours) continue;
+          statements.upsertStatus.run(fields(status));
+          if (status.outboxId !== null) statements.settleByStatus.run(fields(status));
         }
         return fresh;
       }),
@@ -217,6 +226,10 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       markSent: async (id, wamid) => {
         await background.run(() => statements.markSent.run({ id, wamid }));
       },
+      markUncertain: async (id, nextAttemptAt, error) => {
+        await background.run(() => statements.markUncertain.run({ id, nextAttemptAt, error }));
+      },
+      sentAmong: async (ids) => new Set(ids.filter((id) => statements.outboxState.get({ id })?.state === 'sent')),
       markRetry: async (id, nextAttemptAt, errorCode, error) => {
         await background.run(() => statements.markRetry.run({ id, nextAttemptAt, errorCode, error }));
       },

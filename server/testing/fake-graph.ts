@@ -2,8 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { oracle } from '../../runtime/whatsapp/testdata/oracle.ts';
 
-/** How the fake answers one request: 'ok', a named Graph error (ERRORS) or any status and body. */
-export type FakeGraphAnswer = 'ok' | keyof typeof ERRORS | { status: number; body: unknown };
+/**
+ * How the fake answers one request: 'ok', a named Graph error (ERRORS), any status and body, or
+ * 'lost': the message is accepted (it gets a wamid, as if delivered) but the connection is reset
+ * before the answer, as when a network path dies mid-call.
+ */
+export type FakeGraphAnswer = 'ok' | 'lost' | keyof typeof ERRORS | { status: number; body: unknown };
 
 export interface FakeGraphRequest {
   phoneNumberId: string;
@@ -86,6 +90,11 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
         contacts: [{ input: recorded.body.to, wa_id: String(recorded.body.to ?? '').replace(/^\+/, '') }],
         messages: [{ id: recorded.wamid }],
       });
+    }
+    if (answer === 'lost') {
+      recorded.wamid = `wamid.FAKE${++sequence}`;
+      response.socket?.destroy();
+      return;
     }
     if (typeof answer === 'object') return reply(response, answer.status, answer.body);
     const error = ERRORS[answer];

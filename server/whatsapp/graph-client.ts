@@ -2,7 +2,14 @@ import { Agent, request } from 'undici';
 
 export type GraphSendResult =
   | { ok: true; wamid: string | null }
-  | { ok: false; code: number | null; httpStatus: number | null; message: string };
+  /** `uncertain`: the request may have reached Meta (written, then no answer): it may have been sent. */
+  | { ok: false; code: number | null; httpStatus: number | null; message: string; uncertain?: true };
+
+/**
+ * undici errors raised after the request was written: Meta may have accepted the message. Errors
+ * before (refused connection, connect timeout, DNS) mean it was not sent and are safe to retry.
+ */
+const ANSWER_LOST = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_ABORTED', 'ECONNRESET', 'EPIPE']);
 
 /**
  * POSTs message bodies to `${graphUrl}/${phoneNumberId}/messages` over kept-alive connections.
@@ -38,7 +45,11 @@ export class GraphClient {
         message: typeof error?.message === 'string' ? error.message : `HTTP ${response.statusCode}`,
       };
     } catch (error) {
-      return { ok: false, code: null, httpStatus: null, message: `network: ${(error as Error).message}` };
+      const code = (error as { code?: unknown }).code;
+      const message = `network: ${(error as Error).message}`;
+      return typeof code === 'string' && ANSWER_LOST.has(code)
+        ? { ok: false, code: null, httpStatus: null, message, uncertain: true }
+        : { ok: false, code: null, httpStatus: null, message };
     }
   }
 

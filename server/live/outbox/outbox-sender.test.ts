@@ -18,7 +18,7 @@ import { OutboxSender, type OutboxSenderSettings } from './outbox-sender.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
 const NUMBER = '106540352242922';
-const settings: OutboxSenderSettings = { ratePerSecond: 10_000, retryBaseMs: 5, retryMaxMs: 50, maxAttempts: 4, maxInFlight: 16 };
+const settings: OutboxSenderSettings = { ratePerSecond: 10_000, retryBaseMs: 5, retryMaxMs: 50, maxAttempts: 4, maxInFlight: 16, uncertainGraceMs: 50 };
 
 let dir: string;
 let database: DbConnection;

@@ -16,6 +16,8 @@ export interface OutboxSenderSettings {
   maxAttempts: number;
   /** Graph API calls in progress at once, over all numbers. */
   maxInFlight: number;
+  /** How long a send whose answer never came waits for a status webhook naming it before it is resent. */
+  uncertainGraceMs: number;
 }
 
 export interface OutboxSenderDeps {
@@ -55,13 +57,15 @@ export class OutboxSender {
   async start(): Promise<void> {
     for (const phoneNumberId of this.deps.channelState.pausedNumbers()) this.queue.pauseNumber(phoneNumberId, Infinity);
     for (const row of await this.deps.store.unsent()) {
-      if (row.state === 'in_flight') {
-        this.deps.log.warn({ outboxId: row.id, conversationId: row.conversationId, attempts: row.attempts },
-          'outbox: resending a message that was in flight when the server stopped');
+      const { state, ...item } = row;
+      // Its call may have reached Meta: like an unanswered one, it waits for a status before going again.
+      if (state === 'in_flight') {
+        item.nextAttemptAt = this.deps.now() + this.settings.uncertainGraceMs;
+        this.deps.log.warn({ outboxId: row.id, conversationId: row.conversationId, attempts: row.attempts, graceMs: this.settings.uncertainGraceMs },
+          'outbox: resending a message that was in flight when the server stopped, after the grace period unless a status webhook names it');
         this.deps.metrics.increment('charla_outbox_resent_total');
       }
-      const { state: _state, ...item } = row;
-      this.queue.add(item);
+      this.queue.add({ ...item, uncertain: state !== 'queued' });
     }
     this.schedulePump();
   }
@@ -120,9 +124,11 @@ export class OutboxSender {
     });
   }
 
-  private async sendBatch(batch: OutboxItem[]): Promise<void> {
-    this.running += batch.length;
+  private async sendBatch(taken: OutboxItem[]): Promise<void> {
+    this.running += taken.length;
+    let batch = taken;
     try {
+      batch = await this.withoutSettled(taken);
       await this.deps.store.markInFlight(batch.map((item) => item.id));
     } catch (error) {
       this.deps.log.error({ err: error }, 'outbox: could not mark messages in flight; trying again shortly');
@@ -136,6 +142,23 @@ export class OutboxSender {
       item.attempts += 1;
       void this.sendOne(item);
     }
+  }
+
+  /**
+   * No blind resend: a message whose earlier call may have reached Meta goes again only if no
+   * status webhook named it (by its callback data) meanwhile; those that did are done.
+   */
+  private async withoutSettled(batch: OutboxItem[]): Promise<OutboxItem[]> {
+    const uncertain = batch.filter((item) => item.uncertain).map((item) => item.id);
+    if (uncertain.length === 0) return batch;
+    const settled = await this.deps.store.sentAmong(uncertain);
+    for (const item of batch) {
+      if (!settled.has(item.id)) continue;
+      this.deps.metrics.increment('charla_outbox_settled_by_status_total');
+      this.deps.log.info({ outboxId: item.id, conversationId: item.conversationId }, 'outbox: a status webhook showed an unanswered send arrived; not sending it again');
+      this.finish(item, { done: true });
+    }
+    return batch.filter((item) => !settled.has(item.id));
   }
 
   private async sendOne(item: OutboxItem): Promise<void> {
@@ -187,6 +210,14 @@ export class OutboxSender {
         metrics.increment('charla_outbox_window_closed_total');
         log.warn({ ...details, code: outcome.code }, 'outbox: the 24-hour window is closed; message held, not sent');
         return true;
+      case 'uncertain':
+        item.nextAttemptAt = outcome.checkAt;
+        item.uncertain = true;
+        await store.markUncertain(item.id, outcome.checkAt, outcome.error);
+        metrics.increment('charla_outbox_uncertain_total');
+        log.warn({ ...details, error: outcome.error, graceMs: this.settings.uncertainGraceMs },
+          'outbox: no answer to a send; resending after the grace period unless a status webhook names it');
+        return false;
       case 'retry':
         item.nextAttemptAt = outcome.nextAttemptAt;
         if (outcome.pauseNumber) this.queue.pauseNumber(item.phoneNumberId, outcome.nextAttemptAt);

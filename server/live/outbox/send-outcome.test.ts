@@ -1,6 +1,6 @@
 import { sendOutcome } from './send-outcome.ts';
 
-const settings = { retryBaseMs: 1000, retryMaxMs: 3_600_000, maxAttempts: 8 };
+const settings = { retryBaseMs: 1000, retryMaxMs: 3_600_000, maxAttempts: 8, uncertainGraceMs: 120_000 };
 const failure = (code: number | null, httpStatus: number | null = 400) => ({ ok: false as const, code, httpStatus, message: 'x' });
 
 describe('sendOutcome', () => {

@@ -9,7 +9,9 @@ export type SendOutcome =
   /** The channel is unusable: it is paused and this message waits, first in line, until it resumes. */
   | { kind: 'pause_channel'; code: number | null; error: string }
   /** 131047: held in the "window closed" state (or replaced by the fallback template). */
-  | { kind: 'window_closed'; code: number | null; error: string };
+  | { kind: 'window_closed'; code: number | null; error: string }
+  /** The answer never came: held until `checkAt`, then resent only if no status webhook named the row. */
+  | { kind: 'uncertain'; error: string; checkAt: number };
 
 /**
  * What a Graph API answer means for the outbox row: sent; retried after base·4^(attempts−1) ms,
@@ -20,10 +22,15 @@ export type SendOutcome =
 export function sendOutcome(
   result: GraphSendResult,
   attempts: number,
-  settings: { retryBaseMs: number; retryMaxMs: number; maxAttempts: number },
+  settings: { retryBaseMs: number; retryMaxMs: number; maxAttempts: number; uncertainGraceMs: number },
   now: number,
 ): SendOutcome {
   if (result.ok) return { kind: 'sent', wamid: result.wamid };
+  if (result.uncertain) {
+    return attempts >= settings.maxAttempts
+      ? { kind: 'failed', code: null, error: result.message }
+      : { kind: 'uncertain', error: result.message, checkAt: now + settings.uncertainGraceMs };
+  }
   const code = result.code ?? result.httpStatus;
   const failure = classifyGraphFailure(result);
   const retry = (pauseNumber: boolean): SendOutcome => {
