@@ -139,7 +139,7 @@ export const outbox = pgTable('outbox', {
   conversationId: bigint('conversation_id', { mode: 'number' }).notNull(),
   phoneNumberId: text('phone_number_id').notNull(),
   body: text('body').notNull(),
-  state: text('state', { enum: ['queued', 'in_flight', 'sent', 'failed', 'held'] }).notNull(),
+  state: text('state', { enum: ['queued', 'in_flight', 'uncertain', 'sent', 'failed', 'held'] }).notNull(),
   attempts: integer('attempts').notNull(),
   nextAttemptAt: millis('next_attempt_at').notNull(),
   wamid: text('wamid'),

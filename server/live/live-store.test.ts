@@ -142,6 +142,24 @@ describe.each(stores)('the live store on %s', (_name, open) => {
     expect(await t.store.conversations.replyState(d)).toMatchObject({ outboxState: 'held', errorCode: 131047 });
   });
 
+  it('holds a send whose answer was lost as uncertain, and settles it as sent when a status names its row', async () => {
+    const { queued } = await t.store.conversations.storeTurn(turn({ replies: ['a', 'b'] }));
+    const [a, b] = queued.map((item) => item.id) as [number, number];
+    await t.store.outbox.markInFlight([a, b]);
+    await t.store.outbox.markUncertain(a, NOW + 120_000, 'network: other side closed');
+    await t.store.outbox.markUncertain(b, NOW + 120_000, 'network: other side closed');
+    expect((await t.store.outbox.unsent()).map(({ id, state }) => ({ id, state }))).toEqual([{ id: a, state: 'uncertain' }, { id: b, state: 'uncertain' }]);
+    await t.store.inbound.accept([], [{
+      wamid: 'wamid.from-status', phoneNumberId: NUMBER, outboxId: a, status: 'sent', recipientId: '5491155550123', timestampSeconds: 1,
+      errorCode: null, errorTitle: null, updatedAt: NOW,
+    }]);
+    expect(await t.store.outbox.sentAmong([a, b])).toEqual(new Set([a]));
+    expect(await t.rows(`SELECT wamid FROM outbox WHERE state = 'sent'`)).toEqual([{ wamid: 'wamid.from-status' }]);
+    // A settled row stays sent even if the call gives up on it afterwards.
+    await t.store.outbox.markUncertain(a, NOW + 240_000, 'late');
+    expect(await t.store.outbox.sentAmong([a])).toEqual(new Set([a]));
+  });
+
   it('retries, fails and forgets handoff notices', async () => {
     const notice = { event: 'handoff_started' as const, phoneNumberId: NUMBER, waId: '1', contactName: null, flowId: 'f', flowVersion: 1, nodeId: 'n', at: NOW };
     await t.store.conversations.storeTurn(turn({ notices: [notice, notice] }));

@@ -53,7 +53,7 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
     unsent: db.select({
       id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body,
       attempts: outbox.attempts, nextAttemptAt: outbox.nextAttemptAt, state: outbox.state,
-    }).from(outbox).where(inArray(outbox.state, ['queued', 'in_flight'])).orderBy(outbox.id).prepare('unsent_outbox'),
+    }).from(outbox).where(inArray(outbox.state, ['queued', 'in_flight', 'uncertain'])).orderBy(outbox.id).prepare('unsent_outbox'),
     dueNotices: db.select({ id: handoffNotices.id, body: handoffNotices.body, attempts: handoffNotices.attempts })
       .from(handoffNotices).where(and(eq(handoffNotices.state, 'pending'), lte(handoffNotices.nextAttemptAt, p('now'))))
       .orderBy(handoffNotices.id).prepare('due_notices'),
@@ -105,6 +105,12 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
             },
             setWhere: sql`${statusRank(excluded(messageStatuses.status))} > ${statusRank(messageStatuses.status)}`,
           });
+          // A send whose answer was lost is settled by the status naming it (docs/security.md, no blind resend).
+          if (status.outboxId !== null) {
+            await tx.update(outbox).set({ state: 'sent', wamid: status.wamid }).where(and(
+              eq(outbox.id, status.outboxId), eq(outbox.phoneNumberId, status.phoneNumberId), inArray(outbox.state, ['in_flight', 'uncertain']),
+            ));
+          }
         }
         return messages.filter((row) => fresh.has(row.wamid));
       }),
@@ -164,6 +170,14 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
         await db.update(outbox).set({ state: 'in_flight', attempts: sql`${outbox.attempts} + 1` }).where(inArray(outbox.id, ids));
       },
       markSent: (id, wamid) => updateOutbox(id, { state: 'sent', wamid }),
+      markUncertain: async (id, nextAttemptAt, error) => {
+        await db.update(outbox).set({ state: 'uncertain', nextAttemptAt, error }).where(and(eq(outbox.id, id), eq(outbox.state, 'in_flight')));
+      },
+      sentAmong: async (ids) => {
+        if (ids.length === 0) return new Set();
+        const rows = await db.select({ id: outbox.id }).from(outbox).where(and(inArray(outbox.id, ids), eq(outbox.state, 'sent')));
+        return new Set(rows.map((row) => row.id));
+      },
       markRetry: (id, nextAttemptAt, errorCode, error) => updateOutbox(id, { state: 'queued', nextAttemptAt, errorCode, error }),
       markFailed: (id, errorCode, error) => updateOutbox(id, { state: 'failed', errorCode, error }),
       markHeld: (id, errorCode, error) => updateOutbox(id, { state: 'held', errorCode, error }),
