@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ReadWebhookResult } from '../../../runtime/whatsapp/read-webhook.ts';
+import type { WebhookMessage } from '../../../runtime/whatsapp/webhook-types.ts';
 import { STATUS_RANK, type InboundPayload, type InboundRow, type StatusUpdateRow } from '../../live/live-store.ts';
 import { outboxIdOf } from '../../live/callback-data.ts';
 
@@ -24,7 +25,7 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
 
   for (const ignored of read.ignored) log.info(ignored, 'webhook: item ignored');
   const rows: InboundRow[] = read.messages.filter((message) => isKnown(message.phoneNumberId)).map((message) => {
-    const decoded: InboundPayload = { message: message.raw, contactName: message.contact.name };
+    const decoded: InboundPayload = { message: storableMessage(message.raw, log), contactName: message.contact.name };
     return {
       wamid: message.wamid, phoneNumberId: message.phoneNumberId, waId: message.contact.waId,
       payload: JSON.stringify(decoded), receivedAt: now, decoded,
@@ -57,4 +58,34 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
   metrics.increment('charla_inbound_duplicates_total', rows.length - fresh.length);
   metrics.increment('charla_statuses_total', statuses.length);
   return fresh;
+}
+
+/**
+ * How deep one webhook item may nest (docs/security.md). Meta's messages nest a handful of levels; a
+ * deeper one cannot be serialised safely (JSON.stringify overflows the stack around 10,000).
+ */
+export const WEBHOOK_ITEM_MAX_DEPTH = 32;
+
+/**
+ * The message as stored: as received, or, when it nests deeper than WEBHOOK_ITEM_MAX_DEPTH, recorded
+ * as unsupported with its top level kept and everything below it cut (so the rest of the batch is
+ * stored, and the customer still gets the bot's answer to an unsupported message).
+ */
+function storableMessage(raw: WebhookMessage, log: FastifyBaseLogger): WebhookMessage {
+  if (!nestsDeeperThan(raw, WEBHOOK_ITEM_MAX_DEPTH)) return raw;
+  log.warn({ wamid: raw.id, maxDepth: WEBHOOK_ITEM_MAX_DEPTH }, 'webhook: message nested too deep; recorded as unsupported');
+  const truncated = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, typeof value === 'object' && value !== null ? '[…]' : value]));
+  const { from, id, timestamp } = raw;
+  return { from, id, timestamp, type: 'unsupported', truncated } as unknown as WebhookMessage;
+}
+
+/** Without recursion, so the check itself cannot overflow the stack. */
+function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (item.depth >= maxDepth) return true;
+    for (const child of Object.values(item.value)) pending.push({ value: child, depth: item.depth + 1 });
+  }
+  return false;
 }

@@ -186,6 +186,25 @@ describe('POST /webhooks/whatsapp', () => {
   });
 });
 
+describe('a message nested 10,000 levels deep inside a batch', () => {
+  it('is recorded as unsupported with a truncated payload, the rest of the batch stored and answered 200', async () => {
+    const deep = `${'{"x":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const batch = JSON.parse(text(SOFIA, 'wamid.N1', 'hola')) as { entry: Array<{ changes: Array<{ value: { messages: unknown[] } }> }> };
+    const messages = batch.entry[0]!.changes[0]!.value.messages;
+    messages.push({ from: SOFIA, id: 'wamid.N2', timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: '__DEEP__' }, { ...(messages[0] as object), id: 'wamid.N3' });
+    const body = JSON.stringify(batch).replace('"__DEEP__"', deep);
+    const response = await t.postWebhook(body);
+    expect(response.statusCode).toBe(200);
+    const rows = t.rows<{ wamid: string; payload: string }>('SELECT wamid, payload FROM inbound_messages ORDER BY rowid');
+    expect(rows.map((row) => row.wamid)).toEqual(['wamid.N1', 'wamid.N2', 'wamid.N3']);
+    const recorded = JSON.parse(rows[1]!.payload) as { message: Record<string, unknown> };
+    expect(recorded.message).toMatchObject({ id: 'wamid.N2', type: 'unsupported', truncated: { text: '[…]' } });
+    expect(rows[1]!.payload.length).toBeLessThan(1000);
+    await t.settle();
+    expect(t.rows('SELECT state FROM inbound_messages ORDER BY rowid')).toEqual([{ state: 'processed' }, { state: 'processed' }, { state: 'processed' }]);
+  });
+});
+
 describe('a hostile pattern and customer text (regular-expression denial of service)', () => {
   it('answers the 1,000-character attack with a re-prompt while /healthz and other customers keep being answered', async () => {
     await t.publish(hostilePatternFlow());
