@@ -19,6 +19,7 @@ const COUNTERS = {
   charla_outbox_uncertain_total: 'Graph API calls whose answer never came (timeout, reset): held for the grace period',
   charla_outbox_settled_by_status_total: 'Uncertain sends a status webhook showed were sent: not sent again',
   charla_outbox_window_closed_total: 'Messages held because the 24-hour window was closed (131047 or known closed)',
+  charla_non_answers_total: 'Reactions, edits, deletions, "chat opened" and other events recorded without running a turn',
   charla_channel_pauses_total: 'Channels paused because the Graph API refused the channel itself (190, 368, 131031…)',
   charla_handoff_notifications_total: 'Handoff notifications accepted by CHARLA_HANDOFF_WEBHOOK_URL',
   charla_handoff_notification_failures_total: 'Handoff notifications given up on (refused, or too many attempts)',

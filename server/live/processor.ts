@@ -4,6 +4,7 @@ import { renderTemplateMessage } from '../../runtime/core/template-message.ts';
 import { settingsOf } from '../../schema/index.ts';
 import { runTurn, takeOverSession } from '../../runtime/index.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
+import { nonAnswerEvent } from '../../runtime/whatsapp/non-answer.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
 import type { ResolvedChannel } from '../channels/repository.ts';
 import { AppError } from '../errors.ts';
@@ -120,8 +121,10 @@ export class LiveProcessor {
 
   private async processInbound(row: InboundRow): Promise<void> {
     const payload = (row.decoded ?? JSON.parse(row.payload)) as InboundPayload;
-    const event = webhookMessageToEvent(payload.message as WebhookMessage);
     const contact = { waId: row.waId, ...(payload.contactName ? { name: payload.contactName } : {}) };
+    const nonAnswer = nonAnswerEvent(payload.message);
+    if (nonAnswer && await this.recordNonAnswer(row, contact, nonAnswer)) return;
+    const event = nonAnswer?.event ?? webhookMessageToEvent(payload.message as WebhookMessage);
     try {
       const customerAt = customerMessageTime(payload.message as { timestamp?: unknown }, row.receivedAt);
       const result = await this.turn({ phoneNumberId: row.phoneNumberId, contact, event, inbound: { wamid: row.wamid, receivedAt: row.receivedAt, customerAt } });
@@ -130,6 +133,30 @@ export class LiveProcessor {
       await this.markFailed(row, (error as Error).message);
       throw error;
     }
+  }
+
+  /**
+   * Records a reaction, edit, deletion, "chat opened"… in a running conversation without running
+   * its waiting node (docs/whatsapp.md §1). False when it should run a turn instead: a
+   * `request_welcome` with no conversation running starts the welcome.
+   */
+  private async recordNonAnswer(row: InboundRow, contact: Contact, nonAnswer: { kind: string; event: InboundEvent }): Promise<boolean> {
+    const conversation = await this.deps.store.conversations.byContact(row.phoneNumberId, contact.waId);
+    const running = conversation !== undefined && conversation.status !== 'ended';
+    if (nonAnswer.kind === 'request_welcome' && !running) return false;
+    this.deps.metrics.increment('charla_non_answers_total');
+    if (!conversation) {
+      this.deps.log.info({ wamid: row.wamid, kind: nonAnswer.kind }, 'live: not an answer and no conversation to record it in; nothing to do');
+      await this.deps.store.inbound.markFailed(row.wamid, `${nonAnswer.kind}: not an answer, and no conversation to record it in`);
+      return true;
+    }
+    const session = JSON.parse(conversation.session) as Session;
+    await this.deps.store.conversations.storeTurn({
+      conversation, phoneNumberId: row.phoneNumberId, waId: contact.waId, contactName: contact.name ?? null,
+      flowId: conversation.flowId, version: conversation.flowVersion, session,
+      inbound: { wamid: row.wamid, event: nonAnswer.event, receivedAt: row.receivedAt }, replies: [], notices: [], now: this.deps.now(),
+    });
+    return true;
   }
 
   private async turn(request: TurnRequest): Promise<TurnResult | undefined> {

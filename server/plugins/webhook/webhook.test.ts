@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { nonAnswerEvent } from '../../../runtime/whatsapp/non-answer.ts';
 import { APP_SECRET, createLiveTestApp, PHONE_NUMBER_ID, VERIFY_TOKEN, type LiveTestApp } from '../../testing/live-test-app.ts';
 import { HOSTILE_TEXT } from '../../../runtime/testing/hostile-patterns.ts';
 import { hostilePatternFlow } from '../../testing/regex-attack.ts';
@@ -122,10 +123,19 @@ describe('POST /webhooks/whatsapp', () => {
     sentByCharla(...new Set(statuses));
     expect((await t.postWebhook(raw)).statusCode).toBe(200);
     await t.settle();
-    expect(t.rows<{ wamid: string; state: string }>('SELECT wamid, state FROM inbound_messages ORDER BY rowid')).toEqual(wamids.map((wamid) => ({ wamid, state: 'processed' })));
+    // A message that is not an answer (a reaction, an errored item) with no conversation to record it in is kept with why.
+    const messages = changes.flatMap((change) => change.messages ?? []) as unknown as Array<{ id: string; from: string }>;
+    const answers = messages.filter((message) => nonAnswerEvent(message) === undefined);
+    expect(t.rows<{ wamid: string; state: string; error: string | null }>('SELECT wamid, state, error FROM inbound_messages ORDER BY rowid')).toEqual(messages.map((message) => {
+      const nonAnswer = nonAnswerEvent(message);
+      return nonAnswer
+        ? { wamid: message.id, state: 'failed', error: `${nonAnswer.kind}: not an answer, and no conversation to record it in` }
+        : { wamid: message.id, state: 'processed', error: null };
+    }));
+    expect(wamids).toEqual(messages.map((message) => message.id));
     expect(t.rows<{ wamid: string }>('SELECT wamid FROM message_statuses').map((row) => row.wamid).sort()).toEqual([...new Set(statuses)].sort());
-    // A bot must answer any kind of message (a re-prompt at worst), never fail on it.
-    for (const contact of new Set(changes.flatMap((change) => change.messages ?? []).map((message) => (message as unknown as { from: string }).from))) {
+    // A bot must answer any kind of answer (a re-prompt at worst), never fail on it.
+    for (const contact of new Set(answers.map((message) => message.from))) {
       expect(sentTo(contact).length).toBeGreaterThan(0);
     }
   });

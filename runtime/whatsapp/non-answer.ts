@@ -1,0 +1,44 @@
+import type { InboundEvent } from '../core/types.ts';
+
+/**
+ * Webhook messages that are not the customer answering anything: reactions (and their removal),
+ * edits, deletions (`revoke`), "chat opened" (`request_welcome`), call-permission replies,
+ * system notices and errored items. They are recorded in the conversation but never run a waiting
+ * node (no re-prompt, no retry spent). Returns what the history shows, or undefined for an answer.
+ * @example nonAnswerEvent({ type: 'reaction', reaction: { message_id: 'wamid.X', emoji: '' } }) // { kind: 'reaction_removed', ... }
+ */
+export function nonAnswerEvent(message: unknown): { kind: NonAnswerKind; event: InboundEvent } | undefined {
+  const item = (message ?? {}) as Record<string, unknown> & { type?: unknown; errors?: unknown };
+  const type = typeof item.type === 'string' ? item.type : '';
+  const nested = (item[type] ?? {}) as Record<string, unknown>;
+  const note = (kind: NonAnswerKind, detail: string) => ({ kind, event: { type: 'unsupported' as const, detail: `${kind}: ${detail}`.trim() } });
+  switch (type) {
+    case 'reaction':
+      return typeof nested.emoji === 'string' && nested.emoji !== ''
+        ? { kind: 'reaction', event: { type: 'reaction', messageId: String(nested.message_id ?? ''), emoji: nested.emoji } }
+        : note('reaction_removed', String(nested.message_id ?? ''));
+    case 'edit':
+      return note('edit', describeEdit(nested));
+    case 'revoke':
+      return note('revoke', String((nested as { original_message_id?: unknown }).original_message_id ?? ''));
+    case 'request_welcome':
+      return note('request_welcome', '');
+    case 'system':
+      return { kind: 'system', event: typeof nested.body === 'string' ? { type: 'system', body: nested.body } : { type: 'system' } };
+    case 'interactive':
+      return nested.type === 'call_permission_reply' ? note('call_permission_reply', String((nested.call_permission_reply as { response?: unknown } | undefined)?.response ?? '')) : undefined;
+    case 'unsupported':
+      return Array.isArray(item.errors) && item.errors.length > 0 ? note('errored', JSON.stringify(item.errors[0])) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export type NonAnswerKind =
+  | 'reaction' | 'reaction_removed' | 'edit' | 'revoke' | 'request_welcome' | 'system' | 'call_permission_reply' | 'errored';
+
+function describeEdit(edit: Record<string, unknown>): string {
+  const inner = (edit.message ?? {}) as { text?: { body?: unknown } };
+  const text = typeof inner.text?.body === 'string' ? inner.text.body : '';
+  return `${String(edit.original_message_id ?? '')} → ${text}`;
+}
