@@ -54,3 +54,24 @@ function stateTimers(ctx: TurnContext): Timer[] {
   }
   return timers;
 }
+
+/**
+ * A host's pending timers after a turn's timer effects: `cancel_timers` drops those of the state
+ * left and any older one, `schedule_timer` adds one.
+ * @example applyTimerEffects([], result.timers)
+ */
+export function applyTimerEffects(pending: readonly Timer[], effects: readonly TimerEffect[]): Timer[] {
+  let timers = [...pending];
+  for (const effect of effects) {
+    if (effect.type === 'cancel_timers') timers = timers.filter((timer) => timer.epoch > effect.epoch);
+    else timers.push(effect.timer);
+  }
+  return timers;
+}
+
+/** The soonest timer due by `until`, if any. */
+export function nextDueTimer(timers: readonly Timer[], until: number): Timer | undefined {
+  let soonest: Timer | undefined;
+  for (const timer of timers) if (timer.dueAt <= until && (soonest === undefined || timer.dueAt < soonest.dueAt)) soonest = timer;
+  return soonest;
+}

@@ -1,7 +1,8 @@
 import type { FlowDocument } from '../../schema/index.ts';
 import { runTurn } from '../core/run-turn.ts';
-import type { Contact, InboundEvent, RuntimePorts, Session, Timer, TimerEffect, TurnResult } from '../core/types.ts';
+import type { Contact, InboundEvent, RuntimePorts, Session, Timer, TurnResult } from '../core/types.ts';
 import { memoryPorts } from '../core/memory-ports.ts';
+import { applyTimerEffects, nextDueTimer } from '../core/timers.ts';
 
 /** 2026-03-02 12:00 UTC: a fixed start so tests and goldens never read the clock. */
 export const CONVERSATION_EPOCH = Date.UTC(2026, 2, 2, 12, 0, 0);
@@ -38,7 +39,7 @@ export function conversation(flow: FlowDocument, options: ConversationOptions = 
   /** Fires, in order and each at its own time, the timers due by `until`; the clock ends at `until`. */
   const travel = async (until: number): Promise<TurnResult[]> => {
     const fired: TurnResult[] = [];
-    for (let due = nextDue(timers, until); due !== undefined; due = nextDue(timers, until)) {
+    for (let due = nextDueTimer(timers, until); due !== undefined; due = nextDueTimer(timers, until)) {
       timers = timers.filter((timer) => timer !== due);
       now = Math.max(now, due.dueAt);
       fired.push(await turn({ type: 'timer', timer: due }));
@@ -71,24 +72,4 @@ export function conversation(flow: FlowDocument, options: ConversationOptions = 
       return travel(now + ms);
     },
   };
-}
-
-/**
- * A host's pending timers after a turn's timer effects: `cancel_timers` drops those of the state
- * left and any older one, `schedule_timer` adds one.
- * @example applyTimerEffects([], result.timers)
- */
-export function applyTimerEffects(pending: readonly Timer[], effects: readonly TimerEffect[]): Timer[] {
-  let timers = [...pending];
-  for (const effect of effects) {
-    if (effect.type === 'cancel_timers') timers = timers.filter((timer) => timer.epoch > effect.epoch);
-    else timers.push(effect.timer);
-  }
-  return timers;
-}
-
-function nextDue(timers: readonly Timer[], until: number): Timer | undefined {
-  let soonest: Timer | undefined;
-  for (const timer of timers) if (timer.dueAt <= until && (soonest === undefined || timer.dueAt < soonest.dueAt)) soonest = timer;
-  return soonest;
 }

@@ -1,7 +1,7 @@
 export { webhookMessageToEvent } from './inbound.ts';
 export { readWebhook } from './read-webhook.ts';
 export type { ReadWebhookResult, WebhookIgnored, WebhookInboundMessage, WebhookStatusUpdate } from './read-webhook.ts';
-export { agentTextBody, markReadBody, toGraphMessageBody } from './outbound.ts';
+export { agentTextBody, markReadBody, toGraphMessageBody, typingIndicatorBody } from './outbound.ts';
 export type { GraphMessageBody } from './outbound.ts';
 export { OutboundLimitError, outboundErrorCatalogue } from './errors.ts';
 export type { OutboundErrorCode } from './errors.ts';

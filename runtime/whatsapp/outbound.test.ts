@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../core/types.ts';
 import { OutboundLimitError } from './errors.ts';
-import { agentTextBody, markReadBody, toGraphMessageBody } from './outbound.ts';
+import { agentTextBody, markReadBody, typingIndicatorBody, toGraphMessageBody } from './outbound.ts';
 import { oracle } from './testdata/oracle.ts';
 
 const WA_ID = '5491155550123';
@@ -131,6 +131,7 @@ describe('toGraphMessageBody', () => {
   it('writes agent replies and read receipts', () => {
     expect(agentTextBody('Te ayudo yo', WA_ID)).toMatchObject({ to: '+5491155550123', text: { body: 'Te ayudo yo' } });
     expect(markReadBody('wamid.X')).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.X' });
+    expect(typingIndicatorBody('wamid.X')).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.X', typing_indicator: { type: 'text' } });
   });
 });
 

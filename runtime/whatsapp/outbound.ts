@@ -101,6 +101,15 @@ export function markReadBody(wamid: string): { messaging_product: 'whatsapp'; st
   return { messaging_product: 'whatsapp', status: 'read', message_id: checkText('message_id', wamid, Number.POSITIVE_INFINITY) };
 }
 
+/**
+ * Marks an inbound message as read and shows "typing…" to the customer (Meta's typing indicators):
+ * WhatsApp dismisses it at the next message or after 25 s. Sent for a `delay` node's pause, with
+ * the wamid of the customer's last message.
+ */
+export function typingIndicatorBody(wamid: string): ReturnType<typeof markReadBody> & { typing_indicator: { type: 'text' } } {
+  return { ...markReadBody(wamid), typing_indicator: { type: 'text' } };
+}
+
 /** The `wa_id` a body may be addressed to (digits only); throws OutboundLimitError `bad_recipient` otherwise. */
 export function checkRecipient(waId: string): string {
   if (!/^\d{1,20}$/.test(waId)) throw new OutboundLimitError('bad_recipient', 'to', undefined, waId);

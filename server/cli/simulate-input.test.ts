@@ -26,6 +26,11 @@ describe('simulator input lines', () => {
     ['#image:comprobante', { type: 'media', media: 'image', mediaId: 'sim-media-wamid.sim.1', mimeType: 'image/jpeg', caption: 'comprobante' }],
     ['#location:-34.6037, -58.3816', { type: 'location', latitude: -34.6037, longitude: -58.3816 }],
     ['#resolve', { kind: 'resolve' }],
+    ['#wait:90s', { kind: 'wait', ms: 90_000 }],
+    ['#wait:30m', { kind: 'wait', ms: 1_800_000 }],
+    ['#wait:2h', { kind: 'wait', ms: 7_200_000 }],
+    ['#wait:1d', { kind: 'wait', ms: 86_400_000 }],
+    ['#wait:soon', { kind: 'error', error: '#wait needs a duration like 90s, 30m, 2h or 1d, got "soon"' }],
     ['   ', { kind: 'skip' }],
   ])('reads %j', (line, expected) => {
     expect(eventOf(line, offer)).toEqual(expected);

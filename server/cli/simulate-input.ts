@@ -1,3 +1,4 @@
+import { parseDuration } from '../../runtime/core/duration.ts';
 import type { OutboundMessage } from '../../runtime/core/types.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
 
@@ -13,6 +14,8 @@ export type SimulatorInput =
   | { kind: 'message'; message: WebhookMessage }
   /** `#resolve`: an agent hands the conversation back to the bot. */
   | { kind: 'resolve' }
+  /** `#wait:DURATION`: the clock moves on that much with no message; timers falling due fire. */
+  | { kind: 'wait'; ms: number }
   | { kind: 'skip' }
   | { kind: 'error'; error: string };
 
@@ -26,13 +29,18 @@ export function rememberOffer(offer: LastOffer, message: OutboundMessage): void 
 /**
  * One stdin line as the webhook `messages[]` item WhatsApp would deliver: plain
  * text, `#button:ID`, `#list:ID`, `#form:{json}`, `#image[:caption]`,
- * `#location:LAT,LON`, or `#resolve`. Any other line, `#` or not, is text.
+ * `#location:LAT,LON`, `#resolve`, or `#wait:DURATION` (`90s`, `30m`, `2h`, `1d`). Any other line,
+ * `#` or not, is text.
  * @example simulatorInput('#location:-34.6,-58.4', offer, { from: '549…', id: 'wamid.sim.1', timestamp: '1764000000' })
  */
 export function simulatorInput(line: string, offer: LastOffer, base: Pick<WebhookMessage, 'from' | 'id' | 'timestamp'>): SimulatorInput {
   const text = line.trim();
   if (text === '') return { kind: 'skip' };
   if (text === '#resolve') return { kind: 'resolve' };
+  if (text.startsWith('#wait:')) {
+    const ms = parseDuration(text.slice('#wait:'.length));
+    return ms === undefined ? { kind: 'error', error: `#wait needs a duration like 90s, 30m, 2h or 1d, got "${text.slice(6)}"` } : { kind: 'wait', ms };
+  }
   const [command, argument = ''] = splitCommand(text);
   switch (command) {
     case '#button': {

@@ -137,6 +137,24 @@ describe('npm run -s charla -- simulate', { timeout: 60_000 }, () => {
     expect(lines).toContain('> #resolve');
   });
 
+  it('travels in time with #wait: the pause, then the reminder a question\'s timeout sends with no message', async () => {
+    const script = ['hola', '#wait:2s', '#button:presupuesto', '#wait:9m', '#wait:1m', '10 tornillos de 6 mm'].join('\n');
+    const { status, lines } = await simulate(['fixtures/flows/ferreteria.json'], script);
+    expect(status).toBe(0);
+    const said = lines.filter((line) => !line.startsWith('{') && !line.startsWith('# trace') && !line.startsWith('    '));
+    expect(said).toEqual([
+      '> hola', '< ¡Hola Tester! Soy el asistente de Ferretería El Tornillo 🔩', '# typing… (pause of 2 s)',
+      '> #wait:2s', '# ⏱ pausa → next fell due', '< [buttons] ¿En qué te ayudo?',
+      '> #button:presupuesto', '< ¿Qué material necesitás? Contame medida y cantidad.',
+      '> #wait:9m',
+      '> #wait:1m', '# ⏱ material → timeout fell due',
+      '< ¿Seguís ahí, Tester? Contame qué material necesitás y te paso el precio.',
+      '< Escribime el material cuando puedas (por ejemplo: 10 tornillos de 6 mm).',
+      '> 10 tornillos de 6 mm', '< Anotado: 10 tornillos de 6 mm. Un vendedor te manda el presupuesto por acá.', '< ¡Gracias por escribirnos!',
+      '# conversation ended; the next message starts again', '# variables: {"material":"10 tornillos de 6 mm"}',
+    ]);
+  });
+
   it('refuses bad arguments, unreadable files (exit 2) and flows with errors (exit 1)', async () => {
     const cases: Array<[string[], number, string]> = [
       [[], 2, 'charla simulate: no flow file given'],

@@ -4,7 +4,8 @@ import { migrateFlow, validateFlow, type FlowDocument } from '../../schema/index
 import { runTurn } from '../../runtime/index.ts';
 import { createRuntimePorts } from '../../runtime/adapters/ports.ts';
 import { runtimeConfigFromEnv, type RuntimeConfig } from '../../runtime/adapters/config.ts';
-import type { Contact, InboundEvent, Session } from '../../runtime/core/types.ts';
+import { applyTimerEffects, nextDueTimer } from '../../runtime/core/timers.ts';
+import type { Contact, InboundEvent, Session, Timer, TurnResult } from '../../runtime/core/types.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
 import { OutboundLimitError } from '../../runtime/whatsapp/errors.ts';
 import { toGraphMessageBody } from '../../runtime/whatsapp/outbound.ts';
@@ -45,24 +46,47 @@ export default async function simulate(args: string[]): Promise<number> {
   };
   const offer: LastOffer = { buttons: [], rows: [] };
   let session: Session | null = null;
+  let timers: Timer[] = [];
+  // `#wait:` lines move the simulated clock ahead of the real one by this much.
+  let travelled = 0;
+  const { waId } = options.contact;
   let count = 0;
+  const play = async (event: InboundEvent, now: number): Promise<void> => {
+    const result = await runTurn({ flow, session, event, contact: options.contact, version: 'draft', now, ports, secrets: config.secrets });
+    session = result.session;
+    timers = applyTimerEffects(timers, result.timers);
+    print(result);
+  };
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-    const now = Date.now();
+    const now = Date.now() + travelled;
     const input = simulatorInput(line, offer, { from: options.contact.waId, id: `wamid.sim.${++count}`, timestamp: String(Math.floor(now / 1000)) });
     if (input.kind === 'skip') continue;
     if (input.kind === 'error') {
       console.error(`charla simulate: ${input.error}`);
       continue;
     }
-    const event: InboundEvent = input.kind === 'resolve' ? { type: 'handoff_resolved' } : webhookMessageToEvent(input.message);
     say(`> ${line.trim()}`);
-    const result = await runTurn({ flow, session, event, contact: options.contact, version: 'draft', now, ports, secrets: config.secrets });
-    session = result.session;
+    if (input.kind === 'wait') {
+      for (let due = nextDueTimer(timers, now + input.ms); due !== undefined; due = nextDueTimer(timers, now + input.ms)) {
+        const timer = due;
+        timers = timers.filter((pending) => pending !== timer);
+        say(`# ⏱ ${describeTimer(timer)} fell due`);
+        await play({ type: 'timer', timer }, timer.dueAt);
+      }
+      travelled += input.ms;
+      continue;
+    }
+    await play(input.kind === 'resolve' ? { type: 'handoff_resolved' } : webhookMessageToEvent(input.message), now);
+  }
+  if (session) say(`# variables: ${JSON.stringify((session as Session).variables)}`);
+  return 0;
+
+  function print(result: TurnResult): void {
     for (const message of result.messages) {
       rememberOffer(offer, message);
       say(describeOutbound(message));
       try {
-        console.log(JSON.stringify(toGraphMessageBody(message, options.contact.waId)));
+        console.log(JSON.stringify(toGraphMessageBody(message, waId)));
       } catch (error) {
         if (!(error instanceof OutboundLimitError)) throw error;
         console.error(`charla simulate: WhatsApp would refuse this message (${error.code}): ${error.message}`);
@@ -71,8 +95,10 @@ export default async function simulate(args: string[]): Promise<number> {
     if (result.trace.length > 0) say(describeTrace(result.trace));
     for (const effect of result.effects) say(describeEffect(effect));
   }
-  if (session) say(`# variables: ${JSON.stringify(session.variables)}`);
-  return 0;
+}
+
+function describeTimer(timer: Timer): string {
+  return timer.action.type === 'expire' ? 'the session timeout' : `${timer.action.nodeId} → ${timer.action.output}`;
 }
 
 function fail(message: string, code = 2): number {
