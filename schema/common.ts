@@ -1,4 +1,5 @@
 import { Type, type TSchema, type Static } from '@sinclair/typebox';
+import type { NodeManifest } from './manifest.ts';
 import type { ProblemCode } from './problems.ts';
 import type { NodeCheckContext } from './validate/node-check-context.ts';
 
@@ -43,7 +44,7 @@ export function nodeSchema<K extends string, D extends TSchema>(type: K, data: D
   );
 }
 
-type DataOf<S extends TSchema> = Static<S> extends { data: infer D } ? D : never;
+export type DataOf<S extends TSchema> = Static<S> extends { data: infer D } ? D : never;
 
 /**
  * A list in a node's `data` whose items each name an output by their `id` (menu options,
@@ -65,7 +66,9 @@ export type ItemOutputs<D> = {
 /** What every node kind declares once, in its own file under schema/nodes. */
 export interface NodeKindSpec<S extends TSchema = TSchema> {
   schema: S;
-  /** The named outputs an edge may leave through, in display order. */
+  /** Its name and its fields' and outputs' labels: what other layers say about it. */
+  manifest: NodeManifest<DataOf<S>>;
+  /** The named outputs an edge may leave through, in display order; each one not named by an item has a label in `manifest.outputs`. */
   outputs(data: DataOf<S>): string[];
   /** Whether the node stops the turn to wait for the user. */
   waits(data: DataOf<S>): boolean;

@@ -1,6 +1,7 @@
 import { chainFlow, sampleNodes } from '../fixtures/generate-flow.ts';
 import { fieldLabel } from './field-labels.ts';
 import { componentTerm, fieldAt, outputTerm, problemMessage, propertyTerm, PROBLEM_CODES, type ProblemLocale } from './problems.ts';
+import { NODE_KINDS, nodeKindOutputName, nodeKinds } from './registry.ts';
 import { validateFlow } from './validate/validate-flow.ts';
 
 const messages = (document: unknown, locale: ProblemLocale = 'es') => validateFlow(document, { locale }).problems.map((problem) => problem.message);
@@ -63,11 +64,15 @@ describe('problem messages speak the analyst\'s words', () => {
     expect(problemMessage('unhandled_output', { output: outputTerm('fallback') }, 'es')).toContain('«Sin coincidencia»');
   });
 
-  it('names each fixed output exactly as the canvas labels it (editor/nodes/messages.ts)', async () => {
-    const { messages: editorWords } = await import('../editor/nodes/messages.ts');
+  it('names each kind\'s own outputs exactly as its manifest (and so the canvas) labels them', () => {
     for (const locale of ['es', 'pt', 'en'] as const) {
-      for (const [key, label] of Object.entries(editorWords[locale]).filter(([name]) => name.startsWith('output_'))) {
-        expect(problemMessage('dead_end', { output: outputTerm(key.slice('output_'.length)) }, locale), `${locale} ${key}`).toContain(label);
+      for (const kind of NODE_KINDS) {
+        for (const output of Object.keys(nodeKinds[kind].manifest.outputs)) {
+          const label = nodeKindOutputName(kind, output, locale)!;
+          expect(problemMessage('dead_end', { output: outputTerm(output, kind) }, locale), `${locale} ${kind} ${output}`).toContain(label);
+          // Without the kind (a reserved item id), any kind's label for that output: they agree.
+          expect(problemMessage('dead_end', { output: outputTerm(output) }, locale), `${locale} ${output}`).toContain(label);
+        }
       }
     }
   });

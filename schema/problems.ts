@@ -1,4 +1,6 @@
 import { fieldLabel } from './field-labels.ts';
+import { wordsIn } from './manifest.ts';
+import { allKindsLabels, isNodeKind, nodeKindOutputName } from './registry.ts';
 
 /**
  * Every problem validateFlow can report: a stable code, its severity and its message in each
@@ -102,36 +104,37 @@ type CodesOf<S extends Entry['severity']> = { [C in ProblemCode]: (typeof proble
 export type ErrorCode = CodesOf<'error'>;
 export type WarningCode = CodesOf<'warning'>;
 /** A word in the reader's language: a JSON type (`integer`) or a node's fixed output (`invalid`). */
-export type ProblemTerm = { term: keyof (typeof terms)['es']; key: string };
-/** A field, by its JSON pointer, named as an analyst reads it («la descripción de la intención 1»). */
-export type ProblemField = { field: string };
+export type ProblemTerm = { term: keyof (typeof terms)['es'] | 'output'; key: string; kind?: string };
+/**
+ * A field, by its JSON pointer, named as an analyst reads it («la descripción de la intención 1»);
+ * inside a node's data, by the labels of the node's `kind` when it is known.
+ */
+export type ProblemField = { field: string; kind?: string };
 export type ProblemValue = string | number | ProblemTerm | ProblemField | readonly (string | ProblemTerm)[];
 export type ProblemParams = Record<string, ProblemValue>;
 
 export const typeTerm = (key: string): ProblemTerm => ({ term: 'type', key });
-export const outputTerm = (key: string): ProblemTerm => ({ term: 'output', key });
-export const fieldAt = (pointer: string): ProblemField => ({ field: pointer });
+/** A node's own output, by the label of its `kind`'s manifest (without a kind, any kind's label for it). */
+export const outputTerm = (key: string, kind?: string): ProblemTerm => (kind === undefined ? { term: 'output', key } : { term: 'output', key, kind });
+export const fieldAt = (pointer: string, kind?: string): ProblemField => (kind === undefined ? { field: pointer } : { field: pointer, kind });
 /** A Flow JSON component (`TextInput`) and one of its properties (`helper-text`), as the form editor names them. */
 export const componentTerm = (type: string): ProblemTerm => ({ term: 'component', key: type });
 export const propertyTerm = (property: string): ProblemTerm => ({ term: 'property', key: property });
 
-/** Words a param may name, per locale; outputs as the editor labels them (editor/nodes/messages.ts). */
+/** Words a param may name, per locale; outputs come from the node kinds' manifests, as the canvas labels them. */
 const terms = {
   es: {
     type: { string: 'texto', number: 'un número', integer: 'un número entero', boolean: 'verdadero o falso', object: 'un objeto', array: 'una lista', null: 'nulo' },
-    output: { next: 'Siguiente', invalid: 'Respuesta inválida', else: 'Si no', fallback: 'Sin coincidencia', success: 'Éxito', error: 'Error', submitted: 'Enviado', resolved: 'Resuelto', timeout: 'Sin respuesta a tiempo', closed: 'Fuera de horario', unanswered: 'Nadie atendió' },
     component: { TextHeading: 'Título', TextSubheading: 'Subtítulo', TextBody: 'Párrafo', TextCaption: 'Nota', TextInput: 'Texto corto', TextArea: 'Texto largo', Dropdown: 'Desplegable', RadioButtonsGroup: 'Opción única', CheckboxGroup: 'Casillas', DatePicker: 'Fecha', OptIn: 'Aceptación', Footer: 'Botón de la pantalla', choice: 'Opción de la lista' },
     property: { label: 'Etiqueta', name: 'Nombre del campo', text: 'Texto', title: 'Título', id: 'Id', 'helper-text': 'Ayuda', 'data-source': 'Opciones', 'input-type': 'Tipo de dato', 'on-click-action': 'Acción del botón', 'next.name': 'Pantalla siguiente' },
   },
   pt: {
     type: { string: 'texto', number: 'um número', integer: 'um número inteiro', boolean: 'verdadeiro ou falso', object: 'um objeto', array: 'uma lista', null: 'nulo' },
-    output: { next: 'Próximo', invalid: 'Resposta inválida', else: 'Senão', fallback: 'Sem correspondência', success: 'Sucesso', error: 'Erro', submitted: 'Enviado', resolved: 'Resolvido', timeout: 'Sem resposta a tempo', closed: 'Fora do horário', unanswered: 'Ninguém atendeu' },
     component: { TextHeading: 'Título', TextSubheading: 'Subtítulo', TextBody: 'Parágrafo', TextCaption: 'Nota', TextInput: 'Texto curto', TextArea: 'Texto longo', Dropdown: 'Lista suspensa', RadioButtonsGroup: 'Escolha única', CheckboxGroup: 'Caixas de seleção', DatePicker: 'Data', OptIn: 'Aceite', Footer: 'Botão da tela', choice: 'Opção da lista' },
     property: { label: 'Rótulo', name: 'Nome do campo', text: 'Texto', title: 'Título', id: 'Id', 'helper-text': 'Ajuda', 'data-source': 'Opções', 'input-type': 'Tipo de dado', 'on-click-action': 'Ação do botão', 'next.name': 'Próxima tela' },
   },
   en: {
     type: { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' },
-    output: { next: 'Next', invalid: 'Invalid answer', else: 'Else', fallback: 'No match', success: 'Success', error: 'Error', submitted: 'Submitted', resolved: 'Resolved', timeout: 'No answer in time', closed: 'Outside hours', unanswered: 'No agent answered' },
     component: { TextHeading: 'Heading', TextSubheading: 'Subheading', TextBody: 'Paragraph', TextCaption: 'Caption', TextInput: 'Short text', TextArea: 'Long text', Dropdown: 'Dropdown', RadioButtonsGroup: 'Single choice', CheckboxGroup: 'Checkboxes', DatePicker: 'Date', OptIn: 'Opt-in', Footer: 'Screen button', choice: 'List choice' },
     property: { label: 'Label', name: 'Field name', text: 'Text', title: 'Title', id: 'Id', 'helper-text': 'Help text', 'data-source': 'Choices', 'input-type': 'Data type', 'on-click-action': 'Button action', 'next.name': 'Next screen' },
   },
@@ -172,7 +175,12 @@ function render(value: ProblemValue, locale: ProblemLocale): string {
     const [open, close] = QUOTES[locale];
     return value.length === 0 ? '—' : value.map((item) => `${open}${render(item, locale)}${close}`).join(', ');
   }
-  if ('field' in value) return fieldLabel(value.field, locale);
+  if ('field' in value) return fieldLabel(value.field, locale, value.kind);
+  if (value.term === 'output') {
+    const own = value.kind !== undefined && isNodeKind(value.kind) ? nodeKindOutputName(value.kind, value.key, locale) : undefined;
+    const outputs = allKindsLabels().outputs;
+    return own ?? (Object.hasOwn(outputs, value.key) ? wordsIn(outputs[value.key]!, locale) : value.key);
+  }
   const words: Record<string, string> = terms[locale][value.term];
   return words[value.key] ?? value.key;
 }

@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { NodeKindSpec } from './common.ts';
+import { mergeLabelTrees, wordsIn, type LabelLocale, type LabelTree, type NodeManifest, type Words } from './manifest.ts';
 import type { ProblemCode } from './problems.ts';
 import { checkUniqueIds } from './validate/field-checks.ts';
 import type { NodeCheckContext } from './validate/node-check-context.ts';
@@ -44,6 +45,7 @@ export type NodeData<K extends NodeKind> = NodeOf<K>['data'];
 export type FlowNode = { [K in NodeKind]: NodeOf<K> }[NodeKind];
 
 type AnySpec = Pick<NodeKindSpec, 'schema' | 'literalFields'> & {
+  manifest: Omit<NodeManifest<unknown>, 'fields'> & { fields: LabelTree };
   outputs(data: FlowNode['data']): string[];
   waits(data: FlowNode['data']): boolean;
   sets?(data: FlowNode['data']): string[];
@@ -59,6 +61,44 @@ function specOf(type: NodeKind): AnySpec {
 /** The outputs a node can leave through, e.g. a menu's option ids then `invalid`. */
 export function nodeOutputs(node: FlowNode): string[] {
   return specOf(node.type).outputs(node.data);
+}
+
+/** A kind's name in one locale («Menú»), from its manifest. */
+export function nodeKindName(type: NodeKind, locale: LabelLocale): string {
+  return wordsIn(specOf(type).manifest.name, locale);
+}
+
+/** How the canvas labels one of a kind's own outputs («Respuesta inválida»); undefined for item outputs. */
+export function nodeKindOutputName(type: NodeKind, output: string, locale: LabelLocale): string | undefined {
+  const words = Object.hasOwn(specOf(type).manifest.outputs, output) ? specOf(type).manifest.outputs[output] : undefined;
+  return words && wordsIn(words, locale);
+}
+
+/** A top-level `data` field as any kind's manifest names it, with its article («el texto»); undefined when none does. */
+export function dataFieldName(key: string, locale: LabelLocale): string | undefined {
+  const fields = allKindsLabels().fields;
+  const entry = Object.hasOwn(fields, key) ? fields[key] : undefined;
+  const words = Array.isArray(entry) ? entry as Words : (entry as { label?: Words } | undefined)?.label;
+  return words && wordsIn(words, locale);
+}
+
+/** The labels of a kind's `data` fields, as problem messages name them. */
+export function nodeFieldLabels(type: NodeKind): LabelTree {
+  return specOf(type).manifest.fields;
+}
+
+let everyKindsLabels: { fields: LabelTree; outputs: Readonly<Record<string, Words>> } | undefined;
+
+/**
+ * Every kind's field and output labels in one table, for a node whose kind is unknown or not
+ * given; where two kinds name one key differently, the first kind's words stay.
+ */
+export function allKindsLabels(): { fields: LabelTree; outputs: Readonly<Record<string, Words>> } {
+  everyKindsLabels ??= {
+    fields: mergeLabelTrees(NODE_KINDS.map((kind) => specOf(kind).manifest.fields)),
+    outputs: Object.assign({}, ...NODE_KINDS.map((kind) => specOf(kind).manifest.outputs).reverse()),
+  };
+  return everyKindsLabels;
 }
 
 /** Whether running this node ends the turn to wait for the user. */

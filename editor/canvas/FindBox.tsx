@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { NodeKind } from '../../schema/index.ts';
-import { translate, useLocale, useT } from '../i18n/index.ts';
-import { nodeEditor, nodeMessages } from '../nodes/index.ts';
+import { nodeKindName, type NodeKind } from '../../schema/index.ts';
+import { useLocale, useT } from '../i18n/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { findNodes } from './find-nodes.ts';
 import { messages } from './messages.ts';
@@ -17,10 +16,7 @@ export function FindBox({ onClose }: { onClose(): void }) {
   const nodes = useEditorStore((state) => state.document.nodes);
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
-  const kindLabel = useMemo(() => {
-    const tn = translate(nodeMessages, locale);
-    return (kind: NodeKind) => tn(nodeEditor(kind).label);
-  }, [locale]);
+  const kindLabel = useMemo(() => (kind: NodeKind) => nodeKindName(kind, locale), [locale]);
   const matches = useMemo(() => findNodes(nodes, query, kindLabel), [nodes, query, kindLabel]);
 
   function show(found: typeof matches, index: number) {

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { memo, type CSSProperties } from 'react';
 import { nodeOutputs } from '../../schema/index.ts';
 import { useT } from '../i18n/index.ts';
-import { nodeEditor, nodeMessages, useNodeTitle } from '../nodes/index.ts';
+import { nodeEditor, useNodeTitle, useOutputName } from '../nodes/index.ts';
 import { markSnapshot, problemIndex } from '../problems/problem-index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { cardWidth } from '../store/layout.ts';
@@ -12,8 +12,6 @@ import { messages } from './messages.ts';
 import { NodeActions } from './NodeActions.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import type { CanvasNode } from './types.ts';
-
-type OutputKey = `output_${string}` & keyof typeof nodeMessages.es;
 
 function diffClass(marks: { added: string[]; removed: string[]; changed: string[] } | null, id: string): string | null {
   if (!marks) return null;
@@ -33,7 +31,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const node = data.node;
   const editor = nodeEditor(node.type);
   const t = useT(messages);
-  const tn = useT(nodeMessages);
+  const outputName = useOutputName();
   const title = useNodeTitle();
   const isStart = useEditorStore((state) => state.document.startNodeId === id);
   // A primitive snapshot: re-validation makes new mark objects, but only a changed mark should re-render.
@@ -63,7 +61,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       {!zoomedOut && <div className="flow-node-body"><Body data={node.data} /></div>}
       {outputs.length > 0 && <ul className="flow-node-outputs">
         {outputs.map((output) => {
-          const label = labels[output] ?? (`output_${output}` in nodeMessages.es ? tn(`output_${output}` as OutputKey) : output);
+          const label = labels[output] ?? outputName(node.type, output) ?? output;
           return (
             <li key={output} className={`flow-node-output${labels[output] === undefined ? ' flow-node-output--fixed' : ''}`}>
               <span className="flow-node-output-label" title={label}>{label}</span>

@@ -3,7 +3,7 @@ import type { CSSProperties } from 'react';
 import { NODE_KINDS } from '../../schema/index.ts';
 import { isBoolean, useStoredState } from '../app/use-stored-state.ts';
 import { useT } from '../i18n/index.ts';
-import { nodeEditors, nodeMessages } from '../nodes/index.ts';
+import { nodeEditors, useKindName } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { messages } from './messages.ts';
 import { NODE_KIND_MIME } from './types.ts';
@@ -18,7 +18,7 @@ const COLLAPSED_KEY = 'charla.palette.collapsed';
  */
 export function Palette() {
   const t = useT(messages);
-  const tn = useT(nodeMessages);
+  const kindName = useKindName();
   const store = useEditorStoreApi();
   const readOnly = useEditorStore((state) => state.readOnly);
   const [collapsed, setCollapsed] = useStoredState('local', COLLAPSED_KEY, false, isBoolean);
@@ -36,7 +36,7 @@ export function Palette() {
       <ul className="palette-list">
         {NODE_KINDS.map((kind) => {
           const editor = nodeEditors[kind];
-          const label = tn(editor.label);
+          const label = kindName(kind);
           return (
             <li key={kind}>
               <button

@@ -1,7 +1,6 @@
 import { useMemo, useRef } from 'react';
-import type { FlowEdge, FlowNode } from '../../schema/index.ts';
+import { nodeKindName, type FlowEdge, type FlowNode } from '../../schema/index.ts';
 import { translate, useLocale } from '../i18n/index.ts';
-import { nodeEditor, nodeMessages } from '../nodes/index.ts';
 import { useEditorStore } from '../store/index.ts';
 import { estimatedHandles } from './estimated-handles.ts';
 import { messages } from './messages.ts';
@@ -47,14 +46,13 @@ export function useCanvasElements(estimate: boolean): { nodes: CanvasNode[]; edg
   const nodes = useMemo(() => {
     const selected = new Set(selectedNodeIds);
     const t = translate(messages, locale);
-    const tn = translate(nodeMessages, locale);
     const pool = reuse(nodeCache.current);
     const list = document.nodes.map((node) => {
       const size = measured[node.id];
       return pool.get(node.id, node, selected.has(node.id), size ?? estimate, (): CanvasNode => {
         const base: CanvasNode = {
           id: node.id, type: node.type, position: node.position, data: { node }, selected: selected.has(node.id),
-          ariaLabel: t('nodeLabel', { kind: tn(nodeEditor(node.type).label), name: node.label ?? node.id }),
+          ariaLabel: t('nodeLabel', { kind: nodeKindName(node.type, locale), name: node.label ?? node.id }),
           domAttributes: { 'aria-roledescription': t('node') },
         };
         if (size) return { ...base, measured: size };

@@ -1,6 +1,6 @@
 import type { FlowNode } from '../../schema/index.ts';
 import { useT } from '../i18n/index.ts';
-import { nodeEditor, nodeMessages } from '../nodes/index.ts';
+import { nodeEditor, useKindName } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { TextField } from './fields/index.ts';
 import { messages } from './messages.ts';
@@ -8,7 +8,7 @@ import { messages } from './messages.ts';
 /** The part every inspector shares: kind, id, canvas name, start marker and delete. */
 export function NodeHeader({ node }: { node: FlowNode }) {
   const t = useT(messages);
-  const tn = useT(nodeMessages);
+  const kindName = useKindName();
   const store = useEditorStoreApi();
   const isStart = useEditorStore((state) => state.document.startNodeId === node.id);
   const readOnly = useEditorStore((state) => state.readOnly);
@@ -18,11 +18,11 @@ export function NodeHeader({ node }: { node: FlowNode }) {
       <div className="inspector-kind">
         <span className="inspector-icon" style={{ background: editor.color }} aria-hidden>{editor.icon}</span>
         <div>
-          <div className="inspector-kind-name">{tn(editor.label)}</div>
+          <div className="inspector-kind-name">{kindName(node.type)}</div>
           <code className="inspector-id">{t('nodeId')}: {node.id}</code>
         </div>
       </div>
-      <TextField name="label" label={t('nodeLabel')} value={node.label ?? ''} placeholder={tn(editor.label)}
+      <TextField name="label" label={t('nodeLabel')} value={node.label ?? ''} placeholder={kindName(node.type)}
         onChange={(label) => store.getState().setNodeLabel(node.id, label)} />
       {!readOnly && (
         <div className="inspector-actions">

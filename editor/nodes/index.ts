@@ -1,5 +1,4 @@
 import type { FlowNode, NodeKind } from '../../schema/index.ts';
-import { useT } from '../i18n/index.ts';
 import { aiIntentEditor } from './ai_intent/index.ts';
 import { apiCallEditor } from './api_call/index.ts';
 import { conditionEditor } from './condition/index.ts';
@@ -11,11 +10,12 @@ import { menuEditor } from './menu/index.ts';
 import { messageEditor } from './message/index.ts';
 import { questionEditor } from './question/index.ts';
 import { setEditor } from './set/index.ts';
-import { messages } from './messages.ts';
+import { useKindName } from './kind-words.ts';
 import type { NodeEditor } from './types.ts';
 
 /**
- * The editor's one entry per node kind: icon, colour, palette label, default data, canvas body, inspector.
+ * The editor's one entry per node kind: icon, colour, default data, canvas body, inspector (its name is
+ * its manifest's, schema/nodes/<kind>.ts).
  * A kind added to the schema fails the type check here until it has an editor.
  */
 export const nodeEditors = {
@@ -39,9 +39,9 @@ export function nodeEditor(kind: NodeKind): NodeEditor<NodeKind> {
 
 /** How the UI names a node (card, problems, diffs): the analyst's label, else its kind's name. */
 export function useNodeTitle(): (node: Pick<FlowNode, 'type' | 'label'>) => string {
-  const tn = useT(messages);
-  return (node) => node.label ?? tn(nodeEditor(node.type).label);
+  const kindName = useKindName();
+  return (node) => node.label ?? kindName(node.type);
 }
 
 export type { NodeEditor, NodeBodyProps, NodeInspectorProps } from './types.ts';
-export { messages as nodeMessages } from './messages.ts';
+export { useKindName, useOutputName } from './kind-words.ts';

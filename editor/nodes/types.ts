@@ -1,9 +1,6 @@
 import type { ComponentType } from 'react';
 import type { NodeData, NodeKind } from '../../schema/index.ts';
 import type { Locale } from '../i18n/index.ts';
-import type { messages } from './messages.ts';
-
-export type NodeMessageKey = keyof typeof messages.es;
 
 export interface NodeBodyProps<K extends NodeKind> {
   data: NodeData<K>;
@@ -22,8 +19,6 @@ export interface NodeEditor<K extends NodeKind> {
   icon: string;
   /** The header colour of the node card (and its minimap dot). */
   color: string;
-  /** The kind's name in the palette and node header (a key of nodes/messages.ts). */
-  label: NodeMessageKey;
   /**
    * The data of a node freshly dropped from the palette, its copy in the flow's language
    * (`contentLocale(document.language)`); it passes validation, WhatsApp limits included.

@@ -3,7 +3,7 @@ import { flowIndex } from './flow-index.ts';
 import type { TurnContext } from './turn-context.ts';
 import type { Session, Timer, TimerEffect } from './types.ts';
 
-/** How long after the customer's last message WhatsApp accepts free-form messages (whatsapp.md). */
+/** How long after the customer's last message WhatsApp accepts free-form messages (docs/whatsapp.md §3). */
 export const CUSTOMER_WINDOW_MS = 24 * 3_600_000;
 
 /**

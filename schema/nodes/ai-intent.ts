@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineNodeKind, Id, nodeSchema, Template, TimeoutSeconds, VariableName, withTimeout } from '../common.ts';
 import { checkMaxLength } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
+import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
 
 export const Intent = Type.Object({
   id: Id,
@@ -19,6 +20,26 @@ export const aiIntent = defineNodeKind({
     timeoutSeconds: Type.Optional(TimeoutSeconds),
   }, { additionalProperties: false })),
   // A node that does not ask never waits, so it has no answer to time out.
+  manifest: {
+    name: ['Intención IA', 'Intenção IA', 'AI intent'],
+    summary: 'Classifies the user\'s message into one of the listed intents; never sends generated text.',
+    fields: {
+      intents: {
+        label: ['las intenciones', 'as intenções', 'the intents'],
+        item: ['la intención {n}', 'a intenção {n}', 'intent {n}'],
+        fields: {
+          id: FIELD_WORDS.id,
+          description: FIELD_WORDS.description,
+          examples: { label: ['los ejemplos', 'os exemplos', 'the examples'], item: ['el ejemplo {n}', 'o exemplo {n}', 'example {n}'] },
+        },
+      },
+      text: FIELD_WORDS.text,
+      minConfidence: ['la confianza mínima', 'a confiança mínima', 'the minimum confidence'],
+      variable: FIELD_WORDS.variable,
+      timeoutSeconds: ['la espera de la respuesta (segundos)', 'a espera da resposta (segundos)', 'the answer wait (seconds)'],
+    },
+    outputs: { fallback: ['Sin coincidencia', 'Sem correspondência', 'No match'], timeout: OUTPUT_WORDS.timeout },
+  },
   outputs: (data) => [...data.intents.map((intent) => intent.id), 'fallback', ...(asks(data) && data.timeoutSeconds !== undefined ? ['timeout'] : [])],
   itemOutputs: { list: 'intents', duplicateCode: 'duplicate_intent_id', reserved: ['fallback', 'timeout'], label: (intent) => intent.description || intent.id },
   waits: (data) => asks(data),

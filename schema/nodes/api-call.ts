@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineNodeKind, nodeSchema, Template, VariableName } from '../common.ts';
 import { checkHttpUrl, TEMPLATE_PATTERN } from '../validate/field-checks.ts';
 import type { NodeCheckContext } from '../validate/node-check-context.ts';
+import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
 
 export const HttpMethod = Type.Union([
   Type.Literal('GET'), Type.Literal('POST'), Type.Literal('PUT'), Type.Literal('PATCH'), Type.Literal('DELETE'),
@@ -25,6 +26,27 @@ export const apiCall = defineNodeKind({
       path: Type.String({ minLength: 1 }),
     }, { additionalProperties: false }))),
   }, { additionalProperties: false })),
+  manifest: {
+    name: ['Llamada API', 'Chamada API', 'API call'],
+    summary: 'Calls an HTTP API and stores parts of its JSON answer in variables.',
+    fields: {
+      method: ['el método', 'o método', 'the method'],
+      url: ['la URL', 'a URL', 'the URL'],
+      headers: {
+        label: ['las cabeceras', 'os cabeçalhos', 'the headers'],
+        item: ['la cabecera {n}', 'o cabeçalho {n}', 'header {n}'],
+        fields: { name: FIELD_WORDS.name, value: FIELD_WORDS.value },
+      },
+      body: ['el cuerpo', 'o corpo', 'the body'],
+      timeoutMs: ['el tiempo de espera (ms)', 'o tempo limite (ms)', 'the timeout (ms)'],
+      outputs: {
+        label: ['los datos a guardar', 'os dados a salvar', 'the values to store'],
+        item: ['el dato a guardar {n}', 'o dado a salvar {n}', 'value to store {n}'],
+        fields: { variable: FIELD_WORDS.variable, path: ['la ruta', 'o caminho', 'the path'] },
+      },
+    },
+    outputs: { success: ['Éxito', 'Sucesso', 'Success'], error: ['Error', 'Erro', 'Error'] },
+  },
   outputs: () => ['success', 'error'],
   waits: () => false,
   sets: (data) => (data.outputs ?? []).map((output) => output.variable),

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineNodeKind, Id, nodeSchema, Template } from '../common.ts';
 import { checkRegex, hasTemplate } from '../validate/field-checks.ts';
+import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
 
 export const ConditionOperator = Type.Union([
   Type.Literal('equals'), Type.Literal('not_equals'), Type.Literal('contains'),
@@ -30,6 +31,31 @@ export const condition = defineNodeKind({
   schema: nodeSchema('condition', Type.Object({
     branches: Type.Array(ConditionBranch, { minItems: 1 }),
   }, { additionalProperties: false })),
+  manifest: {
+    name: ['Condición', 'Condição', 'Condition'],
+    summary: 'Takes the first branch whose rules hold, else `else`.',
+    fields: {
+      branches: {
+        label: ['las ramas', 'os ramos', 'the branches'],
+        item: ['la rama {n}', 'o ramo {n}', 'branch {n}'],
+        fields: {
+          id: FIELD_WORDS.id,
+          match: ['el «se cumple si»', 'o «cumpre-se se»', 'the "holds when"'],
+          rules: {
+            label: ['las reglas', 'as regras', 'the rules'],
+            item: ['la regla {n}', 'a regra {n}', 'rule {n}'],
+            fields: {
+              left: ['el valor de la izquierda', 'o valor da esquerda', 'the left value'],
+              op: ['el operador', 'o operador', 'the operator'],
+              right: ['el valor de la derecha', 'o valor da direita', 'the right value'],
+            },
+          },
+          label: FIELD_WORDS.name,
+        },
+      },
+    },
+    outputs: { else: ['Si no', 'Senão', 'Else'] },
+  },
   outputs: (data) => [...data.branches.map((branch) => branch.id), 'else'],
   // The editor names a branch by its label, or by its place when it has none.
   itemOutputs: { list: 'branches', duplicateCode: 'duplicate_branch_id', reserved: ['else'], label: (branch, index) => branch.label || `#${index + 1}` },

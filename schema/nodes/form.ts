@@ -3,6 +3,7 @@ import { defineNodeKind, nodeSchema, NonEmptyTemplate, Template, TimeoutSeconds,
 import { checkFlowJson } from '../flow-json/check-flow-json.ts';
 import { checkMaxLength } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
+import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
 
 /**
  * A WhatsApp Flows document (docs/whatsapp.md §4). The schema only fixes its outline;
@@ -42,6 +43,54 @@ export const form = defineNodeKind({
     }, { additionalProperties: false })),
     timeoutSeconds: Type.Optional(TimeoutSeconds),
   }, { additionalProperties: false })),
+  manifest: {
+    name: ['Formulario', 'Formulário', 'Form'],
+    summary: 'Sends a WhatsApp Flows form and waits for it to come back completed; stores the answers.',
+    fields: {
+      text: FIELD_WORDS.text,
+      cta: ['el botón del formulario', 'o botão do formulário', 'the form button'],
+      flowJson: {
+        label: ['el formulario', 'o formulário', 'the form'],
+        fields: {
+          version: ['la versión', 'a versão', 'the version'],
+          screens: {
+            label: ['las pantallas', 'as telas', 'the screens'],
+            item: ['la pantalla {n}', 'a tela {n}', 'screen {n}'],
+            fields: {
+              id: FIELD_WORDS.id,
+              title: FIELD_WORDS.title,
+              terminal: ['el «pantalla final»', 'o «tela final»', 'the "final screen"'],
+              success: ['el «termina con éxito»', 'o «termina com sucesso»', 'the "ends in success"'],
+              data: ['los datos de la pantalla', 'os dados da tela', 'the screen data'],
+              layout: {
+                transparent: true,
+                fields: {
+                  type: FIELD_WORDS.type,
+                  children: {
+                    label: ['los componentes', 'os componentes', 'the components'],
+                    item: ['el componente {n}', 'o componente {n}', 'component {n}'],
+                  },
+                },
+              },
+            },
+          },
+          routing_model: ['el mapa de rutas', 'o mapa de rotas', 'the routing model'],
+          data_api_version: ['la versión de la API de datos', 'a versão da API de dados', 'the data API version'],
+        },
+      },
+      flowId: ['el id del formulario en Meta', 'o id do formulário na Meta', 'the form id at Meta'],
+      screen: ['la pantalla inicial', 'a tela inicial', 'the entry screen'],
+      header: FIELD_WORDS.header,
+      footer: FIELD_WORDS.footer,
+      outputs: {
+        label: ['los datos a guardar', 'os dados a salvar', 'the values to store'],
+        item: ['el dato a guardar {n}', 'o dado a salvar {n}', 'value to store {n}'],
+        fields: { field: ['el campo', 'o campo', 'the field'], variable: FIELD_WORDS.variable },
+      },
+      timeoutSeconds: ['la espera de la respuesta (segundos)', 'a espera da resposta (segundos)', 'the answer wait (seconds)'],
+    },
+    outputs: { submitted: ['Enviado', 'Enviado', 'Submitted'], invalid: OUTPUT_WORDS.invalid, timeout: OUTPUT_WORDS.timeout },
+  },
   outputs: (data) => withTimeout(['submitted', 'invalid'], data),
   waits: () => true,
   sets: (data) => data.outputs.map((output) => output.variable),

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineNodeKind, nodeSchema, Template, TimeoutSeconds } from '../common.ts';
 import { checkMaxLength } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
+import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
 
 export const handoff = defineNodeKind({
   schema: nodeSchema('handoff', Type.Object({
@@ -13,6 +14,22 @@ export const handoff = defineNodeKind({
     /** When no agent has written to the customer this many seconds after the handoff opened, it leaves through `unanswered`. */
     unansweredSeconds: Type.Optional(TimeoutSeconds),
   }, { additionalProperties: false })),
+  manifest: {
+    name: ['Derivar a humano', 'Transferir para humano', 'Hand off to a human'],
+    summary: 'Hands the conversation to a person; continues when an agent hands it back.',
+    fields: {
+      text: FIELD_WORDS.text,
+      queue: ['la cola', 'a fila', 'the queue'],
+      note: ['la nota', 'a nota', 'the note'],
+      businessHoursOnly: ['el «solo en horario de atención»', 'o «só no horário de atendimento»', 'the "only within business hours"'],
+      unansweredSeconds: ['la espera de un agente (segundos)', 'a espera de um agente (segundos)', 'the agent wait (seconds)'],
+    },
+    outputs: {
+      resolved: ['Resuelto', 'Resolvido', 'Resolved'],
+      closed: ['Fuera de horario', 'Fora do horário', 'Outside hours'],
+      unanswered: ['Nadie atendió', 'Ninguém atendeu', 'No agent answered'],
+    },
+  },
   outputs: (data) => [
     'resolved',
     ...(data.businessHoursOnly === true ? ['closed'] : []),

@@ -3,6 +3,7 @@ import { defineNodeKind, Id, MaxRetries, NonEmptyTemplate, nodeSchema, Template,
 import { checkMaxLength, foldTitle } from '../validate/field-checks.ts';
 import type { NodeCheckContext } from '../validate/node-check-context.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
+import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
 
 export const MenuOption = Type.Object({
   id: Id,
@@ -21,6 +22,25 @@ export const menu = defineNodeKind({
     maxRetries: Type.Optional(MaxRetries),
     timeoutSeconds: Type.Optional(TimeoutSeconds),
   }, { additionalProperties: false })),
+  manifest: {
+    name: ['Menú', 'Menu', 'Menu'],
+    summary: 'Offers 1 to 10 options (up to 3 as reply buttons, more as a list) and waits for the choice.',
+    fields: {
+      text: FIELD_WORDS.text,
+      options: {
+        label: ['las opciones', 'as opções', 'the options'],
+        item: ['la opción {n}', 'a opção {n}', 'option {n}'],
+        fields: { id: FIELD_WORDS.id, title: FIELD_WORDS.title, description: FIELD_WORDS.description },
+      },
+      header: FIELD_WORDS.header,
+      footer: FIELD_WORDS.footer,
+      listButton: ['el botón de la lista', 'o botão da lista', 'the list button'],
+      invalidText: FIELD_WORDS.invalidText,
+      maxRetries: FIELD_WORDS.maxRetries,
+      timeoutSeconds: ['la espera de la respuesta (segundos)', 'a espera da resposta (segundos)', 'the answer wait (seconds)'],
+    },
+    outputs: { invalid: OUTPUT_WORDS.invalid, timeout: OUTPUT_WORDS.timeout },
+  },
   outputs: (data) => withTimeout([...data.options.map((option) => option.id), 'invalid'], data),
   itemOutputs: { list: 'options', duplicateCode: 'duplicate_option_id', reserved: ['invalid', 'timeout'], label: (option) => option.title },
   waits: () => true,

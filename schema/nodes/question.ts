@@ -3,6 +3,7 @@ import { IsoDate } from '../business-hours.ts';
 import { defineNodeKind, MaxRetries, NonEmptyTemplate, nodeSchema, Template, TimeoutSeconds, VariableName, withTimeout } from '../common.ts';
 import { checkMaxLength, checkRegex } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
+import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
 
 export const QuestionInput = Type.Union([
   Type.Literal('text'), Type.Literal('number'), Type.Literal('email'),
@@ -25,6 +26,25 @@ export const question = defineNodeKind({
     maxRetries: Type.Optional(MaxRetries),
     timeoutSeconds: Type.Optional(TimeoutSeconds),
   }, { additionalProperties: false })),
+  manifest: {
+    name: ['Pregunta', 'Pergunta', 'Question'],
+    summary: 'Asks for an answer of one type, validates and normalises it, and stores it in a variable.',
+    fields: {
+      text: FIELD_WORDS.text,
+      variable: FIELD_WORDS.variable,
+      input: ['el tipo de respuesta', 'o tipo de resposta', 'the answer type'],
+      pattern: ['el patrón (regex)', 'o padrão (regex)', 'the pattern (regex)'],
+      min: ['el mínimo', 'o mínimo', 'the minimum'],
+      max: ['el máximo', 'o máximo', 'the maximum'],
+      earliest: ['la primera fecha', 'a primeira data', 'the earliest date'],
+      latest: ['la última fecha', 'a última data', 'the latest date'],
+      futureOnly: ['el «solo fechas futuras»', 'o «só datas futuras»', 'the "future dates only"'],
+      invalidText: FIELD_WORDS.invalidText,
+      maxRetries: FIELD_WORDS.maxRetries,
+      timeoutSeconds: ['la espera de la respuesta (segundos)', 'a espera da resposta (segundos)', 'the answer wait (seconds)'],
+    },
+    outputs: { next: OUTPUT_WORDS.next, invalid: OUTPUT_WORDS.invalid, timeout: OUTPUT_WORDS.timeout },
+  },
   outputs: (data) => withTimeout(['next', 'invalid'], data),
   waits: () => true,
   sets: (data) => [data.variable],

@@ -56,7 +56,7 @@ function reportLooseOutput(node: OutlineNode, index: number, output: string, pro
   if (outputMayEnd(node.type, output)) return;
   const place = { pointer: `/nodes/${index}`, nodeId: node.id };
   if (UNHAPPY_OUTPUTS.has(output)) {
-    problems.add('unhandled_output', place, { output: outputTerm(output) });
+    problems.add('unhandled_output', place, { output: outputTerm(output, node.type) });
     return;
   }
   problems.add('dead_end', place, { output: outputName(node, output) });
@@ -70,7 +70,7 @@ function outputName(node: OutlineNode, output: string): string | ProblemTerm {
   } catch {
     label = undefined; // an item of a node that breaks the schema: named by its id below
   }
-  return typeof label === 'string' && label !== '' ? label : outputTerm(output);
+  return typeof label === 'string' && label !== '' ? label : outputTerm(output, node.type);
 }
 
 function checkEdges(flow: FlowOutline, graph: FlowGraph, problems: ProblemList): void {

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { ID_PATTERN, VARIABLE_PATTERN } from '../common.ts';
-import { fieldAt, typeTerm, type ProblemCode, type ProblemParams } from '../problems.ts';
+import { fieldAt, typeTerm, type ProblemCode, type ProblemField, type ProblemParams } from '../problems.ts';
 import { NODE_KINDS } from '../registry.ts';
 import { pointerSegment, type ProblemList, type ProblemPlace } from './problem-list.ts';
 
@@ -19,15 +19,15 @@ export function translateSchemaErrors(errors: readonly ErrorObject[], document: 
   for (const error of errors) {
     if (insideUnion(error)) continue;
     if (error.keyword === 'discriminator' && error.params.error === 'tag' && nodesWithTypeError.has(error.instancePath)) continue;
-    const found = translate(error, errors);
+    const found = translate(error, errors, document);
     const key = `${found.code} ${found.pointer}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.add(found.code, placeOf(found.pointer, document), { field: fieldAt(found.pointer), ...found.params });
+    problems.add(found.code, placeOf(found.pointer, document), { field: fieldIn(found.pointer, document), ...found.params });
   }
 }
 
-function translate(error: ErrorObject, all: readonly ErrorObject[]): Found {
+function translate(error: ErrorObject, all: readonly ErrorObject[], document: unknown): Found {
   const at = error.instancePath;
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -37,7 +37,7 @@ function translate(error: ErrorObject, all: readonly ErrorObject[]): Found {
         : { code: 'missing_field', pointer: `${at}/type`, params: {} };
     case 'required': return { code: 'missing_field', pointer: `${at}/${String(p.missingProperty)}`, params: {} };
     case 'additionalProperties':
-      return { code: 'unknown_field', pointer: `${at}/${pointerSegment(String(p.additionalProperty))}`, params: { name: String(p.additionalProperty), container: fieldAt(at) } };
+      return { code: 'unknown_field', pointer: `${at}/${pointerSegment(String(p.additionalProperty))}`, params: { name: String(p.additionalProperty), container: fieldIn(at, document) } };
     case 'type': return { code: 'wrong_type', pointer: at, params: { expected: typeTerm(String(p.type)) } };
     case 'maxLength': return { code: 'too_long', pointer: at, params: { max: Number(p.limit) } };
     case 'minLength': return { code: 'too_short', pointer: at, params: { min: Number(p.limit) } };
@@ -81,11 +81,23 @@ export function brokenItems(errors: readonly ErrorObject[]): { nodes: Set<number
 
 /** The node or edge a pointer falls in, by the id written in the document (if it has one). */
 export function placeOf(pointer: string, document: unknown): ProblemPlace {
+  const found = itemAt(pointer, document);
+  const id = found?.item.id;
+  if (found === undefined || typeof id !== 'string') return { pointer };
+  return found.list === 'nodes' ? { pointer, nodeId: id } : { pointer, edgeId: id };
+}
+
+/** A field param: inside a node, named by the labels of the kind the document gives it. */
+function fieldIn(pointer: string, document: unknown): ProblemField {
+  const found = itemAt(pointer, document);
+  const kind = found?.list === 'nodes' ? found.item.type : undefined;
+  return fieldAt(pointer, typeof kind === 'string' ? kind : undefined);
+}
+
+function itemAt(pointer: string, document: unknown): { list: 'nodes' | 'edges'; item: Record<string, unknown> } | undefined {
   const match = ITEM_POINTER.exec(pointer);
-  if (!match) return { pointer };
+  if (!match) return undefined;
   const list = (document as Record<string, unknown>)[match[1]!];
-  const item = Array.isArray(list) ? list[Number(match[2])] : undefined;
-  const id = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).id : undefined;
-  if (typeof id !== 'string') return { pointer };
-  return match[1] === 'nodes' ? { pointer, nodeId: id } : { pointer, edgeId: id };
+  const item: unknown = Array.isArray(list) ? list[Number(match[2])] : undefined;
+  return typeof item === 'object' && item !== null ? { list: match[1] as 'nodes' | 'edges', item: item as Record<string, unknown> } : undefined;
 }

@@ -6,7 +6,6 @@ import { AiIntentInspector } from './Inspector.tsx';
 export const aiIntentEditor: NodeEditor<'ai_intent'> = {
   icon: '✦',
   color: '#b5478f',
-  label: 'kind_ai_intent',
   create: createAiIntent,
   Body: AiIntentBody,
   Inspector: AiIntentInspector,

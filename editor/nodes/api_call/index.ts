@@ -5,7 +5,6 @@ import { ApiCallInspector } from './Inspector.tsx';
 export const apiCallEditor: NodeEditor<'api_call'> = {
   icon: '⇄',
   color: '#3d5a80',
-  label: 'kind_api_call',
   create: () => ({ method: 'GET', url: 'https://' }),
   Body: ApiCallBody,
   Inspector: ApiCallInspector,

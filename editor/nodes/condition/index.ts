@@ -6,7 +6,6 @@ import { ConditionInspector } from './Inspector.tsx';
 export const conditionEditor: NodeEditor<'condition'> = {
   icon: '◇',
   color: '#c9a227',
-  label: 'kind_condition',
   create: createCondition,
   Body: ConditionBody,
   Inspector: ConditionInspector,

@@ -5,7 +5,6 @@ import { DelayInspector } from './Inspector.tsx';
 export const delayEditor: NodeEditor<'delay'> = {
   icon: '⏱',
   color: '#6c8a9e',
-  label: 'kind_delay',
   // A few seconds reads as someone typing; longer pauses are for reminders' timing.
   create: () => ({ seconds: 3 }),
   Body: DelayBody,

@@ -6,7 +6,6 @@ import { EndInspector } from './Inspector.tsx';
 export const endEditor: NodeEditor<'end'> = {
   icon: '■',
   color: '#5f6b76',
-  label: 'kind_end',
   // The goodbye of an end node dropped from the palette, in the flow's language.
   create: textDefault({
     es: '¡Gracias por escribirnos!',

@@ -6,7 +6,6 @@ import { FormInspector } from './Inspector.tsx';
 export const formEditor: NodeEditor<'form'> = {
   icon: '▤',
   color: '#e0633a',
-  label: 'kind_form',
   create: createForm,
   Body: FormBody,
   Inspector: FormInspector,

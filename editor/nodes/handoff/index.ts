@@ -6,7 +6,6 @@ import { HandoffInspector } from './Inspector.tsx';
 export const handoffEditor: NodeEditor<'handoff'> = {
   icon: '☎',
   color: '#d9822b',
-  label: 'kind_handoff',
   // What the customer is told when a handoff node dropped from the palette passes them to a person.
   create: textDefault({
     es: 'Te paso con una persona del equipo. En breve te responde.',

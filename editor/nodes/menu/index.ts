@@ -6,7 +6,6 @@ import { MenuInspector } from './Inspector.tsx';
 export const menuEditor: NodeEditor<'menu'> = {
   icon: '☰',
   color: '#1f8fd6',
-  label: 'kind_menu',
   create: createMenu,
   Body: MenuBody,
   Inspector: MenuInspector,

@@ -6,7 +6,6 @@ import { MessageInspector } from './Inspector.tsx';
 export const messageEditor: NodeEditor<'message'> = {
   icon: '✉',
   color: '#25a366',
-  label: 'kind_message',
   // What a message dropped from the palette says, in the flow's language.
   create: textDefault({
     es: '¡Hola! ¿En qué te ayudo?',

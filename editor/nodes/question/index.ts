@@ -6,7 +6,6 @@ import { QuestionInspector } from './Inspector.tsx';
 export const questionEditor: NodeEditor<'question'> = {
   icon: '?',
   color: '#0f9d9a',
-  label: 'kind_question',
   create: createQuestion,
   Body: QuestionBody,
   Inspector: QuestionInspector,

@@ -4,6 +4,7 @@ import { usePlural } from '../../i18n/plural.ts';
 import { NumberField } from '../../inspector/fields/index.ts';
 import { useInspectorEnvironment } from '../../inspector/InspectorContext.ts';
 import { useEditorStore } from '../../store/index.ts';
+import { useKindName, useOutputName } from '../kind-words.ts';
 import { messages as common } from '../messages.ts';
 import { messages } from './messages.ts';
 
@@ -24,12 +25,15 @@ export function RetriesField({ nodeId, value, onChange }: {
   const tp = usePlural(messages);
   const tc = useT(common);
   const { readOnly, endGesture } = useInspectorEnvironment();
+  const kindName = useKindName();
+  const outputName = useOutputName();
+  const kind = useEditorStore((state) => state.document.nodes.find((node) => node.id === nodeId)?.type);
   const invalidLeadsToAi = useEditorStore((state) => {
     const edge = state.document.edges.find((candidate) => candidate.source === nodeId && candidate.sourceHandle === 'invalid');
     return edge !== undefined && state.document.nodes.some((node) => node.id === edge.target && node.type === 'ai_intent');
   });
   const retries = value ?? DEFAULT_MAX_RETRIES;
-  const names = { output: tc('output_invalid'), ai: tc('kind_ai_intent') };
+  const names = { output: (kind && outputName(kind, 'invalid')) ?? 'invalid', ai: kindName('ai_intent') };
   const sendDirect = () => {
     // Its own undo step: not merged with typing in the field just before.
     endGesture();

@@ -6,7 +6,6 @@ import { SetInspector } from './Inspector.tsx';
 export const setEditor: NodeEditor<'set'> = {
   icon: '=',
   color: '#7b61c4',
-  label: 'kind_set',
   create: createSet,
   Body: SetBody,
   Inspector: SetInspector,
