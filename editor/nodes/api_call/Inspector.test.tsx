@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { ApiError } from '../../api/api-error.ts';
 import type { NodeTrial } from '../../api/types.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -68,7 +68,7 @@ describe('API call inspector', () => {
       const { unmount } = renderInspector('api_call', { method: 'GET', url: 'https://crm.test/x' }, { tryApiCall: async () => trial });
       fireEvent.click(screen.getByTestId('try-api-call'));
       await screen.findByTestId('try-api-call-result');
-      expect(scroll).toHaveBeenCalled();
+      await waitFor(() => expect(scroll).toHaveBeenCalled());
       expect(() => unmount()).not.toThrow();
     } finally {
       delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
