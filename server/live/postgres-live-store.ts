@@ -1,17 +1,10 @@
 import { and, asc, desc, eq, inArray, lte, min, or, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { CharlaPgDb } from '../db/postgres-connection.ts';
 import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox } from '../db/postgres-schema.ts';
 import {
-  handoffNoticeBody, STATUS_RANK, type ConversationRow, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
+  handoffNoticeBody, type ConversationRow, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
 } from './live-store.ts';
-
-/** `excluded.<column>` in an upsert: the value the refused INSERT carried. */
-const excluded = (column: PgColumn): SQL => sql.raw(`excluded."${column.name}"`);
-
-/** A status's rank (STATUS_RANK) in SQL, so an upsert can refuse to move a status backwards. */
-const statusRank = (status: SQL | PgColumn): SQL =>
-  sql`CASE ${status} ${sql.raw(Object.entries(STATUS_RANK).map(([name, rank]) => `WHEN '${name}' THEN ${rank}`).join(' '))} ELSE 0 END`;
+import { excluded, statusRank } from './live-sql.ts';
 
 const conversationColumns = {
   id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,

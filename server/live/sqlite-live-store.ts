@@ -1,25 +1,18 @@
 import { and, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CharlaDb } from '../db/connection.ts';
 import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox } from '../db/live-schema.ts';
 import type { GroupCommit } from './group-commit.ts';
 import {
-  handoffNoticeBody, STATUS_RANK, type ConversationRow, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
+  handoffNoticeBody, type ConversationRow, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
   type StatusUpdateRow, type TurnToStore, type UnsentOutboxItem,
 } from './live-store.ts';
+import { excluded, statusRank } from './live-sql.ts';
 
 const p = sql.placeholder;
 /** A placeholder where drizzle's types want SQL (UPDATE … SET). */
 const value = (name: string): SQL => sql`${sql.placeholder(name)}`;
 /** Rows bind by their field names; drizzle types the values as a plain record. */
 const fields = <Row extends object>(row: Row) => row as Row & Record<string, unknown>;
-
-/** `excluded.<column>` in an upsert: the value the refused INSERT carried. */
-const excluded = (column: SQLiteColumn): SQL => sql.raw(`excluded."${column.name}"`);
-
-/** A status's rank (STATUS_RANK) in SQL, so an upsert can refuse to move a status backwards. */
-const statusRank = (status: SQL | SQLiteColumn): SQL =>
-  sql`CASE ${status} ${sql.raw(Object.entries(STATUS_RANK).map(([name, rank]) => `WHEN '${name}' THEN ${rank}`).join(' '))} ELSE 0 END`;
 
 const conversationColumns = {
   id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,

@@ -1,10 +1,7 @@
 import { signatureHeader } from '../plugins/webhook/signature.ts';
 
-/**
- * A webhook body carrying one text message, as Meta sends it (docs/whatsapp.md §1).
- * @example const body = textWebhook({ phoneNumberId: '1065', from: '5491155550123', wamid: 'wamid.1', text: 'hola' });
- */
-export function textWebhook(message: { phoneNumberId: string; from: string; wamid: string; text: string; name?: string; timestamp?: number }): string {
+/** Meta's envelope around one `messages` change of the business number `phoneNumberId`. */
+function webhookBody(phoneNumberId: string, value: Record<string, unknown>): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [{
@@ -13,14 +10,24 @@ export function textWebhook(message: { phoneNumberId: string; from: string; wami
         field: 'messages',
         value: {
           messaging_product: 'whatsapp',
-          metadata: { display_phone_number: '15550783881', phone_number_id: message.phoneNumberId },
-          contacts: [{ profile: { name: message.name ?? 'Cliente' }, wa_id: message.from }],
-          messages: [{
-            from: message.from, id: message.wamid, timestamp: String(message.timestamp ?? Math.floor(Date.now() / 1000)),
-            type: 'text', text: { body: message.text },
-          }],
+          metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
+          ...value,
         },
       }],
+    }],
+  });
+}
+
+/**
+ * A webhook body carrying one text message, as Meta sends it (docs/whatsapp.md §1).
+ * @example const body = textWebhook({ phoneNumberId: '1065', from: '5491155550123', wamid: 'wamid.1', text: 'hola' });
+ */
+export function textWebhook(message: { phoneNumberId: string; from: string; wamid: string; text: string; name?: string; timestamp?: number }): string {
+  return webhookBody(message.phoneNumberId, {
+    contacts: [{ profile: { name: message.name ?? 'Cliente' }, wa_id: message.from }],
+    messages: [{
+      from: message.from, id: message.wamid, timestamp: String(message.timestamp ?? Math.floor(Date.now() / 1000)),
+      type: 'text', text: { body: message.text },
     }],
   });
 }
@@ -44,24 +51,13 @@ export interface StatusItem {
  * @example statusWebhook('1065', [{ wamid: 'wamid.X', status: 'delivered', recipientId: '5491155550123' }])
  */
 export function statusWebhook(phoneNumberId: string, statuses: StatusItem[]): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [{
-      id: '102290129340398',
-      changes: [{
-        field: 'messages',
-        value: {
-          messaging_product: 'whatsapp',
-          metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
-          statuses: statuses.map((status) => ({
-            id: status.wamid, status: status.status, timestamp: String(status.timestamp ?? Math.floor(Date.now() / 1000)),
-            recipient_id: status.recipientId,
-            pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' },
-            ...(status.callbackData === undefined ? {} : { biz_opaque_callback_data: status.callbackData }),
-          })),
-        },
-      }],
-    }],
+  return webhookBody(phoneNumberId, {
+    statuses: statuses.map((status) => ({
+      id: status.wamid, status: status.status, timestamp: String(status.timestamp ?? Math.floor(Date.now() / 1000)),
+      recipient_id: status.recipientId,
+      pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' },
+      ...(status.callbackData === undefined ? {} : { biz_opaque_callback_data: status.callbackData }),
+    })),
   });
 }
 
