@@ -11,6 +11,10 @@ describe('loadConfig', () => {
     expect(config.dbPath).toMatch(/data\/charla\.db$/);
   });
 
+  it('keeps SQLite\'s in-memory database in memory instead of a file named «:memory:»', () => {
+    expect(loadConfig({ CHARLA_DB: ':memory:' }).dbPath).toBe(':memory:');
+  });
+
   it('reads every variable, CHARLA_SECRET_* as secrets', () => {
     const config = loadConfig({
       HOST: '0.0.0.0', PORT: '8080', CHARLA_DB: '/tmp/x.db', CHARLA_ADMIN_TOKEN: 'adm',

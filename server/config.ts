@@ -33,12 +33,17 @@ export class ConfigError extends Error {
  * Reads the configuration from an environment; throws a ConfigError naming the bad variable.
  * @example const config = loadConfig(process.env);
  */
+/** SQLite's in-memory name stays as it is; resolving it would open a file called «:memory:» in the working folder. */
+function databasePath(path: string): string {
+  return path === ':memory:' ? path : resolve(path);
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
   const runtime = readRuntimeConfig(env);
   const config = {
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     port: parsePort(env.PORT),
-    dbPath: resolve(nonEmpty(env.CHARLA_DB) ?? './data/charla.db'),
+    dbPath: databasePath(nonEmpty(env.CHARLA_DB) ?? './data/charla.db'),
     adminToken: nonEmpty(env.CHARLA_ADMIN_TOKEN),
     secretKey: nonEmpty(env.CHARLA_SECRET_KEY),
     whatsapp: {
