@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { FIRST_ADMIN_TOKEN } from '../schema/api/roles.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
@@ -38,7 +39,7 @@ for (const { file, reason } of seeded.skipped) app.log.warn({ file, reason }, 'f
 
 // Without CHARLA_ADMIN_TOKEN nobody could sign in: create an admin token once and show it once.
 const firstAdminToken = config.adminToken === undefined && !tokens.hasAdminToken()
-  ? tokens.create({ name: 'admin (created by npm start)', role: 'admin', createdBy: 'npm start', now: Date.now() }).token
+  ? tokens.create({ ...FIRST_ADMIN_TOKEN, role: 'admin', now: Date.now() }).token
   : undefined;
 
 await app.listen({ host: config.host, port: config.port });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ADMIN_TOKEN_PRINCIPAL } from '../../schema/api/roles.ts';
+import { ADMIN_TOKEN_PRINCIPAL, FIRST_ADMIN_TOKEN } from '../../schema/api/roles.ts';
 import { useLocale } from '../i18n/index.ts';
 import { AccountMenu, initialsOf } from './account-menu.tsx';
 import { useSession } from './session.ts';
@@ -27,6 +27,14 @@ describe('account menu', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(initialsOf('Tere (QA)')).toBe('TQ');
     expect(initialsOf('??')).toBe('?');
+  });
+
+  it('names the admin token npm start creates in the UI language, in Portuguese too', () => {
+    useSession.setState({ status: 'signed-in', me: { name: FIRST_ADMIN_TOKEN.name, role: 'admin' } });
+    render(<AccountMenu />);
+    expect(screen.getByTestId('account-button').title).toBe('Administrador (creado al iniciar Charla) · Administrador');
+    act(() => useLocale.getState().setLocale('pt'));
+    expect(screen.getByTestId('account-button').title).toMatch(/^Administrador \(criado ao iniciar o Charla\) · /);
   });
 
   it('opens on a click with the focus on its first item; arrows move it; Escape closes and gives the focus back', async () => {

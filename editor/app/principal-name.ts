@@ -1,10 +1,10 @@
-import { ADMIN_TOKEN_PRINCIPAL } from '../../schema/api/roles.ts';
+import { ADMIN_TOKEN_PRINCIPAL, FIRST_ADMIN_TOKEN } from '../../schema/api/roles.ts';
 import { defineMessages, useT } from '../i18n/index.ts';
 
 const messages = defineMessages({
-  es: { adminToken: 'Administrador (token del servidor)' },
-  pt: { adminToken: 'Administrador (token do servidor)' },
-  en: { adminToken: 'Administrator (server token)' },
+  es: { adminToken: 'Administrador (token del servidor)', firstAdmin: 'Administrador (creado al iniciar Charla)', startup: 'Charla al iniciar' },
+  pt: { adminToken: 'Administrador (token do servidor)', firstAdmin: 'Administrador (criado ao iniciar o Charla)', startup: 'o Charla ao iniciar' },
+  en: { adminToken: 'Administrator (server token)', firstAdmin: 'Administrator (created when Charla started)', startup: 'Charla on start' },
 });
 
 /**
@@ -14,5 +14,10 @@ const messages = defineMessages({
  */
 export function usePrincipalName(): (name: string) => string {
   const t = useT(messages);
-  return (name) => (name === ADMIN_TOKEN_PRINCIPAL ? t('adminToken') : name);
+  const words = new Map([
+    [ADMIN_TOKEN_PRINCIPAL, t('adminToken')],
+    [FIRST_ADMIN_TOKEN.name, t('firstAdmin')],
+    [FIRST_ADMIN_TOKEN.createdBy, t('startup')],
+  ]);
+  return (name) => words.get(name) ?? name;
 }

@@ -1,8 +1,8 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { Background, BackgroundVariant, Panel, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { isNodeKind } from '../../schema/index.ts';
+import { Background, BackgroundVariant, Panel, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type OnConnectEnd } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { isNodeKind, type NodeKind } from '../../schema/index.ts';
 import { translate, useLocale } from '../i18n/index.ts';
 import { useEditorStore, useEditorStoreApi, type Size, type XY } from '../store/index.ts';
 import { newCardSpot } from '../store/placement.ts';
@@ -12,6 +12,7 @@ import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { DiffGhosts } from './DiffGhosts.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import { FindBox } from './FindBox.tsx';
+import { NodePicker, NodePickerContext, type PickerRequest } from './NodePicker.tsx';
 import { messages } from './messages.ts';
 import { LARGE_FLOW } from './thresholds.ts';
 import type { CanvasEdge, CanvasNode } from './types.ts';
@@ -25,6 +26,8 @@ import { visibleAreaOf } from './visible-area.ts';
 
 /** Where a dropped card is held: the middle of its header, this far below its top edge. */
 const DROP_GRIP_Y = 16;
+/** The node picker's largest size (canvas.css). */
+const PICKER_SIZE = { width: 220, height: 320 };
 /** Shift (like most editors) as well as Ctrl/Cmd adds a clicked node to the selection; Shift+drag still draws a selection box. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -44,6 +47,8 @@ function Canvas() {
   const initialized = useNodesInitialized();
   const opened = useRef<string | null>(null);
   const aria = useMemo(() => ariaLabels(translate(messages, locale)), [locale]);
+  const [picker, setPicker] = useState<PickerRequest | null>(null);
+  const openPicker = useCallback((request: PickerRequest) => { if (!store.getState().readOnly) setPicker(request); }, [store]);
 
   useKeyboardShortcuts({ openFind: () => setFinding(true), pointer: () => pointer.current });
 
@@ -73,7 +78,31 @@ function Canvas() {
     state.addNode(kind, newCardSpot(state, kind, (size: Size) => ({ x: point.x - size.width / 2, y: point.y - DROP_GRIP_Y })));
   }
 
+  // A connection let go on empty canvas (not on a card or handle) opens the node picker there.
+  const onConnectEnd: OnConnectEnd = (event, connection) => {
+    const onPane = event.target instanceof Element && event.target.classList.contains('react-flow__pane');
+    if (connection.isValid || !onPane || connection.fromHandle?.type !== 'source' || !connection.fromHandle.id || !connection.fromNode) return;
+    const { clientX, clientY } = 'changedTouches' in event ? event.changedTouches[0]! : event;
+    openPicker({ source: connection.fromNode.id, sourceHandle: connection.fromHandle.id, client: { x: clientX, y: clientY } });
+  };
+
+  function pick(kind: NodeKind) {
+    if (!picker) return;
+    setPicker(null);
+    store.getState().addConnectedNode(kind, { source: picker.source, sourceHandle: picker.sourceHandle }, screenToFlowPosition(picker.client));
+  }
+
+  const pickerAt = (request: PickerRequest) => {
+    // Kept inside the canvas: near its right or bottom edge the picker opens to the left or above.
+    const box = wrapper.current!.getBoundingClientRect();
+    return {
+      x: Math.max(0, Math.min(request.client.x - box.left, box.width - PICKER_SIZE.width)),
+      y: Math.max(0, Math.min(request.client.y - box.top, box.height - PICKER_SIZE.height)),
+    };
+  };
+
   return (
+    <NodePickerContext.Provider value={openPicker}>
     <div className="flow-canvas" ref={wrapper} data-testid="flow-canvas"
       onMouseMove={(event) => { pointer.current = screenToFlowPosition({ x: event.clientX, y: event.clientY }); }}
       onMouseLeave={() => { pointer.current = null; }}>
@@ -86,6 +115,7 @@ function Canvas() {
         onNodesChange={handlers.onNodesChange}
         onEdgesChange={handlers.onEdgesChange}
         onConnect={handlers.onConnect}
+        onConnectEnd={onConnectEnd}
         onNodeDragStop={handlers.onNodeDragStop}
         onDrop={onDrop}
         onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'move'; }}
@@ -111,7 +141,9 @@ function Canvas() {
           </div>
         </Panel>
       </ReactFlow>
+      {picker && <NodePicker at={pickerAt(picker)} onPick={pick} onClose={() => setPicker(null)} />}
     </div>
+    </NodePickerContext.Provider>
   );
 }
 

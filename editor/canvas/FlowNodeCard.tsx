@@ -10,6 +10,7 @@ import { cardWidth } from '../store/layout.ts';
 import { DETAIL_ZOOM } from './thresholds.ts';
 import { messages } from './messages.ts';
 import { NodeActions } from './NodeActions.tsx';
+import { useOpenNodePicker } from './NodePicker.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import type { CanvasNode } from './types.ts';
 
@@ -40,6 +41,9 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const active = useEditorStore((state) => state.highlightedNodeId === id);
   const diff = useEditorStore((state) => diffClass(state.diffMarks, id));
   const readOnly = useEditorStore((state) => state.readOnly);
+  // A primitive (joined names) so only a change in which outputs are connected re-renders the card.
+  const connected = useEditorStore((state) => state.document.edges.filter((edge) => edge.source === id).map((edge) => edge.sourceHandle).join('\n'));
+  const openPicker = useOpenNodePicker();
   const labels = editor.outputLabels?.(node.data) ?? {};
   const outputs = nodeOutputs(node);
   const Body = editor.Body;
@@ -67,6 +71,14 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
               <span className="flow-node-output-label" title={label}>{label}</span>
               <Handle type="source" position={Position.Bottom} id={output} className="flow-handle flow-handle--out"
                 data-testid={`handle-${id}-${output}`} isConnectable={!readOnly} />
+              {!readOnly && !connected.split('\n').includes(output) && (
+                <button type="button" className="flow-add-after nodrag" data-testid={`add-after-${id}-${output}`}
+                  title={t('addAfter', { output: label })} aria-label={t('addAfter', { output: label })}
+                  onClick={(event) => {
+                    const box = event.currentTarget.getBoundingClientRect();
+                    openPicker({ source: id, sourceHandle: output, client: { x: box.left + box.width / 2, y: box.bottom + 8 } });
+                  }}>+</button>
+              )}
             </li>
           );
         })}

@@ -2,6 +2,8 @@ import { defineMessages } from '../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    pickerTitle: 'Agregar un bloque conectado', pickerSearch: 'Buscar un bloque…', addAfter: 'Agregar un bloque después de «{output}»',
+    edgeLabel: 'Conexión de {source} a {target}', edge: 'conexión',
     palette: 'Bloques', paletteCollapse: 'Contraer los bloques', paletteExpand: 'Mostrar los bloques', paletteHint: 'Arrastrá un bloque al lienzo o hacé clic para agregarlo', start: 'Inicio',
     undo: 'Deshacer (Ctrl+Z)', redo: 'Rehacer (Ctrl+Shift+Z)', layout: 'Ordenar automáticamente', fitView: 'Ver todo',
     find: 'Buscar un nodo…', findCount: '{current} de {total}', findNone: 'Sin resultados', close: 'Cerrar',
@@ -17,6 +19,8 @@ export const messages = defineMessages({
     nodeMoved: 'Nodo movido. Posición: x {x}, y {y}',
   },
   pt: {
+    pickerTitle: 'Adicionar um bloco conectado', pickerSearch: 'Buscar um bloco…', addAfter: 'Adicionar um bloco depois de «{output}»',
+    edgeLabel: 'Conexão de {source} para {target}', edge: 'conexão',
     palette: 'Blocos', paletteCollapse: 'Recolher os blocos', paletteExpand: 'Mostrar os blocos', paletteHint: 'Arraste um bloco para a tela ou clique para adicioná-lo', start: 'Início',
     undo: 'Desfazer (Ctrl+Z)', redo: 'Refazer (Ctrl+Shift+Z)', layout: 'Organizar automaticamente', fitView: 'Ver tudo',
     find: 'Buscar um nó…', findCount: '{current} de {total}', findNone: 'Sem resultados', close: 'Fechar',
@@ -32,6 +36,8 @@ export const messages = defineMessages({
     nodeMoved: 'Nó movido. Posição: x {x}, y {y}',
   },
   en: {
+    pickerTitle: 'Add a connected block', pickerSearch: 'Find a block…', addAfter: 'Add a block after “{output}”',
+    edgeLabel: 'Connection from {source} to {target}', edge: 'connection',
     palette: 'Blocks', paletteCollapse: 'Collapse the blocks', paletteExpand: 'Show the blocks', paletteHint: 'Drag a block onto the canvas or click to add it', start: 'Start',
     undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)', layout: 'Arrange automatically', fitView: 'Fit view',
     find: 'Find a node…', findCount: '{current} of {total}', findNone: 'No results', close: 'Close',

@@ -67,9 +67,13 @@ export function useCanvasElements(estimate: boolean): { nodes: CanvasNode[]; edg
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdgeIds);
+    const t = translate(messages, locale);
+    const names = new Map(document.nodes.map((node) => [node.id, node.label ?? node.id]));
     const pool = reuse(edgeCache.current);
-    const list = document.edges.map((edge) =>
-      pool.get(edge.id, edge, selected.has(edge.id), null, (): CanvasEdge => ({
+    const list = document.edges.map((edge) => {
+      // Announced in the UI language by the names the cards show (React Flow's default is English).
+      const ariaLabel = t('edgeLabel', { source: names.get(edge.source) ?? edge.source, target: names.get(edge.target) ?? edge.target });
+      return pool.get(edge.id, edge, selected.has(edge.id), ariaLabel, (): CanvasEdge => ({
         id: edge.id,
         type: 'charla',
         source: edge.source,
@@ -77,10 +81,13 @@ export function useCanvasElements(estimate: boolean): { nodes: CanvasNode[]; edg
         target: edge.target,
         targetHandle: 'in',
         selected: selected.has(edge.id),
-      })));
+        ariaLabel,
+        domAttributes: { 'aria-roledescription': t('edge') },
+      }));
+    });
     edgeCache.current = pool.done();
     return list;
-  }, [document.edges, selectedEdgeIds]);
+  }, [document.edges, document.nodes, selectedEdgeIds, locale]);
 
   return { nodes, edges };
 }

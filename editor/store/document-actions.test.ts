@@ -37,6 +37,18 @@ describe('document actions', () => {
     expect(fromA).toEqual([{ id: second, source: 'menu', sourceHandle: 'a', target: 'hola' }]);
   });
 
+  it('adds a node already connected from an output, its input where the connection was let go, as one undo step', () => {
+    const store = createEditorStore({ document: twoNodeFlow() });
+    const id = store.getState().addConnectedNode('question', { source: 'menu', sourceHandle: 'b' }, { x: 430, y: 400 });
+    const state = store.getState();
+    const node = state.document.nodes.find((candidate) => candidate.id === id)!;
+    expect(node.position.y).toBe(400);
+    expect(state.document.edges.at(-1)).toMatchObject({ source: 'menu', sourceHandle: 'b', target: id });
+    expect(state.selectedNodeIds).toEqual([id]);
+    state.undo();
+    expect(store.getState().document).toEqual(twoNodeFlow());
+  });
+
   it('refuses an edge from an output the node does not have', () => {
     const store = createEditorStore({ document: twoNodeFlow() });
     expect(store.getState().connect({ source: 'menu', sourceHandle: 'zzz', target: 'hola' })).toBeNull();

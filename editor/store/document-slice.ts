@@ -1,13 +1,21 @@
 import type { StateCreator } from 'zustand';
-import type { FlowNode } from '../../schema/index.ts';
+import type { FlowDocument, FlowNode, NodeKind } from '../../schema/index.ts';
 import { createNodeData } from '../nodes/create-node-data.ts';
 import { connectOutput, movePositions, nodeById, removeElements, replaceNode, updateData } from './graph.ts';
 import { freshId } from './ids.ts';
 import { layoutPositions } from './layout.ts';
 import { newCardSpot } from './placement.ts';
-import type { DocumentSlice, EditorState, Size } from './types.ts';
+import type { DocumentSlice, EditorState, Size, XY } from './types.ts';
 import type { StoreDeps } from './store-deps.ts';
 import { emptyDocument } from './empty-document.ts';
+
+/** `document` with a fresh node of `kind` at `position` (the start node when the flow has none). */
+function withNewNode(document: FlowDocument, kind: NodeKind, position: XY): { document: FlowDocument; id: string } {
+  const id = freshId(kind, new Set(document.nodes.map((node) => node.id)), true);
+  const node = { id, type: kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, data: createNodeData(kind, document.language) } as FlowNode;
+  const startless = document.startNodeId === '' || !nodeById(document, document.startNodeId);
+  return { document: { ...document, nodes: [...document.nodes, node], ...(startless && { startNodeId: id }) }, id };
+}
 
 /** The flow document and the intents that change it; every change goes through `commit` (history). */
 export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], [], DocumentSlice> => (set, get) => {
@@ -48,12 +56,24 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
     addNode(kind, position) {
       const { document, readOnly, commit } = get();
       if (readOnly) return null;
-      const id = freshId(kind, new Set(document.nodes.map((node) => node.id)), true);
-      const node = { id, type: kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, data: createNodeData(kind, document.language) } as FlowNode;
-      const startless = document.startNodeId === '' || !nodeById(document, document.startNodeId);
-      commit({ ...document, nodes: [...document.nodes, node], ...(startless && { startNodeId: id }) });
+      const { document: next, id } = withNewNode(document, kind, position);
+      commit(next);
       set({ selectedNodeIds: [id], selectedEdgeIds: [] });
       return id;
+    },
+
+    addConnectedNode(kind, from, at) {
+      const { document, readOnly, commit } = get();
+      if (readOnly || !nodeById(document, from.source)) return null;
+      // The new card's input (the middle of its top edge) where the connection was let go, else the nearest free spot.
+      const spot = newCardSpot(get(), kind, (size: Size) => ({ x: at.x - size.width / 2, y: at.y }));
+      const added = withNewNode(document, kind, spot);
+      const connected = connectOutput(added.document, { ...from, target: added.id });
+      if (!connected) return null;
+      commit(connected.document);
+      set({ selectedNodeIds: [added.id], selectedEdgeIds: [] });
+      if (!spot.inView) get().reveal(added.id);
+      return added.id;
     },
 
     addNodeInView(kind) {

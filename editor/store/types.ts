@@ -33,6 +33,11 @@ export interface DocumentSlice {
   revalidate(): void;
   markSaved(revision: number, savedVersion?: number): void;
   addNode(kind: NodeKind, position: XY): string | null;
+  /**
+   * Adds a node whose input is at `at` (else the nearest free spot) already connected from `from`'s
+   * output, as one undo step: a connection let go on empty canvas, or an output's "+".
+   */
+  addConnectedNode(kind: NodeKind, from: { source: string; sourceHandle: string }, at: XY): string | null;
   /** Adds a node in the middle of the visible canvas, moved to the nearest spot where it covers no other card. */
   addNodeInView(kind: NodeKind): string | null;
   connect(connection: { source: string; sourceHandle: string; target: string }): string | null;

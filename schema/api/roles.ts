@@ -12,6 +12,12 @@ export type Role = Static<typeof RoleSchema>;
 export const ADMIN_TOKEN_PRINCIPAL = 'admin (CHARLA_ADMIN_TOKEN)';
 
 /**
+ * The admin token `npm start` creates when there is none (its name, and who created it): stored like
+ * any token's, shown by the editor in the UI language.
+ */
+export const FIRST_ADMIN_TOKEN = { name: 'admin (created by npm start)', createdBy: 'npm start' } as const;
+
+/**
  * What each action needs: the server enforces it, the editor offers only what the role allows.
  * `analyst` edits drafts, `tester` runs simulations; analysts may simulate the draft they are
  * building too. Everyone signed in may read.
