@@ -2,7 +2,7 @@ import type { FlowDocument } from '../../schema/index.ts';
 import { nodeEditor } from '../nodes/index.ts';
 
 /** Always available in templates (docs/flow-format.md, "Templates"). */
-export const BUILT_IN_VARIABLES = ['contact.name', 'contact.phone', 'message.text'] as const;
+export const BUILT_IN_VARIABLES = ['contact.name', 'contact.phone', 'contact.username', 'message.text'] as const;
 
 /** What the variable picker offers: declared variables, those nodes store, then the built-in ones. */
 export function availableVariables(document: FlowDocument): string[] {

@@ -11,7 +11,7 @@ export function conversationMessage(fields: Partial<ConversationMessage> & Pick<
 /** A conversation waiting for a person, as the inbox API sends it, from the fields a test cares about. */
 export function handoffConversation(fields: Partial<Conversation> & Pick<Conversation, 'id' | 'waId'>): Conversation {
   return {
-    phoneNumberId: '100200300', contactName: null, flowId: 'pizzeria', flowVersion: 1, status: 'handoff',
+    phoneNumberId: '100200300', userId: null, username: null, contactName: null, flowId: 'pizzeria', flowVersion: 1, status: 'handoff',
     lastUserMessageAt: 0, updatedAt: 0, windowOpen: true, handoffSince: null, messages: [], ...fields,
   };
 }

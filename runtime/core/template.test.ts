@@ -9,7 +9,7 @@ const scope: TemplateScope = {
     nulo: null,
     tramposo: '{{secrets.API_KEY}}',
   },
-  contact: { waId: '5491155550123', name: 'Ana Pérez' },
+  contact: { waId: '5491155550123', userId: 'AR.4491208655302741918', username: 'ana.p', name: 'Ana Pérez' },
   lastText: 'hola',
   secrets: undefined,
 };
@@ -19,6 +19,7 @@ describe('renderTemplate', () => {
     ['Hola {{nombre}}', 'Hola Ana'],
     ['{{ pedido.items.0.nombre }} x{{pedido.items.0.cantidad}}', 'Muzzarella x2'],
     ['{{contact.name}} / {{contact.phone}} / {{message.text}}', 'Ana Pérez / 5491155550123 / hola'],
+    ['@{{contact.username}} {{contact.userId}}', '@ana.p '],
     ['[{{no_existe}}] [{{pedido.nada.mas}}] [{{nulo}}]', '[] [] []'],
     ['{{disponible}} {{cero}}', 'false 0'],
     ['{{pedido.items}}', '[{"nombre":"Muzzarella","cantidad":2}]'],

@@ -1,8 +1,16 @@
 import type { FlowDocument, NodeKind } from '../../schema/index.ts';
 
-/** Who the bot talks to. `waId` is WhatsApp's id: the phone number as digits. */
+/**
+ * Who the bot talks to. `waId` is the phone number as digits, empty when WhatsApp withholds it (a user
+ * with a username may write with only their business-scoped user id, `userId`, e.g. `US.13491208655302741918`).
+ * At least one of the two is set; contactAddress() picks the one replies go to.
+ */
 export interface Contact {
   waId: string;
+  /** The business-scoped user id (BSUID) Meta gives every user, tied to this business portfolio. */
+  userId?: string;
+  /** The WhatsApp username the user chose, when they have one (shown instead of the phone number). */
+  username?: string;
   name?: string;
 }
 

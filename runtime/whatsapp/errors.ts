@@ -7,7 +7,7 @@ export const outboundErrorCatalogue = {
   not_http_url: 'must be an http(s) URL',
   emoji: 'must not contain emoji',
   not_allowed: 'is not allowed on this kind of message',
-  bad_recipient: 'must be a WhatsApp id (digits only)',
+  bad_recipient: 'must be a WhatsApp phone number (digits only) or business-scoped user id',
 } as const;
 
 export type OutboundErrorCode = keyof typeof outboundErrorCatalogue;

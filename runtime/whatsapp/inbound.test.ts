@@ -157,7 +157,7 @@ describe('readWebhook on odd bodies', () => {
       { field: '(change)', reason: 'change is not an object' },
       { field: '(entry)', reason: 'entry without changes[]' },
       { field: 'messages', reason: 'value without metadata.phone_number_id' },
-      { field: 'messages', reason: 'message without from or id' },
+      { field: 'messages', reason: 'message without from, from_user_id or id' },
       { field: 'messages', reason: 'message wamid.t has no valid timestamp' },
       { field: 'messages', reason: 'message is not an object' },
       { field: 'messages', reason: 'status without id or status' },

@@ -3,12 +3,8 @@ import { checkCount, checkHttpUrl, checkOptionalText, checkText, checkUnique } f
 import { OutboundLimitError } from './errors.ts';
 import { OUTBOUND_LIMITS as LIMITS } from './limits.ts';
 
-interface Envelope {
-  messaging_product: 'whatsapp';
-  recipient_type: 'individual';
-  /** `+<wa_id>` */
-  to: string;
-}
+/** Addressed by phone (`to: "+<wa_id>"`) or, when the user's number is withheld, by business-scoped user id (`recipient`). */
+type Envelope = { messaging_product: 'whatsapp'; recipient_type: 'individual' } & ({ to: string } | { recipient: string });
 
 type MediaBody = { link: string; caption?: string; filename?: string };
 
@@ -64,13 +60,13 @@ export type GraphMessageBody = Envelope & (
 );
 
 /**
- * The Graph API body that sends `message` to the user `waId`. Checks every
+ * The Graph API body that sends `message` to the user at `address` (a phone number's digits or a BSUID). Checks every
  * WhatsApp limit first and throws an OutboundLimitError (never truncates).
  * @example toGraphMessageBody({ type: 'text', text: 'Hola' }, '5491155550123')
  * // { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+5491155550123', type: 'text', text: { body: 'Hola', preview_url: false } }
  */
-export function toGraphMessageBody(message: OutboundMessage, waId: string): GraphMessageBody {
-  const envelope = envelopeFor(waId);
+export function toGraphMessageBody(message: OutboundMessage, address: string): GraphMessageBody {
+  const envelope = envelopeFor(address);
   switch (message.type) {
     case 'text':
       return { ...envelope, type: 'text', text: textBody(message.text) };
@@ -92,8 +88,8 @@ export function toGraphMessageBody(message: OutboundMessage, waId: string): Grap
 }
 
 /** A plain text typed by a human agent in the inbox. */
-export function agentTextBody(text: string, waId: string): GraphMessageBody {
-  return toGraphMessageBody({ type: 'text', text }, waId);
+export function agentTextBody(text: string, address: string): GraphMessageBody {
+  return toGraphMessageBody({ type: 'text', text }, address);
 }
 
 /** Marks an inbound message as read (the blue ticks). */
@@ -110,14 +106,30 @@ export function typingIndicatorBody(wamid: string): ReturnType<typeof markReadBo
   return { ...markReadBody(wamid), typing_indicator: { type: 'text' } };
 }
 
-/** The `wa_id` a body may be addressed to (digits only); throws OutboundLimitError `bad_recipient` otherwise. */
-export function checkRecipient(waId: string): string {
-  if (!/^\d{1,20}$/.test(waId)) throw new OutboundLimitError('bad_recipient', 'to', undefined, waId);
-  return waId;
+/**
+ * A business-scoped user id: a country code, a period, optionally `ENT.` (a parent BSUID of a managed
+ * business), then up to 128 letters and digits (Meta: "business-scoped user IDs").
+ */
+const BSUID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
+
+/**
+ * The recipient field of a body sent to `address` (contactAddress(): a phone number as digits, or a
+ * BSUID), as JSON without braces; throws OutboundLimitError `bad_recipient` for anything else.
+ * Meta: `to` for a phone number, `recipient` for a BSUID (`to` would win if both were set).
+ * @example recipientField('US.13491208655302741918') // '"recipient":"US.13491208655302741918"'
+ */
+export function recipientField(address: string): string {
+  return JSON.stringify(recipientOf(address)).slice(1, -1);
 }
 
-function envelopeFor(waId: string): Envelope {
-  return { messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${checkRecipient(waId)}` };
+function recipientOf(address: string): { to: string } | { recipient: string } {
+  if (/^\d{1,20}$/.test(address)) return { to: `+${address}` };
+  if (BSUID.test(address)) return { recipient: address };
+  throw new OutboundLimitError('bad_recipient', 'to', undefined, address);
+}
+
+function envelopeFor(address: string): Envelope {
+  return { messaging_product: 'whatsapp', recipient_type: 'individual', ...recipientOf(address) };
 }
 
 function textBody(text: string): { body: string; preview_url: boolean } {

@@ -24,6 +24,7 @@ export interface WebhookStatusUpdate {
   status: string;
   /** Milliseconds since the epoch. */
   timestamp: number;
+  /** The phone number it went to, else the BSUID (`recipient_user_id`) when it was sent to one. */
   recipientId: string;
   errors?: WebhookError[];
   /** The `biz_opaque_callback_data` given on the send, echoed by Meta. */
@@ -100,11 +101,21 @@ type MessagePart = Omit<WebhookInboundMessage, 'phoneNumberId' | 'displayPhoneNu
 /** The message, or why it was skipped. */
 function readMessage(message: WebhookMessage, value: WebhookValue): MessagePart | string {
   if (!isRecord(message)) return 'message is not an object';
-  if (typeof message.from !== 'string' || typeof message.id !== 'string') return 'message without from or id';
+  const waId = typeof message.from === 'string' ? message.from : '';
+  const userId = typeof message.from_user_id === 'string' ? message.from_user_id : '';
+  // A user with a username may come with only their business-scoped user id.
+  if ((waId === '' && userId === '') || typeof message.id !== 'string') return 'message without from, from_user_id or id';
   const timestamp = secondsToMs(message.timestamp);
   if (timestamp === undefined) return `message ${message.id} has no valid timestamp`;
-  const profile = arrayOf(value.contacts).find((contact) => contact?.wa_id === message.from)?.profile;
-  const contact: Contact = typeof profile?.name === 'string' ? { waId: message.from, name: profile.name } : { waId: message.from };
+  const sender = arrayOf(value.contacts).find((contact) =>
+    isRecord(contact) && ((waId !== '' && contact.wa_id === waId) || (userId !== '' && contact.user_id === userId)));
+  const profile = isRecord(sender?.profile) ? sender.profile : undefined;
+  const contact: Contact = {
+    waId,
+    ...(userId !== '' ? { userId } : {}),
+    ...(typeof profile?.username === 'string' && profile.username !== '' ? { username: profile.username } : {}),
+    ...(typeof profile?.name === 'string' ? { name: profile.name } : {}),
+  };
   return {
     contact,
     wamid: message.id,
@@ -124,7 +135,8 @@ function readStatus(status: WebhookStatus): Omit<WebhookStatusUpdate, 'phoneNumb
     wamid: status.id,
     status: status.status,
     timestamp,
-    recipientId: typeof status.recipient_id === 'string' ? status.recipient_id : '',
+    recipientId: typeof status.recipient_id === 'string' ? status.recipient_id
+      : typeof status.recipient_user_id === 'string' ? status.recipient_user_id : '',
     ...(Array.isArray(status.errors) ? { errors: status.errors } : {}),
     ...(typeof status.biz_opaque_callback_data === 'string' ? { callbackData: status.biz_opaque_callback_data } : {}),
   };

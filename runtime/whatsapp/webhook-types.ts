@@ -30,7 +30,10 @@ export interface WebhookInteractive {
 
 /** One item of `value.messages[]`. */
 export interface WebhookMessage {
-  from: string;
+  /** The user's phone number; absent when WhatsApp withholds it (a user with a username). */
+  from?: string;
+  /** The user's business-scoped user id (BSUID), on every message since 2026. */
+  from_user_id?: string;
   id: string;
   /** Unix seconds, as a string. */
   timestamp: string;
@@ -59,7 +62,10 @@ export interface WebhookStatus {
   id: string;
   status: 'sent' | 'delivered' | 'read' | 'failed' | 'played' | (string & {});
   timestamp: string;
-  recipient_id: string;
+  /** The phone number the message went to; absent when it was sent to a BSUID and the number is withheld. */
+  recipient_id?: string;
+  /** The BSUID the message went to. */
+  recipient_user_id?: string;
   pricing?: Record<string, unknown>;
   conversation?: Record<string, unknown>;
   errors?: WebhookError[];
@@ -70,7 +76,8 @@ export interface WebhookStatus {
 export interface WebhookValue {
   messaging_product: 'whatsapp';
   metadata: { display_phone_number: string; phone_number_id: string };
-  contacts?: Array<{ profile?: { name?: string }; wa_id: string }>;
+  /** Who wrote: `wa_id` (phone, may be withheld), `user_id` (BSUID), the profile's name and username. */
+  contacts?: Array<{ profile?: { name?: string; username?: string }; wa_id?: string; user_id?: string }>;
   messages?: WebhookMessage[];
   statuses?: WebhookStatus[];
   errors?: WebhookError[];

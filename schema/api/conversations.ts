@@ -31,7 +31,12 @@ const STATUSES = ['active', 'handoff', 'ended', 'error'] as const;
 export const Conversation = Type.Object({
   id: Type.Integer(),
   phoneNumberId: Type.String(),
+  /** The contact's address: the phone number's digits, or their business-scoped user id when WhatsApp withholds the number. */
   waId: Type.String(),
+  /** The contact's business-scoped user id (BSUID), once a message carried it. */
+  userId: Nullable(Type.String()),
+  /** The WhatsApp username the contact chose, if any. */
+  username: Nullable(Type.String()),
   contactName: Nullable(Type.String()),
   flowId: Type.String(),
   flowVersion: Type.Integer(),

@@ -5,7 +5,7 @@ import { TEMPLATE_PATTERN } from './field-checks.ts';
 import { pointerSegment, type ProblemList } from './problem-list.ts';
 
 /** Template names the runtime always provides (docs/flow-format.md); `secrets.*` too. */
-const BUILT_INS = new Set(['contact.name', 'contact.phone', 'message.text']);
+const BUILT_INS = new Set(['contact.name', 'contact.phone', 'contact.username', 'message.text']);
 const BUILT_IN_ROOTS = new Set(['contact', 'message']);
 
 const CURRENCY_CODE = new RegExp(CURRENCY_CODE_PATTERN);

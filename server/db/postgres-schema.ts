@@ -105,7 +105,12 @@ export const conversations = pgTable(
   {
     id: rowId('id'),
     phoneNumberId: text('phone_number_id').notNull(),
+    /** The contact's key: the phone number's digits, or the business-scoped user id when the number was withheld. */
     waId: text('wa_id').notNull(),
+    /** The contact's business-scoped user id (BSUID), once a message carried it: a later message with only it finds this row. */
+    userId: text('user_id'),
+    /** The WhatsApp username the contact chose, as last seen (the inbox shows it). */
+    username: text('username'),
     contactName: text('contact_name'),
     flowId: text('flow_id').notNull(),
     flowVersion: integer('flow_version').notNull(),
@@ -116,6 +121,7 @@ export const conversations = pgTable(
   },
   (table) => [
     uniqueIndex('conversations_contact_idx').on(table.phoneNumberId, table.waId),
+    uniqueIndex('conversations_user_idx').on(table.phoneNumberId, table.userId).where(sql`${table.userId} IS NOT NULL`),
     index('conversations_status_idx').on(table.status),
   ],
 );

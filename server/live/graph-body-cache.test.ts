@@ -11,9 +11,9 @@ const messages: OutboundMessage[] = [
 ];
 
 describe('GraphBodyCache', () => {
-  it('gives the same JSON as serialising toGraphMessageBody, for every recipient, before and after caching', () => {
+  it('gives the same JSON as serialising toGraphMessageBody, for every recipient (phone or BSUID), before and after caching', () => {
     const cache = new GraphBodyCache();
-    for (const waId of ['5491155550123', '1', '5491155550124']) {
+    for (const waId of ['5491155550123', 'US.13491208655302741918', '1', 'AR.ENT.9x8y7z', '5491155550124']) {
       for (const message of messages) {
         expect(cache.serialize(message, waId)).toBe(JSON.stringify(toGraphMessageBody(message, waId)));
       }

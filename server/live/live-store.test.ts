@@ -62,7 +62,7 @@ const inbound = (wamid: string, waId = '5491155550123'): InboundRow => ({
 const turn = (overrides: Partial<TurnToStore> = {}): TurnToStore => {
   const contact = { waId: '5491155550123', name: 'Sofía' };
   return {
-    conversation: undefined, phoneNumberId: NUMBER, waId: contact.waId, contactName: contact.name, flowId: 'pizzeria', version: 1,
+    conversation: undefined, phoneNumberId: NUMBER, waId: contact.waId, userId: null, username: null, contactName: contact.name, flowId: 'pizzeria', version: 1,
     session: startSession({ flow: { id: 'pizzeria' }, contact, version: 1, now: NOW }),
     replies: [], notices: [], now: NOW, ...overrides,
   };
@@ -126,6 +126,22 @@ describe.each(stores)('the live store on %s', (_name, open) => {
 
     await t.store.conversations.storeSession(first.conversationId, { status: 'handoff', session: '{}', updatedAt: NOW + 3000 });
     expect(await t.store.conversations.byStatus('handoff', 10)).toMatchObject([{ id: first.conversationId, updatedAt: NOW + 3000 }]);
+  });
+
+  it('finds a contact seen by phone and later by business-scoped user id as one conversation, keeping its address', async () => {
+    const { conversationId } = await t.store.conversations.storeTurn(turn());
+    const byPhone = (await t.store.conversations.byContact(NUMBER, '5491155550123'))!;
+    expect(byPhone.userId).toBeNull();
+    // The webhook then gives both: the phone finds it, and the BSUID is learnt.
+    await t.store.conversations.storeTurn(turn({ conversation: byPhone, userId: 'AR.4491208655302741', username: 'sofi.pizza' }));
+    // A message with only the BSUID (the number withheld) finds the same conversation.
+    const byUser = (await t.store.conversations.byContact(NUMBER, 'AR.4491208655302741', 'AR.4491208655302741'))!;
+    expect(byUser).toMatchObject({ id: conversationId, waId: '5491155550123', userId: 'AR.4491208655302741', username: 'sofi.pizza' });
+    // A BSUID-only contact never seen before has no conversation yet, and gets one keyed by the BSUID.
+    expect(await t.store.conversations.byContact(NUMBER, 'US.13491208655302741918', 'US.13491208655302741918')).toBeUndefined();
+    await t.store.conversations.storeTurn(turn({ waId: 'US.13491208655302741918', userId: 'US.13491208655302741918', username: null }));
+    expect(await t.store.conversations.byContact(NUMBER, 'US.13491208655302741918', 'US.13491208655302741918'))
+      .toMatchObject({ waId: 'US.13491208655302741918', userId: 'US.13491208655302741918', username: null });
   });
 
   it('keeps the outbox states: in flight counts an attempt; sent, retried, failed and held', async () => {

@@ -21,12 +21,15 @@ export interface LiveStore {
 export interface InboundPayload {
   message: unknown;
   contactName?: string;
+  /** The sender's WhatsApp username (`contacts[].profile.username`), when they have one. */
+  username?: string;
 }
 
 /** An acknowledged customer message, as the processor reads it back. */
 export interface InboundRow {
   wamid: string;
   phoneNumberId: string;
+  /** The sender's address (contactAddress()): phone digits, or the BSUID when the number is withheld. */
   waId: string;
   payload: string;
   receivedAt: number;
@@ -69,7 +72,11 @@ export interface InboundRepository {
 export interface ConversationRow {
   id: number;
   phoneNumberId: string;
+  /** The contact's address: phone digits, or the business-scoped user id when the number was withheld. */
   waId: string;
+  /** The business-scoped user id, once a message carried it. */
+  userId: string | null;
+  username: string | null;
   contactName: string | null;
   flowId: string;
   flowVersion: number;
@@ -117,6 +124,9 @@ export interface TurnToStore {
   conversation: ConversationRow | undefined;
   phoneNumberId: string;
   waId: string;
+  /** The contact's BSUID and username as this turn saw them; a null keeps what the conversation had. */
+  userId: string | null;
+  username: string | null;
   contactName: string | null;
   flowId: string;
   version: number;
@@ -135,7 +145,11 @@ export interface TurnToStore {
 }
 
 export interface ConversationRepository {
-  byContact(phoneNumberId: string, waId: string): Promise<ConversationRow | undefined>;
+  /**
+   * The contact's conversation: the one that knows their business-scoped user id (when given), else
+   * the one keyed by their address, so a contact seen by phone and later by BSUID stays one conversation.
+   */
+  byContact(phoneNumberId: string, waId: string, userId?: string): Promise<ConversationRow | undefined>;
   byId(id: number): Promise<ConversationRow | undefined>;
   /** Newest first. */
   byStatus(status: string, limit: number): Promise<ConversationRow[]>;

@@ -8,7 +8,7 @@ import { excluded, statusRank } from './live-sql.ts';
 
 const conversationColumns = {
   id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,
-  contactName: conversations.contactName, flowId: conversations.flowId, flowVersion: conversations.flowVersion,
+  userId: conversations.userId, username: conversations.username, contactName: conversations.contactName, flowId: conversations.flowId, flowVersion: conversations.flowVersion,
   status: conversations.status, session: conversations.session, lastUserMessageAt: conversations.lastUserMessageAt,
   updatedAt: conversations.updatedAt,
 };
@@ -30,6 +30,8 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
     }).from(inboundMessages).where(eq(inboundMessages.state, 'pending')).orderBy(asc(inboundMessages.receivedAt)).prepare('pending_inbound'),
     conversationByContact: db.select(conversationColumns).from(conversations)
       .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.waId, p('waId')))).prepare('conversation_by_contact'),
+    conversationByUser: db.select(conversationColumns).from(conversations)
+      .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.userId, p('userId')))).prepare('conversation_by_user'),
     conversationById: db.select(conversationColumns).from(conversations).where(eq(conversations.id, p('id'))).prepare('conversation_by_id'),
     conversationsByStatus: db.select(conversationColumns).from(conversations).where(eq(conversations.status, p('status')))
       .orderBy(desc(conversations.updatedAt)).limit(p('limit')).prepare('conversations_by_status'),
@@ -113,23 +115,26 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
       },
     },
     conversations: {
-      byContact: async (phoneNumberId, waId) => (await reads.conversationByContact.execute({ phoneNumberId, waId }))[0],
+      byContact: async (phoneNumberId, waId, userId) =>
+        (userId === undefined ? undefined : (await reads.conversationByUser.execute({ phoneNumberId, userId }))[0])
+          ?? (await reads.conversationByContact.execute({ phoneNumberId, waId }))[0],
       byId: async (id) => (await reads.conversationById.execute({ id }))[0],
       byStatus: (status, limit) => reads.conversationsByStatus.execute({ status, limit }),
       recent: async (conversationId, limit) => (await reads.recentHistory.execute({ conversationId, limit })).reverse() as HistoryRow[],
       replyState: async (id) => (await reads.replyState.execute({ id }))[0],
       storeTurn: (turn) => db.transaction(async (tx) => {
         const { conversation, inbound, now } = turn;
-        const row = {
-          phoneNumberId: turn.phoneNumberId, waId: turn.waId,
+        const changes = {
+          userId: turn.userId ?? conversation?.userId ?? null, username: turn.username ?? conversation?.username ?? null,
           contactName: turn.contactName ?? conversation?.contactName ?? null, flowId: turn.flowId, flowVersion: turn.version,
           status: turn.session.status, session: JSON.stringify(turn.session),
-          lastUserMessageAt: inbound?.receivedAt ?? conversation?.lastUserMessageAt ?? now, updatedAt: now,
+          lastUserMessageAt: turn.lastCustomerMessageAt || conversation?.lastUserMessageAt || now, updatedAt: now,
         };
+        // The key (number and address) is set once: a conversation found by its BSUID keeps the address it began with.
         const conversationId = conversation === undefined
-          ? (await tx.insert(conversations).values(row).returning({ id: conversations.id }))[0]!.id
+          ? (await tx.insert(conversations).values({ phoneNumberId: turn.phoneNumberId, waId: turn.waId, ...changes }).returning({ id: conversations.id }))[0]!.id
           : conversation.id;
-        if (conversation !== undefined) await tx.update(conversations).set(row).where(eq(conversations.id, conversationId));
+        if (conversation !== undefined) await tx.update(conversations).set(changes).where(eq(conversations.id, conversationId));
         const queued = await enqueue(tx, conversationId, turn.phoneNumberId, turn.replies, now);
         await tx.insert(conversationMessages).values({
           conversationId, direction: inbound ? 'in' : 'bot',

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Contact, InboundEvent, OutboundMessage, RuntimeEffect, RuntimePorts, Session, TurnResult } from '../../runtime/core/types.ts';
+import { contactAddress } from '../../runtime/core/contact.ts';
 import { renderTemplateMessage } from '../../runtime/core/template-message.ts';
 import { settingsOf } from '../../schema/index.ts';
 import { runTurn, takeOverSession } from '../../runtime/index.ts';
@@ -65,7 +66,10 @@ export class LiveProcessor {
   }
 
   accept(rows: InboundRow[]): void {
-    for (const row of rows) this.queues.push(contactKey(row.phoneNumberId, row.waId), () => this.processInbound(row));
+    for (const row of rows) {
+      const contact = contactOf(row);
+      this.queues.push(contactKey(row.phoneNumberId, contact.userId ?? row.waId), () => this.processInbound(row, contact));
+    }
   }
 
   /** Customers with messages queued or being processed. */
@@ -83,7 +87,7 @@ export class LiveProcessor {
       if (conversation.status !== 'handoff') {
         throw new AppError('conversation_not_in_handoff', `Conversation ${conversationId} is not waiting for an agent`);
       }
-      const contact = { waId: conversation.waId, ...(conversation.contactName ? { name: conversation.contactName } : {}) };
+      const contact = (JSON.parse(conversation.session) as Session).contact;
       const result = await this.turn({ phoneNumberId: conversation.phoneNumberId, contact, event: { type: 'handoff_resolved' }, resume: true });
       if (!result) throw new AppError('flow_not_published', 'The conversation\'s flow version is gone');
       return result;
@@ -109,7 +113,7 @@ export class LiveProcessor {
     const queued = await this.deps.store.conversations.byId(conversationId);
     if (!queued) throw new AppError('conversation_not_found', `No conversation ${conversationId}`);
     return new Promise((resolve, reject) => {
-      this.queues.push(contactKey(queued.phoneNumberId, queued.waId), async () => {
+      this.queues.push(contactKey(queued.phoneNumberId, queued.userId ?? queued.waId), async () => {
         try {
           resolve(await work((await this.deps.store.conversations.byId(conversationId))!));
         } catch (error) {
@@ -119,9 +123,8 @@ export class LiveProcessor {
     });
   }
 
-  private async processInbound(row: InboundRow): Promise<void> {
-    const payload = (row.decoded ?? JSON.parse(row.payload)) as InboundPayload;
-    const contact = { waId: row.waId, ...(payload.contactName ? { name: payload.contactName } : {}) };
+  private async processInbound(row: InboundRow, contact: Contact): Promise<void> {
+    const payload = row.decoded as InboundPayload;
     const nonAnswer = nonAnswerEvent(payload.message);
     if (nonAnswer && await this.recordNonAnswer(row, contact, nonAnswer)) return;
     const event = nonAnswer?.event ?? webhookMessageToEvent(payload.message as WebhookMessage);
@@ -141,7 +144,7 @@ export class LiveProcessor {
    * `request_welcome` with no conversation running starts the welcome.
    */
   private async recordNonAnswer(row: InboundRow, contact: Contact, nonAnswer: { kind: string; event: InboundEvent }): Promise<boolean> {
-    const conversation = await this.deps.store.conversations.byContact(row.phoneNumberId, contact.waId);
+    const conversation = await this.conversationOf(row.phoneNumberId, contact);
     const running = conversation !== undefined && conversation.status !== 'ended';
     if (nonAnswer.kind === 'request_welcome' && !running) return false;
     this.deps.metrics.increment('charla_non_answers_total');
@@ -152,7 +155,7 @@ export class LiveProcessor {
     }
     const session = JSON.parse(conversation.session) as Session;
     await this.deps.store.conversations.storeTurn({
-      conversation, phoneNumberId: row.phoneNumberId, waId: contact.waId, contactName: contact.name ?? null,
+      conversation, phoneNumberId: row.phoneNumberId, waId: conversation.waId, ...knownIds(contact), contactName: contact.name ?? null,
       flowId: conversation.flowId, version: conversation.flowVersion, session,
       inbound: { wamid: row.wamid, event: nonAnswer.event, receivedAt: row.receivedAt }, replies: [], notices: [], now: this.deps.now(),
     });
@@ -164,7 +167,7 @@ export class LiveProcessor {
     const { phoneNumberId, contact, event, inbound } = request;
     const channel = this.deps.channelOf(phoneNumberId);
     if (!channel) return undefined;
-    const conversation = await store.conversations.byContact(phoneNumberId, contact.waId);
+    const conversation = await this.conversationOf(phoneNumberId, contact);
     const now = this.deps.now();
     const choice = chooseFlow(conversation, channel.flowId, flows, now, { ignoreTimeout: request.resume === true });
     if (!choice) return undefined;
@@ -172,11 +175,13 @@ export class LiveProcessor {
       flow: choice.flow, session: choice.session, event, contact, version: choice.version, now,
       ports: this.deps.ports(), secrets: this.deps.secrets,
     });
+    // A conversation keeps the address it began with (Meta prefers the phone number when it had one).
+    const address = conversation?.waId ?? contactAddress(contact);
     const lastCustomerMessageAt = Math.max(inbound?.customerAt ?? 0, conversation?.lastUserMessageAt ?? 0);
     const window = this.windowFor(result, choice, contact, lastCustomerMessageAt, now);
     const replies = window.messages.flatMap((message) => {
       try {
-        return [this.graphBodies.serialize(message, contact.waId)];
+        return [this.graphBodies.serialize(message, address)];
       } catch (error) {
         // Publishing checks every limit; a message that still breaks one is a bug to surface, not to send.
         log.error({ err: error, flowId: choice.flow.id, version: choice.version }, 'live: reply breaks a WhatsApp limit; not sent');
@@ -193,7 +198,7 @@ export class LiveProcessor {
       ? handoffs.map((effect) => handoffNotice(effect, request, choice, now))
       : [];
     const stored = await store.conversations.storeTurn({
-      conversation, phoneNumberId, waId: contact.waId, contactName: contact.name ?? null, flowId: choice.flow.id,
+      conversation, phoneNumberId, waId: address, ...knownIds(contact), contactName: contact.name ?? null, flowId: choice.flow.id,
       version: choice.version, session: result.session,
       ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, notices, now, lastCustomerMessageAt,
       ...(window.held ? { held: WINDOW_CLOSED_REASON } : {}),
@@ -237,6 +242,11 @@ export class LiveProcessor {
     }
   }
 
+  /** The contact's conversation: by their business-scoped user id when the message carries one, else by address. */
+  private conversationOf(phoneNumberId: string, contact: Contact): Promise<ConversationRow | undefined> {
+    return this.deps.store.conversations.byContact(phoneNumberId, contactAddress(contact), contact.userId);
+  }
+
   private async markFailed(row: InboundRow, error: string): Promise<void> {
     this.deps.metrics.increment('charla_turn_failures_total');
     this.deps.log.warn({ wamid: row.wamid, phoneNumberId: row.phoneNumberId, error }, 'live: message not processed');
@@ -255,6 +265,29 @@ function handoffNotice(effect: HandoffStarted, turn: TurnRequest, choice: FlowCh
   };
 }
 
-function contactKey(phoneNumberId: string, waId: string): string {
-  return `${phoneNumberId}:${waId}`;
+/** One queue per contact: keyed by the BSUID when known, so messages with and without the phone number share it. */
+function contactKey(phoneNumberId: string, id: string): string {
+  return `${phoneNumberId}:${id}`;
+}
+
+/**
+ * Who sent a stored message, from the message itself: its phone number (empty when withheld), its
+ * business-scoped user id, and the profile's name and username. Leaves the payload parsed on the row.
+ */
+function contactOf(row: InboundRow): Contact {
+  const payload = (row.decoded ??= JSON.parse(row.payload)) as InboundPayload;
+  const message = (payload.message ?? {}) as { from?: unknown; from_user_id?: unknown };
+  const waId = typeof message.from === 'string' ? message.from : '';
+  const userId = typeof message.from_user_id === 'string' ? message.from_user_id : undefined;
+  return {
+    // Rows stored before BSUIDs existed have only the address, which was the phone number.
+    waId: waId === '' && userId === undefined ? row.waId : waId,
+    ...(userId === undefined ? {} : { userId }),
+    ...(payload.username ? { username: payload.username } : {}),
+    ...(payload.contactName ? { name: payload.contactName } : {}),
+  };
+}
+
+function knownIds(contact: Contact): { userId: string | null; username: string | null } {
+  return { userId: contact.userId ?? null, username: contact.username ?? null };
 }

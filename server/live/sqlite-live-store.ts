@@ -16,7 +16,7 @@ const fields = <Row extends object>(row: Row) => row as Row & Record<string, unk
 
 const conversationColumns = {
   id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,
-  contactName: conversations.contactName, flowId: conversations.flowId, flowVersion: conversations.flowVersion,
+  userId: conversations.userId, username: conversations.username, contactName: conversations.contactName, flowId: conversations.flowId, flowVersion: conversations.flowVersion,
   status: conversations.status, session: conversations.session, lastUserMessageAt: conversations.lastUserMessageAt,
   updatedAt: conversations.updatedAt,
 };
@@ -62,21 +62,24 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
 
     conversationByContact: db.select(conversationColumns).from(conversations)
       .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.waId, p('waId')))).prepare(),
+    conversationByUser: db.select(conversationColumns).from(conversations)
+      .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.userId, p('userId')))).prepare(),
     conversationById: db.select(conversationColumns).from(conversations).where(eq(conversations.id, p('id'))).prepare(),
     conversationsByStatus: db.select(conversationColumns).from(conversations).where(eq(conversations.status, p('status')))
       .orderBy(desc(conversations.updatedAt)).limit(p('limit')).prepare(),
     insertConversation: db.insert(conversations).values({
-      phoneNumberId: p('phoneNumberId'), waId: p('waId'), contactName: p('contactName'), flowId: p('flowId'),
+      phoneNumberId: p('phoneNumberId'), waId: p('waId'), userId: p('userId'), username: p('username'),
+      contactName: p('contactName'), flowId: p('flowId'),
       flowVersion: p('flowVersion'), status: p('status'), session: p('session'),
       lastUserMessageAt: p('lastUserMessageAt'), updatedAt: p('updatedAt'),
     }).prepare(),
     // Leaving `status` out of the SET when it did not change spares SQLite the status index.
     updateConversation: db.update(conversations).set({
-      contactName: value('contactName'), flowId: value('flowId'), flowVersion: value('flowVersion'), session: value('session'),
+      userId: value('userId'), username: value('username'), contactName: value('contactName'), flowId: value('flowId'), flowVersion: value('flowVersion'), session: value('session'),
       lastUserMessageAt: value('lastUserMessageAt'), updatedAt: value('updatedAt'),
     }).where(eq(conversations.id, p('id'))).prepare(),
     updateConversationAndStatus: db.update(conversations).set({
-      contactName: value('contactName'), flowId: value('flowId'), flowVersion: value('flowVersion'), session: value('session'),
+      userId: value('userId'), username: value('username'), contactName: value('contactName'), flowId: value('flowId'), flowVersion: value('flowVersion'), session: value('session'),
       lastUserMessageAt: value('lastUserMessageAt'), updatedAt: value('updatedAt'), status: value('status'),
     }).where(eq(conversations.id, p('id'))).prepare(),
     storeSession: db.update(conversations).set({ status: value('status'), session: value('session'), updatedAt: value('updatedAt') })
@@ -149,6 +152,7 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
     const { conversation, inbound, now } = turn;
     const row = {
       phoneNumberId: turn.phoneNumberId, waId: turn.waId,
+      userId: turn.userId ?? conversation?.userId ?? null, username: turn.username ?? conversation?.username ?? null,
       contactName: turn.contactName ?? conversation?.contactName ?? null, flowId: turn.flowId, flowVersion: turn.version,
       status: turn.session.status, session: JSON.stringify(turn.session),
       lastUserMessageAt: turn.lastCustomerMessageAt || conversation?.lastUserMessageAt || now, updatedAt: now,
@@ -191,7 +195,9 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       },
     },
     conversations: {
-      byContact: async (phoneNumberId, waId) => statements.conversationByContact.get({ phoneNumberId, waId }),
+      byContact: async (phoneNumberId, waId, userId) =>
+        (userId === undefined ? undefined : statements.conversationByUser.get({ phoneNumberId, userId }))
+          ?? statements.conversationByContact.get({ phoneNumberId, waId }),
       byId: async (id) => statements.conversationById.get({ id }),
       byStatus: async (status, limit) => statements.conversationsByStatus.all({ status, limit }),
       recent: async (conversationId, limit) => statements.recentHistory.all({ conversationId, limit }).reverse(),

@@ -22,8 +22,8 @@ export interface FakeGraphRequest {
   error?: number;
 }
 
-function invalidBody(): FakeGraphAnswer {
-  const problems = JSON.stringify(oracle('Message').errors?.slice(0, 3));
+function invalidBody(schema: 'Message' | 'MarkMessageRequestPayload'): FakeGraphAnswer {
+  const problems = JSON.stringify(oracle(schema).errors?.slice(0, 3));
   return { status: 400, body: { error: { message: `(#100) Invalid parameter: ${problems}`, type: 'OAuthException', code: 100, fbtrace_id: 'fake' } } };
 }
 
@@ -52,6 +52,7 @@ const ERRORS = {
  */
 export async function startFakeGraph(options: { delayMs?: number } = {}) {
   const requests: FakeGraphRequest[] = [];
+  const reads: FakeGraphRequest[] = [];
   const scripted: FakeGraphAnswer[] = [];
   let fallback: FakeGraphAnswer = 'ok';
   let sequence = 0;
@@ -76,18 +77,24 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
       body: message,
       ...(typeof callbackData === 'string' ? { callbackData } : {}),
     };
+    // The same path marks a received message as read (`status: "read"`), with its own schema.
+    const schema = sent.status === undefined ? 'Message' : 'MarkMessageRequestPayload';
     const answer = expiredTokens.has(recorded.authorization ?? '')
       ? 'token_expired'
-      : oracle('Message')(sent) ? scripted.shift() ?? fallback : invalidBody();
-    // Recorded on arrival, so `requests` is in the order the server sent them.
-    record(recorded);
+      : oracle(schema)(sent) ? scripted.shift() ?? fallback : invalidBody(schema);
+    // Recorded on arrival, so `requests` is in the order the server sent them; read receipts apart.
+    if (schema === 'MarkMessageRequestPayload') reads.push(recorded);
+    else record(recorded);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (gate) await gate.opened;
+    if (answer === 'ok' && schema === 'MarkMessageRequestPayload') return reply(response, 200, { success: true });
     if (answer === 'ok') {
       recorded.wamid = `wamid.FAKE${++sequence}`;
+      // Meta answers wa_id for a send by phone, user_id for one by business-scoped user id.
+      const { to, recipient } = recorded.body as { to?: string; recipient?: string };
       return reply(response, 200, {
         messaging_product: 'whatsapp',
-        contacts: [{ input: recorded.body.to, wa_id: String(recorded.body.to ?? '').replace(/^\+/, '') }],
+        contacts: [to !== undefined ? { input: to, wa_id: to.replace(/^\+/, '') } : { input: recipient, user_id: recipient }],
         messages: [{ id: recorded.wamid }],
       });
     }
@@ -125,6 +132,8 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     url: `http://127.0.0.1:${port}`,
     /** Every request received, in arrival order; `wamid` is set once an 'ok' answer is sent. */
     requests,
+    /** Every mark-as-read (and typing indicator) received, in arrival order. */
+    reads,
     /** The next requests get these answers, in order; then the fallback. */
     answerNext(...answers: FakeGraphAnswer[]): void {
       scripted.push(...answers);

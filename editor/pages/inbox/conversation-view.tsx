@@ -5,7 +5,7 @@ import { duration, messageTime } from './elapsed.ts';
 import { historySummary } from './history-summary.ts';
 import { MessageContent } from './message-content.tsx';
 import { messages, type InboxText } from './messages.ts';
-import { phoneNumber } from './phone-number.ts';
+import { contactLabel } from './phone-number.ts';
 
 interface ConversationViewProps {
   conversation: Conversation;
@@ -50,7 +50,7 @@ export function ConversationView({ conversation, now, canAnswer, onReply, onReso
   const locale = useLocale((state) => state.locale);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const phone = phoneNumber(conversation.waId);
+  const who = contactLabel(conversation);
   const since = conversation.handoffSince ?? null;
   const history = useRef<HTMLDivElement>(null);
   const count = conversation.messages.length;
@@ -80,9 +80,9 @@ export function ConversationView({ conversation, now, canAnswer, onReply, onReso
     <section className="conversation" data-testid="conversation-view">
       <header className="conversation-header">
         <div>
-          <strong>{conversation.contactName ?? phone}</strong>
+          <strong>{who.title}</strong>
           <div className="muted small">
-            {[conversation.contactName ? phone : '', t('flow', { flow: conversation.flowId }), since === null ? '' : t('waiting', { duration: duration(now - since, locale) })]
+            {[who.detail, t('flow', { flow: conversation.flowId }), since === null ? '' : t('waiting', { duration: duration(now - since, locale) })]
               .filter(Boolean).join(' · ')}
           </div>
         </div>

@@ -52,6 +52,15 @@ describe('inbox conversation list item', () => {
     expect(within(item).queryByTestId('inbox-item-wait')).toBeNull();
   });
 
+  it('shows the username of a contact whose number WhatsApp withholds, and never the BSUID when there is a name', () => {
+    const bsuidOnly = { ...sofia('5491155550123', [], null), waId: 'AR.4491208655302741', userId: 'AR.4491208655302741', username: 'sofi.pizza' };
+    render(<ConversationItem conversation={bsuidOnly} selected={false} now={now} onSelect={() => undefined} />);
+    const item = screen.getByTestId('inbox-item');
+    expect(within(item).getByText('Sofía')).toBeTruthy();
+    expect(within(item).getByTestId('inbox-item-phone').textContent).toBe('@sofi.pizza');
+    expect(item.textContent).not.toContain('AR.4491208655302741');
+  });
+
   it('speaks the chosen language', () => {
     useLocale.getState().setLocale('en');
     render(<ConversationItem conversation={sofia('5491155550123', [tapped])} selected={false} now={now} onSelect={() => undefined} />);

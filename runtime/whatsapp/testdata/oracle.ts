@@ -5,16 +5,19 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 /**
- * Meta's JSON Schema of the Graph API (a copy of ../shared/oracles, see its README; one more patch:
- * a template button's `index` pattern `^[2-6, 11-14]$` refused Meta's own example "0", it is `^[0-9]$`),
- * for tests: `oracle('Message')` checks a send body, `oracle('WebhookPayload')` a webhook.
+ * Meta's JSON Schema of the Graph API (a copy of ../shared/oracles, see its README), patched where v23.0
+ * is behind Meta's current documentation: a template button's `index` pattern `^[2-6, 11-14]$` refused
+ * Meta's own example "0", it is `^[0-9]$`; a message is addressed by `to` (phone) or `recipient` (a
+ * business-scoped user id, "Business-scoped user IDs", 2026); mark-as-read takes `typing_indicator`.
+ * For tests: `oracle('Message')` checks a send body, `oracle('MarkMessageRequestPayload')` a read
+ * receipt, `oracle('WebhookPayload')` a webhook.
  */
 const ORACLE_FILE = fileURLToPath(new URL('./whatsapp-cloud-api.components.json', import.meta.url));
 export const PAYLOADS_DIR = fileURLToPath(new URL('./payloads/', import.meta.url));
 
 const cache = new Map<string, ValidateFunction>();
 
-export function oracle(schemaName: 'Message' | 'WebhookPayload'): ValidateFunction {
+export function oracle(schemaName: 'Message' | 'MarkMessageRequestPayload' | 'WebhookPayload'): ValidateFunction {
   let validate = cache.get(schemaName);
   if (validate === undefined) {
     const components = JSON.parse(readFileSync(ORACLE_FILE, 'utf8')) as unknown;

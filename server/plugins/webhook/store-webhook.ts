@@ -3,6 +3,7 @@ import type { ReadWebhookResult } from '../../../runtime/whatsapp/read-webhook.t
 import type { WebhookMessage } from '../../../runtime/whatsapp/webhook-types.ts';
 import { STATUS_RANK, type InboundPayload, type InboundRow, type StatusUpdateRow } from '../../live/live-store.ts';
 import { outboxIdOf } from '../../live/callback-data.ts';
+import { contactAddress } from '../../../runtime/core/contact.ts';
 
 /**
  * Stores every message and status of a webhook whose business number is bound to a channel, in
@@ -25,9 +26,10 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
 
   for (const ignored of read.ignored) log.info(ignored, 'webhook: item ignored');
   const rows: InboundRow[] = read.messages.filter((message) => isKnown(message.phoneNumberId)).map((message) => {
-    const decoded: InboundPayload = { message: storableMessage(message.raw, log), contactName: message.contact.name };
+    const { name: contactName, username } = message.contact;
+    const decoded: InboundPayload = { message: storableMessage(message.raw, log), contactName, ...(username === undefined ? {} : { username }) };
     return {
-      wamid: message.wamid, phoneNumberId: message.phoneNumberId, waId: message.contact.waId,
+      wamid: message.wamid, phoneNumberId: message.phoneNumberId, waId: contactAddress(message.contact),
       payload: JSON.stringify(decoded), receivedAt: now, decoded,
     };
   });
@@ -75,8 +77,8 @@ function storableMessage(raw: WebhookMessage, log: FastifyBaseLogger): WebhookMe
   if (!nestsDeeperThan(raw, WEBHOOK_ITEM_MAX_DEPTH)) return raw;
   log.warn({ wamid: raw.id, maxDepth: WEBHOOK_ITEM_MAX_DEPTH }, 'webhook: message nested too deep; recorded as unsupported');
   const truncated = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, typeof value === 'object' && value !== null ? '[…]' : value]));
-  const { from, id, timestamp } = raw;
-  return { from, id, timestamp, type: 'unsupported', truncated } as unknown as WebhookMessage;
+  const { from, from_user_id, id, timestamp } = raw;
+  return { from, from_user_id, id, timestamp, type: 'unsupported', truncated } as unknown as WebhookMessage;
 }
 
 /** Without recursion, so the check itself cannot overflow the stack. */
