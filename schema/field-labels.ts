@@ -15,7 +15,7 @@ const day = (name: Words, item: Words): FieldLabel<Day> => ({
 });
 
 /** The document's own fields below its root (its settings and declared variables); node data is labelled by each kind's manifest. */
-const DOCUMENT_FIELDS: { [K in 'settings' | 'variables']-?: FieldLabel<FlowDocument[K]> } = {
+const DOCUMENT_FIELDS: { [K in 'settings' | 'variables' | 'knowledge']-?: FieldLabel<FlowDocument[K]> } = {
   settings: {
     label: ['la configuración', 'a configuração', 'the settings'],
     transparent: true,
@@ -68,6 +68,17 @@ const DOCUMENT_FIELDS: { [K in 'settings' | 'variables']-?: FieldLabel<FlowDocum
       name: ['el nombre', 'o nome', 'the name'],
       type: ['el tipo', 'o tipo', 'the type'],
       description: ['la descripción', 'a descrição', 'the description'],
+    },
+  },
+  knowledge: {
+    label: ['el conocimiento', 'o conhecimento', 'the knowledge'],
+    item: ['la entrada de conocimiento {n}', 'a entrada de conhecimento {n}', 'knowledge entry {n}'],
+    fields: {
+      id: ['el id', 'o id', 'the id'],
+      title: ['el título', 'o título', 'the title'],
+      text: ['el texto', 'o texto', 'the text'],
+      tags: { label: ['las etiquetas', 'as etiquetas', 'the tags'], item: ['la etiqueta {n}', 'a etiqueta {n}', 'tag {n}'] },
+      source: ['la fuente', 'a fonte', 'the source'],
     },
   },
 };

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BusinessHours, TimeZone } from './business-hours.ts';
+import { Knowledge } from './knowledge.ts';
 import { Id, VariableName } from './common.ts';
 import { CURRENCY_CODE_PATTERN } from './template-format.ts';
 import { TemplateRef } from './template-ref.ts';
@@ -87,6 +88,8 @@ export const FlowDocumentSchema = Type.Object({
   variables: Type.Optional(Type.Array(VariableDeclaration)),
   nodes: Type.Array(FlowNodeSchema),
   edges: Type.Array(FlowEdge),
+  /** What `ai_answer` nodes answer from: published with the version, so it answers from exactly this. */
+  knowledge: Type.Optional(Knowledge),
 }, { additionalProperties: false });
 
 /** A flow document, format v1 (docs/flow-format.md). */

@@ -19,6 +19,7 @@ const expected: Record<NodeKind, { outputs: string[]; waits: boolean }> = {
   set: { outputs: ['next'], waits: false },
   form: { outputs: ['submitted', 'invalid'], waits: true },
   ai_intent: { outputs: ['factura', 'tecnico', 'fallback'], waits: true },
+  ai_answer: { outputs: ['answered', 'unknown'], waits: true },
   api_call: { outputs: ['success', 'error'], waits: false },
   handoff: { outputs: ['resolved'], waits: true },
   end: { outputs: [], waits: false },

@@ -11,6 +11,7 @@ import { condition } from './nodes/condition.ts';
 import { set } from './nodes/set.ts';
 import { form } from './nodes/form.ts';
 import { aiIntent } from './nodes/ai-intent.ts';
+import { aiAnswer } from './nodes/ai-answer.ts';
 import { apiCall } from './nodes/api-call.ts';
 import { handoff } from './nodes/handoff.ts';
 import { end } from './nodes/end.ts';
@@ -29,6 +30,7 @@ export const nodeKinds = {
   set,
   form,
   ai_intent: aiIntent,
+  ai_answer: aiAnswer,
   api_call: apiCall,
   handoff,
   end,

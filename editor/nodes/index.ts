@@ -1,4 +1,5 @@
 import type { FlowNode, NodeKind } from '../../schema/index.ts';
+import { aiAnswerEditor } from './ai_answer/index.ts';
 import { aiIntentEditor } from './ai_intent/index.ts';
 import { apiCallEditor } from './api_call/index.ts';
 import { conditionEditor } from './condition/index.ts';
@@ -26,6 +27,7 @@ export const nodeEditors = {
   set: setEditor,
   form: formEditor,
   ai_intent: aiIntentEditor,
+  ai_answer: aiAnswerEditor,
   api_call: apiCallEditor,
   handoff: handoffEditor,
   end: endEditor,

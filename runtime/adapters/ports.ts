@@ -4,6 +4,7 @@ import type { RuntimeConfig } from './config.ts';
 import { createHttpPort, type HttpPortOptions } from './http.ts';
 import { classifyIntentOffline } from './intent-offline.ts';
 import { createOpenAiClassifier } from './intent-openai.ts';
+import { answerFromKnowledgeOffline } from './knowledge-offline.ts';
 
 /**
  * The real ports for live traffic, the simulator and the CLI: guarded HTTP for
@@ -15,6 +16,7 @@ export function createRuntimePorts(config: RuntimeConfig, http: Partial<Omit<Htt
   return {
     http: createHttpPort({ ...http, allowPrivate: config.allowPrivateHttp }),
     classifyIntent: config.openai === undefined ? classifyIntentOffline : createOpenAiClassifier(config.openai),
+    answerFromKnowledge: answerFromKnowledgeOffline,
     newToken: () => `ft_${randomUUID()}`,
   };
 }

@@ -1,16 +1,17 @@
-import type { HttpRequest, HttpResponse, IntentRequest, IntentResult, RuntimePorts } from './types.ts';
+import type { AnswerRequest, AnswerResult, HttpRequest, HttpResponse, IntentRequest, IntentResult, RuntimePorts } from './types.ts';
 
 /** Ports without I/O, for tests, golden conversations and the bench. */
 export interface MemoryPortsOptions {
   http?: (request: HttpRequest) => HttpResponse | Promise<HttpResponse>;
   classifyIntent?: (request: IntentRequest) => IntentResult | Promise<IntentResult>;
+  answerFromKnowledge?: (request: AnswerRequest) => AnswerResult | Promise<AnswerResult>;
   /** Prefix of the numbered tokens: `token-1`, `token-2`, … */
   tokenPrefix?: string;
 }
 
 /**
- * In-memory ports: HTTP and intents answered by the given functions (by default every
- * request fails and no intent is found), tokens numbered so tests can predict them.
+ * In-memory ports: HTTP, intents and knowledge answers by the given functions (by default every
+ * request fails, no intent is found and no question is answered), tokens numbered so tests can predict them.
  * @example memoryPorts().newToken() // 'token-1'
  */
 export function memoryPorts(options: MemoryPortsOptions = {}): RuntimePorts & { requests: HttpRequest[] } {
@@ -27,6 +28,11 @@ export function memoryPorts(options: MemoryPortsOptions = {}): RuntimePorts & { 
       return options.classifyIntent === undefined
         ? { intent: null, confidence: 0, source: 'memory' }
         : options.classifyIntent(request);
+    },
+    async answerFromKnowledge(request) {
+      return options.answerFromKnowledge === undefined
+        ? { answer: null, entryIds: [], confidence: 0, source: 'memory' }
+        : options.answerFromKnowledge(request);
     },
     newToken: () => `${prefix}${++tokens}`,
   };

@@ -1,4 +1,4 @@
-import type { FlowDocument, NodeKind } from '../../schema/index.ts';
+import type { FlowDocument, KnowledgeEntry, NodeKind } from '../../schema/index.ts';
 
 /**
  * Who the bot talks to. `waId` is the phone number as digits, empty when WhatsApp withholds it (a user
@@ -147,6 +147,14 @@ export interface TraceEntry {
   output?: string;
   /** A short reason (validation failure, HTTP status, intent and confidence, error). Never holds secrets. */
   detail?: string;
+  /** The knowledge entries an `ai_answer` node's reply came from. */
+  cited?: CitedEntry[];
+}
+
+/** A knowledge entry a reply came from, as the trace and the simulator name it. */
+export interface CitedEntry {
+  id: string;
+  title: string;
 }
 
 /** Side effects other than messages, for the edge to carry out (as data). */
@@ -191,10 +199,30 @@ export interface IntentResult {
   source: string;
 }
 
+/** A customer's question for the flow's knowledge (docs/flow-format.md, "Knowledge"). */
+export interface AnswerRequest {
+  question: string;
+  knowledge: KnowledgeEntry[];
+  language?: string;
+}
+
+export interface AnswerResult {
+  /** The reply to send; null when the knowledge does not answer the question. */
+  answer: string | null;
+  /** The ids of the entries the reply comes from; the node discards a reply citing none of the request's entries. */
+  entryIds: string[];
+  /** From 0 to 1; the node compares it with its `minConfidence`. */
+  confidence: number;
+  /** Which answerer replied ('offline', 'openai'), or why it failed. */
+  source: string;
+}
+
 /** The outside world as the core sees it. Adapters live in runtime/adapters and the server. */
 export interface RuntimePorts {
   http(request: HttpRequest): Promise<HttpResponse>;
   classifyIntent(request: IntentRequest): Promise<IntentResult>;
+  /** Answers a question from the given knowledge only: offline retrieval, or a model when configured. */
+  answerFromKnowledge(request: AnswerRequest): Promise<AnswerResult>;
   /** An unguessable token (form flow_token). */
   newToken(): string;
 }

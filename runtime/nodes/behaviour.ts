@@ -1,15 +1,15 @@
 import type { NodeKind, NodeOf } from '../../schema/index.ts';
 import type { TurnContext } from '../core/turn-context.ts';
-import type { InboundEvent, Session } from '../core/types.ts';
+import type { CitedEntry, InboundEvent, Session } from '../core/types.ts';
 
 /**
  * What running a node decided, as data (the core follows edges and sets the status):
  * `next` leaves through an output; `wait` stops the turn for the user's next message;
  * `handoff` stops it until an agent resolves; `end` ends the conversation.
- * `detail` goes into the trace (never a secret).
+ * `detail` goes into the trace (never a secret), and so do the knowledge entries a reply `cited`.
  */
 export type Step =
-  | { type: 'next'; output: string; detail?: string }
+  | { type: 'next'; output: string; detail?: string; cited?: CitedEntry[] }
   | { type: 'wait'; detail?: string }
   | { type: 'handoff'; detail?: string }
   | { type: 'end'; detail?: string };

@@ -2,6 +2,7 @@ import type { FlowNode, NodeKind } from '../../schema/index.ts';
 import type { TurnContext } from '../core/turn-context.ts';
 import type { InboundEvent, Session } from '../core/types.ts';
 import type { NodeBehaviour, NodeTimer, StepResult } from './behaviour.ts';
+import { aiAnswer } from './ai-answer.ts';
 import { aiIntent } from './ai-intent.ts';
 import { apiCall } from './api-call.ts';
 import { condition } from './condition.ts';
@@ -23,6 +24,7 @@ export const nodeBehaviours = {
   set,
   form,
   ai_intent: aiIntent,
+  ai_answer: aiAnswer,
   api_call: apiCall,
   handoff,
   end,

@@ -53,6 +53,8 @@ export const TraceStep = Type.Object({
   type: Type.String(),
   output: Type.Optional(Type.String()),
   detail: Type.Optional(Type.String()),
+  /** The knowledge entries an `ai_answer` reply came from: the simulator shows them under the bot's message. */
+  cited: Type.Optional(Type.Array(Type.Object({ id: Type.String(), title: Type.String() }))),
 });
 export type TraceStep = Static<typeof TraceStep>;
 

@@ -1,5 +1,6 @@
 import { flowValidators } from '../ajv.ts';
 import { checkTimeSettings } from '../business-hours.ts';
+import { checkKnowledge } from '../knowledge.ts';
 import { migrateFlow, supportedVersions } from '../migrate.ts';
 import type { ProblemCode, ProblemLocale, ProblemParams } from '../problems.ts';
 import { checkNode, checkOutputIds } from '../registry.ts';
@@ -47,7 +48,9 @@ function readFlow(document: unknown, problems: ProblemList): FlowOutline | undef
   }
   const { fast, full } = flowValidators();
   if (fast(candidate)) {
-    checkTimeSettings(candidate.settings ?? {}, (code, pointer, params) => problems.add(code, { pointer }, params));
+    const report = (code: ProblemCode, pointer: string, params?: ProblemParams) => problems.add(code, { pointer }, params);
+    checkTimeSettings(candidate.settings ?? {}, report);
+    checkKnowledge(candidate.knowledge ?? [], report);
     return outlineOfValidFlow(candidate);
   }
   full(candidate);

@@ -1,0 +1,55 @@
+import { WHATSAPP_LIMITS, type NodeOf } from '../../schema/index.ts';
+import type { TurnContext } from '../core/turn-context.ts';
+import type { CitedEntry } from '../core/types.ts';
+import type { NodeBehaviour, Step } from './behaviour.ts';
+import { next, timeoutTimers, wait } from './behaviour.ts';
+
+/** The default `minConfidence`: an answer the answerer is less sure of takes `unknown`. */
+export const DEFAULT_ANSWER_CONFIDENCE = 0.5;
+
+/**
+ * Answers the customer's question from the flow's `knowledge` only, through
+ * `ports.answerFromKnowledge` (docs/flow-format.md, "Knowledge"). With `text` it asks
+ * first and answers the reply; without, it answers the message that reached it.
+ * Sends the answer and leaves through `answered`, naming the cited entries in the
+ * trace; no knowledge, no question, a failing answerer, low confidence or a reply
+ * citing no entry of this flow take `unknown` and send nothing.
+ */
+export const aiAnswer = {
+  enter(node, ctx) {
+    const question = ctx.render(node.data.text);
+    if (question.trim() === '') return answer(node, ctx);
+    ctx.send({ type: 'text', text: question });
+    return wait();
+  },
+  receive: (node, _event, ctx) => answer(node, ctx),
+  timers: (node) => timeoutTimers(node.data),
+} satisfies NodeBehaviour<'ai_answer'>;
+
+async function answer(node: NodeOf<'ai_answer'>, ctx: TurnContext): Promise<Step> {
+  const question = ctx.session.lastText?.trim() ?? '';
+  if (question === '') return next('unknown', 'no question to answer');
+  const knowledge = ctx.flow.knowledge ?? [];
+  if (knowledge.length === 0) return next('unknown', 'the flow has no knowledge');
+  const { minConfidence = DEFAULT_ANSWER_CONFIDENCE, variable } = node.data;
+  let result;
+  try {
+    result = await ctx.ports.answerFromKnowledge({
+      question,
+      knowledge,
+      ...(ctx.flow.language === undefined ? {} : { language: ctx.flow.language }),
+    });
+  } catch (error) {
+    return next('unknown', ctx.redact(`answerer failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  const cited: CitedEntry[] = knowledge
+    .filter((entry) => result.entryIds.includes(entry.id))
+    .map(({ id, title }) => ({ id, title }));
+  const described = `${cited.length === 0 ? 'no entry' : `entry ${cited.map((entry) => entry.id).join(', ')}`}, confidence ${result.confidence.toFixed(2)} (${result.source})`;
+  const reply = result.answer?.trim() ?? '';
+  if (reply === '' || cited.length === 0 || result.confidence < minConfidence) return next('unknown', described);
+  const text = reply.slice(0, WHATSAPP_LIMITS.textBody);
+  ctx.send({ type: 'text', text });
+  if (variable !== undefined) ctx.session.variables[variable] = text;
+  return { type: 'next', output: 'answered', detail: described, cited };
+}
