@@ -44,5 +44,6 @@ export function isSessionResumable(session: Session, flow: Pick<FlowDocument, 'i
  * @example takeOverSession(session, Date.now()).status // 'handoff'
  */
 export function takeOverSession(session: Session, now: number): Session {
-  return { ...session, status: 'handoff', handoff: { by: 'agent', since: now } };
+  // A new state: the timers the bot set (a question's timeout, the session's expiry) go stale.
+  return { ...session, status: 'handoff', handoff: { by: 'agent', since: now }, epoch: (session.epoch ?? 0) + 1 };
 }

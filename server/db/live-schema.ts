@@ -123,3 +123,33 @@ export const handoffNotices = sqliteTable('handoff_notices', {
   error: text('error'),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * Timers the runtime core scheduled (runtime/core/timers.ts): a question's `timeout`, a delay's end,
+ * a handoff's `unanswered`, the session's expiry. Stored in the transaction of the turn that set
+ * them, so they survive restarts; `pending` until an instance claims one (`claimed`, with a lease in
+ * case it dies before the turn is written), then `fired` in the timer turn's own transaction, or
+ * `cancelled` when the conversation left the state (`epoch`) it was set in.
+ */
+export const timers = sqliteTable(
+  'timers',
+  {
+    id: integer('id').primaryKey(),
+    conversationId: integer('conversation_id').notNull(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    waId: text('wa_id').notNull(),
+    /** The conversation state (Session.epoch) the timer belongs to. */
+    epoch: integer('epoch').notNull(),
+    dueAt: integer('due_at').notNull(),
+    /** The runtime Timer's `action`, JSON. */
+    action: text('action').notNull(),
+    state: text('state', { enum: ['pending', 'claimed', 'fired', 'cancelled'] }).notNull(),
+    /** While claimed: when the claim lapses and another instance may fire it (the claimer died). */
+    claimedUntil: integer('claimed_until'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [
+    index('timers_due_idx').on(table.state, table.dueAt),
+    index('timers_conversation_idx').on(table.conversationId, table.epoch),
+  ],
+);

@@ -173,3 +173,23 @@ export const handoffNotices = pgTable('handoff_notices', {
   error: text('error'),
   createdAt: millis('created_at').notNull(),
 });
+
+export const timers = pgTable(
+  'timers',
+  {
+    id: rowId('id'),
+    conversationId: bigint('conversation_id', { mode: 'number' }).notNull(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    waId: text('wa_id').notNull(),
+    epoch: integer('epoch').notNull(),
+    dueAt: millis('due_at').notNull(),
+    action: text('action').notNull(),
+    state: text('state', { enum: ['pending', 'claimed', 'fired', 'cancelled'] }).notNull(),
+    claimedUntil: millis('claimed_until'),
+    createdAt: millis('created_at').notNull(),
+  },
+  (table) => [
+    index('timers_due_idx').on(table.state, table.dueAt),
+    index('timers_conversation_idx').on(table.conversationId, table.epoch),
+  ],
+);

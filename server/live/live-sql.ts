@@ -1,5 +1,6 @@
 import { sql, type Column, type SQL } from 'drizzle-orm';
-import { STATUS_RANK } from './live-store.ts';
+import type { Timer } from '../../runtime/core/types.ts';
+import { STATUS_RANK, type TimerRow } from './live-store.ts';
 
 // SQL pieces the SQLite and PostgreSQL live stores write the same way in both dialects.
 
@@ -9,3 +10,37 @@ export const excluded = (column: Column): SQL => sql.raw(`excluded."${column.nam
 /** A status's rank (STATUS_RANK) in SQL, so an upsert can refuse to move a status backwards. */
 export const statusRank = (status: SQL | Column): SQL =>
   sql`CASE ${status} ${sql.raw(Object.entries(STATUS_RANK).map(([name, rank]) => `WHEN '${name}' THEN ${rank}`).join(' '))} ELSE 0 END`;
+
+/** The columns both dialects' `timers` tables have (server/db/live-schema.ts, postgres-schema.ts). */
+interface TimerTable {
+  id: Column; conversationId: Column; phoneNumberId: Column; waId: Column; epoch: Column; dueAt: Column;
+  action: Column; state: Column; claimedUntil: Column;
+}
+
+/**
+ * A timer an instance may claim at `now`: due and pending, or claimed by an instance whose lease
+ * lapsed. Repeated in the UPDATE's own WHERE (not only in its subquery): PostgreSQL re-checks it on
+ * a row another transaction just claimed, so two instances never both claim one timer.
+ */
+export const claimableTimer = (table: TimerTable, now: SQL): SQL =>
+  sql`((${table.state} = 'pending' AND ${table.dueAt} <= ${now}) OR (${table.state} = 'claimed' AND ${table.claimedUntil} <= ${now}))`;
+
+export const pendingTimers = (table: TimerTable): SQL => sql`${table.state} = 'pending'`;
+
+/** When the scheduler must look next: a pending timer's due time, or a claim's lapse. */
+export const timerSoonestDue = (table: TimerTable): SQL<number | null> =>
+  sql<number | null>`min(CASE WHEN ${table.state} = 'pending' THEN ${table.dueAt} ELSE ${table.claimedUntil} END)`.mapWith(Number);
+
+export const timerColumns = <Table extends TimerTable>(table: Table) => ({
+  id: table.id, conversationId: table.conversationId, phoneNumberId: table.phoneNumberId, waId: table.waId,
+  epoch: table.epoch, dueAt: table.dueAt, action: table.action,
+} as { [K in 'id' | 'conversationId' | 'phoneNumberId' | 'waId' | 'epoch' | 'dueAt' | 'action']: Table[K] });
+
+/** A stored timer row as the runtime's Timer, with what routes it to its contact's queue. */
+export function timerRow(row: { id: number; conversationId: number; phoneNumberId: string; waId: string; epoch: number; dueAt: number; action: string }): TimerRow {
+  const { id, conversationId, phoneNumberId, waId, epoch, dueAt, action } = row;
+  return { id, conversationId, phoneNumberId, waId, timer: { dueAt: Number(dueAt), epoch, action: JSON.parse(action) as Timer['action'] } };
+}
+
+/** Claimed timers soonest first (RETURNING keeps no order). */
+export const soonestFirst = (a: TimerRow, b: TimerRow): number => a.timer.dueAt - b.timer.dueAt;

@@ -176,6 +176,35 @@ describe.each(stores)('the live store on %s', (_name, open) => {
     expect(await t.store.outbox.sentAmong([a])).toEqual(new Set([a]));
   });
 
+  it('stores timers with their turn, claims each due one once (also when claimed at once), cancels a left state\'s and marks a fired one', async () => {
+    const leave = (epoch: number, dueAt: number) => ({ type: 'schedule_timer' as const, timer: { dueAt, epoch, action: { type: 'leave' as const, nodeId: 'q', output: 'timeout' } } });
+    const first = await t.store.conversations.storeTurn(turn({ timers: [{ type: 'cancel_timers', epoch: 0 }, leave(1, NOW + 2000), leave(1, NOW + 1000)] }));
+    const id = first.conversationId;
+    expect(await t.store.timers.nextDue()).toBe(NOW + 1000);
+    expect((await t.store.timers.pendingOf(id)).map((row) => row.timer.dueAt)).toEqual([NOW + 1000, NOW + 2000]);
+    expect(await t.store.timers.claimDue(NOW + 999, 60_000, 10)).toEqual([]);
+
+    const [a, b] = await Promise.all([t.store.timers.claimDue(NOW + 5000, 60_000, 10), t.store.timers.claimDue(NOW + 5000, 60_000, 10)]);
+    const claimed = [...a!, ...b!];
+    expect(claimed.map((row) => row.timer)).toEqual([
+      { dueAt: NOW + 1000, epoch: 1, action: { type: 'leave', nodeId: 'q', output: 'timeout' } },
+      { dueAt: NOW + 2000, epoch: 1, action: { type: 'leave', nodeId: 'q', output: 'timeout' } },
+    ]);
+    expect(claimed[0]).toMatchObject({ conversationId: id, phoneNumberId: NUMBER, waId: '5491155550123' });
+    expect(await t.store.timers.claimDue(NOW + 5000, 60_000, 10)).toEqual([]);
+    // The claimer died before writing the turn: once its lease lapses the timer is claimed again.
+    expect(await t.store.timers.nextDue()).toBe(NOW + 65_000);
+    expect((await t.store.timers.claimDue(NOW + 65_000, 60_000, 1)).map((row) => row.id)).toEqual([claimed[0]!.id]);
+
+    const conversation = await t.store.conversations.byId(id);
+    await t.store.conversations.storeTurn(turn({ conversation, firedTimerId: claimed[0]!.id, timers: [{ type: 'cancel_timers', epoch: 1 }, leave(2, NOW + 9000)] }));
+    await t.store.timers.cancel(claimed[1]!.id);
+    expect(await t.rows('SELECT epoch, state FROM timers ORDER BY id')).toEqual([
+      { epoch: 1, state: 'cancelled' }, { epoch: 1, state: 'fired' }, { epoch: 2, state: 'pending' },
+    ]);
+    expect(await t.store.timers.nextDue()).toBe(NOW + 9000);
+  });
+
   it('retries, fails and forgets handoff notices', async () => {
     const notice = { event: 'handoff_started' as const, phoneNumberId: NUMBER, waId: '1', contactName: null, flowId: 'f', flowVersion: 1, nodeId: 'n', at: NOW };
     await t.store.conversations.storeTurn(turn({ notices: [notice, notice] }));

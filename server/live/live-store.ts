@@ -1,4 +1,4 @@
-import type { InboundEvent, Session } from '../../runtime/core/types.ts';
+import type { InboundEvent, Session, Timer, TimerEffect } from '../../runtime/core/types.ts';
 import type { HandoffNotice } from './handoff-notifier.ts';
 
 /**
@@ -13,6 +13,7 @@ export interface LiveStore {
   conversations: ConversationRepository;
   outbox: OutboxRepository;
   notices: HandoffNoticeRepository;
+  timers: TimerRepository;
   /** Writes what is queued and refuses further writes (before the connection closes). */
   close(): Promise<void>;
 }
@@ -141,6 +142,10 @@ export interface TurnToStore {
   lastCustomerMessageAt?: number;
   /** Handoff notices to deliver; stored with the turn (and its conversation id) so a crash keeps both or neither. */
   notices: UnsavedHandoffNotice[];
+  /** The turn's timer effects (TurnResult.timers): the left state's timers cancelled, the new state's stored. */
+  timers?: TimerEffect[];
+  /** The claimed timer this turn fired: marked `fired` with the turn, so a crash before it leaves it to fire again. */
+  firedTimerId?: number;
   now: number;
 }
 
@@ -198,6 +203,31 @@ export interface OutboxRepository {
   markFailed(id: number, errorCode: number | null, error: string): Promise<void>;
   /** Not sent: the 24-hour window is closed (shown as "window closed" in the inbox). */
   markHeld(id: number, errorCode: number | null, error: string): Promise<void>;
+}
+
+/** A stored timer, as the scheduler claims it: the contact's queue it runs in and the core's Timer. */
+export interface TimerRow {
+  id: number;
+  conversationId: number;
+  phoneNumberId: string;
+  waId: string;
+  timer: Timer;
+}
+
+/**
+ * The durable timers (docs/operations.md, Timers). Claim before fire: a timer goes from `pending`
+ * to `claimed` in one conditional UPDATE, so of several instances exactly one gets it; the claim
+ * carries a lease, after which a timer whose turn was never written (the claimer died) is claimed again.
+ */
+export interface TimerRepository {
+  /** Claims up to `limit` timers due at `now` (soonest first), pending or with a lapsed claim, for `leaseMs`. */
+  claimDue(now: number, leaseMs: number, limit: number): Promise<TimerRow[]>;
+  /** When the scheduler must look again: the soonest pending timer, or a claim's lapse; undefined when none. */
+  nextDue(): Promise<number | undefined>;
+  /** A claimed timer that does nothing any more (its conversation moved on or is gone): cancelled, not fired. */
+  cancel(id: number): Promise<void>;
+  /** A conversation's pending timers, soonest first. */
+  pendingOf(conversationId: number): Promise<TimerRow[]>;
 }
 
 /** A notice before its turn is stored: the conversation may not have an id yet. */

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, lte, min, or, sql, type SQL } from 'drizzle-orm';
 import type { CharlaPgDb } from '../db/postgres-connection.ts';
-import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox } from '../db/postgres-schema.ts';
+import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox, timers } from '../db/postgres-schema.ts';
 import {
   handoffNoticeBody, type ConversationRow, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
 } from './live-store.ts';
-import { excluded, statusRank } from './live-sql.ts';
+import { claimableTimer, excluded, pendingTimers, statusRank, soonestFirst, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
 const conversationColumns = {
   id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,
@@ -147,6 +147,18 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
           })));
         }
         if (inbound) await tx.update(inboundMessages).set({ state: 'processed', error: null }).where(eq(inboundMessages.wamid, inbound.wamid));
+        for (const effect of turn.timers ?? []) {
+          if (effect.type === 'cancel_timers') {
+            await tx.update(timers).set({ state: 'cancelled' }).where(and(
+              eq(timers.conversationId, conversationId), lte(timers.epoch, effect.epoch), inArray(timers.state, ['pending', 'claimed'])));
+          } else {
+            const { dueAt, epoch, action } = effect.timer;
+            await tx.insert(timers).values({
+              conversationId, phoneNumberId: turn.phoneNumberId, waId: turn.waId, epoch, dueAt, action: JSON.stringify(action), state: 'pending', createdAt: now,
+            });
+          }
+        }
+        if (turn.firedTimerId !== undefined) await tx.update(timers).set({ state: 'fired' }).where(eq(timers.id, turn.firedTimerId));
         return { conversationId, queued };
       }),
       storeSession: async (id, change) => {
@@ -188,6 +200,22 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
       },
       retry: (id, attempts, nextAttemptAt, error) => updateNotice(id, { attempts, nextAttemptAt, error }),
       failed: (id, attempts, error) => updateNotice(id, { state: 'failed', attempts, error }),
+    },
+    timers: {
+      claimDue: async (now, leaseMs, limit) => {
+        const claimable = claimableTimer(timers, sql`${now}`);
+        // SKIP LOCKED: instances claiming at once take different timers instead of queueing on the same rows.
+        const due = db.select({ id: timers.id }).from(timers).where(claimable).orderBy(asc(timers.dueAt)).limit(limit).for('update', { skipLocked: true });
+        const rows = await db.update(timers).set({ state: 'claimed', claimedUntil: now + leaseMs })
+          .where(and(claimableTimer(timers, sql`${now}`), inArray(timers.id, due))).returning(timerColumns(timers));
+        return rows.map(timerRow).sort(soonestFirst);
+      },
+      nextDue: async () => (await db.select({ at: timerSoonestDue(timers) }).from(timers).where(inArray(timers.state, ['pending', 'claimed'])))[0]?.at ?? undefined,
+      cancel: async (id) => {
+        await db.update(timers).set({ state: 'cancelled' }).where(eq(timers.id, id));
+      },
+      pendingOf: async (conversationId) => (await db.select(timerColumns(timers)).from(timers)
+        .where(and(eq(timers.conversationId, conversationId), pendingTimers(timers))).orderBy(asc(timers.dueAt))).map(timerRow),
     },
     close: async () => undefined,
   };

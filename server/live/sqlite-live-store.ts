@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
 import type { CharlaDb } from '../db/connection.ts';
-import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox } from '../db/live-schema.ts';
+import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox, timers } from '../db/live-schema.ts';
 import type { GroupCommit } from './group-commit.ts';
 import {
   handoffNoticeBody, type ConversationRow, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
   type StatusUpdateRow, type TurnToStore, type UnsentOutboxItem,
 } from './live-store.ts';
-import { excluded, statusRank } from './live-sql.ts';
+import { claimableTimer, excluded, pendingTimers, statusRank, soonestFirst, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
 const p = sql.placeholder;
 /** A placeholder where drizzle's types want SQL (UPDATE … SET). */
@@ -135,6 +135,20 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
     deleteNotice: db.delete(handoffNotices).where(eq(handoffNotices.id, p('id'))).prepare(),
     retryNotice: db.update(handoffNotices).set({ attempts: value('attempts'), nextAttemptAt: value('nextAttemptAt'), error: value('error') })
       .where(eq(handoffNotices.id, p('id'))).prepare(),
+    insertTimer: db.insert(timers).values({
+      conversationId: p('conversationId'), phoneNumberId: p('phoneNumberId'), waId: p('waId'), epoch: p('epoch'), dueAt: p('dueAt'),
+      action: p('action'), state: 'pending', createdAt: p('createdAt'),
+    }).prepare(),
+    cancelTimers: db.update(timers).set({ state: 'cancelled' })
+      .where(and(eq(timers.conversationId, p('conversationId')), lte(timers.epoch, p('epoch')), inArray(timers.state, ['pending', 'claimed']))).prepare(),
+    setTimerState: db.update(timers).set({ state: value('state') }).where(eq(timers.id, p('id'))).prepare(),
+    claimTimers: db.update(timers).set({ state: 'claimed', claimedUntil: value('claimedUntil') })
+      .where(and(claimableTimer(timers, value('now')), inArray(timers.id,
+        db.select({ id: timers.id }).from(timers).where(claimableTimer(timers, value('now'))).orderBy(asc(timers.dueAt)).limit(p('limit')))))
+      .returning(timerColumns(timers)).prepare(),
+    nextTimer: db.select({ at: timerSoonestDue(timers) }).from(timers).where(inArray(timers.state, ['pending', 'claimed'])).prepare(),
+    timersOf: db.select(timerColumns(timers)).from(timers)
+      .where(and(eq(timers.conversationId, p('conversationId')), pendingTimers(timers))).orderBy(asc(timers.dueAt)).prepare(),
     failNotice: db.update(handoffNotices).set({ state: 'failed', attempts: value('attempts'), error: value('error') })
       .where(eq(handoffNotices.id, p('id'))).prepare(),
   };
@@ -173,6 +187,14 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
     const queued = turn.held === undefined ? stored : [];
     for (const notice of turn.notices) statements.insertNotice.run({ body: handoffNoticeBody(notice, conversationId), createdAt: now });
     if (inbound) statements.finishInbound.run({ wamid: inbound.wamid, state: 'processed', error: null });
+    for (const effect of turn.timers ?? []) {
+      if (effect.type === 'cancel_timers') statements.cancelTimers.run({ conversationId, epoch: effect.epoch });
+      else {
+        const { dueAt, epoch, action } = effect.timer;
+        statements.insertTimer.run({ conversationId, phoneNumberId: turn.phoneNumberId, waId: turn.waId, epoch, dueAt, action: JSON.stringify(action), createdAt: now });
+      }
+    }
+    if (turn.firedTimerId !== undefined) statements.setTimerState.run({ id: turn.firedTimerId, state: 'fired' });
     return { conversationId, queued };
   };
 
@@ -251,6 +273,14 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       failed: async (id, attempts, error) => {
         await background.run(() => statements.failNotice.run({ id, attempts, error }));
       },
+    },
+    timers: {
+      claimDue: (now, leaseMs, limit) => background.run(() => statements.claimTimers.all({ now, claimedUntil: now + leaseMs, limit }).map(timerRow).sort(soonestFirst)),
+      nextDue: async () => statements.nextTimer.get()?.at ?? undefined,
+      cancel: async (id) => {
+        await background.run(() => statements.setTimerState.run({ id, state: 'cancelled' }));
+      },
+      pendingOf: async (conversationId) => statements.timersOf.all({ conversationId }).map(timerRow),
     },
     close: async () => {
       foreground.close();
