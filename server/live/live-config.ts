@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.ts';
 import type { OutboxSenderSettings } from './outbox/outbox-sender.ts';
 import type { RetentionSettings } from './retention.ts';
+import type { TimerSchedulerSettings } from './timer-scheduler.ts';
 
 /** The live path's own settings, from the environment the server was started with. */
 export interface LiveConfig {
@@ -8,6 +9,7 @@ export interface LiveConfig {
   /** CHARLA_HANDOFF_WEBHOOK_URL: POSTed when a conversation enters handoff (an existing inbox or CRM). */
   handoffWebhookUrl: string | undefined;
   retention: RetentionSettings;
+  timers: TimerSchedulerSettings;
 }
 
 /** Meta redelivers a webhook for up to 7 days: inbound rows (the dedupe keys) must outlive that. */
@@ -17,7 +19,7 @@ const MIN_RETENTION_DAYS = 7;
  * Reads CHARLA_OUTBOX_RATE (sends/s per business number, default 80), CHARLA_OUTBOX_RETRY_BASE_MS
  * (1000), CHARLA_OUTBOX_MAX_ATTEMPTS (8), CHARLA_OUTBOX_CONCURRENCY (64), CHARLA_HANDOFF_WEBHOOK_URL,
  * CHARLA_OUTBOX_UNCERTAIN_GRACE_MS (120000), CHARLA_RETENTION_DAYS (90, at least 7), CHARLA_SIMULATION_RETENTION_DAYS (7) and
- * CHARLA_RETENTION_BATCH_SIZE (500).
+ * CHARLA_RETENTION_BATCH_SIZE (500), CHARLA_TIMER_BATCH_SIZE (50) and CHARLA_TIMER_LEASE_MS (60000).
  * @example liveConfigFromEnv(app.charla.config.env).outbox.ratePerSecond // 80
  */
 export function liveConfigFromEnv(env: Readonly<Record<string, string | undefined>>): LiveConfig {
@@ -39,6 +41,11 @@ export function liveConfigFromEnv(env: Readonly<Record<string, string | undefine
       batchSize: Math.floor(positive(env, 'CHARLA_RETENTION_BATCH_SIZE', 500)),
       pauseMs: 10,
       intervalMs: 3_600_000,
+    },
+    timers: {
+      batchSize: Math.floor(positive(env, 'CHARLA_TIMER_BATCH_SIZE', 50)),
+      leaseMs: positive(env, 'CHARLA_TIMER_LEASE_MS', 60_000),
+      maxSleepMs: 60_000,
     },
   };
 }

@@ -4,6 +4,7 @@ import { contactAddress } from '../../runtime/core/contact.ts';
 import { renderTemplateMessage } from '../../runtime/core/template-message.ts';
 import { settingsOf } from '../../schema/index.ts';
 import { runTurn, takeOverSession } from '../../runtime/index.ts';
+import { isTimerCurrent } from '../../runtime/core/timers.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
 import { nonAnswerEvent } from '../../runtime/whatsapp/non-answer.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
@@ -15,9 +16,10 @@ import { chooseFlow, type FlowChoice } from './choose-flow.ts';
 import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
-import type { ConversationRow, InboundPayload, InboundRow, LiveStore, UnsavedHandoffNotice } from './live-store.ts';
+import type { ConversationRow, InboundPayload, InboundRow, LiveStore, TimerRow, UnsavedHandoffNotice } from './live-store.ts';
 import type { LiveMetrics } from './metrics.ts';
 import { customerMessageTime, windowOpen } from './service-window.ts';
+import { TimerScheduler, type TimerSchedulerSettings } from './timer-scheduler.ts';
 
 const WINDOW_CLOSED_REASON = 'window closed: the customer last wrote more than 24 hours ago and the flow has no fallback template';
 
@@ -31,6 +33,7 @@ export interface ProcessorDeps {
   channelOf(phoneNumberId: string): ResolvedChannel | undefined;
   ports: () => RuntimePorts;
   secrets: Readonly<Record<string, string>>;
+  timers: TimerSchedulerSettings;
   now(): number;
 }
 
@@ -40,8 +43,10 @@ interface TurnRequest {
   event: InboundEvent;
   /** `customerAt`: the message's own timestamp (Meta's clock), which opens the 24-hour window. */
   inbound?: { wamid: string; receivedAt: number; customerAt: number };
-  /** Resolving a handoff resumes the pinned version even after the session timeout. */
+  /** Resolving a handoff (or firing a timer) resumes the pinned version even after the session timeout. */
   resume?: boolean;
+  /** The stored timer this turn fires: marked fired in the turn's transaction. */
+  firedTimerId?: number;
 }
 
 /**
@@ -53,16 +58,25 @@ interface TurnRequest {
 export class LiveProcessor {
   private readonly queues: ContactQueues;
   private readonly graphBodies = new GraphBodyCache();
+  private readonly scheduler: TimerScheduler;
 
   constructor(private readonly deps: ProcessorDeps) {
     this.queues = new ContactQueues((key, error) => deps.log.error({ err: error, contact: key }, 'live: turn failed'));
+    this.scheduler = new TimerScheduler({ timers: deps.store.timers, log: deps.log, now: deps.now, fire: (row) => this.fireTimer(row) }, deps.timers);
   }
 
-  /** Queues the messages left pending by the last run (start-up). */
+  /** Queues the messages left pending by the last run and starts firing stored timers (start-up). */
   async recover(): Promise<void> {
     const pending = await this.deps.store.inbound.pending();
     if (pending.length > 0) this.deps.log.info({ count: pending.length }, 'live: resuming unprocessed messages');
     this.accept(pending);
+    this.scheduler.start();
+  }
+
+  /** Stops firing timers (shutdown); the turns already queued finish. */
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    await this.queues.idle();
   }
 
   accept(rows: InboundRow[]): void {
@@ -121,6 +135,33 @@ export class LiveProcessor {
         }
       });
     });
+  }
+
+  /**
+   * A stored timer fell due: its turn runs in the contact's queue, after the messages before it.
+   * A timer whose conversation moved on (another state, ended) or is gone is cancelled, not fired.
+   */
+  private async fireTimer(row: TimerRow): Promise<void> {
+    const { store, metrics, log } = this.deps;
+    const cancel = async (why: string) => {
+      metrics.increment('charla_timers_cancelled_total');
+      log.info({ timerId: row.id, conversationId: row.conversationId, why }, 'live: timer cancelled, not fired');
+      await store.timers.cancel(row.id);
+    };
+    const fired = await this.inContactQueue(row.conversationId, async (conversation) => {
+      const session = JSON.parse(conversation.session) as Session;
+      if (!isTimerCurrent(session, row.timer)) return false;
+      const { contact } = session;
+      const result = await this.turn({
+        phoneNumberId: conversation.phoneNumberId, contact, event: { type: 'timer', timer: row.timer }, resume: true, firedTimerId: row.id,
+      });
+      return result !== undefined;
+    }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'conversation_not_found') return false;
+      throw error;
+    });
+    if (fired) metrics.increment('charla_timers_fired_total');
+    else await cancel('the conversation moved on, ended or has no live version');
   }
 
   private async processInbound(row: InboundRow, contact: Contact): Promise<void> {
@@ -202,7 +243,9 @@ export class LiveProcessor {
       version: choice.version, session: result.session,
       ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, notices, now, lastCustomerMessageAt,
       ...(window.held ? { held: WINDOW_CLOSED_REASON } : {}),
+      timers: result.timers, ...(request.firedTimerId !== undefined ? { firedTimerId: request.firedTimerId } : {}),
     });
+    for (const effect of result.timers) if (effect.type === 'schedule_timer') this.scheduler.wakeAt(effect.timer.dueAt);
     if (notices.length > 0) notifier.wake();
     this.deps.sender.add(stored.queued);
     metrics.increment('charla_turns_total');

@@ -42,6 +42,8 @@ const TARGETS: PurgeTarget[] = [
   // Queued, in-flight and uncertain rows are still to be sent or settled.
   { table: 'outbox', old: `created_at < @cutoff AND state IN ('sent', 'failed')`, cutoff: 'live', inOrder: true },
   { table: 'message_statuses', old: 'updated_at < @cutoff', cutoff: 'live', inOrder: true },
+  // Pending and claimed timers are still to fire, however far ahead they are.
+  { table: 'timers', old: `created_at < @cutoff AND state IN ('fired', 'cancelled')`, cutoff: 'live', inOrder: true },
   { table: 'simulations', old: 'updated_at < @cutoff', cutoff: 'simulations', inOrder: false },
   {
     table: 'draft_snapshots',

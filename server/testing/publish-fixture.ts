@@ -6,8 +6,16 @@ import { readFileSync } from 'node:fs';
  * @example await publishFixture(server.url, adminToken, 'pizzeria', '106540352242922');
  */
 export async function publishFixture(url: string, adminToken: string, flowId: string, phoneNumberId: string): Promise<void> {
+  await publishFlow(url, adminToken, readFileSync(new URL(`../../fixtures/flows/${flowId}.json`, import.meta.url), 'utf8'), phoneNumberId);
+}
+
+/**
+ * publishFixture for any flow document (JSON text).
+ * @example await publishFlow(server.url, adminToken, readFileSync(path, 'utf8'), '106540352242922');
+ */
+export async function publishFlow(url: string, adminToken: string, flow: string, phoneNumberId: string): Promise<void> {
   const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
-  const flow = readFileSync(new URL(`../../fixtures/flows/${flowId}.json`, import.meta.url), 'utf8');
+  const flowId = (JSON.parse(flow) as { id: string }).id;
   const steps: Array<[string, string, string]> = [
     ['POST', '/api/flows', flow],
     ['POST', `/api/flows/${flowId}/versions`, JSON.stringify({ note: 'published by publishFixture' })],

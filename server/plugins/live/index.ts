@@ -58,7 +58,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
   const processor = new LiveProcessor({
     store, sender, metrics, log: app.log, flows: charla.flows, channelOf,
     notifier,
-    ports: () => charla.ports, secrets: charla.config.runtime.secrets, now: charla.now,
+    ports: () => charla.ports, secrets: charla.config.runtime.secrets, timers: config.timers, now: charla.now,
   });
   const retention = new Retention(charla.sqlite, config.retention, charla.now, app.log);
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
@@ -79,6 +79,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => {
     stopLagSampler?.();
     await retention.stop();
+    await processor.stop();
     await checkpointer?.stop();
     await sender.stop();
     await notifier.stop();

@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FlowDocument } from '../../schema/index.ts';
+import { startFakeGraph, type FakeGraph } from '../testing/fake-graph.ts';
+import { createLiveTestApp, PHONE_NUMBER_ID, type LiveTestApp } from '../testing/live-test-app.ts';
+import { publishFlow, waitForDrain } from '../testing/publish-fixture.ts';
+import { spawnServer, type SpawnedServer } from '../testing/spawn-server.ts';
+import { signedHeaders, textWebhook } from '../testing/webhook-body.ts';
+
+const FLOW_TEXT = readFileSync(new URL('./testdata/recordatorio.json', import.meta.url), 'utf8');
+const QUESTION = '¿Cómo te llamás?';
+const REMINDER = '¿Seguís ahí? Decime tu nombre y seguimos.';
+const SECRET = 'timers-app-secret';
+const ADMIN = 'timers-admin-token';
+const CUSTOMER = '5491155550123';
+
+const textsSent = (graph: FakeGraph) => graph.requests.map((request) => (request.body.text as { body?: string } | undefined)?.body);
+
+/** Resolves with the time the first request whose text is `text` arrived at the fake Graph API. */
+async function arrivalOf(graph: FakeGraph, text: string): Promise<number> {
+  for (let count = 1; ; count += 1) {
+    await graph.waitForRequests(count);
+    if (textsSent(graph)[count - 1] === text) return Date.now();
+  }
+}
+
+describe('durable timers on the live path', () => {
+  let t: LiveTestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('sends a question\'s timeout reminder about 2 s later with no inbound message', { timeout: 20_000 }, async () => {
+    t = await createLiveTestApp();
+    await t.publish(JSON.parse(FLOW_TEXT) as FlowDocument);
+    const bind = await t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: t.auth(), payload: { flowId: 'recordatorio' } });
+    expect(bind.statusCode).toBe(200);
+    const wrote = Date.now();
+    await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, wamid: 'wamid.T1', text: 'hola' }));
+    await arrivalOf(t.graph, QUESTION);
+    const reminded = await arrivalOf(t.graph, REMINDER);
+    expect(reminded - wrote).toBeGreaterThanOrEqual(2000);
+    expect(reminded - wrote).toBeLessThan(8000);
+    await t.settle();
+    expect(textsSent(t.graph)).toEqual([QUESTION, REMINDER, '¿Tu nombre?']);
+    expect(t.rows('SELECT state, action FROM timers WHERE action LIKE \'%timeout%\'')).toEqual([
+      { state: 'fired', action: JSON.stringify({ type: 'leave', nodeId: 'pregunta', output: 'timeout' }) },
+    ]);
+    // The reminder's turn left the question: the session expiry it had set is cancelled, a new one pending.
+    expect(t.rows<{ state: string }>('SELECT state FROM timers WHERE action LIKE \'%expire%\' ORDER BY id').map((row) => row.state)).toEqual(['cancelled', 'pending']);
+  });
+
+  it('an answer in time cancels the reminder: it is marked, never fired', { timeout: 20_000 }, async () => {
+    t = await createLiveTestApp();
+    await t.publish(JSON.parse(FLOW_TEXT) as FlowDocument);
+    await t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: t.auth(), payload: { flowId: 'recordatorio' } });
+    await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, wamid: 'wamid.C1', text: 'hola' }));
+    await arrivalOf(t.graph, QUESTION);
+    await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, wamid: 'wamid.C2', text: 'Ana' }));
+    await arrivalOf(t.graph, '¡Gracias, Ana!');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(textsSent(t.graph)).not.toContain(REMINDER);
+    expect(t.rows('SELECT state FROM timers WHERE action LIKE \'%timeout%\'')).toEqual([{ state: 'cancelled' }]);
+  });
+
+  it('a server SIGKILLed before the reminder falls due sends it once after a restart', { timeout: 30_000 }, async () => {
+    const graph = await startFakeGraph();
+    const dir = mkdtempSync(join(tmpdir(), 'charla-timers-'));
+    const dbPath = join(dir, 'charla.db');
+    const env = {
+      CHARLA_DB: dbPath, WHATSAPP_APP_SECRET: SECRET, CHARLA_ADMIN_TOKEN: ADMIN, WHATSAPP_GRAPH_URL: graph.url,
+      WHATSAPP_ACCESS_TOKEN: 'timers-token', CHARLA_LOG_LEVEL: 'warn',
+    };
+    let server: SpawnedServer | undefined;
+    try {
+      server = await spawnServer('server/testing/serve-live.ts', env);
+      await publishFlow(server.url, ADMIN, FLOW_TEXT, PHONE_NUMBER_ID);
+      const body = textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, wamid: 'wamid.K1', text: 'hola' });
+      expect((await fetch(`${server.url}/webhooks/whatsapp`, { method: 'POST', headers: signedHeaders(body, SECRET), body })).status).toBe(200);
+      await arrivalOf(graph, QUESTION);
+      // The question's send recorded (not in flight, which would hold the conversation's next send for a status).
+      await waitForDrain(server.url);
+      server.process.kill('SIGKILL');
+      await server.exited;
+      expect(textsSent(graph)).toEqual([QUESTION]);
+
+      server = await spawnServer('server/testing/serve-live.ts', env);
+      await arrivalOf(graph, REMINDER);
+      // Long enough for a second firing (a claim not recorded, a timer fired twice) to show.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      server.process.kill('SIGTERM');
+      await server.exited;
+      expect(textsSent(graph).filter((text) => text === REMINDER)).toHaveLength(1);
+      const sqlite = new Database(dbPath, { readonly: true });
+      expect(sqlite.prepare(`SELECT state FROM timers WHERE action LIKE '%timeout%'`).all()).toEqual([{ state: 'fired' }]);
+      sqlite.close();
+    } finally {
+      if (server && server.process.exitCode === null) server.process.kill('SIGKILL');
+      await graph.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
