@@ -66,7 +66,7 @@ describe('durable timers on the live path', () => {
     expect(t.rows('SELECT state FROM timers WHERE action LIKE \'%timeout%\'')).toEqual([{ state: 'cancelled' }]);
   });
 
-  it('a server SIGKILLed before the reminder falls due sends it once after a restart', { timeout: 30_000 }, async () => {
+  it('a server SIGKILLed before the reminder falls due sends it once after a restart', { timeout: 90_000 }, async () => {
     const graph = await startFakeGraph();
     const dir = mkdtempSync(join(tmpdir(), 'charla-timers-'));
     const dbPath = join(dir, 'charla.db');
