@@ -4,6 +4,7 @@ export * from './flow.ts';
 export * from './business-hours.ts';
 export * from './template-ref.ts';
 export { KNOWLEDGE_LIMITS, KnowledgeEntry, checkKnowledge, knowledgeId } from './knowledge.ts';
+export { splitIntoKnowledge } from './knowledge-import.ts';
 export { flowValidators } from './ajv.ts';
 export { validateFlow, type ValidateFlowOptions } from './validate/validate-flow.ts';
 export type { Problem } from './validate/problem-list.ts';

@@ -14,7 +14,7 @@ export const ADAPTER_ERRORS = {
   network: 'the connection failed',
   bad_request: 'the request could not be sent (invalid headers or body)',
   http_status: 'the server answered with a non-2xx status',
-  bad_answer: 'the model answered something other than one of the intents',
+  bad_answer: 'the model answered something other than the asked shape (an intent, or an answer citing entries)',
 } as const;
 
 export type AdapterErrorCode = keyof typeof ADAPTER_ERRORS;

@@ -6,3 +6,6 @@ export { createOpenAiClassifier, type OpenAiIntentOptions } from './intent-opena
 export { classifyIntentOffline, classifyOffline } from './intent-offline.ts';
 export { measureIntentAccuracy, type IntentAccuracy } from './intent-accuracy.ts';
 export { ADAPTER_ERRORS, type AdapterErrorCode } from './errors.ts';
+export { answerOffline, answerFromKnowledgeOffline, retrieveKnowledge, type RetrievedEntry } from './knowledge-offline.ts';
+export { createOpenAiAnswerer } from './knowledge-openai.ts';
+export { measureKnowledgeAccuracy, type KnowledgeAccuracy, type KnowledgeQuestion } from './knowledge-accuracy.ts';

@@ -1,17 +1,8 @@
-import OpenAI from 'openai';
 import type { IntentRequest, IntentResult, RuntimePorts } from '../core/types.ts';
 import { AdapterFailure } from './errors.ts';
+import { describeOpenAiError, openAiClient, parseJsonAnswer, type OpenAiOptions } from './openai-client.ts';
 
-export interface OpenAiIntentOptions {
-  apiKey: string;
-  /** Any OpenAI-compatible endpoint; the official API when unset. */
-  baseURL?: string;
-  model: string;
-  /** The user is waiting: a slow model takes `fallback` (default 8 s). */
-  timeoutMs?: number;
-  /** Default 0: a retry doubles the wait, and `fallback` is a fine answer. */
-  maxRetries?: number;
-}
+export type OpenAiIntentOptions = OpenAiOptions;
 
 /** The answer left for the node's `fallback` when nothing fits. */
 const FALLBACK = 'fallback';
@@ -26,13 +17,7 @@ const FALLBACK = 'fallback';
  * await classify({ text: 'no tengo internet', intents }) // { intent: 'sin_conexion', confidence: 0.93, source: 'openai' }
  */
 export function createOpenAiClassifier(options: OpenAiIntentOptions): RuntimePorts['classifyIntent'] {
-  const timeoutMs = options.timeoutMs ?? 8_000;
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
-    timeout: timeoutMs,
-    maxRetries: options.maxRetries ?? 0,
-  });
+  const { client, timeoutMs } = openAiClient(options);
   return async (request) => {
     try {
       const completion = await client.chat.completions.create({
@@ -46,7 +31,7 @@ export function createOpenAiClassifier(options: OpenAiIntentOptions): RuntimePor
       });
       return readAnswer(completion.choices[0]?.message, request);
     } catch (error) {
-      return { intent: null, confidence: 0, source: `openai-error: ${describe(error, timeoutMs)}` };
+      return { intent: null, confidence: 0, source: `openai-error: ${describeOpenAiError(error, timeoutMs)}` };
     }
   };
 }
@@ -85,13 +70,7 @@ function systemPrompt(request: IntentRequest): string {
 type Answer = { content?: string | null; refusal?: string | null } | undefined;
 
 function readAnswer(message: Answer, request: IntentRequest): IntentResult {
-  if (typeof message?.refusal === 'string' && message.refusal !== '') throw new AdapterFailure('bad_answer', 'refused');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(message?.content ?? '');
-  } catch {
-    throw new AdapterFailure('bad_answer', 'not JSON');
-  }
+  const parsed = parseJsonAnswer(message);
   const { intent, confidence } = (parsed ?? {}) as { intent?: unknown; confidence?: unknown };
   if (typeof confidence !== 'number' || !Number.isFinite(confidence)) throw new AdapterFailure('bad_answer', 'no numeric confidence');
   const clamped = Math.min(Math.max(confidence, 0), 1);
@@ -100,12 +79,4 @@ function readAnswer(message: Answer, request: IntentRequest): IntentResult {
     throw new AdapterFailure('bad_answer', `unknown intent ${JSON.stringify(intent).slice(0, 80)}`);
   }
   return { intent, confidence: clamped, source: 'openai' };
-}
-
-function describe(error: unknown, timeoutMs: number): string {
-  if (error instanceof AdapterFailure) return error.message;
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return `timeout: ${timeoutMs} ms`;
-  if (error instanceof OpenAI.APIConnectionError) return 'network: the connection failed';
-  if (error instanceof OpenAI.APIError) return `http_status: HTTP ${String(error.status)}`;
-  return `network: ${error instanceof Error ? error.name : 'unknown error'}`;
 }

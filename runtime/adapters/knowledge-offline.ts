@@ -60,7 +60,8 @@ export function retrieveKnowledge(question: string, knowledge: readonly Knowledg
   // A word no entry has weighs as much as the rarest: off-topic questions are mostly such words.
   const weight = (word: string) => Math.log(1 + knowledge.length / (index.entryFrequency.get(word) ?? 1));
   const total = words.reduce((sum, word) => sum + weight(word), 0);
-  return index.search.search(words.join(' ')).slice(0, limit).map((result) => {
+  // The words are already terms: the query is tokenized by spaces only.
+  return index.search.search(words.join(' '), { tokenize: (query) => query.split(' ') }).slice(0, limit).map((result) => {
     const matched = new Set(result.queryTerms);
     const covered = words.filter((word) => matched.has(word)).reduce((sum, word) => sum + weight(word), 0);
     return { entry: index.byId.get(String(result.id))!, score: result.score, coverage: total === 0 ? 0 : covered / total };

@@ -5,18 +5,19 @@ import { createHttpPort, type HttpPortOptions } from './http.ts';
 import { classifyIntentOffline } from './intent-offline.ts';
 import { createOpenAiClassifier } from './intent-openai.ts';
 import { answerFromKnowledgeOffline } from './knowledge-offline.ts';
+import { createOpenAiAnswerer } from './knowledge-openai.ts';
 
 /**
  * The real ports for live traffic, the simulator and the CLI: guarded HTTP for
- * api_call nodes, intents by OpenAI when a key is configured (else the offline
- * classifier), and unguessable form tokens.
+ * api_call nodes, intents and knowledge answers by OpenAI when a key is configured
+ * (else the offline classifier and retriever), and unguessable form tokens.
  * @example const ports = createRuntimePorts(runtimeConfigFromEnv(process.env));
  */
 export function createRuntimePorts(config: RuntimeConfig, http: Partial<Omit<HttpPortOptions, 'allowPrivate'>> = {}): RuntimePorts {
   return {
     http: createHttpPort({ ...http, allowPrivate: config.allowPrivateHttp }),
     classifyIntent: config.openai === undefined ? classifyIntentOffline : createOpenAiClassifier(config.openai),
-    answerFromKnowledge: answerFromKnowledgeOffline,
+    answerFromKnowledge: config.openai === undefined ? answerFromKnowledgeOffline : createOpenAiAnswerer(config.openai),
     newToken: () => `ft_${randomUUID()}`,
   };
 }

@@ -48,7 +48,8 @@ async function answer(node: NodeOf<'ai_answer'>, ctx: TurnContext): Promise<Step
   const described = `${cited.length === 0 ? 'no entry' : `entry ${cited.map((entry) => entry.id).join(', ')}`}, confidence ${result.confidence.toFixed(2)} (${result.source})`;
   const reply = result.answer?.trim() ?? '';
   if (reply === '' || cited.length === 0 || result.confidence < minConfidence) return next('unknown', described);
-  const text = reply.slice(0, WHATSAPP_LIMITS.textBody);
+  // Sent as written, never rendered as a template; a secret a model could only have guessed is masked all the same.
+  const text = ctx.redact(reply).slice(0, WHATSAPP_LIMITS.textBody);
   ctx.send({ type: 'text', text });
   if (variable !== undefined) ctx.session.variables[variable] = text;
   return { type: 'next', output: 'answered', detail: described, cited };
