@@ -9,7 +9,7 @@ const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
  * first such heading is left out when it is only a title. Plain text (and text extracted from a
  * PDF): each paragraph is an entry titled by its first line. An entry longer than the limit is cut
  * at paragraph ends into parts; ids are made from titles and kept unique.
- * @example splitIntoKnowledge('## Horarios\nAbrimos a las 8.', 'faq.md') // [{ id: 'horarios', title: 'Horarios', text: 'Abrimos a las 8.', source: 'faq.md' }]
+ * @example splitIntoKnowledge('## Horarios\nAbrimos a las 8.', 'preguntas') // [{ id: 'horarios', title: 'Horarios', text: 'Abrimos a las 8.', source: 'preguntas' }]
  */
 export function splitIntoKnowledge(content: string, source?: string): KnowledgeEntry[] {
   const lines = content.replace(/\r\n?/g, '\n').split('\n');
