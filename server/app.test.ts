@@ -9,11 +9,11 @@ describe('buildApp', () => {
     const response = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok' });
-    const tables = t.app.charla.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    const tables = t.app.charla.sqlite!.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
     expect(tables.map((row) => (row as { name: string }).name)).toEqual(
       expect.arrayContaining(['flows', 'flow_versions', 'api_tokens', 'channels', 'simulations']),
     );
-    expect(t.app.charla.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(t.app.charla.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
   it('answers unknown API routes with a coded 404', async () => {

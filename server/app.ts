@@ -7,7 +7,7 @@ import { SecretBox } from './channels/secret-box.ts';
 import { loadSecretKey } from './channels/secret-key.ts';
 import type { ServerConfig } from './config.ts';
 import type { CharlaContext } from './context.ts';
-import { openDatabase, type DbConnection } from './db/connection.ts';
+import { openCharlaDatabase, type CharlaDatabase } from './db/database.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { createFlowRepository } from './flows/repository.ts';
@@ -29,8 +29,8 @@ import { versionsPlugin } from './plugins/versions/index.ts';
 
 export interface BuildAppOptions {
   config: ServerConfig;
-  /** An open database; by default `config.dbPath` is opened (and closed with the app). */
-  database?: DbConnection;
+  /** An open database; by default CHARLA_DATABASE_URL's PostgreSQL or `config.dbPath` is opened (and closed with the app). */
+  database?: CharlaDatabase;
   /** false (default, for tests) or pino settings; secrets are redacted either way. */
   logger?: false | { level?: string; stream?: NodeJS.WritableStream };
   /** The built editor (dist/editor) to serve at /, with index.html for unknown page paths. */
@@ -59,31 +59,33 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false } },
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
-  const database = options.database ?? openDatabase(config.dbPath);
-  if (!options.database) app.addHook('onClose', async () => database.close());
+  const database = options.database ?? await openCharlaDatabase(config);
+  if (!options.database) app.addHook('onClose', () => database.close());
 
   let secretKey: ReturnType<typeof loadSecretKey>;
   try {
     secretKey = loadSecretKey({
-      envKey: config.secretKey, dbPath: database.sqlite.name, hasEncryptedValues: hasEncryptedChannelSecrets(database.db),
+      // On PostgreSQL the key file sits where the SQLite file would; several instances share CHARLA_SECRET_KEY instead.
+      envKey: config.secretKey, dbPath: database.sqlite?.name ?? config.dbPath, hasEncryptedValues: await hasEncryptedChannelSecrets(database),
     });
   } catch (error) {
-    if (!options.database) database.close();
+    if (!options.database) await database.close();
     throw error;
   }
   const context: CharlaContext = {
     config,
+    database,
     db: database.db,
     sqlite: database.sqlite,
-    flows: createFlowRepository(database.db),
-    channels: createChannelRepository(database.db, config.whatsapp, new SecretBox(secretKey.key)),
+    flows: createFlowRepository(database),
+    channels: createChannelRepository(database, config.whatsapp, new SecretBox(secretKey.key)),
     secretKey: secretKey.source,
-    tokens: createTokenRepository(database.db),
+    tokens: createTokenRepository(database),
     ports: options.ports ?? createRuntimePorts(config.runtime),
     now: options.now ?? Date.now,
   };
   // Channel secrets written before encryption existed are encrypted now; a wrong key stops here.
-  const sealed = context.channels.sealPlaintextSecrets();
+  const sealed = await context.channels.sealPlaintextSecrets();
   app.decorate('charla', context);
   if (sealed > 0) app.log.info({ sealed }, 'channel secrets stored in plaintext were encrypted');
   app.decorateRequest('principal', null);

@@ -8,6 +8,8 @@ export interface ServerConfig {
   port: number;
   /** SQLite file; created with its folder if missing. */
   dbPath: string;
+  /** CHARLA_DATABASE_URL: run on this PostgreSQL instead of the SQLite file. */
+  databaseUrl: string | undefined;
   /** An admin bearer token accepted as is (no database row). */
   adminToken: string | undefined;
   /** CHARLA_SECRET_KEY: encrypts channel secrets in the database (server/channels/secret-key.ts). */
@@ -44,6 +46,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     port: parsePort(env.PORT),
     dbPath: databasePath(nonEmpty(env.CHARLA_DB) ?? './data/charla.db'),
+    databaseUrl: parseDatabaseUrl(env.CHARLA_DATABASE_URL),
     adminToken: nonEmpty(env.CHARLA_ADMIN_TOKEN),
     secretKey: nonEmpty(env.CHARLA_SECRET_KEY),
     whatsapp: {
@@ -59,6 +62,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     ...config,
     adminToken: redact(config.adminToken),
     secretKey: redact(config.secretKey),
+    databaseUrl: redact(config.databaseUrl),
     whatsapp: {
       ...config.whatsapp,
       appSecret: redact(config.whatsapp.appSecret),
@@ -88,6 +92,22 @@ function parsePort(value: string | undefined): number {
     throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${value}"`);
   }
   return port;
+}
+
+/** A postgres:// URL; the message never repeats it (it may carry a password). */
+function parseDatabaseUrl(value: string | undefined): string | undefined {
+  const given = nonEmpty(value);
+  if (given === undefined) return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(given).protocol;
+  } catch {
+    throw new ConfigError('CHARLA_DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/database)');
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError(`CHARLA_DATABASE_URL must be a postgres:// URL, not ${protocol}//…; leave it unset to use the SQLite file (CHARLA_DB)`);
+  }
+  return given;
 }
 
 function parseUrl(name: string, value: string): string {

@@ -6,17 +6,22 @@ import type { ChannelRepository } from './channels/repository.ts';
 import type { SecretKeySource } from './channels/secret-key.ts';
 import type { ServerConfig } from './config.ts';
 import type { CharlaDb } from './db/connection.ts';
+import type { CharlaDatabase } from './db/database.ts';
 import type { FlowRepository } from './flows/repository.ts';
 
 /**
  * What every plugin shares, decorated on the app as `app.charla` (and `request.server.charla`).
- * Plugins read the database through these repositories or prepare their own statements once, at
- * registration, on `db`/`sqlite`.
+ * Plugins read the database through these repositories or their own queries on `database`, which
+ * work on SQLite and PostgreSQL alike (server/db/database.ts says how to write them).
  */
 export interface CharlaContext {
   config: ServerConfig;
+  /** SQLite or PostgreSQL (CHARLA_DATABASE_URL): `database.db` with `database.tables`, `transaction`, `prepared`. */
+  database: CharlaDatabase;
+  /** `database.db`. */
   db: CharlaDb;
-  sqlite: Database.Database;
+  /** The SQLite connection; undefined on PostgreSQL. */
+  sqlite: Database.Database | undefined;
   flows: FlowRepository;
   channels: ChannelRepository;
   /** Where the key encrypting channel secrets came from (never the key itself). */

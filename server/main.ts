@@ -1,5 +1,6 @@
 /**
- * `npm start` (after `vite build`): opens and migrates the SQLite file, loads the fixture bots on
+ * `npm start` (after `vite build`): opens and migrates the database (the SQLite file, or PostgreSQL
+ * with CHARLA_DATABASE_URL), loads the fixture bots on
  * first run, makes sure someone can sign in, and serves the editor and the API.
  */
 import { existsSync } from 'node:fs';
@@ -8,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { FIRST_ADMIN_TOKEN } from '../schema/api/roles.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
-import { openDatabase } from './db/connection.ts';
+import { openCharlaDatabase } from './db/database.ts';
 import { seedFixtureDrafts } from './flows/seed-fixtures.ts';
 
 const EDITOR_DIR = fileURLToPath(new URL('../dist/editor', import.meta.url));
@@ -22,7 +23,7 @@ try {
   process.exit(1);
 }
 
-const database = openDatabase(config.dbPath);
+const database = await openCharlaDatabase(config);
 const editorDir = existsSync(EDITOR_DIR) ? EDITOR_DIR : undefined;
 let app: Awaited<ReturnType<typeof buildApp>>;
 try {
@@ -34,12 +35,12 @@ try {
 }
 const { tokens, secretKey } = app.charla;
 
-const seeded = seedFixtureDrafts(app.charla);
+const seeded = await seedFixtureDrafts(app.charla);
 for (const { file, reason } of seeded.skipped) app.log.warn({ file, reason }, 'fixture not loaded');
 
 // Without CHARLA_ADMIN_TOKEN nobody could sign in: create an admin token once and show it once.
-const firstAdminToken = config.adminToken === undefined && !tokens.hasAdminToken()
-  ? tokens.create({ ...FIRST_ADMIN_TOKEN, role: 'admin', now: Date.now() }).token
+const firstAdminToken = config.adminToken === undefined && !(await tokens.hasAdminToken())
+  ? (await tokens.create({ ...FIRST_ADMIN_TOKEN, role: 'admin', now: Date.now() })).token
   : undefined;
 
 await app.listen({ host: config.host, port: config.port });
@@ -49,7 +50,7 @@ const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.ho
 const lines = [
   '',
   `Charla is running at ${url}`,
-  `  database: ${config.dbPath}`,
+  `  database: ${database.location}`,
   editorDir ? `  editor:   ${url}/` : '  editor:   not built (run `npm run build`); the API is up',
 ];
 if (secretKey.kind === 'generated') {
@@ -74,7 +75,7 @@ console.log(lines.join('\n') + '\n');
 async function shutdown(signal: string): Promise<void> {
   app.log.info({ signal }, 'shutting down');
   await app.close();
-  database.close();
+  await database.close();
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -7,7 +7,7 @@ import { sameTokenSecret } from './token-secret.ts';
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** Who sent the request: CHARLA_ADMIN_TOKEN as is, else a stored (hashed) API token. */
-export function authenticate(request: FastifyRequest): Principal {
+export async function authenticate(request: FastifyRequest): Promise<Principal> {
   const header = request.headers.authorization;
   if (header === undefined || header.trim() === '') throw new AppError('missing_token');
   const token = BEARER.exec(header)?.[1];
@@ -16,7 +16,7 @@ export function authenticate(request: FastifyRequest): Principal {
   if (config.adminToken !== undefined && sameTokenSecret(token, config.adminToken)) {
     return { name: ADMIN_TOKEN_PRINCIPAL, role: 'admin', tokenId: null };
   }
-  return tokens.principalFor(token) ?? fail('invalid_token');
+  return (await tokens.principalFor(token)) ?? fail('invalid_token');
 }
 
 /**
@@ -26,7 +26,7 @@ export function authenticate(request: FastifyRequest): Principal {
  */
 export function requireRole(roles: readonly Role[]): preHandlerAsyncHookHandler {
   return async function checkRole(request) {
-    const principal = authenticate(request);
+    const principal = await authenticate(request);
     if (!roles.includes(principal.role)) {
       throw new AppError('forbidden', `This needs the role ${roles.join(' or ')}; your token is ${principal.role}`, {
         role: principal.role,

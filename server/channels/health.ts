@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { CharlaDatabase } from '../db/database.ts';
 
 /** Graph error codes that mean the access token itself is wrong: expired or invalid (190), missing permission (10, 200). */
 const TOKEN_ERROR_CODES = new Set([190, 10, 200]);
@@ -17,22 +18,20 @@ export interface ChannelHealth {
  * Reads each number's health. inbound_messages and outbox carry no secondary index on purpose
  * (live-schema.ts), so these walk back from the newest row and stop at the first match: quick for a
  * number in use, an admin page's cost for an idle one.
- * @example const health = channelHealthReader(sqlite); health('106540352242922', true)
+ * @example const health = channelHealthReader(database); await health('106540352242922', true)
  */
-export function channelHealthReader(sqlite: Database.Database) {
-  const lastWebhook = sqlite.prepare<[string], { received_at: number }>(
-    'SELECT received_at FROM inbound_messages WHERE phone_number_id = ? ORDER BY rowid DESC LIMIT 1',
-  );
-  const lastError = sqlite.prepare<[string], { created_at: number; error_code: number | null; error: string }>(
-    'SELECT created_at, error_code, error FROM outbox WHERE phone_number_id = ? AND error IS NOT NULL ORDER BY id DESC LIMIT 1',
-  );
-  return (phoneNumberId: string, hasAccessToken: boolean): ChannelHealth => {
-    const webhook = lastWebhook.get(phoneNumberId);
-    const failure = lastError.get(phoneNumberId);
-    const refused = failure !== undefined && failure.error_code !== null && TOKEN_ERROR_CODES.has(failure.error_code);
+export function channelHealthReader({ db, dialect, tables: { inboundMessages, outbox } }: CharlaDatabase) {
+  // SQLite's rowid is the arrival order; PostgreSQL has none, and received_at is.
+  const newestInbound = dialect === 'sqlite' ? desc(sql`rowid`) : desc(inboundMessages.receivedAt);
+  return async (phoneNumberId: string, hasAccessToken: boolean): Promise<ChannelHealth> => {
+    const [webhook] = await db.select({ receivedAt: inboundMessages.receivedAt }).from(inboundMessages)
+      .where(eq(inboundMessages.phoneNumberId, phoneNumberId)).orderBy(newestInbound).limit(1);
+    const [failure] = await db.select({ createdAt: outbox.createdAt, errorCode: outbox.errorCode, error: outbox.error }).from(outbox)
+      .where(and(eq(outbox.phoneNumberId, phoneNumberId), isNotNull(outbox.error))).orderBy(desc(outbox.id)).limit(1);
+    const refused = failure !== undefined && failure.errorCode !== null && TOKEN_ERROR_CODES.has(failure.errorCode);
     return {
-      lastWebhookAt: webhook?.received_at ?? null,
-      lastSendError: failure ? { at: failure.created_at, code: failure.error_code, message: failure.error } : null,
+      lastWebhookAt: webhook?.receivedAt ?? null,
+      lastSendError: failure ? { at: failure.createdAt, code: failure.errorCode, message: failure.error ?? '' } : null,
       tokenProblem: !hasAccessToken ? 'missing' : refused ? 'refused' : null,
     };
   };

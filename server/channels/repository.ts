@@ -1,7 +1,6 @@
 import { eq, isNotNull, like, or, sql } from 'drizzle-orm';
 import { ConfigError } from '../config.ts';
-import type { CharlaDb } from '../db/connection.ts';
-import { channels } from '../db/schema.ts';
+import type { CharlaDatabase } from '../db/database.ts';
 import { SecretBox, SecretDecryptionError } from './secret-box.ts';
 
 /** A channel as the live path uses it: its own secrets, else the server's defaults. */
@@ -38,24 +37,29 @@ export interface ChannelSummary {
 export type ChannelSecrets = Partial<Record<'accessToken' | 'appSecret' | 'verifyToken', string>>;
 export type ChannelSettings = ChannelSecrets & { wabaId?: string };
 
+type ChannelRow = CharlaDatabase['tables']['channels']['$inferSelect'];
+
 /** The columns encrypted at rest (docs/security.md): what lets someone send as, or receive for, the number. */
 const ENCRYPTED = ['accessToken', 'appSecret'] as const;
 
 /** Whether any channel secret in the database is encrypted (then its key must be found at start-up). */
-export function hasEncryptedChannelSecrets(db: CharlaDb): boolean {
-  return db.select({ id: channels.phoneNumberId }).from(channels)
-    .where(or(like(channels.accessToken, 'enc:%'), like(channels.appSecret, 'enc:%'))).limit(1).get() !== undefined;
+export async function hasEncryptedChannelSecrets({ db, tables: { channels } }: CharlaDatabase): Promise<boolean> {
+  const rows = await db.select({ id: channels.phoneNumberId }).from(channels)
+    .where(or(like(channels.accessToken, 'enc:%'), like(channels.appSecret, 'enc:%'))).limit(1);
+  return rows.length > 0;
 }
 
 /**
  * WhatsApp business numbers bound to flows. `resolve` is a prepared statement: the webhook calls it per request.
  * Access tokens and app secrets are stored encrypted with `box` and decrypted when resolved.
- * @example const channel = repo.resolve('1234567890'); // undefined if unknown
+ * @example const channel = await repo.resolve('1234567890'); // undefined if unknown
  */
-export function createChannelRepository(db: CharlaDb, defaults: ChannelSecrets, box: SecretBox) {
-  const byId = db.select().from(channels).where(eq(channels.phoneNumberId, sql.placeholder('id'))).prepare();
+export function createChannelRepository(database: CharlaDatabase, defaults: ChannelSecrets, box: SecretBox) {
+  const { db, tables: { channels } } = database;
+  const byIdQuery = database.prepared(db.select().from(channels).where(eq(channels.phoneNumberId, sql.placeholder('id'))), 'channel_by_id');
+  const byId = async (id: string) => (await byIdQuery({ id }))[0];
   const open = (stored: string | null): string | undefined => (stored === null ? undefined : box.open(stored));
-  const summarise = (row: typeof channels.$inferSelect): ChannelSummary => ({
+  const summarise = (row: ChannelRow): ChannelSummary => ({
     phoneNumberId: row.phoneNumberId,
     flowId: row.flowId,
     hasAccessToken: row.accessToken !== null,
@@ -69,8 +73,8 @@ export function createChannelRepository(db: CharlaDb, defaults: ChannelSecrets, 
   const unpaused = { pausedAt: null, pauseCode: null, pauseReason: null };
 
   return {
-    resolve(phoneNumberId: string): ResolvedChannel | undefined {
-      const row = byId.get({ id: phoneNumberId });
+    async resolve(phoneNumberId: string): Promise<ResolvedChannel | undefined> {
+      const row = await byId(phoneNumberId);
       return row && {
         phoneNumberId: row.phoneNumberId,
         flowId: row.flowId,
@@ -85,15 +89,15 @@ export function createChannelRepository(db: CharlaDb, defaults: ChannelSecrets, 
      * Binds a number to a flow; settings left out keep their stored value. A new access token
      * clears a pause: it is how an admin fixes an expired or revoked token (190).
      */
-    upsert(phoneNumberId: string, flowId: string, settings: ChannelSettings, now: number): ChannelSummary {
+    async upsert(phoneNumberId: string, flowId: string, settings: ChannelSettings, now: number): Promise<ChannelSummary> {
       const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)
         .map(([name, value]) => [name, (ENCRYPTED as readonly string[]).includes(name) ? box.seal(value) : value]));
       const resume = settings.accessToken !== undefined ? unpaused : {};
-      db.insert(channels)
+      const [row] = await db.insert(channels)
         .values({ phoneNumberId, flowId, ...given, createdAt: now, updatedAt: now })
         .onConflictDoUpdate({ target: channels.phoneNumberId, set: { flowId, ...given, ...resume, updatedAt: now } })
-        .run();
-      return summarise(byId.get({ id: phoneNumberId })!);
+        .returning();
+      return summarise(row!);
     },
 
     /**
@@ -101,10 +105,10 @@ export function createChannelRepository(db: CharlaDb, defaults: ChannelSecrets, 
      * every encrypted one opens with the key (a ConfigError naming the number when one does not).
      * Returns how many plaintext values were encrypted.
      */
-    sealPlaintextSecrets(): number {
+    async sealPlaintextSecrets(): Promise<number> {
       let sealed = 0;
-      db.transaction((tx) => {
-        for (const row of tx.select().from(channels).all()) {
+      await database.transaction(async (tx) => {
+        for (const row of await tx.select().from(channels)) {
           const update: Partial<Record<(typeof ENCRYPTED)[number], string>> = {};
           for (const column of ENCRYPTED) {
             const stored = row[column];
@@ -121,39 +125,39 @@ export function createChannelRepository(db: CharlaDb, defaults: ChannelSecrets, 
               throw new ConfigError(`The ${column} of number ${row.phoneNumberId} does not decrypt with this key: CHARLA_SECRET_KEY (or the key file) is not the key it was encrypted with`);
             }
           }
-          if (Object.keys(update).length > 0) tx.update(channels).set(update).where(eq(channels.phoneNumberId, row.phoneNumberId)).run();
+          if (Object.keys(update).length > 0) await tx.update(channels).set(update).where(eq(channels.phoneNumberId, row.phoneNumberId));
         }
       });
       return sealed;
     },
 
-    summary(phoneNumberId: string): ChannelSummary | undefined {
-      const row = byId.get({ id: phoneNumberId });
+    async summary(phoneNumberId: string): Promise<ChannelSummary | undefined> {
+      const row = await byId(phoneNumberId);
       return row && summarise(row);
     },
 
     /** Records that the Graph API refused the channel itself; the first error is kept until it resumes. */
-    pause(phoneNumberId: string, code: number | null, reason: string, now: number): void {
-      db.update(channels).set({ pausedAt: now, pauseCode: code, pauseReason: reason })
-        .where(sql`${channels.phoneNumberId} = ${phoneNumberId} AND ${channels.pausedAt} IS NULL`).run();
+    async pause(phoneNumberId: string, code: number | null, reason: string, now: number): Promise<void> {
+      await db.update(channels).set({ pausedAt: now, pauseCode: code, pauseReason: reason })
+        .where(sql`${channels.phoneNumberId} = ${phoneNumberId} AND ${channels.pausedAt} IS NULL`);
     },
 
-    resume(phoneNumberId: string, now: number): void {
-      db.update(channels).set({ ...unpaused, updatedAt: now }).where(eq(channels.phoneNumberId, phoneNumberId)).run();
+    async resume(phoneNumberId: string, now: number): Promise<void> {
+      await db.update(channels).set({ ...unpaused, updatedAt: now }).where(eq(channels.phoneNumberId, phoneNumberId));
     },
 
     /** The numbers paused now (the sender holds their messages from start-up on). */
-    pausedNumbers(): string[] {
-      return db.select({ id: channels.phoneNumberId }).from(channels).where(isNotNull(channels.pausedAt)).all().map((row) => row.id);
+    async pausedNumbers(): Promise<string[]> {
+      return (await db.select({ id: channels.phoneNumberId }).from(channels).where(isNotNull(channels.pausedAt))).map((row) => row.id);
     },
 
-    list(): ChannelSummary[] {
-      return db.select().from(channels).orderBy(channels.phoneNumberId).all().map(summarise);
+    async list(): Promise<ChannelSummary[]> {
+      return (await db.select().from(channels).orderBy(channels.phoneNumberId)).map(summarise);
     },
 
     /** Every verify token in use (channels' own and the default), for the webhook's GET verification. */
-    verifyTokens(): string[] {
-      const own = db.select({ token: channels.verifyToken }).from(channels).all().map((row) => row.token);
+    async verifyTokens(): Promise<string[]> {
+      const own = (await db.select({ token: channels.verifyToken }).from(channels)).map((row) => row.token);
       return [...own, defaults.verifyToken].filter((token): token is string => typeof token === 'string');
     },
   };

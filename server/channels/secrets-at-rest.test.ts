@@ -38,7 +38,7 @@ async function connectNumber(env: Record<string, string> = {}): Promise<void> {
     payload: { flowId: 'pizzeria', accessToken: ACCESS_TOKEN, appSecret: APP_SECRET },
   });
   expect(put.statusCode, put.body).toBe(200);
-  expect(app.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN, appSecret: APP_SECRET });
+  expect(await app.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN, appSecret: APP_SECRET });
   await app.close();
 }
 
@@ -73,7 +73,7 @@ describe('channel secrets at rest', () => {
     expect(box.seal(ACCESS_TOKEN)).not.toBe(box.seal(ACCESS_TOKEN));
     // A restart with the same key reads them back.
     const app = await start({ CHARLA_SECRET_KEY: KEY });
-    expect(app.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN, appSecret: APP_SECRET });
+    expect(await app.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN, appSecret: APP_SECRET });
     await app.close();
   });
 
@@ -85,7 +85,7 @@ describe('channel secrets at rest', () => {
     const app = await start({ CHARLA_SECRET_KEY: KEY });
     expect(storedSecrets().access_token).toMatch(/^enc:v1:/);
     expect(storedSecrets().app_secret).toMatch(/^enc:v1:/);
-    expect(app.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN, appSecret: APP_SECRET });
+    expect(await app.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN, appSecret: APP_SECRET });
     await app.close();
   });
 
@@ -103,14 +103,14 @@ describe('channel secrets at rest', () => {
     expect(storedSecrets().access_token).toMatch(/^enc:v1:/);
     const app = await start();
     expect(app.charla.secretKey).toEqual({ kind: 'file', file });
-    expect(app.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN });
+    expect(await app.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN });
     await app.close();
     // The same key given in the environment works as well; losing the file without it does not.
     const key = readFileSync(file, 'utf8').trim();
     unlinkSync(file);
     await expect(start()).rejects.toThrow(/put back .*secret\.key/);
     const withEnv = await start({ CHARLA_SECRET_KEY: key });
-    expect(withEnv.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN });
+    expect(await withEnv.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN });
     await withEnv.close();
   });
 

@@ -3,7 +3,7 @@ import type { FlowSummary } from '../../schema/api/flows.ts';
 import type { VersionSummary } from '../../schema/api/versions.ts';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { CharlaDb } from '../db/connection.ts';
-import { draftSnapshots, flows, flowVersions, simulations } from '../db/schema.ts';
+import type { CharlaDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { contentHash } from './content-hash.ts';
 
@@ -17,29 +17,30 @@ const VERSION_CACHE_SIZE = 64;
 /**
  * Drafts, immutable versions and the live pointer. Reads on the live path
  * (`getLiveFlow`, `getVersion`) are prepared statements plus a cache of parsed documents.
- * @example const live = repo.getLiveFlow('pizzeria'); // { version: 3, document } or undefined
+ * @example const live = await repo.getLiveFlow('pizzeria'); // { version: 3, document } or undefined
  */
-export function createFlowRepository(db: CharlaDb) {
+export function createFlowRepository(database: CharlaDatabase) {
+  const { db, prepared, tables: { flows, flowVersions, simulations, draftSnapshots } } = database;
   const summaryColumns = { id: flows.id, name: flows.name, revision: flows.revision, liveVersion: flows.liveVersion };
-  const draftById = db.select({ ...summaryColumns, document: flows.document }).from(flows)
-    .where(eq(flows.id, sql.placeholder('id'))).prepare();
-  const summaryById = db.select(summaryColumns).from(flows).where(eq(flows.id, sql.placeholder('id'))).prepare();
-  const livePointer = db.select({ liveVersion: flows.liveVersion }).from(flows)
-    .where(eq(flows.id, sql.placeholder('id'))).prepare();
-  const versionDocument = db.select({ document: flowVersions.document }).from(flowVersions)
-    .where(and(eq(flowVersions.flowId, sql.placeholder('id')), eq(flowVersions.version, sql.placeholder('version'))))
-    .prepare();
+  const draftById = prepared(db.select({ ...summaryColumns, document: flows.document }).from(flows)
+    .where(eq(flows.id, sql.placeholder('id'))), 'flow_draft_by_id');
+  const summaryById = prepared(db.select(summaryColumns).from(flows).where(eq(flows.id, sql.placeholder('id'))), 'flow_summary_by_id');
+  const livePointer = prepared(db.select({ liveVersion: flows.liveVersion }).from(flows)
+    .where(eq(flows.id, sql.placeholder('id'))), 'flow_live_pointer');
+  const versionDocument = prepared(db.select({ document: flowVersions.document }).from(flowVersions)
+    .where(and(eq(flowVersions.flowId, sql.placeholder('id')), eq(flowVersions.version, sql.placeholder('version')))),
+  'flow_version_document');
   const versionColumns = {
     version: flowVersions.version, contentHash: flowVersions.contentHash, author: flowVersions.author,
     note: flowVersions.note, createdAt: flowVersions.createdAt,
   };
   const versionCache = new Map<string, FlowDocument>();
 
-  function getVersion(flowId: string, version: number): FlowDocument | undefined {
+  async function getVersion(flowId: string, version: number): Promise<FlowDocument | undefined> {
     const key = `${flowId}\u0000${version}`;
     const cached = versionCache.get(key);
     if (cached) return cached;
-    const row = versionDocument.get({ id: flowId, version });
+    const [row] = await versionDocument({ id: flowId, version });
     if (!row) return undefined;
     const document = JSON.parse(row.document) as FlowDocument;
     if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value!);
@@ -48,55 +49,69 @@ export function createFlowRepository(db: CharlaDb) {
   }
 
   /** The flow without parsing its draft: for routes that only need it to exist. */
-  function requireFlow(id: string): FlowSummary {
-    const row = summaryById.get({ id });
+  async function requireFlow(id: string): Promise<FlowSummary> {
+    const [row] = await summaryById({ id });
     if (!row) throw new AppError('flow_not_found', `No flow "${id}"`);
     return row;
   }
 
-  function requireDraft(id: string): FlowDraft {
-    const row = draftById.get({ id });
+  async function requireDraft(id: string): Promise<FlowDraft> {
+    const [row] = await draftById({ id });
     if (!row) throw new AppError('flow_not_found', `No flow "${id}"`);
     return { ...row, document: JSON.parse(row.document) as FlowDocument };
   }
 
   /** 409 when the draft's content is the live version's: publishing it would add an identical version. */
-  function refuseUnchanged(tx: Pick<CharlaDb, 'select'>, id: string, liveVersion: number | null, hash: string): void {
+  async function refuseUnchanged(tx: Pick<CharlaDb, 'select'>, id: string, liveVersion: number | null, hash: string): Promise<void> {
     if (liveVersion === null) return;
-    const live = tx.select({ contentHash: flowVersions.contentHash }).from(flowVersions)
-      .where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, liveVersion))).get();
+    const [live] = await tx.select({ contentHash: flowVersions.contentHash }).from(flowVersions)
+      .where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, liveVersion)));
     if (live?.contentHash === hash) {
       throw new AppError('draft_unchanged', `The draft is the same as version ${liveVersion}, which is live: change something before publishing`,
         { liveVersion });
     }
   }
 
+  /** Stores a new flow's draft at revision 1 (in `tx` when given); false if the id is taken. */
+  async function createDraftIfNew(document: FlowDocument, now: number, tx: CharlaDb = db): Promise<boolean> {
+    const created = await tx.insert(flows).values({
+      id: document.id, name: document.name, document: JSON.stringify(document),
+      revision: 1, createdAt: now, updatedAt: now,
+    }).onConflictDoNothing().returning({ id: flows.id });
+    return created.length > 0;
+  }
+
+  /** The row locked until the transaction ends on PostgreSQL; SQLite's transaction already holds the whole database. */
+  function lockFlow<Query>(query: Query): Query {
+    return database.dialect === 'postgres' ? (query as Query & { for(strength: 'update'): Query }).for('update') : query;
+  }
+
   return {
     getVersion,
 
     /** The version new conversations of this flow start on, or undefined if never published. */
-    getLiveFlow(flowId: string): { version: number; document: FlowDocument } | undefined {
-      const version = livePointer.get({ id: flowId })?.liveVersion;
+    async getLiveFlow(flowId: string): Promise<{ version: number; document: FlowDocument } | undefined> {
+      const version = (await livePointer({ id: flowId }))[0]?.liveVersion;
       if (version === undefined || version === null) return undefined;
-      const document = getVersion(flowId, version);
+      const document = await getVersion(flowId, version);
       return document && { version, document };
     },
 
     /** The draft's or a version's document; 404 (flow_not_found, version_not_found) if there is none. */
-    requireDocument(id: string, source: 'draft' | number): FlowDocument {
-      if (source === 'draft') return requireDraft(id).document;
-      requireFlow(id);
-      const document = getVersion(id, source);
+    async requireDocument(id: string, source: 'draft' | number): Promise<FlowDocument> {
+      if (source === 'draft') return (await requireDraft(id)).document;
+      await requireFlow(id);
+      const document = await getVersion(id, source);
       if (!document) throw new AppError('version_not_found', `Flow "${id}" has no version ${source}`);
       return document;
     },
 
-    listFlows(): FlowSummary[] {
-      return db.select(summaryColumns).from(flows).orderBy(flows.id).all();
+    listFlows(): Promise<FlowSummary[]> {
+      return db.select(summaryColumns).from(flows).orderBy(flows.id);
     },
 
-    getDraft(id: string): FlowDraft | undefined {
-      const row = draftById.get({ id });
+    async getDraft(id: string): Promise<FlowDraft | undefined> {
+      const [row] = await draftById({ id });
       return row && { ...row, document: JSON.parse(row.document) as FlowDocument };
     },
 
@@ -104,22 +119,20 @@ export function createFlowRepository(db: CharlaDb) {
     requireFlow,
 
     /** Stores a new flow's draft at revision 1; 409 if the id is taken. */
-    createDraft(document: FlowDocument, now: number): number {
-      const result = db.insert(flows).values({
-        id: document.id, name: document.name, document: JSON.stringify(document),
-        revision: 1, createdAt: now, updatedAt: now,
-      }).onConflictDoNothing().run();
-      if (result.changes === 0) throw new AppError('flow_exists', `A flow "${document.id}" already exists`);
+    async createDraft(document: FlowDocument, now: number): Promise<number> {
+      if (!(await createDraftIfNew(document, now))) throw new AppError('flow_exists', `A flow "${document.id}" already exists`);
       return 1;
     },
 
+    createDraftIfNew,
+
     /** Replaces the draft if `revision` is still current; returns the new revision, else 409. */
-    saveDraft(id: string, document: FlowDocument, revision: number, now: number): number {
-      const result = db.update(flows)
+    async saveDraft(id: string, document: FlowDocument, revision: number, now: number): Promise<number> {
+      const saved = await db.update(flows)
         .set({ name: document.name, document: JSON.stringify(document), revision: revision + 1, updatedAt: now })
-        .where(and(eq(flows.id, id), eq(flows.revision, revision))).run();
-      if (result.changes === 0) {
-        const current = requireFlow(id);
+        .where(and(eq(flows.id, id), eq(flows.revision, revision))).returning({ id: flows.id });
+      if (saved.length === 0) {
+        const current = await requireFlow(id);
         throw new AppError('revision_conflict',
           `The draft is at revision ${current.revision}, you sent ${revision}: reload it and apply your change again`,
           { currentRevision: current.revision });
@@ -133,60 +146,62 @@ export function createFlowRepository(db: CharlaDb) {
      * a draft identical to the live version is refused (409 draft_unchanged). A draft equal to an
      * older version publishes: republishing it is how one rolls forward with a new note.
      */
-    publish(id: string, input: { revision: number; author: string; note?: string; now: number }): { version: number; contentHash: string } {
-      return db.transaction((tx) => {
-        const draft = tx.select({ revision: flows.revision, document: flows.document, liveVersion: flows.liveVersion }).from(flows)
-          .where(eq(flows.id, id)).get();
+    publish(id: string, input: { revision: number; author: string; note?: string; now: number }): Promise<{ version: number; contentHash: string }> {
+      return database.transaction(async (tx) => {
+        // FOR UPDATE on PostgreSQL: two instances publishing the same flow at once queue here.
+        const [draft] = await lockFlow(tx.select({ revision: flows.revision, document: flows.document, liveVersion: flows.liveVersion }).from(flows)
+          .where(eq(flows.id, id)));
         if (!draft) throw new AppError('flow_not_found', `No flow "${id}"`);
         if (draft.revision !== input.revision) {
           throw new AppError('revision_conflict', 'The draft changed while publishing; try again',
             { currentRevision: draft.revision });
         }
-        const last = tx.select({ last: max(flowVersions.version) }).from(flowVersions)
-          .where(eq(flowVersions.flowId, id)).get();
+        const [last] = await tx.select({ last: max(flowVersions.version) }).from(flowVersions)
+          .where(eq(flowVersions.flowId, id));
         const version = (last?.last ?? 0) + 1;
         const hash = contentHash(JSON.parse(draft.document));
-        refuseUnchanged(tx, id, draft.liveVersion, hash);
-        tx.insert(flowVersions).values({
+        await refuseUnchanged(tx, id, draft.liveVersion, hash);
+        await tx.insert(flowVersions).values({
           flowId: id, version, contentHash: hash, author: input.author,
           note: input.note ?? null, createdAt: input.now, document: draft.document,
-        }).run();
-        tx.update(flows).set({ liveVersion: version }).where(eq(flows.id, id)).run();
+        });
+        await tx.update(flows).set({ liveVersion: version }).where(eq(flows.id, id));
         return { version, contentHash: hash };
       });
     },
 
-    listVersions(id: string): VersionSummary[] {
-      const { liveVersion } = requireFlow(id);
-      return db.select(versionColumns).from(flowVersions).where(eq(flowVersions.flowId, id)).orderBy(desc(flowVersions.version)).all()
-        .map((row) => ({ ...row, live: row.version === liveVersion }));
+    async listVersions(id: string): Promise<VersionSummary[]> {
+      const { liveVersion } = await requireFlow(id);
+      const rows = await db.select(versionColumns).from(flowVersions).where(eq(flowVersions.flowId, id)).orderBy(desc(flowVersions.version));
+      return rows.map((row) => ({ ...row, live: row.version === liveVersion }));
     },
 
-    versionSummary(id: string, version: number): Omit<VersionSummary, 'live'> | undefined {
-      return db.select(versionColumns).from(flowVersions).where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, version))).get();
+    async versionSummary(id: string, version: number): Promise<Omit<VersionSummary, 'live'> | undefined> {
+      const [row] = await db.select(versionColumns).from(flowVersions).where(and(eq(flowVersions.flowId, id), eq(flowVersions.version, version)));
+      return row;
     },
 
     /** Deletes a flow that was never published (published ones keep their history); 409 otherwise. */
-    deleteDraft(id: string): void {
-      db.transaction((tx) => {
-        const flow = tx.select({ liveVersion: flows.liveVersion }).from(flows).where(eq(flows.id, id)).get();
+    deleteDraft(id: string): Promise<void> {
+      return database.transaction(async (tx) => {
+        const [flow] = await lockFlow(tx.select({ liveVersion: flows.liveVersion }).from(flows).where(eq(flows.id, id)));
         if (!flow) throw new AppError('flow_not_found', `No flow "${id}"`);
         if (flow.liveVersion !== null) {
           throw new AppError('flow_published', `"${id}" is published: published flows keep their version history and cannot be deleted`);
         }
-        tx.delete(simulations).where(eq(simulations.flowId, id)).run();
-        tx.delete(draftSnapshots).where(eq(draftSnapshots.flowId, id)).run();
-        tx.delete(flows).where(eq(flows.id, id)).run();
+        await tx.delete(simulations).where(eq(simulations.flowId, id));
+        await tx.delete(draftSnapshots).where(eq(draftSnapshots.flowId, id));
+        await tx.delete(flows).where(eq(flows.id, id));
       });
     },
 
     /** Points new conversations at another existing version (roll back or forward). */
-    setLive(id: string, version: number): void {
-      requireFlow(id);
-      if (!getVersion(id, version)) {
+    async setLive(id: string, version: number): Promise<void> {
+      await requireFlow(id);
+      if (!(await getVersion(id, version))) {
         throw new AppError('version_not_found', `Flow "${id}" has no version ${version}`);
       }
-      db.update(flows).set({ liveVersion: version }).where(eq(flows.id, id)).run();
+      await db.update(flows).set({ liveVersion: version }).where(eq(flows.id, id));
     },
   };
 }

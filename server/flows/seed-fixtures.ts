@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { listFixtureFlows, type FixtureFlow } from '../../fixtures/index.ts';
 import type { CharlaContext } from '../context.ts';
-import { serverMeta } from '../db/schema.ts';
 import { checkDraft } from './check-draft.ts';
 
 const FIXTURES_LOADED = 'fixtures_loaded_at';
@@ -17,30 +15,30 @@ export interface SeedResult {
 /**
  * On a database's first run, stores every fixture bot as a draft (not published), so a new
  * install has something to open. Later runs do nothing.
- * @example const { loaded } = seedFixtureDrafts(app.charla); // ['banco-saldo', 'pizzeria', ...]
+ * @example const { loaded } = await seedFixtureDrafts(app.charla); // ['banco-saldo', 'pizzeria', ...]
  */
-export function seedFixtureDrafts(
-  context: Pick<CharlaContext, 'db' | 'flows' | 'now'>,
+export async function seedFixtureDrafts(
+  context: Pick<CharlaContext, 'database' | 'flows' | 'now'>,
   fixtures: () => FixtureFlow[] = listFixtureFlows,
-): SeedResult {
-  const { db, flows, now } = context;
-  return db.transaction((tx) => {
-    if (tx.select().from(serverMeta).where(eq(serverMeta.key, FIXTURES_LOADED)).get()) {
-      return { firstRun: false, loaded: [], skipped: [] };
-    }
+): Promise<SeedResult> {
+  const { database, flows, now } = context;
+  const { serverMeta } = database.tables;
+  return database.transaction(async (tx) => {
+    // Claiming the marker first: instances starting together on PostgreSQL wait here for the first one's commit.
+    const claimed = await tx.insert(serverMeta).values({ key: FIXTURES_LOADED, value: String(now()) })
+      .onConflictDoNothing().returning({ key: serverMeta.key });
+    if (claimed.length === 0) return { firstRun: false, loaded: [], skipped: [] };
     const result: SeedResult = { firstRun: true, loaded: [], skipped: [] };
     for (const { file, document } of fixtures()) {
       const check = checkDraft(document);
       if (!check.schemaValid) {
         result.skipped.push({ file, reason: check.problems.map((problem) => problem.message).join('; ') });
-      } else if (flows.getDraft(check.document.id)) {
+      } else if (!(await flows.createDraftIfNew(check.document, now(), tx))) {
         result.skipped.push({ file, reason: `a flow "${check.document.id}" already exists` });
       } else {
-        flows.createDraft(check.document, now());
         result.loaded.push(check.document.id);
       }
     }
-    tx.insert(serverMeta).values({ key: FIXTURES_LOADED, value: String(now()) }).run();
     return result;
   });
 }

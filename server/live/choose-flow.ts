@@ -16,24 +16,24 @@ export interface FlowChoice {
  * (runtime's isSessionResumable: same flow, not ended, not timed out; handoffs included), else the
  * flow's live version with a fresh session. A publish therefore never changes a conversation in
  * the middle. Undefined: nothing is live.
- * @example chooseFlow(conversation, channel.flowId, flows, now) // { flow, version: 3, session }
+ * @example await chooseFlow(conversation, channel.flowId, flows, now) // { flow, version: 3, session }
  */
-export function chooseFlow(
+export async function chooseFlow(
   conversation: ConversationRow | undefined,
   channelFlowId: string,
   flows: FlowRepository,
   now: number,
   options: { ignoreTimeout?: boolean } = {},
-): FlowChoice | undefined {
+): Promise<FlowChoice | undefined> {
   if (conversation && conversation.flowId === channelFlowId) {
     const session = JSON.parse(conversation.session) as Session;
-    const pinned = flows.getVersion(conversation.flowId, conversation.flowVersion);
+    const pinned = await flows.getVersion(conversation.flowId, conversation.flowVersion);
     // An agent resolving a handoff continues the conversation however long it waited.
     const checkedAt = options.ignoreTimeout ? session.lastUserMessageAt : now;
     if (pinned && isSessionResumable(session, pinned, checkedAt)) {
       return { flow: pinned, version: conversation.flowVersion, session };
     }
   }
-  const live = flows.getLiveFlow(channelFlowId);
+  const live = await flows.getLiveFlow(channelFlowId);
   return live && { flow: live.document, version: live.version, session: null };
 }

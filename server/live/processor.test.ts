@@ -71,7 +71,7 @@ describe('live processing', () => {
     await restarted.ready();
     await restarted.live.processor.idle();
     await restarted.live.sender.idle();
-    expect(restarted.charla.sqlite.prepare(`SELECT state FROM inbound_messages ORDER BY rowid`).all()).toEqual([{ state: 'processed' }, { state: 'processed' }]);
+    expect(restarted.charla.sqlite!.prepare(`SELECT state FROM inbound_messages ORDER BY rowid`).all()).toEqual([{ state: 'processed' }, { state: 'processed' }]);
     expect(lastTextTo('5491100000009')).toBe('Elegí tu pizza. Todas llevan muzzarella y salsa de tomate casera.');
     await restarted.close();
   });

@@ -30,7 +30,7 @@ export interface ProcessorDeps {
   notifier: HandoffNotifier;
   log: FastifyBaseLogger;
   flows: FlowRepository;
-  channelOf(phoneNumberId: string): ResolvedChannel | undefined;
+  channelOf(phoneNumberId: string): Promise<ResolvedChannel | undefined>;
   ports: () => RuntimePorts;
   secrets: Readonly<Record<string, string>>;
   timers: TimerSchedulerSettings;
@@ -206,11 +206,11 @@ export class LiveProcessor {
   private async turn(request: TurnRequest): Promise<TurnResult | undefined> {
     const { store, flows, metrics, log, notifier } = this.deps;
     const { phoneNumberId, contact, event, inbound } = request;
-    const channel = this.deps.channelOf(phoneNumberId);
+    const channel = await this.deps.channelOf(phoneNumberId);
     if (!channel) return undefined;
     const conversation = await this.conversationOf(phoneNumberId, contact);
     const now = this.deps.now();
-    const choice = chooseFlow(conversation, channel.flowId, flows, now, { ignoreTimeout: request.resume === true });
+    const choice = await chooseFlow(conversation, channel.flowId, flows, now, { ignoreTimeout: request.resume === true });
     if (!choice) return undefined;
     const result = await runTurn({
       flow: choice.flow, session: choice.session, event, contact, version: choice.version, now,

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { health } from '../../schema/api/operations.ts';
 
-/** GET /healthz: the process is up and SQLite answers. */
+/** GET /healthz: the process is up and the database answers. */
 export const healthPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const ping = app.charla.sqlite.prepare('SELECT 1');
   app.route({
     ...health,
     handler: async () => {
-      ping.get();
+      await app.charla.database.ping();
       return { status: 'ok' };
     },
   });

@@ -33,7 +33,7 @@ export async function simulateTurn(deps: SimulateDeps, simulation: StoredSimulat
     flow: simulation.document, session: simulation.session, event, contact: simulation.contact,
     version: simulation.version, now, ports: deps.ports, secrets: deps.secrets,
   });
-  deps.store.saveSession(simulation.id, result.session, now);
+  await deps.store.saveSession(simulation.id, result.session, now);
   const turn: SimulatedTurn = {
     messages: [], undelivered: [], trace: result.trace, effects: result.effects,
     variables: result.session.variables, activeNodeId: result.session.nodeId, status: result.session.status,

@@ -33,7 +33,7 @@ function largeFlow(): FlowDocument {
 }
 
 function databaseBytes(): number {
-  const sqlite = t.app.charla.sqlite;
+  const sqlite = t.app.charla.sqlite!;
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const pages = sqlite.pragma('page_count', { simple: true }) as number;
   const free = sqlite.pragma('freelist_count', { simple: true }) as number;
@@ -82,7 +82,7 @@ describe('simulations refer to what they run', () => {
     const ids = await startSimulations('draft');
     const growth = databaseBytes() - before;
     expect(growth).toBeLessThan(2 * JSON.stringify(document).length);
-    expect(t.app.charla.sqlite.prepare('SELECT count(*) AS n FROM draft_snapshots').get()).toEqual({ n: 1 });
+    expect(t.app.charla.sqlite!.prepare('SELECT count(*) AS n FROM draft_snapshots').get()).toEqual({ n: 1 });
 
     const changed = { ...document, nodes: document.nodes.map((node) => node.id === 'relleno_0' ? { ...node, data: { text: 'Otra cosa' } } : node) };
     const put = await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria', headers: t.auth(), payload: { document: changed, revision: 1 } });
@@ -99,7 +99,7 @@ describe('simulations refer to what they run', () => {
     const put = await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria', headers: t.auth(), payload: { document: { ...pizzeria(), name: 'Otra' }, revision: 1 } });
     expect(put.statusCode, put.body).toBe(200);
     const recent = await t.app.inject({ method: 'POST', url: '/api/flows/pizzeria/simulations', headers: t.auth(), payload: { source: 'draft' } });
-    const report = await t.app.live.retention.purge();
+    const report = await t.app.live.retention!.purge();
     expect(report.deleted).toMatchObject({ simulations: SIMULATIONS, draft_snapshots: 1 });
     const gone = await t.app.inject({ method: 'POST', url: `/api/simulations/${old}/messages`, headers: t.auth(), payload: { type: 'text', text: { body: 'hola' } } });
     expect(gone.statusCode).toBe(404);

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { Contact, Session } from '../../runtime/core/types.ts';
-import type { CharlaDb } from '../db/connection.ts';
-import { draftSnapshots, simulations } from '../db/schema.ts';
+import type { CharlaDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { FlowRepository } from '../flows/repository.ts';
 
@@ -21,27 +20,28 @@ export interface StoredSimulation {
 }
 
 /**
- * Simulator conversations in SQLite. A simulation names what it runs instead of copying it: a
+ * Simulator conversations in the database. A simulation names what it runs instead of copying it: a
  * version (read through the flow repository's cache) or a draft revision, whose document is stored
  * once in draft_snapshots however many simulations run it. Editing the draft later does not change
  * a conversation under way.
  */
-export function createSimulationStore(db: CharlaDb, flows: FlowRepository) {
-  const byId = db.select().from(simulations).where(eq(simulations.id, sql.placeholder('id'))).prepare();
-  const snapshot = db.select({ document: draftSnapshots.document }).from(draftSnapshots)
-    .where(and(eq(draftSnapshots.flowId, sql.placeholder('flowId')), eq(draftSnapshots.revision, sql.placeholder('revision'))))
-    .prepare();
+export function createSimulationStore(database: CharlaDatabase, flows: FlowRepository) {
+  const { db, prepared, tables: { simulations, draftSnapshots } } = database;
+  const byId = prepared(db.select().from(simulations).where(eq(simulations.id, sql.placeholder('id'))), 'simulation_by_id');
+  const snapshot = prepared(db.select({ document: draftSnapshots.document }).from(draftSnapshots)
+    .where(and(eq(draftSnapshots.flowId, sql.placeholder('flowId')), eq(draftSnapshots.revision, sql.placeholder('revision')))),
+  'draft_snapshot');
 
-  function documentOf(row: typeof simulations.$inferSelect): FlowDocument {
+  async function documentOf(row: typeof simulations.$inferSelect): Promise<FlowDocument> {
     if (row.source !== 'draft') return flows.requireDocument(row.flowId, Number(row.source));
-    const stored = row.draftRevision === null ? undefined : snapshot.get({ flowId: row.flowId, revision: row.draftRevision });
+    const [stored] = row.draftRevision === null ? [] : await snapshot({ flowId: row.flowId, revision: row.draftRevision });
     if (!stored) throw new AppError('simulation_not_found', `Simulation "${row.id}" ran a draft revision that is no longer kept`);
     return JSON.parse(stored.document) as FlowDocument;
   }
 
   return {
     /** Starts a simulation of the draft as it is now, or of a version; 404 if there is none. */
-    create(input: { flowId: string; source: number | 'draft'; contact?: Contact; createdBy: string; now: number }): string {
+    async create(input: { flowId: string; source: number | 'draft'; contact?: Contact; createdBy: string; now: number }): Promise<string> {
       const id = randomUUID();
       const row = {
         id, flowId: input.flowId, source: String(input.source), draftRevision: null as number | null,
@@ -49,34 +49,34 @@ export function createSimulationStore(db: CharlaDb, flows: FlowRepository) {
         createdAt: input.now, updatedAt: input.now,
       };
       if (input.source === 'draft') {
-        const draft = flows.requireDraft(input.flowId);
+        const draft = await flows.requireDraft(input.flowId);
         row.draftRevision = draft.revision;
-        db.transaction((tx) => {
-          tx.insert(draftSnapshots).values({ flowId: input.flowId, revision: draft.revision, document: JSON.stringify(draft.document) })
-            .onConflictDoNothing().run();
-          tx.insert(simulations).values(row).run();
+        await database.transaction(async (tx) => {
+          await tx.insert(draftSnapshots).values({ flowId: input.flowId, revision: draft.revision, document: JSON.stringify(draft.document) })
+            .onConflictDoNothing();
+          await tx.insert(simulations).values(row);
         });
       } else {
-        flows.requireDocument(input.flowId, input.source);
-        db.insert(simulations).values(row).run();
+        await flows.requireDocument(input.flowId, input.source);
+        await db.insert(simulations).values(row);
       }
       return id;
     },
 
-    get(id: string): StoredSimulation | undefined {
-      const row = byId.get({ id });
+    async get(id: string): Promise<StoredSimulation | undefined> {
+      const [row] = await byId({ id });
       return row && {
         id: row.id,
         flowId: row.flowId,
         version: row.source === 'draft' ? 'draft' : Number(row.source),
-        document: documentOf(row),
+        document: await documentOf(row),
         session: row.session === null ? null : (JSON.parse(row.session) as Session),
         contact: row.contact === null ? DEFAULT_SIMULATED_CONTACT : (JSON.parse(row.contact) as Contact),
       };
     },
 
-    saveSession(id: string, session: Session, now: number): void {
-      db.update(simulations).set({ session: JSON.stringify(session), updatedAt: now }).where(eq(simulations.id, id)).run();
+    async saveSession(id: string, session: Session, now: number): Promise<void> {
+      await db.update(simulations).set({ session: JSON.stringify(session), updatedAt: now }).where(eq(simulations.id, id));
     },
   };
 }

@@ -72,7 +72,7 @@ export async function createLiveTestApp(env: Record<string, string> = {}, option
         if (app.live.processor.busyContacts === 0 && app.live.sender.activeCount === 0) return;
       }
     },
-    rows: <T>(sql: string, ...params: unknown[]) => app.charla.sqlite.prepare(sql).all(...params) as T[],
+    rows: <T>(sql: string, ...params: unknown[]) => app.charla.sqlite!.prepare(sql).all(...params) as T[],
     async close() {
       await base.close();
       await graph.close();

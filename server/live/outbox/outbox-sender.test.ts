@@ -7,6 +7,7 @@ import pino from 'pino';
 import { createChannelRepository } from '../../channels/repository.ts';
 import { SecretBox } from '../../channels/secret-box.ts';
 import { openDatabase, type DbConnection } from '../../db/connection.ts';
+import { sqliteDatabase } from '../../db/database.ts';
 import { outbox } from '../../db/live-schema.ts';
 import { GroupCommit } from '../group-commit.ts';
 import { LiveMetrics } from '../metrics.ts';
@@ -54,12 +55,12 @@ async function startSender(overrides: Partial<OutboxSenderSettings> = {}) {
   const store = liveStore();
   const metrics = new LiveMetrics();
   const client = new GraphClient(graph.url, 5_000);
-  const channels = createChannelRepository(database.db, {}, new SecretBox(randomBytes(32)));
+  const channels = createChannelRepository(sqliteDatabase(database), {}, new SecretBox(randomBytes(32)));
   database.sqlite.prepare(`INSERT OR IGNORE INTO flows (id, name, document, revision, created_at, updated_at) VALUES ('bot', 'Bot', '{}', 1, 0, 0)`).run();
-  channels.upsert(NUMBER, 'bot', {}, 0);
+  await channels.upsert(NUMBER, 'bot', {}, 0);
   let token = 'token-123';
   const sender = new OutboxSender({
-    store: store.outbox, metrics, client, log, now: Date.now, accessTokenFor: () => token, channelState: channels,
+    store: store.outbox, metrics, client, log, now: Date.now, accessTokenFor: async () => token, channelState: channels,
   }, { ...settings, ...overrides });
   running.push({ sender, client });
   await sender.start();
@@ -174,7 +175,7 @@ describe('outbox sender', () => {
     const { sender, metrics, channels, setToken } = await startSender();
     sender.add([enqueue(1, '1a'), enqueue(2, '2a'), enqueue(1, '1b'), enqueue(2, '2b')]);
     await sender.idle();
-    expect(channels.summary(NUMBER)).toMatchObject({ state: 'paused', pause: { code: 190, reason: 'Error validating access token: Session has expired' } });
+    expect(await channels.summary(NUMBER)).toMatchObject({ state: 'paused', pause: { code: 190, reason: 'Error validating access token: Session has expired' } });
     expect(sender.pausedChannels).toBe(1);
     expect(metrics.value('charla_channel_pauses_total')).toBe(1);
     expect(rows().every((row) => row.state === 'queued')).toBe(true);
@@ -184,7 +185,7 @@ describe('outbox sender', () => {
     expect(graph.requests).toHaveLength(refused);
 
     setToken('token-new');
-    channels.resume(NUMBER, Date.now());
+    await channels.resume(NUMBER, Date.now());
     sender.resumeChannel(NUMBER);
     await sender.idle();
     const delivered = graph.requests.filter((request) => request.wamid !== undefined);
@@ -197,7 +198,7 @@ describe('outbox sender', () => {
 
   it('keeps a channel paused across a restart', async () => {
     const { channels } = await startSender();
-    channels.pause(NUMBER, 368, '(#368) Temporarily blocked for policies violations', Date.now());
+    await channels.pause(NUMBER, 368, '(#368) Temporarily blocked for policies violations', Date.now());
     enqueue(1, 'espera');
     const restarted = await startSender();
     await restarted.sender.idle();

@@ -26,11 +26,11 @@ export interface OutboxSenderDeps {
   log: FastifyBaseLogger;
   client: GraphClient;
   /** The channel's token, else WHATSAPP_ACCESS_TOKEN. */
-  accessTokenFor(phoneNumberId: string): string | undefined;
+  accessTokenFor(phoneNumberId: string): Promise<string | undefined>;
   /** The stored channel state: which numbers are paused, and recording a new pause. */
   channelState: {
-    pausedNumbers(): string[];
-    pause(phoneNumberId: string, code: number | null, reason: string, now: number): void;
+    pausedNumbers(): Promise<string[]>;
+    pause(phoneNumberId: string, code: number | null, reason: string, now: number): Promise<void>;
   };
   now(): number;
 }
@@ -55,7 +55,7 @@ export class OutboxSender {
 
   /** Loads what was unsent at the last stop; rows that were in flight are resent, each logged. */
   async start(): Promise<void> {
-    for (const phoneNumberId of this.deps.channelState.pausedNumbers()) this.queue.pauseNumber(phoneNumberId, Infinity);
+    for (const phoneNumberId of await this.deps.channelState.pausedNumbers()) this.queue.pauseNumber(phoneNumberId, Infinity);
     for (const row of await this.deps.store.unsent()) {
       const { state, ...item } = row;
       // Its call may have reached Meta: like an unanswered one, it waits for a status before going again.
@@ -162,7 +162,7 @@ export class OutboxSender {
   }
 
   private async sendOne(item: OutboxItem): Promise<void> {
-    const token = this.deps.accessTokenFor(item.phoneNumberId);
+    const token = await this.deps.accessTokenFor(item.phoneNumberId);
     const result: GraphSendResult = token === undefined
       ? { ok: false, code: null, httpStatus: null, message: 'no access token: set the channel accessToken or WHATSAPP_ACCESS_TOKEN' }
       : await this.deps.client.send(item.phoneNumberId, token, withCallbackData(item.body, item.id));
@@ -197,7 +197,7 @@ export class OutboxSender {
         item.nextAttemptAt = this.deps.now();
         await store.markRetry(item.id, item.nextAttemptAt, outcome.code, outcome.error);
         // After the row: a crash in between leaves the channel unpaused, and the retry pauses it again.
-        this.deps.channelState.pause(item.phoneNumberId, outcome.code, outcome.error, item.nextAttemptAt);
+        await this.deps.channelState.pause(item.phoneNumberId, outcome.code, outcome.error, item.nextAttemptAt);
         if (firstPause) {
           metrics.increment('charla_channel_pauses_total');
           log.error({ ...details, phoneNumberId: item.phoneNumberId, code: outcome.code, error: outcome.error },

@@ -44,7 +44,7 @@ describe('WhatsApp channels', () => {
     expect(logs).toContain('by hand');
     for (const secret of [...Object.values(secrets), 'test-admin-token']) expect(logs).not.toContain(secret);
 
-    expect(t.app.charla.channels.resolve('106540352242922')).toEqual({ phoneNumberId: '106540352242922', flowId: 'pizzeria', ...secrets, wabaId: null });
+    expect(await t.app.charla.channels.resolve('106540352242922')).toEqual({ phoneNumberId: '106540352242922', flowId: 'pizzeria', ...secrets, wabaId: null });
   });
 
   it('keeps stored secrets when a rebind leaves them out, and falls back to the defaults', async () => {
@@ -52,8 +52,8 @@ describe('WhatsApp channels', () => {
     await bind({ flowId: 'pizzeria', appSecret: 'own-secret' });
     const rebound = await bind({ flowId: 'pizzeria' });
     expect(rebound.json()).toMatchObject({ hasAppSecret: true, hasAccessToken: false });
-    expect(t.app.charla.channels.resolve('106540352242922')).toMatchObject({ appSecret: 'own-secret', accessToken: 'default-access' });
-    expect(t.app.charla.channels.resolve('999')).toBeUndefined();
+    expect(await t.app.charla.channels.resolve('106540352242922')).toMatchObject({ appSecret: 'own-secret', accessToken: 'default-access' });
+    expect(await t.app.charla.channels.resolve('999')).toBeUndefined();
   });
 
   it('refuses a binding that could never reply (no token for the number, none by default), and stores nothing', async () => {
@@ -65,7 +65,7 @@ describe('WhatsApp channels', () => {
       const refused = await put({ flowId: 'pizzeria' });
       expect(refused.statusCode).toBe(422);
       expect(refused.json()).toMatchObject({ code: 'channel_access_token_missing' });
-      expect(bare.app.charla.channels.list()).toEqual([]);
+      expect(await bare.app.charla.channels.list()).toEqual([]);
       expect((await put({ flowId: 'pizzeria', accessToken: 'EAAG-own' })).statusCode).toBe(200);
       // A rebind that leaves the stored token out keeps it, so it is accepted.
       expect((await put({ flowId: 'pizzeria' })).statusCode).toBe(200);

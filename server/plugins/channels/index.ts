@@ -8,24 +8,24 @@ import { AppError } from '../../errors.ts';
 /** Binding WhatsApp business numbers to flows, and fixing channels the Graph API refused (admin). */
 export const channelsPlugin: FastifyPluginAsyncTypebox = async (app) => {
   const { channels, flows, now } = app.charla;
-  const health = channelHealthReader(app.charla.sqlite);
+  const health = channelHealthReader(app.charla.database);
 
   app.route({
     ...bindChannel,
     preHandler: requireRole(permissions.manageChannels),
     handler: async (request) => {
       const { flowId, ...settings } = request.body;
-      const flow = flows.requireFlow(flowId);
+      const flow = await flows.requireFlow(flowId);
       if (flow.liveVersion === null) {
         throw new AppError('flow_not_published', `Publish "${flowId}" before binding a number to it: the number serves its live version`);
       }
       // Without a token every reply would wait in the outbox: refuse the binding instead of failing later.
       const { phoneNumberId } = request.params;
-      if (!settings.accessToken && !channels.resolve(phoneNumberId)?.accessToken && !app.charla.config.whatsapp.accessToken) {
+      if (!settings.accessToken && !(await channels.resolve(phoneNumberId))?.accessToken && !app.charla.config.whatsapp.accessToken) {
         throw new AppError('channel_access_token_missing', `Number ${phoneNumberId} would have no access token to reply with: send accessToken or set WHATSAPP_ACCESS_TOKEN`);
       }
-      const wasPaused = channels.summary(phoneNumberId)?.state === 'paused';
-      const summary = channels.upsert(phoneNumberId, flowId, settings, now());
+      const wasPaused = (await channels.summary(phoneNumberId))?.state === 'paused';
+      const summary = await channels.upsert(phoneNumberId, flowId, settings, now());
       request.log.info({ phoneNumberId: summary.phoneNumberId, flowId }, 'channel bound');
       if (wasPaused && summary.state === 'active') resumed(request.log, phoneNumberId);
       return summary;
@@ -37,10 +37,10 @@ export const channelsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.manageChannels),
     handler: async (request) => {
       const { phoneNumberId } = request.params;
-      if (!channels.summary(phoneNumberId)) throw new AppError('channel_not_found', `No channel for number ${phoneNumberId}`);
-      channels.resume(phoneNumberId, now());
+      if (!await channels.summary(phoneNumberId)) throw new AppError('channel_not_found', `No channel for number ${phoneNumberId}`);
+      await channels.resume(phoneNumberId, now());
       resumed(request.log, phoneNumberId);
-      return channels.summary(phoneNumberId)!;
+      return (await channels.summary(phoneNumberId))!;
     },
   });
 
@@ -48,10 +48,10 @@ export const channelsPlugin: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     ...listChannels,
     preHandler: requireRole(permissions.read),
-    handler: async () => channels.list().map((channel) => ({
+    handler: async () => Promise.all((await channels.list()).map(async (channel) => ({
       ...channel,
-      ...health(channel.phoneNumberId, channels.resolve(channel.phoneNumberId)?.accessToken !== undefined),
-    })),
+      ...await health(channel.phoneNumberId, (await channels.resolve(channel.phoneNumberId))?.accessToken !== undefined),
+    }))),
   });
 
   function resumed(log: FastifyBaseLogger, phoneNumberId: string): void {

@@ -25,7 +25,7 @@ export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.editDrafts),
     handler: async (request, reply) => {
       const { document, problems } = requireSchemaValid(request.body, request);
-      const revision = flows.createDraft(document, now());
+      const revision = await flows.createDraft(document, now());
       return reply.status(201).send({ id: document.id, revision, problems });
     },
   });
@@ -33,14 +33,14 @@ export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     ...listFlows,
     preHandler: requireRole(permissions.read),
-    handler: async () => flows.listFlows(),
+    handler: async () => await flows.listFlows(),
   });
 
   app.route({
     ...getFlow,
     preHandler: requireRole(permissions.read),
     handler: async (request) => {
-      const draft = flows.requireDraft(request.params.id);
+      const draft = await flows.requireDraft(request.params.id);
       return { ...draft, problems: checkDraft(draft.document, problemLocale(request)).problems };
     },
   });
@@ -54,7 +54,7 @@ export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
         throw new AppError('id_mismatch', `The document id "${String(request.body.document.id)}" is not "${id}"; a flow's id never changes`);
       }
       const { document, problems } = requireSchemaValid(request.body.document, request);
-      const revision = flows.saveDraft(id, document, request.body.revision, now());
+      const revision = await flows.saveDraft(id, document, request.body.revision, now());
       return { id, revision, problems };
     },
   });
@@ -63,7 +63,7 @@ export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     ...deleteFlow,
     preHandler: requireRole(permissions.editDrafts),
     handler: async (request, reply) => {
-      flows.deleteDraft(request.params.id);
+      await flows.deleteDraft(request.params.id);
       return reply.status(204).send(null);
     },
   });

@@ -126,7 +126,7 @@ describe('inbox', () => {
       expect((await post(`/api/conversations/${id}/resolve`, tester)).statusCode).toBe(403);
       await t.settle();
       expect(texts()).not.toContain('soy un tester');
-      expect(t.app.charla.sqlite.prepare(`SELECT count(*) AS n FROM conversation_messages WHERE direction = 'agent'`).get()).toEqual({ n: 0 });
+      expect(t.app.charla.sqlite!.prepare(`SELECT count(*) AS n FROM conversation_messages WHERE direction = 'agent'`).get()).toEqual({ n: 0 });
       // Testers still read the inbox.
       expect((await t.app.inject({ url: '/api/conversations?status=handoff', headers: tester })).statusCode).toBe(200);
     });

@@ -10,6 +10,7 @@ import { liveConfigFromEnv, type LiveConfig } from '../../live/live-config.ts';
 import { LiveMetrics } from '../../live/metrics.ts';
 import type { LiveStore } from '../../live/live-store.ts';
 import { LiveProcessor } from '../../live/processor.ts';
+import { createPostgresLiveStore } from '../../live/postgres-live-store.ts';
 import { createSqliteLiveStore } from '../../live/sqlite-live-store.ts';
 import { Retention } from '../../live/retention.ts';
 import { tickCache } from '../../live/tick-cache.ts';
@@ -18,14 +19,14 @@ import { tickCache } from '../../live/tick-cache.ts';
 export interface LiveContext {
   config: LiveConfig;
   /** The channel of a business number (its secrets, else the defaults), looked up once per event-loop turn. */
-  channelOf(phoneNumberId: string): ResolvedChannel | undefined;
+  channelOf(phoneNumberId: string): Promise<ResolvedChannel | undefined>;
   /** The live path's storage: inbound messages, conversations, the outbox, handoff notices. */
   store: LiveStore;
   metrics: LiveMetrics;
   sender: OutboxSender;
   processor: LiveProcessor;
-  /** Deletes history older than CHARLA_RETENTION_DAYS, in small background batches. */
-  retention: Retention;
+  /** Deletes history older than CHARLA_RETENTION_DAYS, in small background batches (SQLite; undefined on PostgreSQL). */
+  retention: Retention | undefined;
 }
 
 declare module 'fastify' {
@@ -42,13 +43,16 @@ declare module 'fastify' {
 async function livePath(app: FastifyInstance): Promise<void> {
   const { charla } = app;
   const config = liveConfigFromEnv(charla.config.env);
-  const store = createSqliteLiveStore(charla.db, { foreground: new GroupCommit(charla.sqlite), background: new GroupCommit(charla.sqlite) });
+  const { sqlite, postgres } = charla.database;
+  const store = sqlite
+    ? createSqliteLiveStore(charla.db, { foreground: new GroupCommit(sqlite), background: new GroupCommit(sqlite) })
+    : createPostgresLiveStore(postgres!);
   const metrics = new LiveMetrics();
   const channelOf = tickCache((phoneNumberId: string) => charla.channels.resolve(phoneNumberId));
   const client = new GraphClient(charla.config.whatsapp.graphUrl, config.outbox.timeoutMs);
   const sender = new OutboxSender({
     store: store.outbox, metrics, client, log: app.log, now: charla.now,
-    accessTokenFor: (phoneNumberId) => channelOf(phoneNumberId)?.accessToken ?? charla.config.whatsapp.accessToken,
+    accessTokenFor: async (phoneNumberId) => (await channelOf(phoneNumberId))?.accessToken ?? charla.config.whatsapp.accessToken,
     channelState: charla.channels,
   }, config.outbox);
   const notifier = new HandoffNotifier({
@@ -60,7 +64,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
     notifier,
     ports: () => charla.ports, secrets: charla.config.runtime.secrets, timers: config.timers, now: charla.now,
   });
-  const retention = new Retention(charla.sqlite, config.retention, charla.now, app.log);
+  const retention = sqlite && new Retention(sqlite, config.retention, charla.now, app.log);
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
   metrics.gauge('charla_channels_paused', 'Channels whose messages are held until an admin fixes them', () => sender.pausedChannels);
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
@@ -70,15 +74,15 @@ async function livePath(app: FastifyInstance): Promise<void> {
   let stopLagSampler: (() => void) | undefined;
   app.addHook('onReady', async () => {
     stopLagSampler = metrics.sampleEventLoopLag();
-    if (!charla.sqlite.memory) checkpointer = startCheckpointer(charla.sqlite.name);
+    if (sqlite && !sqlite.memory) checkpointer = startCheckpointer(sqlite.name);
     await sender.start();
     notifier.start();
     await processor.recover();
-    retention.start();
+    retention?.start();
   });
   app.addHook('onClose', async () => {
     stopLagSampler?.();
-    await retention.stop();
+    await retention?.stop();
     await processor.stop();
     await checkpointer?.stop();
     await sender.stop();

@@ -22,7 +22,7 @@ export const nodeTrialsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.editDrafts),
     handler: async (request) => {
       const { id, nodeId } = request.params;
-      const { document } = flows.requireDraft(id);
+      const { document } = await flows.requireDraft(id);
       const data = checkedNodeData(document, nodeId, request.body?.data, problemLocale(request));
       const trial = await runTrial({
         data, variables: request.body?.variables ?? {}, contact: DEFAULT_SIMULATED_CONTACT, secrets: config.runtime.secrets, http: ports.http,

@@ -13,13 +13,13 @@ import type { InboundEvent } from '../../../runtime/core/types.ts';
  * Turns of one simulation run one at a time, so two quick messages cannot lose a session update.
  */
 export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const { flows, db, config, now } = app.charla;
-  const store = createSimulationStore(db, flows);
+  const { flows, database, config, now } = app.charla;
+  const store = createSimulationStore(database, flows);
   const deps = { store, ports: app.charla.ports, secrets: config.runtime.secrets, now };
   const queues = new ContactQueues(() => {});
 
-  function requireSimulation(id: string): StoredSimulation {
-    const simulation = store.get(id);
+  async function requireSimulation(id: string): Promise<StoredSimulation> {
+    const simulation = await store.get(id);
     if (!simulation) throw new AppError('simulation_not_found', `No simulation "${id}"`);
     return simulation;
   }
@@ -27,7 +27,7 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
   /** Runs a turn after any turn of the same simulation still running, on its stored state. */
   function turn(id: string, event: InboundEvent): Promise<SimulatedTurn> {
     return new Promise((resolve, reject) => {
-      queues.push(id, () => simulateTurn(deps, requireSimulation(id), event).then(resolve, reject));
+      queues.push(id, () => requireSimulation(id).then((simulation) => simulateTurn(deps, simulation, event)).then(resolve, reject));
     });
   }
 
@@ -37,7 +37,7 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const { id } = request.params;
       const { source, contact } = request.body;
-      const simulationId = store.create({
+      const simulationId = await store.create({
         flowId: id, source, createdBy: principalOf(request).name, now: now(), ...(contact ? { contact } : {}),
       });
       // WhatsApp conversations start with the customer's message: nothing is said until the first one.
@@ -52,7 +52,7 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.simulate),
     handler: async (request) => {
       const { simulationId } = request.params;
-      const simulation = requireSimulation(simulationId);
+      const simulation = await requireSimulation(simulationId);
       const message = {
         from: simulation.contact.waId, id: `sim.${simulationId}.${now()}`, timestamp: String(Math.floor(now() / 1000)),
         ...request.body,
@@ -66,7 +66,7 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.simulate),
     handler: async (request) => {
       const { simulationId } = request.params;
-      if (requireSimulation(simulationId).session?.status !== 'handoff') {
+      if ((await requireSimulation(simulationId)).session?.status !== 'handoff') {
         throw new AppError('simulation_not_in_handoff');
       }
       return turn(simulationId, { type: 'handoff_resolved' });

@@ -89,7 +89,7 @@ describe('simulator', () => {
     expect(done.status).toBe('ended');
     expect(done.activeNodeId).toBeNull();
 
-    const stored = t.app.charla.sqlite.prepare('SELECT session FROM simulations WHERE id = ?').get(simulationId) as { session: string };
+    const stored = t.app.charla.sqlite!.prepare('SELECT session FROM simulations WHERE id = ?').get(simulationId) as { session: string };
     expect(JSON.parse(stored.session)).toMatchObject({ status: 'ended', version: 'draft', flowId: 'pizzeria' });
     expect(stored.session).not.toContain(SECRET);
     expect(graph.requests).toEqual([]);

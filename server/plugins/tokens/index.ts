@@ -12,7 +12,7 @@ export const tokensPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.manageTokens),
     handler: async (request, reply) => {
       const { name, role } = request.body;
-      const created = tokens.create({ name, role, createdBy: principalOf(request).name, now: now() });
+      const created = await tokens.create({ name, role, createdBy: principalOf(request).name, now: now() });
       request.log.info({ tokenId: created.id, role }, 'token created');
       return reply.status(201).send({ id: created.id, name, role, token: created.token });
     },
@@ -30,14 +30,14 @@ export const tokensPlugin: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     ...listTokens,
     preHandler: requireRole(permissions.manageTokens),
-    handler: async () => tokens.list(),
+    handler: async () => await tokens.list(),
   });
 
   app.route({
     ...revokeToken,
     preHandler: requireRole(permissions.manageTokens),
     handler: async (request, reply) => {
-      if (!tokens.revoke(request.params.id, now())) throw new AppError('token_not_found');
+      if (!await tokens.revoke(request.params.id, now())) throw new AppError('token_not_found');
       return reply.status(204).send(null);
     },
   });

@@ -13,10 +13,10 @@ describe('API tokens', () => {
     const { id, token } = created.json();
     expect(token).toMatch(/^chr_[A-Za-z0-9_-]{43}$/);
 
-    const row = t.app.charla.sqlite.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as Record<string, unknown>;
+    const row = t.app.charla.sqlite!.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as Record<string, unknown>;
     expect(row.token_hash).toBe(hashTokenSecret(token));
     expect(Object.values(row)).not.toContain(token);
-    t.app.charla.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    t.app.charla.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
     expect(readFileSync(t.dbPath).includes(token)).toBe(false);
 
     const list = await t.app.inject({ method: 'GET', url: '/api/tokens', headers: t.auth() });

@@ -13,7 +13,7 @@ export const diffPlugin: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       const { from, to } = request.query;
       const side = (value: string) => (value === 'draft' ? 'draft' : Number(value));
-      return { from, to, ...diffFlows(flows.requireDocument(id, side(from)), flows.requireDocument(id, side(to))) };
+      return { from, to, ...diffFlows(await flows.requireDocument(id, side(from)), await flows.requireDocument(id, side(to))) };
     },
   });
 };

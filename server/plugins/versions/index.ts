@@ -15,12 +15,12 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.publish),
     handler: async (request, reply) => {
       const { id } = request.params;
-      const draft = flows.requireDraft(id);
+      const draft = await flows.requireDraft(id);
       const { problems } = checkDraft(draft.document, problemLocale(request));
       if (hasErrors(problems)) {
         throw new AppError('publish_blocked', `The draft of "${id}" has ${problems.filter((p) => p.severity === 'error').length} error(s); fix them before publishing`, { problems });
       }
-      const published = flows.publish(id, {
+      const published = await flows.publish(id, {
         revision: draft.revision, author: principalOf(request).name, note: request.body?.note, now: now(),
       });
       request.log.info({ flowId: id, version: published.version }, 'published');
@@ -31,7 +31,7 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     ...listVersions,
     preHandler: requireRole(permissions.read),
-    handler: async (request) => flows.listVersions(request.params.id),
+    handler: async (request) => await flows.listVersions(request.params.id),
   });
 
   // The body is the version's document itself; its metadata travels in headers (and in the list).
@@ -40,9 +40,9 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.read),
     handler: async (request, reply) => {
       const { id, version } = request.params;
-      flows.requireFlow(id);
-      const summary = flows.versionSummary(id, version);
-      const document = flows.getVersion(id, version);
+      await flows.requireFlow(id);
+      const summary = await flows.versionSummary(id, version);
+      const document = await flows.getVersion(id, version);
       if (!summary || !document) throw new AppError('version_not_found', `Flow "${id}" has no version ${version}`);
       return reply.header('etag', `"${summary.contentHash}"`).header('x-charla-version', String(version)).send(document);
     },
@@ -53,7 +53,7 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.publish),
     handler: async (request) => {
       const { id } = request.params;
-      flows.setLive(id, request.body.version);
+      await flows.setLive(id, request.body.version);
       request.log.info({ flowId: id, version: request.body.version }, 'live version changed');
       return { id, liveVersion: request.body.version };
     },

@@ -57,7 +57,7 @@ describe('publishing', () => {
       { version: 1, note: 'primera', live: false, contentHash: contentHash(pizzeria) },
     ]);
     expect((await t.app.inject({ method: 'GET', url: '/api/flows/pizzeria', headers: t.auth() })).json().liveVersion).toBe(2);
-    expect(t.app.charla.flows.getLiveFlow('pizzeria')).toMatchObject({ version: 2, document: { name: 'Don Pepe 2' } });
+    expect(await t.app.charla.flows.getLiveFlow('pizzeria')).toMatchObject({ version: 2, document: { name: 'Don Pepe 2' } });
   });
 
   it('refuses to publish a draft identical to the live version (409 draft_unchanged), leaving the versions as they were', async () => {
@@ -94,8 +94,8 @@ describe('publishing', () => {
     expect(version.json()).toEqual(pizzeria);
     expect(version.headers.etag).toBe(`"${contentHash(pizzeria)}"`);
     // The database itself refuses to change a published version.
-    expect(() => t.app.charla.sqlite.prepare("UPDATE flow_versions SET note = 'x'").run()).toThrow(/immutable/);
-    expect(() => t.app.charla.sqlite.prepare('DELETE FROM flow_versions').run()).toThrow(/immutable/);
+    expect(() => t.app.charla.sqlite!.prepare("UPDATE flow_versions SET note = 'x'").run()).toThrow(/immutable/);
+    expect(() => t.app.charla.sqlite!.prepare('DELETE FROM flow_versions').run()).toThrow(/immutable/);
     const missing = await t.app.inject({ method: 'GET', url: '/api/flows/pizzeria/versions/7', headers: t.auth() });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('version_not_found');
@@ -107,10 +107,10 @@ describe('publishing', () => {
     await publish();
     const back = await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria/live', headers: t.auth(), payload: { version: 1 } });
     expect(back.json()).toEqual({ id: 'pizzeria', liveVersion: 1 });
-    expect(t.app.charla.flows.getLiveFlow('pizzeria')).toMatchObject({ version: 1, document: { name: pizzeria.name } });
+    expect(await t.app.charla.flows.getLiveFlow('pizzeria')).toMatchObject({ version: 1, document: { name: pizzeria.name } });
     const forward = await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria/live', headers: t.auth(), payload: { version: 2 } });
     expect(forward.statusCode).toBe(200);
-    expect(t.app.charla.flows.getLiveFlow('pizzeria')?.version).toBe(2);
+    expect((await t.app.charla.flows.getLiveFlow('pizzeria'))?.version).toBe(2);
     const unknown = await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria/live', headers: t.auth(), payload: { version: 3 } });
     expect(unknown.statusCode).toBe(404);
     const bad = await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria/live', headers: t.auth(), payload: { version: 'latest' } });

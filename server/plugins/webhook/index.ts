@@ -29,7 +29,7 @@ export const webhookPlugin: FastifyPluginAsyncTypebox = async (app) => {
     ...verifyWebhook,
     handler: async (request, reply) => {
       const { 'hub.mode': mode, 'hub.verify_token': token, 'hub.challenge': challenge } = request.query;
-      if (mode !== 'subscribe' || token === undefined || !channels.verifyTokens().some((known) => sameTokenSecret(known, token))) {
+      if (mode !== 'subscribe' || token === undefined || !(await channels.verifyTokens()).some((known) => sameTokenSecret(known, token))) {
         throw new AppError('verification_failed');
       }
       return reply.type('text/plain').send(challenge ?? '');
@@ -37,10 +37,10 @@ export const webhookPlugin: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   /** A body naming no number (or unparseable) is checked against the default secret alone. */
-  function signedForEveryNumber(raw: Buffer, header: string | string[] | undefined, phoneNumberIds: string[]): boolean {
+  async function signedForEveryNumber(raw: Buffer, header: string | string[] | undefined, phoneNumberIds: string[]): Promise<boolean> {
     const secrets = new Set(phoneNumberIds.length === 0
       ? [config.whatsapp.appSecret]
-      : phoneNumberIds.map((id) => app.live.channelOf(id)?.appSecret ?? config.whatsapp.appSecret));
+      : await Promise.all(phoneNumberIds.map(async (id) => (await app.live.channelOf(id))?.appSecret ?? config.whatsapp.appSecret)));
     for (const secret of secrets) {
       if (secret === undefined) {
         app.log.warn('webhook refused: no app secret (channel appSecret or WHATSAPP_APP_SECRET)');
@@ -63,7 +63,7 @@ export const webhookPlugin: FastifyPluginAsyncTypebox = async (app) => {
       const parsed = parseJson(raw);
       // Every business number the body names must accept the signature with its own secret (the
       // channel's, else the default): a secret for one number never vouches for another's messages.
-      if (!signedForEveryNumber(raw, request.headers['x-hub-signature-256'], parsed.ok ? mentionedPhoneNumberIds(parsed.value) : [])) {
+      if (!(await signedForEveryNumber(raw, request.headers['x-hub-signature-256'], parsed.ok ? mentionedPhoneNumberIds(parsed.value) : []))) {
         metrics.increment('charla_webhooks_rejected_total');
         throw new AppError('invalid_signature');
       }

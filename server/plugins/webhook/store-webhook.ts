@@ -14,15 +14,12 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
   const { store, metrics, channelOf } = app.live;
   const now = app.charla.now();
   const known = new Map<string, boolean>();
-  const isKnown = (phoneNumberId: string): boolean => {
-    let bound = known.get(phoneNumberId);
-    if (bound === undefined) {
-      bound = channelOf(phoneNumberId) !== undefined;
-      known.set(phoneNumberId, bound);
-      if (!bound) log.warn({ phoneNumberId }, 'webhook: no channel for this phone_number_id; ignored');
-    }
-    return bound;
-  };
+  for (const phoneNumberId of new Set([...read.messages, ...read.statuses].map((item) => item.phoneNumberId))) {
+    const bound = (await channelOf(phoneNumberId)) !== undefined;
+    known.set(phoneNumberId, bound);
+    if (!bound) log.warn({ phoneNumberId }, 'webhook: no channel for this phone_number_id; ignored');
+  }
+  const isKnown = (phoneNumberId: string): boolean => known.get(phoneNumberId) === true;
 
   for (const ignored of read.ignored) log.info(ignored, 'webhook: item ignored');
   const rows: InboundRow[] = read.messages.filter((message) => isKnown(message.phoneNumberId)).map((message) => {
