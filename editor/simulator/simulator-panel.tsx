@@ -7,6 +7,7 @@ import { useEditorStoreApi, type EditorStore } from '../store/index.ts';
 import { ChatView } from './chat-view.tsx';
 import { messages } from './messages.ts';
 import { undeliveredText } from './undelivered-text.ts';
+import { adaptationText } from './adaptation-text.ts';
 import { useSimulation } from './use-simulation.ts';
 import { VariablesView } from './variables-view.tsx';
 import { versionView, type VersionView } from './version-view.tsx';
@@ -56,6 +57,7 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
     },
     statusText: { ended: t('ended'), handoff: t('handoff'), error: t('errorStatus') },
     undeliveredText: (problem) => undeliveredText(problem, t),
+    adaptationText: (adaptation) => adaptationText(adaptation, t),
   });
 
   useEffect(() => { api.listVersions(flowId).then(setVersions, () => setVersions([])); }, [api, flowId, versionsKey]);

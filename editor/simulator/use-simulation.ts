@@ -27,6 +27,8 @@ export interface SimulationOptions {
   statusText: Record<Exclude<SimulationStatus, 'active'>, string>;
   /** The line for a bot message that could not be sent (a WhatsApp limit broken). */
   undeliveredText(problem: { code: string; message: string }): string;
+  /** The line for a bot message adapted to fit WhatsApp (split, leading text, clipped title). */
+  adaptationText(adaptation: SimulationTurn['adaptations'][number]): string;
 }
 
 const EMPTY: SimulationView = { simulationId: null, entries: [], variables: {}, activeNodeId: null, status: null, busy: false };
@@ -80,10 +82,11 @@ export function useSimulation(options: SimulationOptions) {
       const turn = await call();
       latest.current.onActiveNode(turn.activeNodeId);
       const undelivered = (turn.undelivered ?? []).map((problem) => systemEntry(latest.current.undeliveredText(problem), 'error'));
+      const adapted = (turn.adaptations ?? []).map((adaptation) => systemEntry(latest.current.adaptationText(adaptation), 'info'));
       setView((current) => ({
         ...current,
         busy: false,
-        entries: [...current.entries, ...botEntries(turn.messages, turn.activeNodeId), ...undelivered, ...statusEntries(turn.status)],
+        entries: [...current.entries, ...botEntries(turn.messages, turn.activeNodeId), ...adapted, ...undelivered, ...statusEntries(turn.status)],
         variables: turn.variables,
         activeNodeId: turn.activeNodeId,
         status: turn.status,

@@ -6,4 +6,6 @@ export type { GraphMessageBody } from './outbound.ts';
 export { OutboundLimitError, outboundErrorCatalogue } from './errors.ts';
 export type { OutboundErrorCode } from './errors.ts';
 export { OUTBOUND_LIMITS } from './limits.ts';
+export { adaptToLimits } from './adapt.ts';
+export type { Adaptation } from './adapt.ts';
 export type * from './webhook-types.ts';

@@ -62,6 +62,16 @@ export const SimulationTurn = Type.Object({
   messages: Type.Array(GraphMessageSchema),
   /** Messages the runtime produced that could not become a Graph API body (a limit broken), with why. */
   undelivered: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+  /**
+   * What was changed so a message fits WhatsApp, the same as live (runtime/whatsapp/adapt.ts): a text split into
+   * `parts`, an interactive body's leading part sent as text first, a title clipped with "…" to `limit`.
+   */
+  adaptations: Type.Array(Type.Object({
+    kind: Type.Union([Type.Literal('split'), Type.Literal('body_as_text'), Type.Literal('clipped')]),
+    field: Type.String(),
+    parts: Type.Optional(Type.Integer()),
+    limit: Type.Optional(Type.Integer()),
+  })),
   trace: Type.Array(TraceStep),
   effects: Type.Array(AnyObject),
   variables: AnyObject,

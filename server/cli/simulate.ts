@@ -5,10 +5,11 @@ import { runTurn } from '../../runtime/index.ts';
 import { createRuntimePorts } from '../../runtime/adapters/ports.ts';
 import { runtimeConfigFromEnv, type RuntimeConfig } from '../../runtime/adapters/config.ts';
 import { applyTimerEffects, nextDueTimer } from '../../runtime/core/timers.ts';
-import type { Contact, InboundEvent, Session, Timer, TurnResult } from '../../runtime/core/types.ts';
+import type { Contact, InboundEvent, OutboundMessage, Session, Timer, TurnResult } from '../../runtime/core/types.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
 import { OutboundLimitError } from '../../runtime/whatsapp/errors.ts';
 import { toGraphMessageBody } from '../../runtime/whatsapp/outbound.ts';
+import { adaptToLimits } from '../../runtime/whatsapp/adapt.ts';
 import { rememberOffer, simulatorInput, type LastOffer } from './simulate-input.ts';
 import { describeEffect, describeOutbound, describeTrace } from './simulate-print.ts';
 
@@ -82,18 +83,24 @@ export default async function simulate(args: string[]): Promise<number> {
   return 0;
 
   function print(result: TurnResult): void {
-    for (const message of result.messages) {
-      rememberOffer(offer, message);
-      say(describeOutbound(message));
-      try {
-        console.log(JSON.stringify(toGraphMessageBody(message, waId)));
-      } catch (error) {
-        if (!(error instanceof OutboundLimitError)) throw error;
-        console.error(`charla simulate: WhatsApp would refuse this message (${error.code}): ${error.message}`);
-      }
+    for (const rendered of result.messages) {
+      rememberOffer(offer, rendered);
+      const { messages, adaptations } = adaptToLimits(rendered);
+      for (const adaptation of adaptations) say(`# adapted to WhatsApp's limits: ${JSON.stringify(adaptation)}`);
+      for (const message of messages) printBody(message);
     }
     if (result.trace.length > 0) say(describeTrace(result.trace));
     for (const effect of result.effects) say(describeEffect(effect));
+  }
+
+  function printBody(message: OutboundMessage): void {
+    say(describeOutbound(message));
+    try {
+      console.log(JSON.stringify(toGraphMessageBody(message, waId)));
+    } catch (error) {
+      if (!(error instanceof OutboundLimitError)) throw error;
+      console.error(`charla simulate: WhatsApp would refuse this message (${error.code}): ${error.message}`);
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { renderTemplateMessage } from '../../runtime/core/template-message.ts';
 import { settingsOf } from '../../schema/index.ts';
 import { runTurn, takeOverSession } from '../../runtime/index.ts';
 import { isTimerCurrent } from '../../runtime/core/timers.ts';
+import { adaptToLimits } from '../../runtime/whatsapp/adapt.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
 import { nonAnswerEvent } from '../../runtime/whatsapp/non-answer.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
@@ -220,14 +221,19 @@ export class LiveProcessor {
     const address = conversation?.waId ?? contactAddress(contact);
     const lastCustomerMessageAt = Math.max(inbound?.customerAt ?? 0, conversation?.lastUserMessageAt ?? 0);
     const window = this.windowFor(result, choice, contact, lastCustomerMessageAt, now);
-    const replies = window.messages.flatMap((message) => {
-      try {
-        return [this.graphBodies.serialize(message, address)];
-      } catch (error) {
-        // Publishing checks every limit; a message that still breaks one is a bug to surface, not to send.
-        log.error({ err: error, flowId: choice.flow.id, version: choice.version }, 'live: reply breaks a WhatsApp limit; not sent');
-        return [];
-      }
+    const replies = window.messages.flatMap((rendered) => {
+      // Variables can make a message longer than WhatsApp allows: adapted as in the simulator, never dropped.
+      const { messages, adaptations } = adaptToLimits(rendered);
+      if (adaptations.length > 0) log.info({ flowId: choice.flow.id, version: choice.version, adaptations }, 'live: reply adapted to WhatsApp\'s limits');
+      return messages.flatMap((message) => {
+        try {
+          return [this.graphBodies.serialize(message, address)];
+        } catch (error) {
+          // What cannot be adapted (an empty text, a bad link) is a bug to surface, not to send.
+          log.error({ err: error, flowId: choice.flow.id, version: choice.version }, 'live: reply breaks a WhatsApp limit; not sent');
+          return [];
+        }
+      });
     });
     if (window.held && replies.length > 0) {
       metrics.increment('charla_outbox_window_closed_total', replies.length);
@@ -302,7 +308,7 @@ type HandoffStarted = Extract<RuntimeEffect, { type: 'handoff_started' }>;
 function handoffNotice(effect: HandoffStarted, turn: TurnRequest, choice: FlowChoice, now: number): UnsavedHandoffNotice {
   return {
     event: 'handoff_started', phoneNumberId: turn.phoneNumberId,
-    waId: turn.contact.waId, contactName: turn.contact.name ?? null, flowId: choice.flow.id, flowVersion: choice.version,
+    waId: contactAddress(turn.contact), contactName: turn.contact.name ?? null, flowId: choice.flow.id, flowVersion: choice.version,
     nodeId: effect.nodeId, ...(effect.queue !== undefined ? { queue: effect.queue } : {}),
     ...(effect.note !== undefined ? { note: effect.note } : {}), at: now,
   };

@@ -1,6 +1,6 @@
 import { runTurn } from '../../runtime/index.ts';
 import type { InboundEvent, RuntimeEffect, RuntimePorts, SessionStatus, TraceEntry } from '../../runtime/core/types.ts';
-import { OutboundLimitError, toGraphMessageBody, type GraphMessageBody } from '../../runtime/whatsapp/index.ts';
+import { adaptToLimits, OutboundLimitError, toGraphMessageBody, type Adaptation, type GraphMessageBody } from '../../runtime/whatsapp/index.ts';
 import type { SimulationStore, StoredSimulation } from './simulation-store.ts';
 
 export interface SimulatedTurn {
@@ -8,6 +8,8 @@ export interface SimulatedTurn {
   messages: GraphMessageBody[];
   /** Messages the Graph API would refuse (a WhatsApp limit exceeded in a draft), with why. */
   undelivered: Array<{ code: string; message: string }>;
+  /** What was adapted to fit WhatsApp's limits, exactly as the live path adapts it. */
+  adaptations: Adaptation[];
   trace: TraceEntry[];
   effects: RuntimeEffect[];
   variables: Record<string, unknown>;
@@ -35,15 +37,19 @@ export async function simulateTurn(deps: SimulateDeps, simulation: StoredSimulat
   });
   await deps.store.saveSession(simulation.id, result.session, now);
   const turn: SimulatedTurn = {
-    messages: [], undelivered: [], trace: result.trace, effects: result.effects,
+    messages: [], undelivered: [], adaptations: [], trace: result.trace, effects: result.effects,
     variables: result.session.variables, activeNodeId: result.session.nodeId, status: result.session.status,
   };
-  for (const message of result.messages) {
-    try {
-      turn.messages.push(toGraphMessageBody(message, simulation.contact.waId));
-    } catch (error) {
-      if (!(error instanceof OutboundLimitError)) throw error;
-      turn.undelivered.push({ code: error.code, message: error.message });
+  for (const rendered of result.messages) {
+    const { messages, adaptations } = adaptToLimits(rendered);
+    turn.adaptations.push(...adaptations);
+    for (const message of messages) {
+      try {
+        turn.messages.push(toGraphMessageBody(message, simulation.contact.waId));
+      } catch (error) {
+        if (!(error instanceof OutboundLimitError)) throw error;
+        turn.undelivered.push({ code: error.code, message: error.message });
+      }
     }
   }
   return turn;
