@@ -31,6 +31,7 @@ const DOCUMENT_FIELDS: { [K in 'settings' | 'variables' | 'knowledge']-?: FieldL
         item: ['la palabra para hablar con una persona {n}', 'a palavra para falar com uma pessoa {n}', 'handoff keyword {n}'],
       },
       timeZone: ['la zona horaria', 'o fuso horário', 'the time zone'],
+      register: ['el trato al cliente (tú o vos)', 'o tratamento do cliente', 'how the bot addresses the customer'],
       businessHours: {
         label: ['el horario de atención', 'o horário de atendimento', 'the business hours'],
         fields: {

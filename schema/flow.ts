@@ -9,6 +9,11 @@ import { nodeKinds, type FlowNode } from './registry.ts';
 export const CURRENT_SCHEMA_VERSION = 1;
 export const SUPPORTED_SCHEMA_VERSIONS = [1] as const;
 
+/** The forms of address the bot's own Spanish texts come in (`settings.register`). */
+export const SPEECH_REGISTERS = ['tu', 'vos'] as const;
+export const SpeechRegister = Type.Union(SPEECH_REGISTERS.map((register) => Type.Literal(register)));
+export type SpeechRegister = Static<typeof SpeechRegister>;
+
 export const FlowSettings = Type.Object({
   sessionTimeoutMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 525_600 })),
   maxStepsPerTurn: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
@@ -27,6 +32,11 @@ export const FlowSettings = Type.Object({
    * are refused then). Without it such messages are held in a visible "window closed" state.
    */
   fallbackTemplate: Type.Optional(TemplateRef),
+  /**
+   * How the bot's own texts (re-prompts, the handoff notice) address the customer in Spanish: `tu`
+   * (the default) or Rioplatense `vos`. Portuguese texts say *você*, English *you*.
+   */
+  register: Type.Optional(SpeechRegister),
   /** Mark each customer message read and show "typing…" while the bot answers (on by default). */
   typingIndicator: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
@@ -45,6 +55,7 @@ export const DEFAULT_SETTINGS: Required<Omit<FlowSettings, UndefaultedSetting>> 
   timeZone: 'UTC',
   burstMilliseconds: 0,
   typingIndicator: true,
+  register: 'tu',
 };
 
 export const VariableDeclaration = Type.Object({

@@ -7,6 +7,7 @@ export { KNOWLEDGE_LIMITS, KnowledgeEntry, checkKnowledge, knowledgeId } from '.
 export { splitIntoKnowledge } from './knowledge-import.ts';
 export { flowValidators } from './ajv.ts';
 export { validateFlow, type ValidateFlowOptions } from './validate/validate-flow.ts';
+export { variableFields } from './validate/variables.ts';
 export type { Problem } from './validate/problem-list.ts';
 export {
   problemCatalogue, problemMessage, problemSeverity, PROBLEM_CODES,

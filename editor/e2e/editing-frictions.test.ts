@@ -79,4 +79,31 @@ describe('editing without frictions', () => {
     // Nothing left in English for a screen reader.
     expect(await page.locator('[aria-label^="Edge from"]').count()).toBe(0);
   }, 60_000);
+
+  it('names a new question’s variable apart, warns when one is reused, and shows the bot’s default texts in the flow’s register', async () => {
+    const { page } = session;
+    await createFlow('variables', [
+      { id: 'pregunta', type: 'question', position: { x: 0, y: 0 }, data: { text: '¿Cómo te llamás?', variable: 'nombre', input: 'text' } },
+    ]);
+    await session.openAsAdmin('#/flows/variables');
+    await page.getByTestId('node-pregunta').click();
+    await page.getByTestId('add-after-pregunta-next').click();
+    await page.getByTestId('node-picker-question').click();
+    const inspector = page.locator('[data-testid="inspector"][data-node-id="question_1"]');
+    expect(await inspector.getByTestId('field-variable').inputValue()).toBe('nombre_2');
+    // The field left empty shows what the bot says instead: tú by default…
+    expect(await inspector.getByTestId('field-invalidText').getAttribute('placeholder')).toBe('No entendí tu respuesta. ¿Puedes escribirla de nuevo?');
+    await inspector.getByTestId('field-variable').fill('nombre');
+    await expect.poll(async () => ((await (await session.api('GET', '/api/flows/variables')).json()) as { document: { nodes: Array<{ data: { variable?: string } }> } })
+      .document.nodes.map((node) => node.data.variable)).toEqual(['nombre', 'nombre']);
+    const folded = page.locator('[data-testid="problems-toggle"][aria-expanded="false"]');
+    if (await folded.count() > 0) await folded.click();
+    await page.getByTestId('problem-variable_reused').filter({ hasText: '«pregunta» también guarda la respuesta en «nombre»' }).waitFor();
+    // …and vos once the flow says so.
+    await page.getByTestId('toggle-settings').click();
+    await page.getByTestId('field-settings.register').selectOption('vos');
+    await page.getByTestId('node-question_1').click();
+    expect(await inspector.getByTestId('field-invalidText').getAttribute('placeholder')).toBe('No entendí tu respuesta. ¿Podés escribirla de nuevo?');
+    await session.shot('26-variable-reused-and-default-text');
+  }, 60_000);
 });

@@ -1,7 +1,8 @@
 import '../inspector/inspector.css';
 import './settings.css';
 import { useMemo, useRef } from 'react';
-import { DEFAULT_SETTINGS } from '../../schema/index.ts';
+import { DEFAULT_SETTINGS, SPEECH_REGISTERS } from '../../schema/index.ts';
+import { contentLocale } from '../i18n/content-locale.ts';
 import { LOCALES, useT } from '../i18n/index.ts';
 import { NumberField, SelectField, TextField } from '../inspector/fields/index.ts';
 import { InspectorContext, type InspectorEnvironment } from '../inspector/InspectorContext.ts';
@@ -47,6 +48,11 @@ export function FlowSettingsPanel() {
           <SelectField name="language" label={t('language')} value={language ?? 'es'}
             options={languages.map((code) => ({ value: code, label: code in LANG_KEYS ? t(LANG_KEYS[code as keyof typeof LANG_KEYS]) : code }))}
             hint={t('languageHint')} onChange={(next) => { actions.updateFlowInfo({ language: next }); actions.endGesture(); }} />
+          {contentLocale(language) === 'es' && (
+            <SelectField name="settings.register" label={t('register')} value={settings.register ?? DEFAULT_SETTINGS.register}
+              options={SPEECH_REGISTERS.map((register) => ({ value: register, label: t(register === 'vos' ? 'registerVos' : 'registerTu') }))}
+              hint={t('registerHint')} onChange={(register) => { actions.updateSettings({ register }); actions.endGesture(); }} />
+          )}
           <TextField name="settings.currency" label={t('currency')} value={settings.currency ?? ''} placeholder="ARS" hint={t('currencyHint')}
             onChange={(next) => actions.updateSettings({ currency: next.trim() === '' ? undefined : next.trim().toUpperCase() })} />
 

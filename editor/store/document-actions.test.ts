@@ -49,6 +49,17 @@ describe('document actions', () => {
     expect(store.getState().document).toEqual(twoNodeFlow());
   });
 
+  it('gives a new node variable names no other node stores, and warns when one is reused', () => {
+    const store = createEditorStore();
+    const first = store.getState().addNode('question', { x: 0, y: 0 })!;
+    const second = store.getState().addConnectedNode('question', { source: first, sourceHandle: 'next' }, { x: 0, y: 300 })!;
+    const variableOf = (id: string) => (store.getState().document.nodes.find((node) => node.id === id)!.data as { variable: string }).variable;
+    expect([variableOf(first), variableOf(second)]).toEqual(['nombre', 'nombre_2']);
+    store.getState().updateNodeData(second, { variable: 'nombre' });
+    expect(store.getState().problems.filter((problem) => problem.code === 'variable_reused'))
+      .toEqual([expect.objectContaining({ nodeId: second, pointer: '/nodes/1/data/variable', severity: 'warning' })]);
+  });
+
   it('refuses an edge from an output the node does not have', () => {
     const store = createEditorStore({ document: twoNodeFlow() });
     expect(store.getState().connect({ source: 'menu', sourceHandle: 'zzz', target: 'hola' })).toBeNull();

@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { FlowDocument, FlowNode, NodeKind } from '../../schema/index.ts';
+import { nodeSets, variableFields, type FlowDocument, type FlowNode, type NodeKind } from '../../schema/index.ts';
 import { createNodeData } from '../nodes/create-node-data.ts';
 import { connectOutput, movePositions, nodeById, removeElements, replaceNode, updateData } from './graph.ts';
 import { freshId } from './ids.ts';
 import { layoutPositions } from './layout.ts';
-import { newCardSpot } from './placement.ts';
+import { connectedCardSpot, newCardSpot } from './placement.ts';
 import type { DocumentSlice, EditorState, Size, XY } from './types.ts';
 import type { StoreDeps } from './store-deps.ts';
 import { emptyDocument } from './empty-document.ts';
@@ -12,9 +12,28 @@ import { emptyDocument } from './empty-document.ts';
 /** `document` with a fresh node of `kind` at `position` (the start node when the flow has none). */
 function withNewNode(document: FlowDocument, kind: NodeKind, position: XY): { document: FlowDocument; id: string } {
   const id = freshId(kind, new Set(document.nodes.map((node) => node.id)), true);
-  const node = { id, type: kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, data: createNodeData(kind, document.language) } as FlowNode;
+  const data = withUnusedVariables(createNodeData(kind, document.language), document);
+  const node = { id, type: kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, data } as FlowNode;
   const startless = document.startNodeId === '' || !nodeById(document, document.startNodeId);
   return { document: { ...document, nodes: [...document.nodes, node], ...(startless && { startNodeId: id }) }, id };
+}
+
+/**
+ * A new node's data with each variable it stores renamed when the flow already uses that name
+ * (`nombre` → `nombre_2`): a second question must not overwrite the first one's answer.
+ */
+function withUnusedVariables<D>(data: D, document: FlowDocument): D {
+  const used = new Set([...(document.variables ?? []).map((variable) => variable.name), ...document.nodes.flatMap((node) => nodeSets(node))]);
+  const fields = variableFields(data).filter((field) => used.has(field.name));
+  if (fields.length === 0) return data;
+  const copy = structuredClone(data) as Record<string | number, unknown>;
+  for (const field of fields) {
+    const name = freshId(field.name, used);
+    used.add(name);
+    const parent = field.path.slice(0, -1).reduce<Record<string | number, unknown>>((at, key) => at[key] as Record<string | number, unknown>, copy);
+    parent[field.path.at(-1)!] = name;
+  }
+  return copy as D;
 }
 
 /** The flow document and the intents that change it; every change goes through `commit` (history). */
@@ -65,8 +84,7 @@ export const documentSlice = (deps: StoreDeps): StateCreator<EditorState, [], []
     addConnectedNode(kind, from, at) {
       const { document, readOnly, commit } = get();
       if (readOnly || !nodeById(document, from.source)) return null;
-      // The new card's input (the middle of its top edge) where the connection was let go, else the nearest free spot.
-      const spot = newCardSpot(get(), kind, (size: Size) => ({ x: at.x - size.width / 2, y: at.y }));
+      const spot = connectedCardSpot(get(), kind, at);
       const added = withNewNode(document, kind, spot);
       const connected = connectOutput(added.document, { ...from, target: added.id });
       if (!connected) return null;

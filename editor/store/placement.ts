@@ -8,6 +8,8 @@ import type { Box, EditorState, Size, VisibleArea, XY } from './types.ts';
 export const PLACEMENT_MARGIN = 48;
 /** The margin tried when a crowded view has no spot with the full one: cards stay apart, the toolbar may overlap. */
 const NARROW_MARGIN = 12;
+/** A card's header: enough of it in view to see where a connected card went. */
+const HEADER_HEIGHT = 60;
 /** The grid the search for a free spot walks, and how far it looks (in steps) before giving up. */
 const STEP = 40;
 const RINGS = 30;
@@ -91,6 +93,26 @@ export function newCardSpot(
   const size = cardSize(draft, undefined);
   const measured = { ...state.measured, ...state.layoutSizes };
   return freeSpot({ document, measured, size, preferred: place(size), visible: state.readVisibleArea() });
+}
+
+/**
+ * Where a card added after an output goes: its input (the middle of its top edge) at `at`, else the
+ * nearest free spot around it, even out of view (the canvas then pans to it): moving it to the view's
+ * middle, as a palette click does, would put it above the card it follows. It counts as in view
+ * while its header is: no pan just because its (estimated) bottom runs past the edge.
+ */
+export function connectedCardSpot(
+  state: Pick<EditorState, 'document' | 'measured' | 'layoutSizes' | 'readVisibleArea'>,
+  kind: NodeKind,
+  at: XY,
+): Spot {
+  const visible = state.readVisibleArea();
+  let size: Size = { width: 0, height: 0 };
+  const spot = newCardSpot({ ...state, readVisibleArea: () => null }, kind, (estimated) => {
+    size = estimated;
+    return { x: at.x - estimated.width / 2, y: at.y };
+  });
+  return { ...spot, inView: !visible || inside({ ...spot, width: size.width, height: Math.min(size.height, HEADER_HEIGHT) }, visible.bounds) };
 }
 
 function round(point: XY): XY {

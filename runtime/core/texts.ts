@@ -1,4 +1,4 @@
-import type { NodeData } from '../../schema/index.ts';
+import type { NodeData, SpeechRegister } from '../../schema/index.ts';
 
 type QuestionInput = NodeData<'question'>['input'];
 
@@ -23,24 +23,44 @@ export interface RuntimeTexts {
 
 export type RuntimeLanguage = 'es' | 'pt' | 'en';
 
-const TEXTS: Record<RuntimeLanguage, RuntimeTexts> = {
-  es: {
-    menuInvalid: 'No entendí tu respuesta. Elige una de las opciones, por favor.',
-    listButton: 'Ver opciones',
-    questionInvalid: {
-      text: 'No entendí tu respuesta. ¿Puedes escribirla de nuevo?',
-      number: 'Escribe un número, por ejemplo 25.',
-      email: 'Ese correo no parece válido. Escríbelo así: nombre@ejemplo.com',
-      phone: 'Ese número no parece válido. Escríbelo con código de área, por ejemplo 11 2345 6789.',
-      date: 'No pude leer la fecha. Escríbela así: 24/12/2026',
-      regex: 'El formato no es el esperado. ¿Puedes escribirlo de nuevo?',
-    },
-    dateTooEarly: 'Esa fecha no está disponible: tiene que ser a partir del {date}.',
-    dateTooLate: 'Esa fecha no está disponible: tiene que ser hasta el {date}.',
-    formInvalid: 'Para seguir, completa el formulario del mensaje anterior.',
-    handoffKeyword: 'Te comunico con una persona de nuestro equipo. Te responderá por aquí en breve.',
-    turnFailed: 'Lo sentimos, tuvimos un problema y no pudimos continuar. Por favor, escríbenos de nuevo en un rato.',
+const SPANISH_TU: RuntimeTexts = {
+  menuInvalid: 'No entendí tu respuesta. Elige una de las opciones, por favor.',
+  listButton: 'Ver opciones',
+  questionInvalid: {
+    text: 'No entendí tu respuesta. ¿Puedes escribirla de nuevo?',
+    number: 'Escribe un número, por ejemplo 25.',
+    email: 'Ese correo no parece válido. Escríbelo así: nombre@ejemplo.com',
+    phone: 'Ese número no parece válido. Escríbelo con código de área, por ejemplo 11 2345 6789.',
+    date: 'No pude leer la fecha. Escríbela así: 24/12/2026',
+    regex: 'El formato no es el esperado. ¿Puedes escribirlo de nuevo?',
   },
+  dateTooEarly: 'Esa fecha no está disponible: tiene que ser a partir del {date}.',
+  dateTooLate: 'Esa fecha no está disponible: tiene que ser hasta el {date}.',
+  formInvalid: 'Para seguir, completa el formulario del mensaje anterior.',
+  handoffKeyword: 'Te comunico con una persona de nuestro equipo. Te responderá por aquí en breve.',
+  turnFailed: 'Lo sentimos, tuvimos un problema y no pudimos continuar. Por favor, escríbenos de nuevo en un rato.',
+};
+
+/** The same in Rioplatense *vos* (`settings.register: 'vos'`). */
+const SPANISH_VOS: RuntimeTexts = {
+  menuInvalid: 'No entendí tu respuesta. Elegí una de las opciones, por favor.',
+  listButton: 'Ver opciones',
+  questionInvalid: {
+    text: 'No entendí tu respuesta. ¿Podés escribirla de nuevo?',
+    number: 'Escribí un número, por ejemplo 25.',
+    email: 'Ese correo no parece válido. Escribilo así: nombre@ejemplo.com',
+    phone: 'Ese número no parece válido. Escribilo con código de área, por ejemplo 11 2345 6789.',
+    date: 'No pude leer la fecha. Escribila así: 24/12/2026',
+    regex: 'El formato no es el esperado. ¿Podés escribirlo de nuevo?',
+  },
+  dateTooEarly: 'Esa fecha no está disponible: tiene que ser a partir del {date}.',
+  dateTooLate: 'Esa fecha no está disponible: tiene que ser hasta el {date}.',
+  formInvalid: 'Para seguir, completá el formulario del mensaje anterior.',
+  handoffKeyword: 'Te comunico con una persona de nuestro equipo. Te va a responder por acá en breve.',
+  turnFailed: 'Perdón, tuvimos un problema y no pudimos seguir. Por favor, escribinos de nuevo en un rato.',
+};
+
+const TEXTS: Record<Exclude<RuntimeLanguage, 'es'>, RuntimeTexts> = {
   pt: {
     menuInvalid: 'Não entendi sua resposta. Escolha uma das opções, por favor.',
     listButton: 'Ver opções',
@@ -78,11 +98,15 @@ const TEXTS: Record<RuntimeLanguage, RuntimeTexts> = {
 };
 
 /**
- * The runtime's own texts for a flow's `language` (`es-AR` → es); Spanish when unknown.
+ * The bot's own texts for a flow's `language` (`es-AR` → es; Spanish when unknown) and `register`
+ * (`settings.register`: Spanish *tú* by default or *vos*; Portuguese says *você*, English *you*).
+ * Browser-safe: the editor shows them as the placeholders of the fields that override them.
  * @example runtimeTexts('pt-BR').listButton // 'Ver opções'
  */
-export function runtimeTexts(language: string | undefined): RuntimeTexts {
-  return TEXTS[runtimeLanguage(language)];
+export function runtimeTexts(language: string | undefined, register?: SpeechRegister): RuntimeTexts {
+  const base = runtimeLanguage(language);
+  if (base !== 'es') return TEXTS[base];
+  return register === 'vos' ? SPANISH_VOS : SPANISH_TU;
 }
 
 export function runtimeLanguage(language: string | undefined): RuntimeLanguage {

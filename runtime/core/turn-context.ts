@@ -36,7 +36,7 @@ export class TurnContext {
     this.ports = input.ports;
     this.now = input.now;
     this.language = runtimeLanguage(input.flow.language);
-    this.texts = runtimeTexts(input.flow.language);
+    this.texts = runtimeTexts(input.flow.language, input.flow.settings?.register);
     this.#secrets = input.secrets;
     this.#formatting = {
       locale: input.flow.language ?? this.language,

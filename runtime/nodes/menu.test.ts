@@ -130,6 +130,14 @@ describe('menu node', () => {
     expect(second.messages).toEqual([{ type: 'text', text: 'Te paso con alguien' }]);
   });
 
+  it('says the default text with vos when the flow asks for that register', async () => {
+    const { invalidText: _, ...data } = sizes;
+    const flow = { ...testFlow([{ id: 'menu', type: 'menu', data }], []), settings: { register: 'vos' as const } };
+    const chat = conversation(flow);
+    await chat.send('hola');
+    expect((await chat.send('???')).messages[0]).toEqual({ type: 'text', text: 'No entendí tu respuesta. Elegí una de las opciones, por favor.' });
+  });
+
   it('counts retries from zero again when the menu is reached again', async () => {
     const flow = testFlow(
       [{ id: 'menu', type: 'menu', data: { ...sizes, maxRetries: 1 } }, { id: 'otra_vez', type: 'message', data: { text: 'Otra vez' } }],

@@ -37,7 +37,7 @@ export function checkGraph(flow: FlowOutline, problems: ProblemList): FlowGraph 
   if (flow.startNodeId !== undefined && !graph.nodeAt.has(flow.startNodeId)) {
     problems.add('start_node_missing', { pointer: '/startNodeId' }, { id: flow.startNodeId });
   } else if (flow.startNodeId !== undefined) {
-    const reached = reachableFrom(flow.startNodeId, graph);
+    const reached = reachableFrom([flow.startNodeId], graph);
     for (const [id, index] of graph.nodeAt) if (!reached.has(id)) problems.add('unreachable_node', { pointer: `/nodes/${index}`, nodeId: id });
   }
   for (const [id, outputs] of graph.outputs) {
@@ -114,9 +114,10 @@ function edgePlace(edge: FlowEdge, index: number, field: string, sourceExists: b
   return place;
 }
 
-function reachableFrom(start: string, graph: FlowGraph): Set<string> {
-  const reached = new Set([start]);
-  const queue = [start];
+/** The nodes `starts` lead to along the graph's good edges, `starts` included. */
+export function reachableFrom(starts: readonly string[], graph: FlowGraph): Set<string> {
+  const reached = new Set(starts);
+  const queue = [...starts];
   for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
     for (const target of graph.next.get(id) ?? []) {
       if (!reached.has(target)) {

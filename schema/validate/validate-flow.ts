@@ -9,7 +9,7 @@ import { checkGraph } from './graph.ts';
 import { checkLoops } from './loops.ts';
 import { ProblemList, type Problem } from './problem-list.ts';
 import { brokenItems, translateSchemaErrors } from './schema-errors.ts';
-import { checkVariables } from './variables.ts';
+import { checkReusedVariables, checkVariables } from './variables.ts';
 
 export interface ValidateFlowOptions {
   /** The language of the messages; Spanish by default. */
@@ -70,4 +70,5 @@ function checkFlow(flow: FlowOutline, problems: ProblemList): void {
   const graph = checkGraph(flow, problems);
   checkLoops(flow, graph, problems);
   checkVariables(flow, problems);
+  checkReusedVariables(flow, graph, problems);
 }

@@ -1,6 +1,7 @@
 import { nodeLiteralFields } from '../registry.ts';
 import { CURRENCY_CODE_PATTERN, placeholderParts } from '../template-format.ts';
 import type { FlowOutline } from './flow-outline.ts';
+import { reachableFrom, type FlowGraph } from './graph.ts';
 import { TEMPLATE_PATTERN } from './field-checks.ts';
 import { pointerSegment, type ProblemList } from './problem-list.ts';
 
@@ -68,4 +69,47 @@ export function checkVariables(flow: FlowOutline, problems: ProblemList): void {
       path.length = 0;
     }
   });
+}
+
+/**
+ * Where a node's data names the variables it stores: every string under a `variable` key (a
+ * question's `variable`, a form's `outputs.0.variable`…), as a path into the data.
+ * @example variableFields({ variable: 'nombre' }) // [{ path: ['variable'], name: 'nombre' }]
+ */
+export function variableFields(data: unknown, path: Array<string | number> = []): Array<{ path: Array<string | number>; name: string }> {
+  if (Array.isArray(data)) return data.flatMap((item, index) => variableFields(item, [...path, index]));
+  if (typeof data !== 'object' || data === null) return [];
+  return Object.entries(data).flatMap(([key, value]) =>
+    key === 'variable' && typeof value === 'string' ? [{ path: [...path, key], name: value }] : variableFields(value, [...path, key]));
+}
+
+/** Outputs a waiting node leaves through without an answer stored: nothing was overwritten yet. */
+const UNANSWERED_OUTPUTS = new Set(['invalid', 'timeout', 'fallback']);
+
+/**
+ * Warns when a node that waits for the customer's answer stores it in a variable that another such
+ * node, answered earlier on a path to it, has stored: the later answer silently replaces the first
+ * (a second question left on the first one's `nombre`). Asking again after a timeout or an invalid
+ * answer is not a reuse; assignments and API results overwrite on purpose and are left alone.
+ */
+export function checkReusedVariables(flow: FlowOutline, graph: FlowGraph, problems: ProblemList): void {
+  const askers = flow.nodes.filter((node) => node.sound && node.waits && node.sets.length > 0);
+  if (askers.length < 2) return;
+  const edgeTarget = new Map(flow.edges.flatMap((edge) => (edge ? [[edge.id, edge.target] as const] : [])));
+  const reported = new Set<string>();
+  for (const first of askers) {
+    const answered = [...(graph.outputs.get(first.id) ?? [])]
+      .flatMap(([output, edgeId]) => (UNANSWERED_OUTPUTS.has(output) || edgeId === undefined ? [] : [edgeTarget.get(edgeId)!]));
+    const after = reachableFrom(answered, graph);
+    for (const later of askers) {
+      if (later === first || !after.has(later.id)) continue;
+      const index = graph.nodeAt.get(later.id)!;
+      for (const field of variableFields(later.data)) {
+        const pointer = `/nodes/${index}/data/${field.path.map(pointerSegment).join('/')}`;
+        if (field.name === '' || !first.sets.includes(field.name) || reported.has(pointer)) continue;
+        reported.add(pointer);
+        problems.add('variable_reused', { pointer, nodeId: later.id }, { variable: field.name, node: first.id });
+      }
+    }
+  }
 }

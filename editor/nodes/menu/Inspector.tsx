@@ -6,6 +6,7 @@ import { useEditorStore } from '../../store/index.ts';
 import { messages as common } from '../messages.ts';
 import { RetriesField } from '../retries/RetriesField.tsx';
 import { TimeoutField } from '../shared/TimeoutField.tsx';
+import { useBotTexts } from '../shared/use-bot-texts.ts';
 import type { NodeInspectorProps } from '../types.ts';
 import { newMenuOption } from './defaults.ts';
 import { messages } from './messages.ts';
@@ -16,6 +17,7 @@ const MAX_OPTIONS = 10;
 export function MenuInspector({ nodeId, data, update }: NodeInspectorProps<'menu'>) {
   const t = useT(messages);
   const tc = useT(common);
+  const botTexts = useBotTexts();
   const asList = data.options.length > WHATSAPP_LIMITS.replyButtons;
   // New options are customer-facing copy: in the flow's language, not the UI's.
   const locale = useEditorStore((state) => contentLocale(state.document.language));
@@ -49,11 +51,11 @@ export function MenuInspector({ nodeId, data, update }: NodeInspectorProps<'menu
         )}
       />
       {asList && (
-        <TextField name="listButton" label={t('listButton')} value={data.listButton ?? ''} limit={WHATSAPP_LIMITS.listButton}
+        <TextField name="listButton" label={t('listButton')} value={data.listButton ?? ''} limit={WHATSAPP_LIMITS.listButton} placeholder={botTexts.listButton}
           onChange={(listButton) => update({ listButton: orUndefined(listButton) })} />
       )}
       <TextField name="invalidText" label={tc('invalidText')} value={data.invalidText ?? ''} multiline template limit={WHATSAPP_LIMITS.textBody}
-        onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
+        placeholder={botTexts.menuInvalid} onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
       <RetriesField nodeId={nodeId} value={data.maxRetries} onChange={(maxRetries) => update({ maxRetries })} />
       <TimeoutField value={data.timeoutSeconds} onChange={(timeoutSeconds) => update({ timeoutSeconds })} />
     </>

@@ -4,6 +4,7 @@ import { WHATSAPP_LIMITS } from '../../../schema/index.ts';
 import { messages as common } from '../messages.ts';
 import { RetriesField } from '../retries/RetriesField.tsx';
 import { TimeoutField } from '../shared/TimeoutField.tsx';
+import { useBotTexts } from '../shared/use-bot-texts.ts';
 import type { NodeInspectorProps } from '../types.ts';
 import { messages } from './messages.ts';
 
@@ -21,6 +22,7 @@ function patternError(pattern: string | undefined): boolean {
 export function QuestionInspector({ nodeId, data, update }: NodeInspectorProps<'question'>) {
   const t = useT(messages);
   const tc = useT(common);
+  const botTexts = useBotTexts();
   // min/max bound the number itself for numbers and the text length otherwise (docs/flow-format.md).
   const bounds = data.input === 'number' ? { min: t('minValue'), max: t('maxValue') }
     : data.input === 'text' || data.input === 'regex' ? { min: t('minLength'), max: t('maxLength') } : null;
@@ -57,7 +59,7 @@ export function QuestionInspector({ nodeId, data, update }: NodeInspectorProps<'
         <p className="insp-hint">{t('dateHint')}</p>
       </>}
       <TextField name="invalidText" label={tc('invalidText')} value={data.invalidText ?? ''} multiline template limit={WHATSAPP_LIMITS.textBody}
-        onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
+        placeholder={botTexts.questionInvalid[data.input]} onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
       <RetriesField nodeId={nodeId} value={data.maxRetries} onChange={(maxRetries) => update({ maxRetries })} />
       <TimeoutField value={data.timeoutSeconds} onChange={(timeoutSeconds) => update({ timeoutSeconds })} />
     </>
