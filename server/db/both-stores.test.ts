@@ -92,4 +92,35 @@ describe.each(stores)('on %s', (_name, storeEnv) => {
       await t.close();
     }
   }, 60_000);
+
+  it('purges history older than CHARLA_RETENTION_DAYS in batches and keeps the conversation', async () => {
+    let clock = Date.UTC(2026, 0, 1);
+    const t = await createLiveTestApp({ ...await storeEnv(), CHARLA_RETENTION_BATCH_SIZE: '2' }, { now: () => clock });
+    const { database } = t.app.charla;
+    const count = async (table: string): Promise<number> => database.sqlite
+      ? (database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+      : Number((await database.pool!.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    const say = async (wamid: string) => {
+      await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: '5491155550123', wamid, text: 'menu', timestamp: Math.floor(clock / 1000) }));
+      await t.settle();
+    };
+    try {
+      for (const wamid of ['wamid.old.1', 'wamid.old.2', 'wamid.old.3']) await say(wamid);
+      const old = { inbound: await count('inbound_messages'), history: await count('conversation_messages'), outbox: await count('outbox') };
+      expect(old.inbound).toBe(3);
+      clock += 91 * 24 * 60 * 60 * 1000;
+      await say('wamid.recent');
+      const recent = { history: await count('conversation_messages') - old.history, outbox: await count('outbox') - old.outbox };
+      const report = await t.app.live.retention.purge();
+      expect(report.deleted).toMatchObject({ inbound_messages: 3, conversation_messages: old.history, outbox: old.outbox });
+      // Batches of at most 2 rows.
+      expect(report.batches).toBeGreaterThanOrEqual(Math.ceil((3 + old.history + old.outbox) / 2));
+      expect(await count('inbound_messages')).toBe(1);
+      expect(await count('conversation_messages')).toBe(recent.history);
+      expect(await count('outbox')).toBe(recent.outbox);
+      expect(await t.app.live.store.conversations.byContact(PHONE_NUMBER_ID, '5491155550123')).toMatchObject({ flowId: 'pizzeria' });
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });

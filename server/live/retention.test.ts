@@ -84,7 +84,7 @@ describe('retention', () => {
     expect(conversations).toHaveLength(CONTACTS.length);
 
     // Nothing is old enough yet.
-    const early = await t.app.live.retention!.purge();
+    const early = await t.app.live.retention.purge();
     expect(Object.values(early.deleted).every((n) => n === 0)).toBe(true);
 
     clock += 91 * DAY_MS;
@@ -98,7 +98,7 @@ describe('retention', () => {
       if (ticking) setImmediate(tick);
     };
     setImmediate(tick);
-    const report = await t.app.live.retention!.purge();
+    const report = await t.app.live.retention.purge();
     ticking = false;
 
     expect(report.deleted).toMatchObject({

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
+import type pg from 'pg';
+import type { CharlaDatabase } from '../db/database.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -59,27 +61,21 @@ const TARGETS: PurgeTarget[] = [
  * between: one statement never touches more than `batchSize` rows, so a purge of millions of rows
  * never holds the event loop or the write lock for long. Conversations keep their row (contact,
  * status, session, last message time): only the history behind them goes.
- * @example const retention = new Retention(sqlite, settings, Date.now, log); retention.start();
+ * @example const retention = new Retention(database, settings, Date.now, log); retention.start();
  */
 export class Retention {
-  private readonly statements: Array<{ target: PurgeTarget; window: Database.Statement; purge: Database.Statement }>;
+  private readonly purgeTarget: (target: PurgeTarget, cutoff: number, onBatch: () => void) => Promise<number>;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<PurgeReport> | undefined;
   private stopped = false;
 
   constructor(
-    sqlite: Database.Database,
+    database: Pick<CharlaDatabase, 'sqlite' | 'pool'>,
     private readonly settings: RetentionSettings,
     private readonly now: () => number,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.statements = TARGETS.map((target) => ({
-      target,
-      window: sqlite.prepare(
-        `SELECT rowid AS id, (${target.old}) AS old FROM ${target.table} WHERE rowid > @after ORDER BY rowid LIMIT @limit`,
-      ),
-      purge: sqlite.prepare(`DELETE FROM ${target.table} WHERE rowid > @after AND rowid <= @last AND (${target.old})`),
-    }));
+    this.purgeTarget = database.sqlite ? this.sqlitePurge(database.sqlite) : this.postgresPurge(database.pool!);
   }
 
   /** Purges a minute after start, then every `intervalMs`. */
@@ -116,9 +112,30 @@ export class Retention {
     const now = this.now();
     const cutoffs = { live: now - this.settings.days * DAY_MS, simulations: now - this.settings.simulationDays * DAY_MS };
     const report: PurgeReport = { deleted: {}, batches: 0 };
-    const limit = this.settings.batchSize;
-    for (const { target, window, purge } of this.statements) {
-      const cutoff = cutoffs[target.cutoff];
+    for (const target of TARGETS) {
+      report.deleted[target.table] = await this.purgeTarget(target, cutoffs[target.cutoff], () => (report.batches += 1));
+    }
+    return report;
+  }
+
+  private pause(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, this.settings.pauseMs));
+  }
+
+  /**
+   * SQLite: statements run on the event loop, so even finding old rows is bounded: a window of
+   * `batchSize` rowids is looked at, then only its old rows are deleted.
+   */
+  private sqlitePurge(sqlite: Database.Database) {
+    const statements = new Map(TARGETS.map((target) => [target, {
+      window: sqlite.prepare(
+        `SELECT rowid AS id, (${target.old}) AS old FROM ${target.table} WHERE rowid > @after ORDER BY rowid LIMIT @limit`,
+      ),
+      purge: sqlite.prepare(`DELETE FROM ${target.table} WHERE rowid > @after AND rowid <= @last AND (${target.old})`),
+    }]));
+    return async (target: PurgeTarget, cutoff: number, onBatch: () => void): Promise<number> => {
+      const { window, purge } = statements.get(target)!;
+      const limit = this.settings.batchSize;
       let deleted = 0;
       let after = 0;
       while (!this.stopped) {
@@ -128,14 +145,37 @@ export class Retention {
         const anyOld = rows.some((row) => row.old === 1);
         if (anyOld) {
           deleted += purge.run({ after, last, cutoff }).changes;
-          report.batches += 1;
+          onBatch();
         }
         if (rows.length < limit || (!anyOld && target.inOrder)) break;
         after = last;
-        await new Promise((resolve) => setTimeout(resolve, this.settings.pauseMs));
+        await this.pause();
       }
-      report.deleted[target.table] = deleted;
-    }
-    return report;
+      return deleted;
+    };
+  }
+
+  /**
+   * PostgreSQL: the server finds the rows (the event loop only waits), so each statement deletes up to
+   * `batchSize` old rows by their ctid; short transactions keep locks and WAL bursts small, and
+   * several instances purging at once only delete rows the other has not.
+   */
+  private postgresPurge(pool: pg.Pool) {
+    return async (target: PurgeTarget, cutoff: number, onBatch: () => void): Promise<number> => {
+      const old = target.old.replaceAll('@cutoff', '$1');
+      const statement = `DELETE FROM ${target.table} WHERE ctid IN (SELECT ctid FROM ${target.table} WHERE ${old} LIMIT $2)`;
+      const uses = target.old.includes('@cutoff');
+      let deleted = 0;
+      while (!this.stopped) {
+        // Unused parameters cannot be typed by PostgreSQL: $1 is passed only when the condition names it.
+        const result = await pool.query(uses ? statement : statement.replace('$2', '$1'), uses ? [cutoff, this.settings.batchSize] : [this.settings.batchSize]);
+        const count = result.rowCount ?? 0;
+        if (count > 0) onBatch();
+        deleted += count;
+        if (count < this.settings.batchSize) break;
+        await this.pause();
+      }
+      return deleted;
+    };
   }
 }

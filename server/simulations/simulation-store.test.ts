@@ -99,7 +99,7 @@ describe('simulations refer to what they run', () => {
     const put = await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria', headers: t.auth(), payload: { document: { ...pizzeria(), name: 'Otra' }, revision: 1 } });
     expect(put.statusCode, put.body).toBe(200);
     const recent = await t.app.inject({ method: 'POST', url: '/api/flows/pizzeria/simulations', headers: t.auth(), payload: { source: 'draft' } });
-    const report = await t.app.live.retention!.purge();
+    const report = await t.app.live.retention.purge();
     expect(report.deleted).toMatchObject({ simulations: SIMULATIONS, draft_snapshots: 1 });
     const gone = await t.app.inject({ method: 'POST', url: `/api/simulations/${old}/messages`, headers: t.auth(), payload: { type: 'text', text: { body: 'hola' } } });
     expect(gone.statusCode).toBe(404);

@@ -25,8 +25,8 @@ export interface LiveContext {
   metrics: LiveMetrics;
   sender: OutboxSender;
   processor: LiveProcessor;
-  /** Deletes history older than CHARLA_RETENTION_DAYS, in small background batches (SQLite; undefined on PostgreSQL). */
-  retention: Retention | undefined;
+  /** Deletes history older than CHARLA_RETENTION_DAYS, in small background batches. */
+  retention: Retention;
 }
 
 declare module 'fastify' {
@@ -64,7 +64,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
     notifier,
     ports: () => charla.ports, secrets: charla.config.runtime.secrets, timers: config.timers, now: charla.now,
   });
-  const retention = sqlite && new Retention(sqlite, config.retention, charla.now, app.log);
+  const retention = new Retention(charla.database, config.retention, charla.now, app.log);
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
   metrics.gauge('charla_channels_paused', 'Channels whose messages are held until an admin fixes them', () => sender.pausedChannels);
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
@@ -78,11 +78,11 @@ async function livePath(app: FastifyInstance): Promise<void> {
     await sender.start();
     notifier.start();
     await processor.recover();
-    retention?.start();
+    retention.start();
   });
   app.addHook('onClose', async () => {
     stopLagSampler?.();
-    await retention?.stop();
+    await retention.stop();
     await processor.stop();
     await checkpointer?.stop();
     await sender.stop();
