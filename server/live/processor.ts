@@ -220,7 +220,7 @@ export class LiveProcessor {
     // A conversation keeps the address it began with (Meta prefers the phone number when it had one).
     const address = conversation?.waId ?? contactAddress(contact);
     const lastCustomerMessageAt = Math.max(inbound?.customerAt ?? 0, conversation?.lastUserMessageAt ?? 0);
-    const window = this.windowFor(result, choice, contact, lastCustomerMessageAt, now);
+    const window = this.windowFor(result, choice, contact, lastCustomerMessageAt, now, event.type === 'timer');
     const replies = window.messages.flatMap((rendered) => {
       // Variables can make a message longer than WhatsApp allows: adapted as in the simulator, never dropped.
       const { messages, adaptations } = adaptToLimits(rendered);
@@ -238,6 +238,11 @@ export class LiveProcessor {
     if (window.held && replies.length > 0) {
       metrics.increment('charla_outbox_window_closed_total', replies.length);
       log.warn({ flowId: choice.flow.id, phoneNumberId, replies: replies.length }, 'live: the 24-hour window is closed and the flow has no fallback template; replies held');
+    }
+    if (window.skipped > 0) {
+      metrics.increment('charla_timers_window_closed_total');
+      log.warn({ flowId: choice.flow.id, version: choice.version, phoneNumberId, nodeId: result.session.nodeId, messages: window.skipped, trace: result.trace.map((entry) => entry.detail) },
+        'live: a timer turn fell due after the 24-hour window closed and the flow has no fallback template; its messages were not sent');
     }
     const handoffs = result.effects.filter((effect): effect is HandoffStarted => effect.type === 'handoff_started');
     // In the turn's own transaction: a crash cannot keep the handoff and lose its notice.
@@ -262,15 +267,22 @@ export class LiveProcessor {
 
   /**
    * What may go out: the turn's messages while the window is open; once closed, the flow's fallback
-   * template in their place, or the messages held (never sent to be refused with 131047).
+   * template in their place, else a reply to a customer's message is held (visible in the inbox) and
+   * a timer turn's messages are skipped: never sent to be refused with 131047. The core already drops
+   * a timer turn's messages past the window (a `window_closed` effect); Meta's timestamp may close it sooner.
    */
-  private windowFor(result: TurnResult, choice: FlowChoice, contact: Contact, lastCustomerMessageAt: number, now: number):
-    { messages: OutboundMessage[]; held: boolean } {
-    if (result.messages.length === 0 || windowOpen(lastCustomerMessageAt, now)) return { messages: result.messages, held: false };
+  private windowFor(result: TurnResult, choice: FlowChoice, contact: Contact, lastCustomerMessageAt: number, now: number, timerTurn: boolean):
+    { messages: OutboundMessage[]; held: boolean; skipped: number } {
+    const dropped = result.effects.find((effect) => effect.type === 'window_closed')?.count ?? 0;
+    const closed = dropped > 0 || (result.messages.length > 0 && !windowOpen(lastCustomerMessageAt, now));
+    if (!closed) return { messages: result.messages, held: false, skipped: 0 };
     const fallback = settingsOf(choice.flow).fallbackTemplate;
-    if (!fallback) return { messages: result.messages, held: true };
-    const { variables, lastText } = result.session;
-    return { messages: [renderTemplateMessage(fallback, { variables, contact, lastText })], held: false };
+    if (fallback) {
+      const { variables, lastText } = result.session;
+      return { messages: [renderTemplateMessage(fallback, { variables, contact, lastText })], held: false, skipped: 0 };
+    }
+    if (timerTurn) return { messages: [], held: false, skipped: dropped + result.messages.length };
+    return { messages: result.messages, held: true, skipped: 0 };
   }
 
   private carryOut(effect: RuntimeEffect, choice: FlowChoice): void {

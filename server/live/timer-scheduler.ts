@@ -75,10 +75,17 @@ export class TimerScheduler {
     for (;;) {
       if (this.stopped) return;
       const batch = await this.deps.timers.claimDue(this.deps.now(), this.settings.leaseMs, this.settings.batchSize);
-      await Promise.all(batch.map((row) => this.deps.fire(row).catch((error: unknown) => {
-        // Left claimed: once the lease lapses it is claimed and fired again.
-        this.deps.log.error({ err: error, timerId: row.id, conversationId: row.conversationId }, 'timers: a timer turn failed');
-      })));
+      // A conversation's timers in due order, one after the other; conversations side by side.
+      const byConversation = new Map<number, TimerRow[]>();
+      for (const row of batch) byConversation.set(row.conversationId, [...byConversation.get(row.conversationId) ?? [], row]);
+      await Promise.all([...byConversation.values()].map(async (rows) => {
+        for (const row of rows) {
+          await this.deps.fire(row).catch((error: unknown) => {
+            // Left claimed: once the lease lapses it is claimed and fired again.
+            this.deps.log.error({ err: error, timerId: row.id, conversationId: row.conversationId }, 'timers: a timer turn failed');
+          });
+        }
+      }));
       if (batch.length < this.settings.batchSize) return;
     }
   }

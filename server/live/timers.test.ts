@@ -66,6 +66,36 @@ describe('durable timers on the live path', () => {
     expect(t.rows('SELECT state FROM timers WHERE action LIKE \'%timeout%\'')).toEqual([{ state: 'cancelled' }]);
   });
 
+  it('a reminder due after the 24-hour window closed sends the fallback template, or nothing when the flow has none', { timeout: 20_000 }, async () => {
+    let clock = Date.now();
+    t = await createLiveTestApp({}, { now: () => clock });
+    const flow = JSON.parse(FLOW_TEXT) as FlowDocument;
+    await t.publish(flow);
+    await t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: t.auth(), payload: { flowId: 'recordatorio' } });
+    await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: '5491100000001', wamid: 'wamid.W1', text: 'hola' }));
+    await t.settle();
+    // Version 2 has a fallback template; the second customer's conversation is pinned to it.
+    flow.settings = { ...flow.settings, fallbackTemplate: { name: 'retomar_charla', language: 'es_AR', bodyParameters: { '1': '{{contact.name}}' } } };
+    await t.publish(flow);
+    await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: '5491100000002', wamid: 'wamid.W2', text: 'hola', name: 'Beto' }));
+    await t.settle();
+    expect(textsSent(t.graph)).toEqual([QUESTION, QUESTION]);
+
+    // The server was down for a day: both reminders are due, the customers' windows closed.
+    clock += 25 * 3_600_000;
+    await t.graph.waitForRequests(3);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await t.settle();
+    expect(t.graph.requests.slice(2).map((request) => request.body)).toEqual([{
+      messaging_product: 'whatsapp', recipient_type: 'individual', to: '+5491100000002', type: 'template',
+      template: { name: 'retomar_charla', language: { policy: 'deterministic', code: 'es_AR' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Beto' }] }] },
+    }]);
+    expect(t.graph.requests[2]!.wamid).toBeDefined();
+    expect(t.rows('SELECT state FROM timers WHERE action LIKE \'%timeout%\' ORDER BY id')).toEqual([{ state: 'fired' }, { state: 'fired' }]);
+    expect(t.rows('SELECT count(*) AS count FROM outbox')).toEqual([{ count: 3 }]);
+    expect((await t.app.inject({ url: '/metrics' })).body).toContain('charla_timers_window_closed_total 1');
+  });
+
   it('a server SIGKILLed before the reminder falls due sends it once after a restart', { timeout: 90_000 }, async () => {
     const graph = await startFakeGraph();
     const dir = mkdtempSync(join(tmpdir(), 'charla-timers-'));
