@@ -132,8 +132,8 @@ export interface TurnToStore {
   flowId: string;
   version: number;
   session: Session;
-  /** The customer message that caused the turn; absent for an agent's resolve. */
-  inbound?: { wamid: string; event: InboundEvent; receivedAt: number };
+  /** The customer message that caused the turn; absent for an agent's resolve. `joined`: the rest of its burst, also marked processed. */
+  inbound?: { wamid: string; event: InboundEvent; receivedAt: number; joined?: string[] };
   /** The Graph API body (JSON) of each reply, in order. */
   replies: string[];
   /** Set when the replies may not go (the 24-hour window is closed): they are stored `held` with this reason. */

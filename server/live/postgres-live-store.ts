@@ -146,7 +146,7 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
             body: handoffNoticeBody(notice, conversationId), state: 'pending' as const, attempts: 0, nextAttemptAt: now, createdAt: now,
           })));
         }
-        if (inbound) await tx.update(inboundMessages).set({ state: 'processed', error: null }).where(eq(inboundMessages.wamid, inbound.wamid));
+        if (inbound) await tx.update(inboundMessages).set({ state: 'processed', error: null }).where(inArray(inboundMessages.wamid, [inbound.wamid, ...inbound.joined ?? []]));
         for (const effect of turn.timers ?? []) {
           if (effect.type === 'cancel_timers') {
             await tx.update(timers).set({ state: 'cancelled' }).where(and(

@@ -6,6 +6,7 @@ import { settingsOf } from '../../schema/index.ts';
 import { runTurn, takeOverSession } from '../../runtime/index.ts';
 import { isTimerCurrent } from '../../runtime/core/timers.ts';
 import { adaptToLimits } from '../../runtime/whatsapp/adapt.ts';
+import { joinBurst, joinsBursts } from '../../runtime/core/burst.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
 import { nonAnswerEvent } from '../../runtime/whatsapp/non-answer.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
@@ -14,6 +15,7 @@ import { AppError } from '../errors.ts';
 import type { FlowRepository } from '../flows/repository.ts';
 import type { OutboxSender } from './outbox/outbox-sender.ts';
 import { chooseFlow, type FlowChoice } from './choose-flow.ts';
+import { BurstGatherer } from './bursts.ts';
 import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
@@ -42,8 +44,11 @@ interface TurnRequest {
   phoneNumberId: string;
   contact: Contact;
   event: InboundEvent;
-  /** `customerAt`: the message's own timestamp (Meta's clock), which opens the 24-hour window. */
-  inbound?: { wamid: string; receivedAt: number; customerAt: number };
+  /**
+   * `customerAt`: the message's own timestamp (Meta's clock), which opens the 24-hour window;
+   * `joined`: the burst's other messages (settings.burstMilliseconds), processed with this one.
+   */
+  inbound?: { wamid: string; receivedAt: number; customerAt: number; joined?: string[] };
   /** Resolving a handoff (or firing a timer) resumes the pinned version even after the session timeout. */
   resume?: boolean;
   /** The stored timer this turn fires: marked fired in the turn's transaction. */
@@ -60,9 +65,11 @@ export class LiveProcessor {
   private readonly queues: ContactQueues;
   private readonly graphBodies = new GraphBodyCache();
   private readonly scheduler: TimerScheduler;
+  private readonly bursts: BurstGatherer<{ row: InboundRow; contact: Contact }>;
 
   constructor(private readonly deps: ProcessorDeps) {
     this.queues = new ContactQueues((key, error) => deps.log.error({ err: error, contact: key }, 'live: turn failed'));
+    this.bursts = new BurstGatherer((key, items) => this.queues.push(key, () => this.processInbound(items.map((item) => item.row), items.at(-1)!.contact)));
     this.scheduler = new TimerScheduler({ timers: deps.store.timers, log: deps.log, now: deps.now, fire: (row) => this.fireTimer(row) }, deps.timers);
   }
 
@@ -83,16 +90,37 @@ export class LiveProcessor {
   accept(rows: InboundRow[]): void {
     for (const row of rows) {
       const contact = contactOf(row);
-      this.queues.push(contactKey(row.phoneNumberId, contact.userId ?? row.waId), () => this.processInbound(row, contact));
+      const key = contactKey(row.phoneNumberId, contact.userId ?? row.waId);
+      const burstMs = this.burstMillisecondsOf(row);
+      if (burstMs > 0) {
+        this.bursts.gather(key, { row, contact }, burstMs);
+        continue;
+      }
+      this.bursts.flush(key);
+      this.queues.push(key, () => this.processInbound([row], contact));
     }
   }
 
-  /** Customers with messages queued or being processed. */
-  get busyContacts(): number {
-    return this.queues.activeContacts;
+  /**
+   * How long to wait for more of a burst after this message: the live version's
+   * settings.burstMilliseconds for typed text, 0 for anything else (a tap or a file answers alone).
+   */
+  private burstMillisecondsOf(row: InboundRow): number {
+    const flowId = this.deps.channelOf(row.phoneNumberId)?.flowId;
+    const live = flowId === undefined ? undefined : this.deps.flows.getLiveFlow(flowId);
+    const burstMs = live === undefined ? 0 : settingsOf(live.document).burstMilliseconds;
+    if (burstMs === 0) return 0;
+    const message = (row.decoded as InboundPayload).message;
+    return !nonAnswerEvent(message) && joinsBursts(webhookMessageToEvent(message as WebhookMessage)) ? burstMs : 0;
   }
 
-  idle(): Promise<void> {
+  /** Customers with messages gathering, queued or being processed. */
+  get busyContacts(): number {
+    return this.queues.activeContacts + this.bursts.gathering;
+  }
+
+  async idle(): Promise<void> {
+    await this.bursts.released();
     return this.queues.idle();
   }
 
@@ -165,17 +193,24 @@ export class LiveProcessor {
     else await cancel('the conversation moved on, ended or has no live version');
   }
 
-  private async processInbound(row: InboundRow, contact: Contact): Promise<void> {
+  /** One customer message's turn, or one turn for a burst of text messages (their texts joined). */
+  private async processInbound(rows: InboundRow[], contact: Contact): Promise<void> {
+    const row = rows[0]!;
     const payload = row.decoded as InboundPayload;
     const nonAnswer = nonAnswerEvent(payload.message);
     if (nonAnswer && await this.recordNonAnswer(row, contact, nonAnswer)) return;
-    const event = nonAnswer?.event ?? webhookMessageToEvent(payload.message as WebhookMessage);
+    const events = rows.map((each) => webhookMessageToEvent((each.decoded as InboundPayload).message as WebhookMessage));
+    const event = nonAnswer?.event ?? (rows.length > 1 && events.every(joinsBursts) ? joinBurst(events) : events[0]!);
     try {
-      const customerAt = customerMessageTime(payload.message as { timestamp?: unknown }, row.receivedAt);
-      const result = await this.turn({ phoneNumberId: row.phoneNumberId, contact, event, inbound: { wamid: row.wamid, receivedAt: row.receivedAt, customerAt } });
-      if (!result) await this.markFailed(row, 'no live version to run: publish the channel\'s flow');
+      const customerAt = Math.max(...rows.map((each) => customerMessageTime((each.decoded as InboundPayload).message as { timestamp?: unknown }, each.receivedAt)));
+      const joined = rows.slice(1).map((each) => each.wamid);
+      const result = await this.turn({
+        phoneNumberId: row.phoneNumberId, contact, event,
+        inbound: { wamid: row.wamid, receivedAt: row.receivedAt, customerAt, ...(joined.length > 0 ? { joined } : {}) },
+      });
+      if (!result) for (const each of rows) await this.markFailed(each, 'no live version to run: publish the channel\'s flow');
     } catch (error) {
-      await this.markFailed(row, (error as Error).message);
+      for (const each of rows) await this.markFailed(each, (error as Error).message);
       throw error;
     }
   }

@@ -186,7 +186,7 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
     });
     const queued = turn.held === undefined ? stored : [];
     for (const notice of turn.notices) statements.insertNotice.run({ body: handoffNoticeBody(notice, conversationId), createdAt: now });
-    if (inbound) statements.finishInbound.run({ wamid: inbound.wamid, state: 'processed', error: null });
+    for (const wamid of inbound ? [inbound.wamid, ...inbound.joined ?? []] : []) statements.finishInbound.run({ wamid, state: 'processed', error: null });
     for (const effect of turn.timers ?? []) {
       if (effect.type === 'cancel_timers') statements.cancelTimers.run({ conversationId, epoch: effect.epoch });
       else {
