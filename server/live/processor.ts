@@ -66,6 +66,8 @@ export class LiveProcessor {
   private readonly graphBodies = new GraphBodyCache();
   private readonly scheduler: TimerScheduler;
   private readonly bursts: BurstGatherer<{ row: InboundRow; contact: Contact }>;
+  /** Per contact, typed messages whose burst setting is being read: later messages wait for them. */
+  private readonly arriving = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: ProcessorDeps) {
     this.queues = new ContactQueues((key, error) => deps.log.error({ err: error, contact: key }, 'live: turn failed'));
@@ -91,35 +93,42 @@ export class LiveProcessor {
     for (const row of rows) {
       const contact = contactOf(row);
       const key = contactKey(row.phoneNumberId, contact.userId ?? row.waId);
-      const burstMs = this.burstMillisecondsOf(row);
-      if (burstMs > 0) {
-        this.bursts.gather(key, { row, contact }, burstMs);
+      const earlier = this.arriving.get(key);
+      if (earlier === undefined && !mayJoinBurst(row)) {
+        this.bursts.flush(key);
+        this.queues.push(key, () => this.processInbound([row], contact));
         continue;
       }
-      this.bursts.flush(key);
-      this.queues.push(key, () => this.processInbound([row], contact));
+      // Typed text may gather into a burst: the flow's setting is read first, in arrival order per contact.
+      const arrived = (earlier ?? Promise.resolve()).then(async () => {
+        const burstMs = mayJoinBurst(row) ? await this.burstMillisecondsOf(row.phoneNumberId) : 0;
+        if (burstMs > 0) return this.bursts.gather(key, { row, contact }, burstMs);
+        this.bursts.flush(key);
+        this.queues.push(key, () => this.processInbound([row], contact));
+      }).catch((error: unknown) => {
+        this.deps.log.error({ err: error, wamid: row.wamid }, 'live: could not read the flow\'s burst setting; answering the message alone');
+        this.queues.push(key, () => this.processInbound([row], contact));
+      }).finally(() => {
+        if (this.arriving.get(key) === arrived) this.arriving.delete(key);
+      });
+      this.arriving.set(key, arrived);
     }
   }
 
-  /**
-   * How long to wait for more of a burst after this message: the live version's
-   * settings.burstMilliseconds for typed text, 0 for anything else (a tap or a file answers alone).
-   */
-  private burstMillisecondsOf(row: InboundRow): number {
-    const flowId = this.deps.channelOf(row.phoneNumberId)?.flowId;
-    const live = flowId === undefined ? undefined : this.deps.flows.getLiveFlow(flowId);
-    const burstMs = live === undefined ? 0 : settingsOf(live.document).burstMilliseconds;
-    if (burstMs === 0) return 0;
-    const message = (row.decoded as InboundPayload).message;
-    return !nonAnswerEvent(message) && joinsBursts(webhookMessageToEvent(message as WebhookMessage)) ? burstMs : 0;
+  /** settings.burstMilliseconds of the live version of the number's flow (0: answer each message). */
+  private async burstMillisecondsOf(phoneNumberId: string): Promise<number> {
+    const flowId = (await this.deps.channelOf(phoneNumberId))?.flowId;
+    const live = flowId === undefined ? undefined : await this.deps.flows.getLiveFlow(flowId);
+    return live === undefined ? 0 : settingsOf(live.document).burstMilliseconds;
   }
 
-  /** Customers with messages gathering, queued or being processed. */
+  /** Customers with messages arriving, gathering, queued or being processed. */
   get busyContacts(): number {
-    return this.queues.activeContacts + this.bursts.gathering;
+    return this.queues.activeContacts + this.bursts.gathering + this.arriving.size;
   }
 
   async idle(): Promise<void> {
+    await Promise.all(this.arriving.values());
     await this.bursts.released();
     return this.queues.idle();
   }
@@ -382,6 +391,12 @@ function contactOf(row: InboundRow): Contact {
     ...(payload.username ? { username: payload.username } : {}),
     ...(payload.contactName ? { name: payload.contactName } : {}),
   };
+}
+
+/** Typed text (not a tap, file, form or a non-answer like an edit) may gather into a burst (settings.burstMilliseconds). */
+function mayJoinBurst(row: InboundRow): boolean {
+  const message = (row.decoded as InboundPayload).message;
+  return !nonAnswerEvent(message) && joinsBursts(webhookMessageToEvent(message as WebhookMessage));
 }
 
 function knownIds(contact: Contact): { userId: string | null; username: string | null } {
