@@ -5,6 +5,7 @@ export * from './business-hours.ts';
 export * from './template-ref.ts';
 export { KNOWLEDGE_LIMITS, KnowledgeEntry, checkKnowledge, knowledgeId } from './knowledge.ts';
 export { splitIntoKnowledge } from './knowledge-import.ts';
+export { FLOW_LIMITS, flowLimitBreach, nestsDeeperThan, type FlowLimitBreach } from './flow-limits.ts';
 export { flowValidators } from './ajv.ts';
 export { validateFlow, type ValidateFlowOptions } from './validate/validate-flow.ts';
 export { variableFields } from './validate/variables.ts';

@@ -1,4 +1,5 @@
 import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { FLOW_LIMITS } from '../flow-limits.ts';
 
 /**
  * Every coded error the server answers with, and its HTTP status. Responses are
@@ -36,9 +37,12 @@ export const errorCatalogue = {
   conversation_not_with_bot: { status: 409, message: 'Only a conversation the bot is running can be taken over' },
   // 413 / 415
   payload_too_large: { status: 413, message: 'The body is too large' },
+  flow_too_large: { status: 413, message: `The flow document is larger than ${FLOW_LIMITS.maxBytes} bytes` },
   unsupported_media_type: { status: 415, message: 'Send JSON with `Content-Type: application/json`' },
   // 422: well-formed but not acceptable
   flow_invalid: { status: 422, message: 'The document breaks the flow JSON Schema' },
+  flow_too_deep: { status: 422, message: `The flow document nests deeper than ${FLOW_LIMITS.maxDepth} levels` },
+  flow_too_many_nodes: { status: 422, message: `The flow document has more than ${FLOW_LIMITS.maxNodes} nodes` },
   publish_blocked: { status: 422, message: 'The draft has errors; fix them before publishing' },
   channel_access_token_missing: { status: 422, message: 'The number has no access token to reply with: send accessToken or set WHATSAPP_ACCESS_TOKEN' },
   node_not_api_call: { status: 422, message: 'Only API-call nodes can be tried' },
@@ -84,4 +88,7 @@ export const SIGNED_IN = ['missing_token', 'invalid_token', 'forbidden'] as cons
 /** Errors of every route that reads params, a query or a body: the request breaks its schema (400 with `errors`). */
 export const CHECKED_INPUT = ['bad_request'] as const satisfies readonly ErrorCode[];
 /** Errors of every route with a JSON body, before the route sees it. */
+/** A flow document in the body: the limits checked before it is validated (schema/flow-limits.ts). */
+export const FLOW_BODY = ['flow_too_deep', 'flow_too_many_nodes', 'flow_too_large'] as const satisfies readonly ErrorCode[];
+
 export const JSON_BODY = ['bad_request', 'malformed_json', 'payload_too_large', 'unsupported_media_type'] as const satisfies readonly ErrorCode[];

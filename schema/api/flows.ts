@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BEARER, FlowDocumentInput, FlowDocumentOutput, FlowIdParams, Problems } from './common.ts';
-import { CHECKED_INPUT, JSON_BODY, SIGNED_IN, errorResponses } from './errors.ts';
+import { CHECKED_INPUT, FLOW_BODY, JSON_BODY, SIGNED_IN, errorResponses } from './errors.ts';
 import { apiRoute } from './route.ts';
 
 /** Drafts: create, list, read, save with optimistic locking, delete. */
@@ -27,7 +27,7 @@ export const createFlow = apiRoute({
   schema: {
     summary: 'Create a flow from a document', tags, security: BEARER,
     body: FlowDocumentInput,
-    response: { 201: Saved, ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_exists', 'flow_invalid') },
+    response: { 201: Saved, ...errorResponses(...SIGNED_IN, ...JSON_BODY, ...FLOW_BODY, 'flow_exists', 'flow_invalid') },
   },
 });
 
@@ -60,7 +60,7 @@ export const saveFlow = apiRoute({
     body: Type.Object({ document: FlowDocumentInput, revision: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
     response: {
       200: Saved,
-      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'id_mismatch', 'flow_not_found', 'revision_conflict', 'flow_invalid'),
+      ...errorResponses(...SIGNED_IN, ...JSON_BODY, ...FLOW_BODY, 'id_mismatch', 'flow_not_found', 'revision_conflict', 'flow_invalid'),
     },
   },
 });

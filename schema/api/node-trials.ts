@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ID_PATTERN } from '../common.ts';
 import { AnyObject, BEARER } from './common.ts';
-import { JSON_BODY, SIGNED_IN, errorResponses } from './errors.ts';
+import { FLOW_BODY, JSON_BODY, SIGNED_IN, errorResponses } from './errors.ts';
 import { apiRoute } from './route.ts';
 
 const Headers = Type.Record(Type.String(), Type.String());
@@ -66,7 +66,7 @@ export const tryApiCallNode = apiRoute({
     ]),
     response: {
       200: NodeTrial,
-      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_not_found', 'node_not_found', 'node_not_api_call', 'node_data_invalid'),
+      ...errorResponses(...SIGNED_IN, ...JSON_BODY, ...FLOW_BODY, 'flow_not_found', 'node_not_found', 'node_not_api_call', 'node_data_invalid'),
     },
   },
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { migrateFlow, validateFlow, type FlowDocument } from '../../schema/index.ts';
+import { flowLimitBreach, migrateFlow, validateFlow, type FlowDocument } from '../../schema/index.ts';
 import { runTurn } from '../../runtime/index.ts';
 import { createRuntimePorts } from '../../runtime/adapters/ports.ts';
 import { runtimeConfigFromEnv, type RuntimeConfig } from '../../runtime/adapters/config.ts';
@@ -140,6 +140,8 @@ async function loadFlow(file: string): Promise<FlowDocument | string> {
     const code = (error as NodeJS.ErrnoException).code;
     return code === undefined ? `${file} is not JSON: ${(error as Error).message}` : `cannot read ${file} (${code})`;
   }
+  const breach = flowLimitBreach(document);
+  if (breach !== undefined) return `${file}: ${breach.code}: ${breach.message}`;
   const errors = validateFlow(document).problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) {
     const lines = errors.slice(0, 5).map((problem) => `  ${problem.code}${problem.nodeId ? ` at node ${problem.nodeId}` : ''}: ${problem.message}`);

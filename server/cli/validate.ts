@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { validateFlow, type Problem, type ProblemLocale } from '../../schema/index.ts';
+import { flowLimitBreach, validateFlow, type Problem, type ProblemLocale } from '../../schema/index.ts';
 
 const LOCALES: readonly ProblemLocale[] = ['es', 'pt', 'en'];
 const USAGE = 'usage: npm run -s charla -- validate [--json] [--locale es|pt|en] FILE...';
@@ -52,6 +52,8 @@ async function validateFile(file: string, locale: ProblemLocale): Promise<FileRe
   } catch (error) {
     return { file, error: `not JSON: ${(error as Error).message.replace(/\s+/g, ' ')}` };
   }
+  const breach = flowLimitBreach(document);
+  if (breach !== undefined) return { file, error: `${breach.code}: ${breach.message}` };
   return { file, problems: validateFlow(document, { locale }).problems };
 }
 

@@ -1,4 +1,5 @@
-import { flowValidators, migrateFlow, validateFlow, type FlowDocument, type Problem, type ProblemLocale } from '../../schema/index.ts';
+import { AppError } from '../errors.ts';
+import { flowLimitBreach, flowValidators, migrateFlow, validateFlow, type FlowDocument, type Problem, type ProblemLocale } from '../../schema/index.ts';
 
 export type { Problem };
 
@@ -17,6 +18,18 @@ export function checkDraft(document: unknown, locale: ProblemLocale = 'es'): Dra
   const { problems } = validateFlow(migrated ?? document, { locale });
   if (migrated && flowValidators().fast(migrated)) return { schemaValid: true, document: migrated, problems };
   return { schemaValid: false, problems };
+}
+
+/**
+ * Refuses a document over the flow limits (depth, node count, size) with its coded error, before
+ * anything walks it recursively: run it on every document that comes from outside.
+ */
+export function requireWithinFlowLimits(document: unknown): void {
+  const breach = flowLimitBreach(document);
+  if (breach !== undefined) {
+    const { code, message, ...details } = breach;
+    throw new AppError(code, message, details);
+  }
 }
 
 /** Whether any problem blocks publishing. */

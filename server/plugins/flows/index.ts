@@ -4,11 +4,12 @@ import { createFlow, deleteFlow, getFlow, listFlows, saveFlow } from '../../../s
 import type { FlowDocument } from '../../../schema/index.ts';
 import { permissions, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
-import { checkDraft, type Problem } from '../../flows/check-draft.ts';
+import { checkDraft, requireWithinFlowLimits, type Problem } from '../../flows/check-draft.ts';
 import { problemLocale } from '../../flows/problem-locale.ts';
 
-/** A document that follows the JSON Schema, or a 422 with every problem. */
+/** A document within the flow limits (else 413/422 with its code) that follows the JSON Schema, or a 422 with every problem. */
 function requireSchemaValid(document: unknown, request: FastifyRequest): { document: FlowDocument; problems: Problem[] } {
+  requireWithinFlowLimits(document);
   const check = checkDraft(document, problemLocale(request));
   if (!check.schemaValid) {
     throw new AppError('flow_invalid', undefined, { problems: check.problems });

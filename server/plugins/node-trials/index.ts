@@ -3,7 +3,7 @@ import { tryApiCallNode } from '../../../schema/api/node-trials.ts';
 import type { FlowDocument, NodeData, Problem } from '../../../schema/index.ts';
 import { permissions, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
-import { checkDraft } from '../../flows/check-draft.ts';
+import { checkDraft, requireWithinFlowLimits } from '../../flows/check-draft.ts';
 import { problemLocale } from '../../flows/problem-locale.ts';
 import { DEFAULT_SIMULATED_CONTACT } from '../../simulations/simulation-store.ts';
 import { runTrial } from './run-trial.ts';
@@ -45,6 +45,7 @@ function checkedNodeData(document: FlowDocument, nodeId: string, given: unknown,
     throw new AppError('node_not_api_call', `Node "${nodeId}" is a ${node.type} node; only api_call nodes can be tried`, { type: node.type });
   }
   const candidate = { ...document, nodes: document.nodes.with(index, { ...node, data: given ?? node.data } as typeof node) };
+  requireWithinFlowLimits(candidate);
   const prefix = `/nodes/${index}/data`;
   const problems = checkDraft(candidate, locale).problems.filter((problem: Problem) =>
     problem.severity === 'error' && (problem.pointer === prefix || problem.pointer.startsWith(`${prefix}/`)));

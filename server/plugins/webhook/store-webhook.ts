@@ -4,6 +4,7 @@ import type { WebhookMessage } from '../../../runtime/whatsapp/webhook-types.ts'
 import { STATUS_RANK, type InboundPayload, type InboundRow, type StatusUpdateRow } from '../../live/live-store.ts';
 import { outboxIdOf } from '../../live/callback-data.ts';
 import { contactAddress } from '../../../runtime/core/contact.ts';
+import { nestsDeeperThan } from '../../../schema/flow-limits.ts';
 
 /**
  * Stores every message and status of a webhook whose business number is bound to a channel, in
@@ -76,15 +77,4 @@ function storableMessage(raw: WebhookMessage, log: FastifyBaseLogger): WebhookMe
   const truncated = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, typeof value === 'object' && value !== null ? '[…]' : value]));
   const { from, from_user_id, id, timestamp } = raw;
   return { from, from_user_id, id, timestamp, type: 'unsupported', truncated } as unknown as WebhookMessage;
-}
-
-/** Without recursion, so the check itself cannot overflow the stack. */
-function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
-  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    if (typeof item.value !== 'object' || item.value === null) continue;
-    if (item.depth >= maxDepth) return true;
-    for (const child of Object.values(item.value)) pending.push({ value: child, depth: item.depth + 1 });
-  }
-  return false;
 }
