@@ -20,6 +20,7 @@ import { healthPlugin } from './plugins/health.ts';
 import { inboxPlugin } from './plugins/inbox/index.ts';
 import { metricsPlugin } from './plugins/metrics/index.ts';
 import { nodeTrialsPlugin } from './plugins/node-trials/index.ts';
+import { knowledgePlugin } from './plugins/knowledge/index.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { webhookPlugin } from './plugins/webhook/index.ts';
 import { livePlugin } from './plugins/live/index.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(flowsPlugin);
   await app.register(versionsPlugin);
   await app.register(nodeTrialsPlugin);
+  await app.register(knowledgePlugin);
   await app.register(channelsPlugin);
   await app.register(tokensPlugin);
   await app.register(simulationsPlugin);

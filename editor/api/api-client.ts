@@ -4,11 +4,12 @@ import {
 } from '../../schema/api/conversations.ts';
 import { createFlow, deleteFlow, getFlow, listFlows, saveFlow } from '../../schema/api/flows.ts';
 import { tryApiCallNode } from '../../schema/api/node-trials.ts';
+import { askKnowledge as askKnowledgeRoute } from '../../schema/api/knowledge.ts';
 import { pathOf, type ApiRoute, type BodyOf, type ParamsOf, type QueryOf, type ReplyOf } from '../../schema/api/route.ts';
 import { resolveSimulation as resolveSimulationRoute, sendSimulationMessage as sendMessageRoute, startSimulation as startSimulationRoute } from '../../schema/api/simulations.ts';
 import { createToken as createTokenRoute, listTokens, revokeToken as revokeTokenRoute, whoAmI } from '../../schema/api/tokens.ts';
 import { diffVersions, getVersion as getVersionRoute, listVersions as listVersionsRoute, publishDraft, setLiveVersion } from '../../schema/api/versions.ts';
-import type { FlowDocument, NodeData } from '../../schema/index.ts';
+import type { FlowDocument, KnowledgeEntry, NodeData } from '../../schema/index.ts';
 import { createHttp, type HttpOptions } from './http.ts';
 import type { ChannelBinding, DiffSide, InboundMessage, Role } from './types.ts';
 
@@ -39,6 +40,10 @@ export function apiClient(options: HttpOptions) {
     /** Runs an API-call node's request once on the server (which holds the secrets); `data` may be unsaved. */
     tryApiCall: (id: string, nodeId: string, data: NodeData<'api_call'>, variables: Record<string, unknown> = {}) =>
       call(tryApiCallNode, { params: { id, nodeId }, body: { data, variables } }),
+
+    /** Answers one question as an ai_answer node would, from `knowledge` (unsaved edits) or the draft's. */
+    askKnowledge: (id: string, question: string, knowledge?: KnowledgeEntry[], minConfidence?: number) =>
+      call(askKnowledgeRoute, { params: { id }, body: { question, ...(knowledge && { knowledge }), ...(minConfidence !== undefined && { minConfidence }) } }),
 
     publish: (id: string, note?: string) => call(publishDraft, { params: { id }, body: note ? { note } : {} }),
     listVersions: (id: string) => call(listVersionsRoute, { params: { id } }),

@@ -8,6 +8,7 @@ export type { FlowDraft, FlowSummary } from '../../schema/api/flows.ts';
 export type { DiffSide, ElementChanges, FlowDiff, VersionSummary } from '../../schema/api/versions.ts';
 /** `POST /api/flows/:id/nodes/:nodeId/try`: what one try of an API-call node sent, got and would do. */
 export type { NodeTrial } from '../../schema/api/node-trials.ts';
+export type { KnowledgeAnswer } from '../../schema/api/knowledge.ts';
 /** `GET /api/tokens`: an API token without its secret; `POST /api/tokens`: the only time the secret is shown. */
 export type { CreatedToken, Me, TokenSummary as ApiToken } from '../../schema/api/tokens.ts';
 export type {

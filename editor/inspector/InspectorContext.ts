@@ -1,12 +1,15 @@
 import { createContext, useContext } from 'react';
 import type { NodeData } from '../../schema/index.ts';
-import type { NodeTrial } from '../api/types.ts';
+import type { KnowledgeAnswer, NodeTrial } from '../api/types.ts';
 
 /**
  * Runs an API call node's request on the server ("try it"; secrets stay there) with sample values for
  * its template variables; resolves with what was sent, what came back and what the node would do.
  */
 export type TryApiCall = (nodeId: string, data: NodeData<'api_call'>, variables: Record<string, unknown>) => Promise<NodeTrial>;
+
+/** Answers a question from the flow's knowledge on the server, as an ai_answer node with `minConfidence` would ("try a question"). */
+export type AskKnowledge = (question: string, minConfidence?: number) => Promise<KnowledgeAnswer>;
 
 /** What every field in the inspector may need besides its value. */
 export interface InspectorEnvironment {
@@ -16,6 +19,7 @@ export interface InspectorEnvironment {
   /** Ends the running undo step (a field lost focus): the next edit is undone separately. */
   endGesture(): void;
   tryApiCall?: TryApiCall | undefined;
+  askKnowledge?: AskKnowledge | undefined;
 }
 
 export const InspectorContext = createContext<InspectorEnvironment>({

@@ -1,2 +1,2 @@
 export { Inspector } from './Inspector.tsx';
-export type { TryApiCall } from './InspectorContext.ts';
+export type { AskKnowledge, TryApiCall } from './InspectorContext.ts';

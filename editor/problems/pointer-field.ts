@@ -16,7 +16,7 @@ export function pointerField(pointer: string): string | null {
 }
 
 /** The top-level parts of the document the flow settings panel edits. */
-const SETTINGS_PARTS = new Set(['name', 'description', 'language', 'settings', 'variables']);
+const SETTINGS_PARTS = new Set(['name', 'description', 'language', 'settings', 'variables', 'knowledge']);
 
 /**
  * The settings panel field a problem's pointer names, as the panel names its fields:

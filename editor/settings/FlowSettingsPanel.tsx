@@ -11,17 +11,20 @@ import { KeywordsField } from './KeywordsField.tsx';
 import { messages } from './messages.ts';
 import { useSettingsFocus } from './use-settings-focus.ts';
 import { VariablesEditor } from './VariablesEditor.tsx';
+import { KnowledgeEditor } from '../knowledge/KnowledgeEditor.tsx';
+import { messages as knowledgeMessages } from '../knowledge/messages.ts';
 
 /** The languages the editor writes copy in, by their names in the UI language. */
 const LANG_KEYS = { es: 'lang_es', pt: 'lang_pt', en: 'lang_en' } as const;
 
 /**
  * The flow-level parts of the document: name, description, language, `settings` (defaults as
- * placeholders, a hint for each) and the declared variables. Shown in the inspector's place;
+ * placeholders, a hint for each), the declared variables and the knowledge `ai_answer` nodes answer from. Shown in the inspector's place;
  * every edit is a store action, so undo, redo and autosave treat it like a node edit. Testers read it only.
  */
 export function FlowSettingsPanel() {
   const t = useT(messages);
+  const tk = useT(knowledgeMessages);
   const store = useEditorStoreApi();
   const { name, description, language, settings = {} } = useEditorStore((state) => state.document);
   const readOnly = useEditorStore((state) => state.readOnly);
@@ -75,6 +78,9 @@ export function FlowSettingsPanel() {
           <h3 className="insp-section">{t('variables')}</h3>
           <p className="insp-hint settings-section-hint">{t('variablesHint')}</p>
           <VariablesEditor />
+
+          <h3 className="insp-section" id="knowledge-section">📚 {tk('title')}</h3>
+          <KnowledgeEditor />
         </fieldset>
       </InspectorContext.Provider>
     </aside>

@@ -90,6 +90,9 @@ export function BotMessage(props: BotMessageProps) {
           {content(entry.message, t)}
           <span className="wa-time">{clock(entry.at)}</span>
         </div>
+        {entry.cited && (
+          <div className="wa-cited" data-testid="sim-cited">{t('cited', { titles: entry.cited.map((cited) => `«${cited.title}»`).join(', ') })}</div>
+        )}
         <Actions {...props} />
       </div>
     </div>

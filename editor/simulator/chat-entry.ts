@@ -6,7 +6,8 @@ export interface FormSource { flowJson: FlowJson; screen?: string; data?: Record
 
 /** One bubble in the simulated chat. */
 export type ChatEntry =
-  | { id: string; from: 'bot'; at: number; message: GraphMessage; form?: FormSource }
+  /** `cited`: the knowledge entries an ai_answer reply came from, shown under it. */
+  | { id: string; from: 'bot'; at: number; message: GraphMessage; form?: FormSource; cited?: Array<{ id: string; title: string }> }
   | { id: string; from: 'user'; at: number; message: InboundMessage }
   /** A line from the simulator itself (conversation ended, handed to a person, an error). */
   | { id: string; from: 'system'; at: number; text: string; tone: 'info' | 'error' };

@@ -2,6 +2,7 @@ import { defineMessages } from '../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    cited: 'Respondido con el conocimiento: {titles}',
     undelivered: 'Un mensaje del bot no se enviaría: {reason}.',
     reasonEmpty: 'un texto obligatorio está vacío',
     reasonTooLong: 'un texto es más largo de lo que WhatsApp permite',
@@ -65,6 +66,7 @@ export const messages = defineMessages({
     emptyChat: 'Escribí como lo haría un cliente para empezar.',
   },
   pt: {
+    cited: 'Respondido com o conhecimento: {titles}',
     undelivered: 'Uma mensagem do bot não seria enviada: {reason}.',
     reasonEmpty: 'um texto obrigatório está vazio',
     reasonTooLong: 'um texto é mais longo do que o WhatsApp permite',
@@ -128,6 +130,7 @@ export const messages = defineMessages({
     emptyChat: 'Escreva como um cliente faria para começar.',
   },
   en: {
+    cited: 'Answered from the knowledge: {titles}',
     undelivered: 'A bot message would not be sent: {reason}.',
     reasonEmpty: 'a required text is empty',
     reasonTooLong: 'a text is longer than WhatsApp allows',

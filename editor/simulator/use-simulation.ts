@@ -43,8 +43,11 @@ export function useSimulation(options: SimulationOptions) {
   const latest = useRef(options);
   latest.current = options;
 
-  const botEntries = (messages: GraphMessage[], activeNodeId: string | null): ChatEntry[] =>
-    messages.map((message) => ({ id: entryId(), from: 'bot', at: Date.now(), message, form: formSource(message, document.current, activeNodeId) }));
+  const botEntries = (messages: GraphMessage[], activeNodeId: string | null, trace: SimulationTurn['trace'] = []): ChatEntry[] =>
+    messages.map((message, index) => {
+      const cited = trace.find((step) => step.cited !== undefined && step.citedMessage === index)?.cited;
+      return { id: entryId(), from: 'bot', at: Date.now(), message, form: formSource(message, document.current, activeNodeId), ...(cited && { cited }) };
+    });
   const systemEntry = (text: string, tone: 'info' | 'error'): ChatEntry => ({ id: entryId(), from: 'system', at: Date.now(), text, tone });
   const statusEntries = (status: SimulationStatus): ChatEntry[] =>
     status === 'active' ? [] : [systemEntry(latest.current.statusText[status], status === 'error' ? 'error' : 'info')];
@@ -86,7 +89,7 @@ export function useSimulation(options: SimulationOptions) {
       setView((current) => ({
         ...current,
         busy: false,
-        entries: [...current.entries, ...botEntries(turn.messages, turn.activeNodeId), ...adapted, ...undelivered, ...statusEntries(turn.status)],
+        entries: [...current.entries, ...botEntries(turn.messages, turn.activeNodeId, turn.trace), ...adapted, ...undelivered, ...statusEntries(turn.status)],
         variables: turn.variables,
         activeNodeId: turn.activeNodeId,
         status: turn.status,

@@ -5,8 +5,8 @@ import { mergeDefined } from './merge-defined.ts';
 import type { EditorState, FlowSettingsSlice } from './types.ts';
 
 /**
- * Edits of the flow-level parts of the document: name, description, language, `settings` and the
- * declared `variables`. Typing in one field is one undo step (until it blurs: `endGesture`);
+ * Edits of the flow-level parts of the document: name, description, language, `settings`, the
+ * declared `variables` and the `knowledge`. Typing in one field is one undo step (until it blurs: `endGesture`);
  * adding or removing a variable is a step of its own.
  */
 export const flowSettingsSlice: StateCreator<EditorState, [], [], FlowSettingsSlice> = (_set, get) => {
@@ -55,6 +55,12 @@ export const flowSettingsSlice: StateCreator<EditorState, [], [], FlowSettingsSl
       if (index < 0 || index >= variables.length) return;
       const rest = variables.filter((_, i) => i !== index);
       change(mergeDefined(document, { variables: rest.length === 0 ? undefined : rest }));
+    },
+
+    updateKnowledge(knowledge, coalesce) {
+      const { document, readOnly } = get();
+      if (readOnly) return;
+      change(mergeDefined(document, { knowledge: knowledge.length === 0 ? undefined : knowledge }), coalesce === undefined ? undefined : `knowledge:${coalesce}`);
     },
   };
 };

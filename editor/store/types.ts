@@ -1,4 +1,4 @@
-import type { FlowDocument, FlowEdge, FlowNode, FlowSettings, NodeKind, Problem, VariableDeclaration } from '../../schema/index.ts';
+import type { FlowDocument, FlowEdge, FlowNode, FlowSettings, NodeKind, Problem, VariableDeclaration, KnowledgeEntry } from '../../schema/index.ts';
 
 export interface XY { x: number; y: number }
 export interface Size { width: number; height: number }
@@ -62,6 +62,8 @@ export interface FlowSettingsSlice {
   /** An emptied description is removed. */
   updateVariable(index: number, patch: Partial<VariableDeclaration>): void;
   removeVariable(index: number): void;
+  /** Replaces the flow's knowledge; an empty list removes it. `coalesce` joins typing in one field into one undo step. */
+  updateKnowledge(knowledge: KnowledgeEntry[], coalesce?: string): void;
 }
 
 export interface HistorySlice {

@@ -1,5 +1,6 @@
 import type { KnowledgeEntry } from '../../schema/index.ts';
 import type { AnswerRequest, AnswerResult } from '../core/types.ts';
+import { judgeAnswer } from '../nodes/ai-answer.ts';
 
 /** One question of an evaluation set: the entry that answers it, or null when the bot must refuse. */
 export interface KnowledgeQuestion {
@@ -31,7 +32,6 @@ export async function measureKnowledgeAccuracy(
   minConfidence: number,
   language?: string,
 ): Promise<KnowledgeAccuracy> {
-  const known = new Set(knowledge.map((entry) => entry.id));
   const accuracy: KnowledgeAccuracy = {
     answerable: { total: 0, rightEntry: 0, wrongEntry: 0, refused: 0 },
     offTopic: { total: 0, refused: 0, answered: 0 },
@@ -39,8 +39,8 @@ export async function measureKnowledgeAccuracy(
   };
   for (const item of questions) {
     const result = await answer({ question: item.question, knowledge, ...(language === undefined ? {} : { language }) });
-    const cited = result.entryIds.filter((id) => known.has(id));
-    const got = result.answer !== null && result.answer.trim() !== '' && cited.length > 0 && result.confidence >= minConfidence ? cited[0]! : null;
+    const cited = judgeAnswer(result, knowledge, minConfidence).cited.map((entry) => entry.id);
+    const got = cited[0] ?? null;
     const outcome = outcomeOf(item, got, cited);
     if (item.class === 'off_topic') {
       accuracy.offTopic.total++;

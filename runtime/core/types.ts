@@ -149,6 +149,8 @@ export interface TraceEntry {
   detail?: string;
   /** The knowledge entries an `ai_answer` node's reply came from. */
   cited?: CitedEntry[];
+  /** With `cited`: which of the turn's messages (0-based) is that reply. */
+  citedMessage?: number;
 }
 
 /** A knowledge entry a reply came from, as the trace and the simulator name it. */

@@ -75,7 +75,7 @@ function follow(ctx: TurnContext, node: FlowNode, step: Step): FlowNode | undefi
     type: node.type,
     ...(step.type === 'next' ? { output: step.output } : {}),
     ...(step.detail === undefined ? {} : { detail: ctx.redact(step.detail) }),
-    ...(step.type === 'next' && step.cited !== undefined ? { cited: step.cited } : {}),
+    ...(step.type === 'next' && step.cited !== undefined ? { cited: step.cited, ...(step.citedMessage === undefined ? {} : { citedMessage: step.citedMessage }) } : {}),
   });
   switch (step.type) {
     case 'wait':

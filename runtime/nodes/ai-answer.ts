@@ -1,6 +1,7 @@
 import { WHATSAPP_LIMITS, type NodeOf } from '../../schema/index.ts';
 import type { TurnContext } from '../core/turn-context.ts';
-import type { CitedEntry } from '../core/types.ts';
+import type { AnswerResult, CitedEntry } from '../core/types.ts';
+import type { KnowledgeEntry } from '../../schema/index.ts';
 import type { NodeBehaviour, Step } from './behaviour.ts';
 import { next, timeoutTimers, wait } from './behaviour.ts';
 
@@ -42,15 +43,31 @@ async function answer(node: NodeOf<'ai_answer'>, ctx: TurnContext): Promise<Step
   } catch (error) {
     return next('unknown', ctx.redact(`answerer failed: ${error instanceof Error ? error.message : String(error)}`));
   }
-  const cited: CitedEntry[] = knowledge
-    .filter((entry) => result.entryIds.includes(entry.id))
-    .map(({ id, title }) => ({ id, title }));
-  const described = `${cited.length === 0 ? 'no entry' : `entry ${cited.map((entry) => entry.id).join(', ')}`}, confidence ${result.confidence.toFixed(2)} (${result.source})`;
-  const reply = result.answer?.trim() ?? '';
-  if (reply === '' || cited.length === 0 || result.confidence < minConfidence) return next('unknown', described);
+  const { reply, cited, detail } = judgeAnswer(result, knowledge, minConfidence);
+  if (reply === null) return next('unknown', detail);
   // Sent as written, never rendered as a template; a secret a model could only have guessed is masked all the same.
   const text = ctx.redact(reply).slice(0, WHATSAPP_LIMITS.textBody);
   ctx.send({ type: 'text', text });
   if (variable !== undefined) ctx.session.variables[variable] = text;
-  return { type: 'next', output: 'answered', detail: described, cited };
+  return { type: 'next', output: 'answered', detail, cited, citedMessage: ctx.messages.length - 1 };
+}
+
+/** What the node makes of an answerer's result: the reply to send (null: `unknown`), the entries it cites, a trace line. */
+export interface JudgedAnswer {
+  reply: string | null;
+  cited: CitedEntry[];
+  detail: string;
+}
+
+/**
+ * Keeps an answer only when it is not empty, cites at least one entry of `knowledge` and is at
+ * least `minConfidence` sure: the node, the editor's "try a question" and `charla eval` all judge so.
+ * @example judgeAnswer({ answer: 'Abrimos a las 8.', entryIds: ['horarios'], confidence: 0.9, source: 'offline' }, knowledge, 0.5).reply // 'Abrimos a las 8.'
+ */
+export function judgeAnswer(result: AnswerResult, knowledge: readonly KnowledgeEntry[], minConfidence: number): JudgedAnswer {
+  const cited: CitedEntry[] = knowledge.filter((entry) => result.entryIds.includes(entry.id)).map(({ id, title }) => ({ id, title }));
+  const detail = `${cited.length === 0 ? 'no entry' : `entry ${cited.map((entry) => entry.id).join(', ')}`}, confidence ${result.confidence.toFixed(2)} (${result.source})`;
+  const reply = result.answer?.trim() ?? '';
+  const kept = reply !== '' && cited.length > 0 && result.confidence >= minConfidence;
+  return { reply: kept ? reply : null, cited: kept ? cited : [], detail };
 }

@@ -9,7 +9,7 @@ import type { CitedEntry, InboundEvent, Session } from '../core/types.ts';
  * `detail` goes into the trace (never a secret), and so do the knowledge entries a reply `cited`.
  */
 export type Step =
-  | { type: 'next'; output: string; detail?: string; cited?: CitedEntry[] }
+  | { type: 'next'; output: string; detail?: string; cited?: CitedEntry[]; citedMessage?: number }
   | { type: 'wait'; detail?: string }
   | { type: 'handoff'; detail?: string }
   | { type: 'end'; detail?: string };

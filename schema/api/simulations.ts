@@ -55,6 +55,8 @@ export const TraceStep = Type.Object({
   detail: Type.Optional(Type.String()),
   /** The knowledge entries an `ai_answer` reply came from: the simulator shows them under the bot's message. */
   cited: Type.Optional(Type.Array(Type.Object({ id: Type.String(), title: Type.String() }))),
+  /** Which of the turn's `messages` (0-based) is that reply. */
+  citedMessage: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type TraceStep = Static<typeof TraceStep>;
 

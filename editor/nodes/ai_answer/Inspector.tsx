@@ -5,6 +5,7 @@ import { useEditorStore } from '../../store/index.ts';
 import type { NodeInspectorProps } from '../types.ts';
 import { messages } from './messages.ts';
 import { TimeoutField } from '../shared/TimeoutField.tsx';
+import { TryQuestion } from './TryQuestion.tsx';
 
 export function AiAnswerInspector({ data, update }: NodeInspectorProps<'ai_answer'>) {
   const t = useT(messages);
@@ -19,6 +20,8 @@ export function AiAnswerInspector({ data, update }: NodeInspectorProps<'ai_answe
       <NumberField name="minConfidence" label={t('minConfidence')} value={data.minConfidence} min={0} max={1} step={0.05} placeholder="0.5"
         onChange={(minConfidence) => update({ minConfidence })} />
       <TextField name="variable" label={t('variable')} value={data.variable ?? ''} onChange={(variable) => update({ variable: orUndefined(variable) })} />
+      <h4 className="insp-section">{t('tryTitle')}</h4>
+      <TryQuestion minConfidence={data.minConfidence} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { RestoreDraftDialog } from '../../autosave/restore-draft-dialog.tsx';
 import { useAutosave } from '../../autosave/use-autosave.ts';
 import { FlowEditorCanvas } from '../../canvas/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { Inspector, type TryApiCall } from '../../inspector/index.ts';
+import { Inspector, type AskKnowledge, type TryApiCall } from '../../inspector/index.ts';
 import { Palette } from '../../canvas/index.ts';
 import { ProblemsPanel } from '../../problems/index.ts';
 import { FlowSettingsSlot } from '../../settings/index.ts';
@@ -45,6 +45,9 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
     await autosave.flush();
     return api.tryApiCall(draft.id, nodeId, data, variables);
   }, [autosave, draft.id]);
+  // The knowledge being edited goes along, saved or not: the analyst tries what they see.
+  const askKnowledge = useCallback<AskKnowledge>((question, minConfidence) =>
+    api.askKnowledge(draft.id, question, store.getState().document.knowledge ?? [], minConfidence), [draft.id, store]);
 
   return (
     <EditorStoreProvider store={store}>
@@ -69,7 +72,7 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
             </div>
           </EditorStoreProvider>
           <RightSlot slot={slot} panelLabel={slot.panel === 'versions' ? t('versions') : t('simulatorTab')}
-            inspector={<EditorStoreProvider store={canvasStore}><FlowSettingsSlot><Inspector {...(can.edit && { tryApiCall })} /></FlowSettingsSlot></EditorStoreProvider>}
+            inspector={<EditorStoreProvider store={canvasStore}><FlowSettingsSlot><Inspector {...(can.edit && { tryApiCall, askKnowledge })} /></FlowSettingsSlot></EditorStoreProvider>}
             panel={slot.panel === 'simulator' ? (
               <SimulatorPanel api={api} flowId={draft.id} flowName={store.getState().document.name} saveDraft={saveDraft} versionsKey={versionsKey} onVersionView={setVersionView} />
             ) : slot.panel === 'versions' && (
