@@ -15,7 +15,7 @@ export const knowledgePlugin: FastifyPluginAsyncTypebox = async (app) => {
     ...askKnowledge,
     preHandler: requireRole(permissions.editDrafts),
     handler: async (request) => {
-      const { document } = flows.requireDraft(request.params.id);
+      const { document } = await flows.requireDraft(request.params.id);
       const knowledge = request.body.knowledge ?? document.knowledge ?? [];
       const minConfidence = request.body.minConfidence ?? DEFAULT_ANSWER_CONFIDENCE;
       const result = knowledge.length === 0
