@@ -40,6 +40,8 @@ const echoTurn: Turn = async (input) => ({
   trace: [],
   effects: [],
   timers: [],
+  entered: [],
+  senders: [null],
 });
 
 async function converse(turn: Turn, flow: FlowDocument, ports: RuntimePorts, now: number): Promise<number> {

@@ -59,6 +59,7 @@ const DOCUMENT_FIELDS: { [K in 'settings' | 'variables' | 'knowledge']-?: FieldL
         fields: TEMPLATE_REF_WORDS,
       },
       currency: ['la moneda', 'a moeda', 'the currency'],
+      csatVariable: ['la variable de satisfacción (CSAT)', 'a variável de satisfação (CSAT)', 'the satisfaction (CSAT) variable'],
       typingIndicator: ['el indicador de escritura', 'o indicador de digitação', 'the typing indicator'],
     },
   },

@@ -39,11 +39,13 @@ export const FlowSettings = Type.Object({
   register: Type.Optional(SpeechRegister),
   /** Mark each customer message read and show "typing…" while the bot answers (on by default). */
   typingIndicator: Type.Optional(Type.Boolean()),
+  /** The variable holding the customer's satisfaction score (e.g. a survey's 1–5) when a conversation ends: analytics averages it as CSAT. */
+  csatVariable: Type.Optional(VariableName),
 }, { additionalProperties: false });
 export type FlowSettings = Static<typeof FlowSettings>;
 
-/** Settings without a default: no business hours (always open), no fallback template (hold), no currency. */
-type UndefaultedSetting = 'businessHours' | 'fallbackTemplate' | 'currency';
+/** Settings without a default: no business hours (always open), no fallback template (hold), no currency, no CSAT variable. */
+type UndefaultedSetting = 'businessHours' | 'fallbackTemplate' | 'currency' | 'csatVariable';
 /** Settings every flow has a value for, and the ones without a default. */
 export type ResolvedSettings = Required<Omit<FlowSettings, UndefaultedSetting>> & Pick<FlowSettings, UndefaultedSetting>;
 

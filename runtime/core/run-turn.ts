@@ -34,7 +34,7 @@ export async function runTurn(input: TurnInput): Promise<TurnResult> {
 
 function finishTurn(ctx: TurnContext, moved: boolean): TurnResult {
   const timers = moved ? settleTimers(ctx) : [];
-  return { session: ctx.session, messages: ctx.messages, trace: ctx.trace, effects: ctx.effects, timers };
+  return { session: ctx.session, messages: ctx.messages, trace: ctx.trace, effects: ctx.effects, timers, entered: ctx.entered, senders: ctx.senders };
 }
 
 /** The turn's own copy of the stored session, or a fresh one (counting states on from the old one, so its timers stay stale). */
@@ -62,7 +62,7 @@ async function fireTimer(input: TurnInput, timer: Timer): Promise<TurnResult> {
   const current = isTimerCurrent(stored, timer) && (timer.action.type === 'expire' || (node !== undefined && stored?.nodeId === node.id));
   if (!current || stored === null) {
     const session = stored ?? startSession({ flow: input.flow, contact: input.contact, version: input.version, now: input.now });
-    return { session, messages: [], trace: [], effects: [], timers: [] };
+    return { session, messages: [], trace: [], effects: [], timers: [], entered: [], senders: [] };
   }
   const ctx = new TurnContext(input, { ...stored, contact: input.contact, variables: { ...stored.variables } });
   const { session } = ctx;
@@ -91,6 +91,7 @@ async function fireTimer(input: TurnInput, timer: Timer): Promise<TurnResult> {
 function holdOutsideWindow(ctx: TurnContext, timerNodeId: string): void {
   const count = ctx.messages.length;
   ctx.messages.length = 0;
+  ctx.senders.length = 0;
   const node = flowIndex(ctx.flow).node(timerNodeId);
   if (node !== undefined) ctx.trace.push({ nodeId: node.id, type: node.type, detail: `the customer's 24-hour window has closed: ${count} message(s) not sent` });
   ctx.effects.push({ type: 'window_closed', nodeId: ctx.session.nodeId, count });

@@ -25,6 +25,10 @@ export class TurnContext {
   readonly messages: OutboundMessage[] = [];
   readonly trace: TraceEntry[] = [];
   readonly effects: RuntimeEffect[] = [];
+  /** Nodes entered this turn, in order (TurnResult.entered). */
+  readonly entered: string[] = [];
+  /** The node waiting or running when each message was sent (TurnResult.senders). */
+  readonly senders: Array<string | null> = [];
   readonly #secrets: Readonly<Record<string, string>> | undefined;
   readonly #formatting: FormatOptions;
   /** Masks every form of the secrets (runtime/core/secret-forms.ts), built on first use. */
@@ -52,6 +56,7 @@ export class TurnContext {
 
   send(message: OutboundMessage): void {
     this.messages.push(message);
+    this.senders.push(this.session.nodeId);
   }
 
   /** Renders a template without secrets; undefined renders empty. */

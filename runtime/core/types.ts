@@ -251,4 +251,8 @@ export interface TurnResult {
   effects: RuntimeEffect[];
   /** Timers to cancel and set, in order; empty when the turn left the conversation where it was. */
   timers: TimerEffect[];
+  /** The nodes entered this turn, in order (a node receiving its answer is not entered again): analytics counts them. */
+  entered: string[];
+  /** The node that sent each of `messages`, index for index (null: sent with no node, e.g. before the flow started). */
+  senders: Array<string | null>;
 }

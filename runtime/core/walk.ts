@@ -55,7 +55,10 @@ async function finishAsync(ctx: TurnContext, node: FlowNode, pending: Promise<St
 /** Enters the node, or gives it the event it waited for; undefined when it threw (recorded). */
 function runNode(ctx: TurnContext, node: FlowNode, receiving: UserOrAgentEvent | undefined): StepResult | undefined {
   ctx.session.nodeId = node.id;
-  if (receiving === undefined) ctx.session.retries = 0;
+  if (receiving === undefined) {
+    ctx.session.retries = 0;
+    ctx.entered.push(node.id);
+  }
   try {
     return receiving === undefined ? enterNode(node, ctx) : receiveAtNode(node, receiving, ctx);
   } catch (error) {

@@ -29,6 +29,8 @@ export interface WebhookStatusUpdate {
   errors?: WebhookError[];
   /** The `biz_opaque_callback_data` given on the send, echoed by Meta. */
   callbackData?: string;
+  /** Meta's pricing of the message: `{ billable, pricing_model, category, type }`. */
+  pricing?: Record<string, unknown>;
 }
 
 export interface WebhookIgnored {
@@ -139,6 +141,7 @@ function readStatus(status: WebhookStatus): Omit<WebhookStatusUpdate, 'phoneNumb
       : typeof status.recipient_user_id === 'string' ? status.recipient_user_id : '',
     ...(Array.isArray(status.errors) ? { errors: status.errors } : {}),
     ...(typeof status.biz_opaque_callback_data === 'string' ? { callbackData: status.biz_opaque_callback_data } : {}),
+    ...(isRecord(status.pricing) ? { pricing: status.pricing } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ export const permissions = {
    * inbox). These reach real customers: testers read the inbox but never send.
    */
   answerConversations: ['analyst', 'admin'],
+  /** Analytics of the live bots (counts, service figures, CSV export). Testers read the history with numbers masked instead. */
+  readAnalytics: ['analyst', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The live path's tables: what customers sent, where each conversation stands, what the bot says
@@ -43,6 +43,8 @@ export const conversations = sqliteTable(
     /** Opens the 24-hour customer-service window. */
     lastUserMessageAt: integer('last_user_message_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** The current run's analytics state (RunState JSON, server/live/analytics/turn-analytics.ts); null before analytics existed. */
+    run: text('run'),
   },
   (table) => [
     uniqueIndex('conversations_contact_idx').on(table.phoneNumberId, table.waId),
@@ -94,6 +96,10 @@ export const outbox = sqliteTable('outbox', {
   errorCode: integer('error_code'),
   error: text('error'),
   createdAt: integer('created_at').notNull(),
+  /** Who sent it, for analytics: the flow version and node (null: an agent's reply, or sent before analytics existed). */
+  flowId: text('flow_id'),
+  flowVersion: integer('flow_version'),
+  nodeId: text('node_id'),
 }, (table) => [index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`)]);
 
 /** The delivery status of messages Charla sent (others are not stored), by wamid; only ever moves forward. */
@@ -106,7 +112,61 @@ export const messageStatuses = sqliteTable('message_statuses', {
   errorCode: integer('error_code'),
   errorTitle: text('error_title'),
   updatedAt: integer('updated_at').notNull(),
+  /** Meta's `pricing` on the status (docs/analytics.md §2): category (marketing, utility, service…), type (regular, free_…), billable 0/1. */
+  pricingCategory: text('pricing_category'),
+  pricingType: text('pricing_type'),
+  billable: integer('billable'),
 });
+
+/**
+ * Analytics counters, kept as the turns and statuses happen (in their own transaction): one row per
+ * flow version, UTC hour, node ('' for the conversation as a whole), metric and key (an output, an
+ * error code, a pricing category…). `total` sums durations in ms (or CSAT scores) for averages.
+ * Metrics: server/live/analytics/counters.ts.
+ */
+export const flowCounters = sqliteTable('flow_counters', {
+  flowId: text('flow_id').notNull(),
+  flowVersion: integer('flow_version').notNull(),
+  /** The hour's start, ms since the epoch (UTC). */
+  hour: integer('hour').notNull(),
+  nodeId: text('node_id').notNull(),
+  metric: text('metric').notNull(),
+  key: text('key').notNull(),
+  count: integer('count').notNull(),
+  total: integer('total').notNull(),
+}, (table) => [primaryKey({ columns: [table.flowId, table.flowVersion, table.hour, table.nodeId, table.metric, table.key] })]);
+
+/**
+ * One run of a flow with one contact: from the message that started it to its end (completed, errored),
+ * or until it was abandoned (the session expired or timed out). The conversation history lists these.
+ */
+export const conversationRuns = sqliteTable(
+  'conversation_runs',
+  {
+    id: integer('id').primaryKey(),
+    conversationId: integer('conversation_id').notNull(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    waId: text('wa_id').notNull(),
+    contactName: text('contact_name'),
+    flowId: text('flow_id').notNull(),
+    flowVersion: integer('flow_version').notNull(),
+    /** open | handoff (with a person now) | completed | abandoned | errored. */
+    outcome: text('outcome').notNull(),
+    /** 1 once it was handed to a person. */
+    handedOff: integer('handed_off').notNull(),
+    /** The node it waits at, or ended/dropped at. */
+    lastNodeId: text('last_node_id'),
+    /** The nodes entered, in order (JSON array), to light the path on the canvas. */
+    path: text('path').notNull(),
+    startedAt: integer('started_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (table) => [
+    index('conversation_runs_flow_idx').on(table.flowId, table.flowVersion, table.startedAt),
+    index('conversation_runs_conversation_idx').on(table.conversationId),
+  ],
+);
 
 /**
  * Handoff notices for CHARLA_HANDOFF_WEBHOOK_URL not yet delivered: stored when a conversation

@@ -118,6 +118,7 @@ export const conversations = pgTable(
     session: text('session').notNull(),
     lastUserMessageAt: millis('last_user_message_at').notNull(),
     updatedAt: millis('updated_at').notNull(),
+    run: text('run'),
   },
   (table) => [
     uniqueIndex('conversations_contact_idx').on(table.phoneNumberId, table.waId),
@@ -152,6 +153,9 @@ export const outbox = pgTable('outbox', {
   errorCode: integer('error_code'),
   error: text('error'),
   createdAt: millis('created_at').notNull(),
+  flowId: text('flow_id'),
+  flowVersion: integer('flow_version'),
+  nodeId: text('node_id'),
 }, (table) => [index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`)]);
 
 export const messageStatuses = pgTable('message_statuses', {
@@ -162,7 +166,45 @@ export const messageStatuses = pgTable('message_statuses', {
   errorCode: integer('error_code'),
   errorTitle: text('error_title'),
   updatedAt: millis('updated_at').notNull(),
+  pricingCategory: text('pricing_category'),
+  pricingType: text('pricing_type'),
+  billable: integer('billable'),
 });
+
+export const flowCounters = pgTable('flow_counters', {
+  flowId: text('flow_id').notNull(),
+  flowVersion: integer('flow_version').notNull(),
+  hour: millis('hour').notNull(),
+  nodeId: text('node_id').notNull(),
+  metric: text('metric').notNull(),
+  key: text('key').notNull(),
+  count: integer('count').notNull(),
+  total: bigint('total', { mode: 'number' }).notNull(),
+}, (table) => [primaryKey({ columns: [table.flowId, table.flowVersion, table.hour, table.nodeId, table.metric, table.key] })]);
+
+export const conversationRuns = pgTable(
+  'conversation_runs',
+  {
+    id: rowId('id'),
+    conversationId: bigint('conversation_id', { mode: 'number' }).notNull(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    waId: text('wa_id').notNull(),
+    contactName: text('contact_name'),
+    flowId: text('flow_id').notNull(),
+    flowVersion: integer('flow_version').notNull(),
+    outcome: text('outcome').notNull(),
+    handedOff: integer('handed_off').notNull(),
+    lastNodeId: text('last_node_id'),
+    path: text('path').notNull(),
+    startedAt: millis('started_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+    endedAt: millis('ended_at'),
+  },
+  (table) => [
+    index('conversation_runs_flow_idx').on(table.flowId, table.flowVersion, table.startedAt),
+    index('conversation_runs_conversation_idx').on(table.conversationId),
+  ],
+);
 
 export const handoffNotices = pgTable('handoff_notices', {
   id: rowId('id'),

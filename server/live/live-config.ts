@@ -10,6 +10,8 @@ export interface LiveConfig {
   handoffWebhookUrl: string | undefined;
   retention: RetentionSettings;
   timers: TimerSchedulerSettings;
+  /** CHARLA_ANALYTICS=off: no analytics counters or runs are kept (on by default; docs/analytics.md §1). */
+  analytics: boolean;
 }
 
 /** Meta redelivers a webhook for up to 7 days: inbound rows (the dedupe keys) must outlive that. */
@@ -19,7 +21,7 @@ const MIN_RETENTION_DAYS = 7;
  * Reads CHARLA_OUTBOX_RATE (sends/s per business number, default 80), CHARLA_OUTBOX_RETRY_BASE_MS
  * (1000), CHARLA_OUTBOX_MAX_ATTEMPTS (8), CHARLA_OUTBOX_CONCURRENCY (64), CHARLA_HANDOFF_WEBHOOK_URL,
  * CHARLA_OUTBOX_UNCERTAIN_GRACE_MS (120000), CHARLA_RETENTION_DAYS (90, at least 7), CHARLA_SIMULATION_RETENTION_DAYS (7) and
- * CHARLA_RETENTION_BATCH_SIZE (500), CHARLA_TIMER_BATCH_SIZE (50) and CHARLA_TIMER_LEASE_MS (60000).
+ * CHARLA_RETENTION_BATCH_SIZE (500), CHARLA_TIMER_BATCH_SIZE (50), CHARLA_TIMER_LEASE_MS (60000) and CHARLA_ANALYTICS (on).
  * @example liveConfigFromEnv(app.charla.config.env).outbox.ratePerSecond // 80
  */
 export function liveConfigFromEnv(env: Readonly<Record<string, string | undefined>>): LiveConfig {
@@ -35,6 +37,7 @@ export function liveConfigFromEnv(env: Readonly<Record<string, string | undefine
       timeoutMs: 15_000,
     },
     handoffWebhookUrl: url(env, 'CHARLA_HANDOFF_WEBHOOK_URL'),
+    analytics: onOff(env, 'CHARLA_ANALYTICS', true),
     retention: {
       days: atLeast(env, 'CHARLA_RETENTION_DAYS', 90, MIN_RETENTION_DAYS),
       simulationDays: positive(env, 'CHARLA_SIMULATION_RETENTION_DAYS', 7),
@@ -74,4 +77,12 @@ function url(env: Readonly<Record<string, string | undefined>>, name: string): s
     // reported below
   }
   throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+}
+
+function onOff(env: Readonly<Record<string, string | undefined>>, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === '1' || raw === 'true') return true;
+  if (raw === 'off' || raw === '0' || raw === 'false') return false;
+  throw new ConfigError(`${name} must be on or off, got "${env[name]}"`);
 }

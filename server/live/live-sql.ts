@@ -1,6 +1,7 @@
 import { sql, type Column, type SQL } from 'drizzle-orm';
 import type { Timer } from '../../runtime/core/types.ts';
 import { STATUS_RANK, type TimerRow } from './live-store.ts';
+import type { RunState } from './analytics/turn-analytics.ts';
 
 // SQL pieces the SQLite and PostgreSQL live stores write the same way in both dialects.
 
@@ -44,3 +45,10 @@ export function timerRow(row: { id: number; conversationId: number; phoneNumberI
 
 /** Claimed timers soonest first (RETURNING keeps no order). */
 export const soonestFirst = (a: TimerRow, b: TimerRow): number => a.timer.dueAt - b.timer.dueAt;
+
+/** A run as its conversation_runs row stores it (both dialects). */
+export const runRow = (run: RunState, conversation: { id: number; phoneNumberId: string; waId: string; contactName: string | null }) => ({
+  conversationId: conversation.id, phoneNumberId: conversation.phoneNumberId, waId: conversation.waId, contactName: conversation.contactName,
+  flowId: run.flowId, flowVersion: run.flowVersion, outcome: run.outcome, handedOff: run.handedOff ? 1 : 0, lastNodeId: run.lastNodeId,
+  path: JSON.stringify(run.path), startedAt: run.startedAt, updatedAt: run.updatedAt, endedAt: run.endedAt,
+});

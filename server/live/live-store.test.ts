@@ -9,6 +9,8 @@ import * as postgresTables from '../db/postgres-schema.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { InboundRow, LiveStore, TurnToStore } from './live-store.ts';
+import type { CounterMetric } from './analytics/counters.ts';
+import type { RunState } from './analytics/turn-analytics.ts';
 import { createPostgresLiveStore } from './postgres-live-store.ts';
 import { createSqliteLiveStore } from './sqlite-live-store.ts';
 
@@ -84,7 +86,7 @@ describe.each(stores)('the live store on %s', (_name, open) => {
     await t.store.outbox.markSent(sent!.id, 'wamid.out');
     const status = (name: string, errorCode: number | null = null, wamid = 'wamid.out') => ({
       wamid, phoneNumberId: NUMBER, outboxId: null, status: name, recipientId: '5491155550123', timestampSeconds: 1, errorCode,
-      errorTitle: null, updatedAt: NOW,
+      errorTitle: null, updatedAt: NOW, pricingCategory: null, pricingType: null, billable: null,
     });
     await t.store.inbound.accept([], [status('delivered'), status('read', null, 'wamid.someone-else')]);
     await t.store.inbound.accept([], [status('sent')]);
@@ -119,7 +121,7 @@ describe.each(stores)('the live store on %s', (_name, open) => {
 
     const second = await t.store.conversations.storeTurn(turn({ conversation, replies: ['{"n":3}'], now: NOW + 1000 }));
     expect(second.conversationId).toBe(first.conversationId);
-    const agent = await t.store.conversations.storeAgentReply(conversation!, '{"agent":true}', NOW + 2000);
+    const agent = await t.store.conversations.storeAgentReply(conversation!, '{"agent":true}', NOW + 2000, 'Lucía');
     const history = await t.store.conversations.recent(first.conversationId, 10);
     expect(history.map((row) => [row.direction, row.outboxId])).toEqual([['in', first.queued[0]!.id], ['bot', second.queued[0]!.id], ['agent', agent.id]]);
     expect(await t.store.conversations.replyState(agent.id)).toEqual({ body: '{"agent":true}', outboxState: 'queued', deliveryStatus: null, errorCode: null, error: null });
@@ -167,7 +169,7 @@ describe.each(stores)('the live store on %s', (_name, open) => {
     expect((await t.store.outbox.unsent()).map(({ id, state }) => ({ id, state }))).toEqual([{ id: a, state: 'uncertain' }, { id: b, state: 'uncertain' }]);
     await t.store.inbound.accept([], [{
       wamid: 'wamid.from-status', phoneNumberId: NUMBER, outboxId: a, status: 'sent', recipientId: '5491155550123', timestampSeconds: 1,
-      errorCode: null, errorTitle: null, updatedAt: NOW,
+      errorCode: null, errorTitle: null, updatedAt: NOW, pricingCategory: null, pricingType: null, billable: null,
     }]);
     expect(await t.store.outbox.sentAmong([a, b])).toEqual(new Set([a]));
     expect(await t.rows(`SELECT wamid FROM outbox WHERE state = 'sent'`)).toEqual([{ wamid: 'wamid.from-status' }]);
@@ -216,6 +218,47 @@ describe.each(stores)('the live store on %s', (_name, open) => {
     expect(await t.store.notices.nextDue()).toBe(NOW + 60_000);
     await t.store.notices.delivered(first!.id);
     expect(await t.store.notices.nextDue()).toBeUndefined();
+  });
+});
+
+describe.each(stores)('analytics on %s', (_name, open) => {
+  let t: OpenStore;
+  beforeEach(async () => {
+    t = await open();
+  });
+  afterEach(() => t.close());
+
+  it('keeps the counters, the run and each reply\'s node with the turn, and counts a status once per step with its pricing', async () => {
+    const hour = NOW - (NOW % 3_600_000);
+    const counter = (nodeId: string, metric: CounterMetric, count = 1, key = '') => ({ flowId: 'pizzeria', flowVersion: 1, hour, nodeId, metric, key, count, total: 0 });
+    const run: RunState = { flowId: 'pizzeria', flowVersion: 1, outcome: 'open', handedOff: false, lastNodeId: 'menu', path: ['hola', 'menu'], startedAt: NOW, updatedAt: NOW, endedAt: null };
+    const { queued: [reply] } = await t.store.conversations.storeTurn(turn({
+      replies: ['{"n":1}'], replyNodes: ['menu'], analytics: { counters: [counter('', 'started'), counter('menu', 'entered')], run },
+    }));
+    await t.store.conversations.storeTurn(turn({
+      conversation: await t.store.conversations.byContact(NUMBER, '5491155550123'), now: NOW + 1,
+      analytics: { counters: [counter('menu', 'entered')], run: { ...JSON.parse((await t.store.conversations.byContact(NUMBER, '5491155550123'))!.run!) as RunState, outcome: 'completed', endedAt: NOW + 1 } },
+    }));
+    await t.store.outbox.markSent(reply!.id, 'wamid.menu');
+    const status = (name: string, pricing: { pricingCategory: string; billable: number } | null) => ({
+      wamid: 'wamid.menu', phoneNumberId: NUMBER, outboxId: null, status: name, recipientId: '5491155550123', timestampSeconds: 1,
+      errorCode: null, errorTitle: null, updatedAt: NOW, pricingType: null, pricingCategory: pricing?.pricingCategory ?? null, billable: pricing?.billable ?? null,
+    });
+    await t.store.inbound.accept([], [status('delivered', { pricingCategory: 'utility', billable: 1 })]);
+    await t.store.inbound.accept([], [status('delivered', { pricingCategory: 'utility', billable: 1 }), status('read', null)]);
+
+    expect(await t.rows(`SELECT node_id AS "nodeId", metric, key, count FROM flow_counters ORDER BY node_id, metric, key`)).toEqual([
+      { nodeId: '', metric: 'started', key: '', count: 1 },
+      { nodeId: 'menu', metric: 'billable', key: 'utility', count: 1 },
+      { nodeId: 'menu', metric: 'delivered', key: '', count: 1 },
+      { nodeId: 'menu', metric: 'entered', key: '', count: 2 },
+      { nodeId: 'menu', metric: 'priced', key: 'utility', count: 1 },
+      { nodeId: 'menu', metric: 'read', key: '', count: 1 },
+      { nodeId: 'menu', metric: 'sent', key: '', count: 1 },
+    ]);
+    expect(await t.rows(`SELECT outcome, path, ended_at AS "endedAt" FROM conversation_runs`)).toEqual([{ outcome: 'completed', path: '["hola","menu"]', endedAt: NOW + 1 }]);
+    expect(await t.rows(`SELECT node_id AS "nodeId", flow_version AS "flowVersion" FROM outbox`)).toEqual([{ nodeId: 'menu', flowVersion: 1 }]);
+    expect(await t.rows(`SELECT status, pricing_category AS "pricingCategory", billable FROM message_statuses`)).toEqual([{ status: 'read', pricingCategory: 'utility', billable: 1 }]);
   });
 });
 

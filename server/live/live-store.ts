@@ -1,5 +1,6 @@
 import type { InboundEvent, Session, Timer, TimerEffect } from '../../runtime/core/types.ts';
 import type { HandoffNotice } from './handoff-notifier.ts';
+import type { TurnAnalytics } from './analytics/turn-analytics.ts';
 
 /**
  * The live path's storage, one interface over both databases: what customers sent, where each
@@ -49,6 +50,11 @@ export interface StatusUpdateRow {
   errorCode: number | null;
   errorTitle: string | null;
   updatedAt: number;
+  /** Meta's pricing of the message (category: marketing, utility, service…; type: regular, free_…), when the status has it. */
+  pricingCategory: string | null;
+  pricingType: string | null;
+  /** 1 when Meta bills the message, 0 when free; null when not said. */
+  billable: number | null;
 }
 
 /** Statuses in the order they may follow each other; `failed` is final and keeps its error code. */
@@ -85,6 +91,8 @@ export interface ConversationRow {
   session: string;
   lastUserMessageAt: number;
   updatedAt: number;
+  /** The current run's analytics state (RunState JSON); null before the first counted turn. */
+  run: string | null;
 }
 
 /**
@@ -136,6 +144,10 @@ export interface TurnToStore {
   inbound?: { wamid: string; event: InboundEvent; receivedAt: number; joined?: string[] };
   /** The Graph API body (JSON) of each reply, in order. */
   replies: string[];
+  /** The node that sent each reply (stored on its outbox row for analytics); absent: none known. */
+  replyNodes?: ReadonlyArray<string | null>;
+  /** The turn's counters and run (analyseTurn); absent when analytics is off or the turn moved nothing. */
+  analytics?: TurnAnalytics;
   /** Set when the replies may not go (the 24-hour window is closed): they are stored `held` with this reason. */
   held?: string;
   /** Meta's timestamp of the customer's latest message, which opens the 24-hour window. */
@@ -168,8 +180,8 @@ export interface ConversationRepository {
   storeTurn(turn: TurnToStore): Promise<{ conversationId: number; queued: OutboxItem[] }>;
   /** A new session without a turn (a person takes the conversation over): nothing is sent. */
   storeSession(conversationId: number, change: { status: string; session: string; updatedAt: number }): Promise<void>;
-  /** Queues an agent's reply and records it in the history; someone waits on it (the inbox). */
-  storeAgentReply(conversation: ConversationRow, body: string, now: number): Promise<OutboxItem>;
+  /** Queues an agent's reply and records it in the history (and, unless analytics is off, counts it for `agent`); someone waits on it (the inbox). */
+  storeAgentReply(conversation: ConversationRow, body: string, now: number, agent: string): Promise<OutboxItem>;
 }
 
 /** A message waiting to be (re)sent, as the sender keeps it in memory. */

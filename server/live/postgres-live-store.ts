@@ -1,16 +1,20 @@
 import { and, asc, desc, eq, inArray, lte, min, or, sql, type SQL } from 'drizzle-orm';
 import type { CharlaPgDb } from '../db/postgres-connection.ts';
-import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox, timers } from '../db/postgres-schema.ts';
+import {
+  conversationMessages, conversationRuns, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
+} from '../db/postgres-schema.ts';
+import { analyseAgentReply, statusCounters, type RunState } from './analytics/turn-analytics.ts';
+import type { CounterIncrement } from './analytics/counters.ts';
 import {
   handoffNoticeBody, type ConversationRow, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
 } from './live-store.ts';
-import { claimableTimer, excluded, pendingTimers, statusRank, soonestFirst, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
+import { claimableTimer, excluded, pendingTimers, runRow, statusRank, soonestFirst, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
 const conversationColumns = {
   id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,
   userId: conversations.userId, username: conversations.username, contactName: conversations.contactName, flowId: conversations.flowId, flowVersion: conversations.flowVersion,
   status: conversations.status, session: conversations.session, lastUserMessageAt: conversations.lastUserMessageAt,
-  updatedAt: conversations.updatedAt,
+  updatedAt: conversations.updatedAt, run: conversations.run,
 };
 
 type Transaction = Parameters<Parameters<CharlaPgDb['transaction']>[0]>[0];
@@ -21,7 +25,8 @@ type Transaction = Parameters<Parameters<CharlaPgDb['transaction']>[0]>[0];
  * connection; several of them run at once, so no group commit is needed to keep the disk busy.
  * @example const live = createPostgresLiveStore((await openPostgres(url)).db);
  */
-export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
+export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: boolean } = {}): LiveStore {
+  const analytics = options.analytics ?? true;
   const p = sql.placeholder;
   const reads = {
     pendingInbound: db.select({
@@ -57,13 +62,35 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
   };
 
   /** Queues replies in order: one INSERT, ids ascending in the order given. */
-  const enqueue = async (tx: Transaction, conversationId: number, phoneNumberId: string, bodies: string[], createdAt: number): Promise<OutboxItem[]> => {
+  const enqueue = async (
+    tx: Transaction, conversationId: number, phoneNumberId: string, bodies: string[], createdAt: number,
+    origin: { flowId: string; flowVersion: number; nodeIds?: ReadonlyArray<string | null> },
+  ): Promise<OutboxItem[]> => {
     if (bodies.length === 0) return [];
-    const rows = await tx.insert(outbox).values(bodies.map((body) => ({
+    const rows = await tx.insert(outbox).values(bodies.map((body, index) => ({
       conversationId, phoneNumberId, body, state: 'queued' as const, attempts: 0, nextAttemptAt: createdAt, createdAt,
+      flowId: origin.flowId, flowVersion: origin.flowVersion, nodeId: origin.nodeIds?.[index] ?? null,
     }))).returning({ id: outbox.id });
     const ids = rows.map((row) => row.id).sort((a, b) => a - b);
     return bodies.map((body, index) => ({ id: ids[index]!, conversationId, phoneNumberId, body, attempts: 0, nextAttemptAt: createdAt }));
+  };
+
+  const addCounters = async (tx: Transaction, counters: CounterIncrement[]) => {
+    if (counters.length === 0) return;
+    await tx.insert(flowCounters).values(counters).onConflictDoUpdate({
+      target: [flowCounters.flowId, flowCounters.flowVersion, flowCounters.hour, flowCounters.nodeId, flowCounters.metric, flowCounters.key],
+      set: { count: sql`${flowCounters.count} + ${excluded(flowCounters.count)}`, total: sql`${flowCounters.total} + ${excluded(flowCounters.total)}` },
+    });
+  };
+  /** Writes the run's row (inserting it the first time) and returns it with its id, as the conversation keeps it. */
+  const saveRun = async (tx: Transaction, run: RunState, conversation: { id: number; phoneNumberId: string; waId: string; contactName: string | null }): Promise<string> => {
+    const row = runRow(run, conversation);
+    if (run.id === undefined) {
+      const [inserted] = await tx.insert(conversationRuns).values(row).returning({ id: conversationRuns.id });
+      return JSON.stringify({ ...run, id: inserted!.id });
+    }
+    await tx.update(conversationRuns).set(row).where(eq(conversationRuns.id, run.id));
+    return JSON.stringify(run);
   };
 
   const updateOutbox = async (id: number, change: Partial<typeof outbox.$inferInsert>) => {
@@ -83,20 +110,31 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
         const fresh = new Set(inserted.map((row) => row.wamid));
         for (const status of statuses) {
           // Only statuses of messages Charla sent: the outbox row the callback data names, or one with this wamid.
-          const ours = await tx.select({ id: outbox.id }).from(outbox).where(and(
+          const [origin] = await tx.select({
+            flowId: outbox.flowId, flowVersion: outbox.flowVersion, nodeId: outbox.nodeId, createdAt: outbox.createdAt,
+          }).from(outbox).where(and(
             eq(outbox.phoneNumberId, status.phoneNumberId),
             status.outboxId === null ? eq(outbox.wamid, status.wamid) : or(eq(outbox.id, status.outboxId), eq(outbox.wamid, status.wamid)),
           )).limit(1);
-          if (ours.length === 0) continue;
+          if (origin === undefined) continue;
+          if (analytics) {
+            const [stored] = await tx.select({ status: messageStatuses.status, pricingCategory: messageStatuses.pricingCategory })
+              .from(messageStatuses).where(eq(messageStatuses.wamid, status.wamid));
+            await addCounters(tx, statusCounters(origin, stored, status));
+          }
           await tx.insert(messageStatuses).values({
             wamid: status.wamid, status: status.status as typeof messageStatuses.$inferInsert.status, recipientId: status.recipientId,
             timestamp: status.timestampSeconds, errorCode: status.errorCode, errorTitle: status.errorTitle, updatedAt: status.updatedAt,
+            pricingCategory: status.pricingCategory, pricingType: status.pricingType, billable: status.billable,
           }).onConflictDoUpdate({
             target: messageStatuses.wamid,
             set: {
               status: excluded(messageStatuses.status), timestamp: excluded(messageStatuses.timestamp),
               errorCode: excluded(messageStatuses.errorCode), errorTitle: excluded(messageStatuses.errorTitle),
               updatedAt: excluded(messageStatuses.updatedAt),
+              pricingCategory: sql`coalesce(${messageStatuses.pricingCategory}, ${excluded(messageStatuses.pricingCategory)})`,
+              pricingType: sql`coalesce(${messageStatuses.pricingType}, ${excluded(messageStatuses.pricingType)})`,
+              billable: sql`coalesce(${messageStatuses.billable}, ${excluded(messageStatuses.billable)})`,
             },
             setWhere: sql`${statusRank(excluded(messageStatuses.status))} > ${statusRank(messageStatuses.status)}`,
           });
@@ -129,13 +167,23 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
           contactName: turn.contactName ?? conversation?.contactName ?? null, flowId: turn.flowId, flowVersion: turn.version,
           status: turn.session.status, session: JSON.stringify(turn.session),
           lastUserMessageAt: turn.lastCustomerMessageAt || conversation?.lastUserMessageAt || now, updatedAt: now,
+          run: conversation?.run ?? null,
         };
         // The key (number and address) is set once: a conversation found by its BSUID keeps the address it began with.
         const conversationId = conversation === undefined
           ? (await tx.insert(conversations).values({ phoneNumberId: turn.phoneNumberId, waId: turn.waId, ...changes }).returning({ id: conversations.id }))[0]!.id
           : conversation.id;
-        if (conversation !== undefined) await tx.update(conversations).set(changes).where(eq(conversations.id, conversationId));
-        const queued = await enqueue(tx, conversationId, turn.phoneNumberId, turn.replies, now);
+        const facts = analytics ? turn.analytics : undefined;
+        if (facts) {
+          const owner = { id: conversationId, phoneNumberId: turn.phoneNumberId, waId: turn.waId, contactName: changes.contactName };
+          if (facts.abandoned) await saveRun(tx, facts.abandoned, owner);
+          changes.run = await saveRun(tx, facts.run, owner);
+          await addCounters(tx, facts.counters);
+        }
+        if (conversation !== undefined || facts) await tx.update(conversations).set(changes).where(eq(conversations.id, conversationId));
+        const queued = await enqueue(tx, conversationId, turn.phoneNumberId, turn.replies, now, {
+          flowId: turn.flowId, flowVersion: turn.version, nodeIds: turn.replyNodes,
+        });
         await tx.insert(conversationMessages).values({
           conversationId, direction: inbound ? 'in' : 'bot',
           body: JSON.stringify({ ...(inbound ? { event: inbound.event } : {}), replies: queued.length }),
@@ -164,8 +212,15 @@ export function createPostgresLiveStore(db: CharlaPgDb): LiveStore {
       storeSession: async (id, change) => {
         await db.update(conversations).set(change).where(eq(conversations.id, id));
       },
-      storeAgentReply: (conversation: ConversationRow, body: string, now: number) => db.transaction(async (tx) => {
-        const [item] = await enqueue(tx, conversation.id, conversation.phoneNumberId, [body], now);
+      storeAgentReply: (conversation: ConversationRow, body: string, now: number, agent: string) => db.transaction(async (tx) => {
+        const [item] = await enqueue(tx, conversation.id, conversation.phoneNumberId, [body], now, {
+          flowId: conversation.flowId, flowVersion: conversation.flowVersion,
+        });
+        const facts = analytics ? analyseAgentReply(conversation.run === null ? null : JSON.parse(conversation.run) as RunState, agent, now) : undefined;
+        if (facts) {
+          await addCounters(tx, facts.counters);
+          await tx.update(conversations).set({ run: await saveRun(tx, facts.run, conversation) }).where(eq(conversations.id, conversation.id));
+        }
         await tx.insert(conversationMessages).values({
           conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1 }), wamid: null,
           outboxId: item!.id, createdAt: now,

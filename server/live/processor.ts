@@ -23,6 +23,7 @@ import type { ConversationRow, InboundPayload, InboundRow, LiveStore, TimerRow, 
 import type { LiveMetrics } from './metrics.ts';
 import { customerMessageTime, windowOpen } from './service-window.ts';
 import { TimerScheduler, type TimerSchedulerSettings } from './timer-scheduler.ts';
+import { analyseTurn, type RunState } from './analytics/turn-analytics.ts';
 
 const WINDOW_CLOSED_REASON = 'window closed: the customer last wrote more than 24 hours ago and the flow has no fallback template';
 
@@ -38,6 +39,8 @@ export interface ProcessorDeps {
   secrets: Readonly<Record<string, string>>;
   timers: TimerSchedulerSettings;
   now(): number;
+  /** Keep the analytics counters and runs with each turn (on unless CHARLA_ANALYTICS=off). */
+  analytics: boolean;
 }
 
 interface TurnRequest {
@@ -265,19 +268,21 @@ export class LiveProcessor {
     const address = conversation?.waId ?? contactAddress(contact);
     const lastCustomerMessageAt = Math.max(inbound?.customerAt ?? 0, conversation?.lastUserMessageAt ?? 0);
     const window = this.windowFor(result, choice, contact, lastCustomerMessageAt, now, event.type === 'timer');
-    const replies = window.messages.flatMap((rendered) => {
+    const replies: string[] = [];
+    const replyNodes: Array<string | null> = [];
+    window.messages.forEach((rendered, index) => {
       // Variables can make a message longer than WhatsApp allows: adapted as in the simulator, never dropped.
       const { messages, adaptations } = adaptToLimits(rendered);
       if (adaptations.length > 0) log.info({ flowId: choice.flow.id, version: choice.version, adaptations }, 'live: reply adapted to WhatsApp\'s limits');
-      return messages.flatMap((message) => {
+      for (const message of messages) {
         try {
-          return [this.graphBodies.serialize(message, address)];
+          replies.push(this.graphBodies.serialize(message, address));
+          replyNodes.push(window.senders[index] ?? null);
         } catch (error) {
           // What cannot be adapted (an empty text, a bad link) is a bug to surface, not to send.
           log.error({ err: error, flowId: choice.flow.id, version: choice.version }, 'live: reply breaks a WhatsApp limit; not sent');
-          return [];
         }
-      });
+      }
     });
     if (window.held && replies.length > 0) {
       metrics.increment('charla_outbox_window_closed_total', replies.length);
@@ -293,12 +298,22 @@ export class LiveProcessor {
     const notices = notifier.enabled
       ? handoffs.map((effect) => handoffNotice(effect, request, choice, now))
       : [];
+    const analytics = this.deps.analytics ? analyseTurn({
+      flowId: choice.flow.id, version: choice.version, phoneNumberId, event, result, replySenders: replyNodes, now,
+      previous: conversation && {
+        session: JSON.parse(conversation.session) as Session, updatedAt: conversation.updatedAt,
+        run: conversation.run === null ? null : JSON.parse(conversation.run) as RunState,
+      },
+      ...(inbound ? { receivedAt: inbound.receivedAt } : {}),
+      ...(settingsOf(choice.flow).csatVariable !== undefined ? { csatVariable: settingsOf(choice.flow).csatVariable } : {}),
+    }) : undefined;
     const stored = await store.conversations.storeTurn({
       conversation, phoneNumberId, waId: address, ...knownIds(contact), contactName: contact.name ?? null, flowId: choice.flow.id,
       version: choice.version, session: result.session,
-      ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, notices, now, lastCustomerMessageAt,
+      ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, replyNodes, notices, now, lastCustomerMessageAt,
       ...(window.held ? { held: WINDOW_CLOSED_REASON } : {}),
       timers: result.timers, ...(request.firedTimerId !== undefined ? { firedTimerId: request.firedTimerId } : {}),
+      ...(analytics ? { analytics } : {}),
     });
     for (const effect of result.timers) if (effect.type === 'schedule_timer') this.scheduler.wakeAt(effect.timer.dueAt);
     if (notices.length > 0) notifier.wake();
@@ -316,17 +331,19 @@ export class LiveProcessor {
    * a timer turn's messages past the window (a `window_closed` effect); Meta's timestamp may close it sooner.
    */
   private windowFor(result: TurnResult, choice: FlowChoice, contact: Contact, lastCustomerMessageAt: number, now: number, timerTurn: boolean):
-    { messages: OutboundMessage[]; held: boolean; skipped: number } {
+    { messages: OutboundMessage[]; senders: ReadonlyArray<string | null>; held: boolean; skipped: number } {
+    const { messages, senders } = result;
     const dropped = result.effects.find((effect) => effect.type === 'window_closed')?.count ?? 0;
-    const closed = dropped > 0 || (result.messages.length > 0 && !windowOpen(lastCustomerMessageAt, now));
-    if (!closed) return { messages: result.messages, held: false, skipped: 0 };
+    const closed = dropped > 0 || (messages.length > 0 && !windowOpen(lastCustomerMessageAt, now));
+    if (!closed) return { messages, senders, held: false, skipped: 0 };
     const fallback = settingsOf(choice.flow).fallbackTemplate;
     if (fallback) {
       const { variables, lastText } = result.session;
-      return { messages: [renderTemplateMessage(fallback, { variables, contact, lastText })], held: false, skipped: 0 };
+      // The template stands for the turn's messages: counted for the node that sent the first of them.
+      return { messages: [renderTemplateMessage(fallback, { variables, contact, lastText })], senders: [senders[0] ?? null], held: false, skipped: 0 };
     }
-    if (timerTurn) return { messages: [], held: false, skipped: dropped + result.messages.length };
-    return { messages: result.messages, held: true, skipped: 0 };
+    if (timerTurn) return { messages: [], senders: [], held: false, skipped: dropped + messages.length };
+    return { messages, senders, held: true, skipped: 0 };
   }
 
   private carryOut(effect: RuntimeEffect, choice: FlowChoice): void {

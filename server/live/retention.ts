@@ -46,6 +46,8 @@ const TARGETS: PurgeTarget[] = [
   { table: 'message_statuses', old: 'updated_at < @cutoff', cutoff: 'live', inOrder: true },
   // Pending and claimed timers are still to fire, however far ahead they are.
   { table: 'timers', old: `created_at < @cutoff AND state IN ('fired', 'cancelled')`, cutoff: 'live', inOrder: true },
+  // Finished runs name the customer; their figures stay in flow_counters (no one is named there).
+  { table: 'conversation_runs', old: `updated_at < @cutoff AND ended_at IS NOT NULL`, cutoff: 'live', inOrder: false },
   { table: 'simulations', old: 'updated_at < @cutoff', cutoff: 'simulations', inOrder: false },
   {
     table: 'draft_snapshots',

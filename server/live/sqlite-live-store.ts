@@ -1,12 +1,16 @@
 import { and, asc, desc, eq, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
 import type { CharlaDb } from '../db/connection.ts';
-import { conversationMessages, conversations, handoffNotices, inboundMessages, messageStatuses, outbox, timers } from '../db/live-schema.ts';
+import {
+  conversationMessages, conversationRuns, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
+} from '../db/live-schema.ts';
+import { analyseAgentReply, statusCounters, type RunState } from './analytics/turn-analytics.ts';
+import type { CounterIncrement } from './analytics/counters.ts';
 import type { GroupCommit } from './group-commit.ts';
 import {
   handoffNoticeBody, type ConversationRow, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
   type StatusUpdateRow, type TurnToStore, type UnsentOutboxItem,
 } from './live-store.ts';
-import { claimableTimer, excluded, pendingTimers, statusRank, soonestFirst, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
+import { claimableTimer, excluded, pendingTimers, runRow, statusRank, soonestFirst, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
 const p = sql.placeholder;
 /** A placeholder where drizzle's types want SQL (UPDATE … SET). */
@@ -14,11 +18,20 @@ const value = (name: string): SQL => sql`${sql.placeholder(name)}`;
 /** Rows bind by their field names; drizzle types the values as a plain record. */
 const fields = <Row extends object>(row: Row) => row as Row & Record<string, unknown>;
 
+/** Who queued an outbox row: its flow version and node (null for an agent's reply). */
+interface ReplyOrigin {
+  flowId: string;
+  flowVersion: number;
+  nodeId: string | null;
+}
+
+const originColumns = { id: outbox.id, flowId: outbox.flowId, flowVersion: outbox.flowVersion, nodeId: outbox.nodeId, createdAt: outbox.createdAt };
+
 const conversationColumns = {
   id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,
   userId: conversations.userId, username: conversations.username, contactName: conversations.contactName, flowId: conversations.flowId, flowVersion: conversations.flowVersion,
   status: conversations.status, session: conversations.session, lastUserMessageAt: conversations.lastUserMessageAt,
-  updatedAt: conversations.updatedAt,
+  updatedAt: conversations.updatedAt, run: conversations.run,
 };
 
 /**
@@ -28,8 +41,13 @@ const conversationColumns = {
  * `background` the turns and sends, so a webhook's 200 never waits for them to be written.
  * @example const live = createSqliteLiveStore(db, { foreground: new GroupCommit(sqlite), background: new GroupCommit(sqlite) });
  */
-export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: GroupCommit; background: GroupCommit }): LiveStore {
+export function createSqliteLiveStore(
+  db: CharlaDb,
+  commits: { foreground: GroupCommit; background: GroupCommit },
+  options: { analytics?: boolean } = {},
+): LiveStore {
   const { foreground, background } = commits;
+  const analytics = options.analytics ?? true;
   const statements = {
     insertInbound: db.insert(inboundMessages).values({
       wamid: p('wamid'), phoneNumberId: p('phoneNumberId'), waId: p('waId'), payload: p('payload'),
@@ -44,21 +62,44 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
     upsertStatus: db.insert(messageStatuses).values({
       wamid: p('wamid'), status: p('status'), recipientId: p('recipientId'), timestamp: p('timestampSeconds'),
       errorCode: p('errorCode'), errorTitle: p('errorTitle'), updatedAt: p('updatedAt'),
+      pricingCategory: p('pricingCategory'), pricingType: p('pricingType'), billable: p('billable'),
     }).onConflictDoUpdate({
       target: messageStatuses.wamid,
       set: {
         status: excluded(messageStatuses.status), timestamp: excluded(messageStatuses.timestamp),
         errorCode: excluded(messageStatuses.errorCode), errorTitle: excluded(messageStatuses.errorTitle),
         updatedAt: excluded(messageStatuses.updatedAt),
+        pricingCategory: sql`coalesce(${messageStatuses.pricingCategory}, ${excluded(messageStatuses.pricingCategory)})`,
+        pricingType: sql`coalesce(${messageStatuses.pricingType}, ${excluded(messageStatuses.pricingType)})`,
+        billable: sql`coalesce(${messageStatuses.billable}, ${excluded(messageStatuses.billable)})`,
       },
       setWhere: sql`${statusRank(excluded(messageStatuses.status))} > ${statusRank(messageStatuses.status)}`,
     }).prepare(),
 
-    // Two lookups, each on an index (the primary key, the partial wamid index).
-    outboxRowById: db.select({ id: outbox.id }).from(outbox)
+    // Two lookups, each on an index (the primary key, the partial wamid index); what they read back is the message's origin, for analytics.
+    outboxRowById: db.select(originColumns).from(outbox)
       .where(and(eq(outbox.id, p('outboxId')), eq(outbox.phoneNumberId, p('phoneNumberId')))).prepare(),
-    outboxRowByWamid: db.select({ id: outbox.id }).from(outbox)
+    outboxRowByWamid: db.select(originColumns).from(outbox)
       .where(and(eq(outbox.wamid, p('wamid')), eq(outbox.phoneNumberId, p('phoneNumberId')))).limit(1).prepare(),
+    storedStatus: db.select({ status: messageStatuses.status, pricingCategory: messageStatuses.pricingCategory })
+      .from(messageStatuses).where(eq(messageStatuses.wamid, p('wamid'))).prepare(),
+    addCounter: db.insert(flowCounters).values({
+      flowId: p('flowId'), flowVersion: p('flowVersion'), hour: p('hour'), nodeId: p('nodeId'), metric: p('metric'), key: p('key'),
+      count: p('count'), total: p('total'),
+    }).onConflictDoUpdate({
+      target: [flowCounters.flowId, flowCounters.flowVersion, flowCounters.hour, flowCounters.nodeId, flowCounters.metric, flowCounters.key],
+      set: { count: sql`${flowCounters.count} + ${excluded(flowCounters.count)}`, total: sql`${flowCounters.total} + ${excluded(flowCounters.total)}` },
+    }).prepare(),
+    insertRun: db.insert(conversationRuns).values({
+      conversationId: p('conversationId'), phoneNumberId: p('phoneNumberId'), waId: p('waId'), contactName: p('contactName'),
+      flowId: p('flowId'), flowVersion: p('flowVersion'), outcome: p('outcome'), handedOff: p('handedOff'), lastNodeId: p('lastNodeId'),
+      path: p('path'), startedAt: p('startedAt'), updatedAt: p('updatedAt'), endedAt: p('endedAt'),
+    }).prepare(),
+    updateRun: db.update(conversationRuns).set({
+      contactName: value('contactName'), outcome: value('outcome'), handedOff: value('handedOff'), lastNodeId: value('lastNodeId'),
+      path: value('path'), updatedAt: value('updatedAt'), endedAt: value('endedAt'),
+    }).where(eq(conversationRuns.id, p('id'))).prepare(),
+    setConversationRun: db.update(conversations).set({ run: value('run') }).where(eq(conversations.id, p('id'))).prepare(),
 
     conversationByContact: db.select(conversationColumns).from(conversations)
       .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.waId, p('waId')))).prepare(),
@@ -71,16 +112,16 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       phoneNumberId: p('phoneNumberId'), waId: p('waId'), userId: p('userId'), username: p('username'),
       contactName: p('contactName'), flowId: p('flowId'),
       flowVersion: p('flowVersion'), status: p('status'), session: p('session'),
-      lastUserMessageAt: p('lastUserMessageAt'), updatedAt: p('updatedAt'),
+      lastUserMessageAt: p('lastUserMessageAt'), updatedAt: p('updatedAt'), run: p('run'),
     }).prepare(),
     // Leaving `status` out of the SET when it did not change spares SQLite the status index.
     updateConversation: db.update(conversations).set({
       userId: value('userId'), username: value('username'), contactName: value('contactName'), flowId: value('flowId'), flowVersion: value('flowVersion'), session: value('session'),
-      lastUserMessageAt: value('lastUserMessageAt'), updatedAt: value('updatedAt'),
+      lastUserMessageAt: value('lastUserMessageAt'), updatedAt: value('updatedAt'), run: value('run'),
     }).where(eq(conversations.id, p('id'))).prepare(),
     updateConversationAndStatus: db.update(conversations).set({
       userId: value('userId'), username: value('username'), contactName: value('contactName'), flowId: value('flowId'), flowVersion: value('flowVersion'), session: value('session'),
-      lastUserMessageAt: value('lastUserMessageAt'), updatedAt: value('updatedAt'), status: value('status'),
+      lastUserMessageAt: value('lastUserMessageAt'), updatedAt: value('updatedAt'), status: value('status'), run: value('run'),
     }).where(eq(conversations.id, p('id'))).prepare(),
     storeSession: db.update(conversations).set({ status: value('status'), session: value('session'), updatedAt: value('updatedAt') })
       .where(eq(conversations.id, p('id'))).prepare(),
@@ -102,6 +143,7 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
     enqueue: db.insert(outbox).values({
       conversationId: p('conversationId'), phoneNumberId: p('phoneNumberId'), body: p('body'), state: 'queued',
       attempts: 0, nextAttemptAt: p('createdAt'), createdAt: p('createdAt'),
+      flowId: p('flowId'), flowVersion: p('flowVersion'), nodeId: p('nodeId'),
     }).prepare(),
     unsent: db.select({
       id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body,
@@ -153,9 +195,19 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       .where(eq(handoffNotices.id, p('id'))).prepare(),
   };
 
-  const enqueue = (conversationId: number, phoneNumberId: string, body: string, createdAt: number): OutboxItem => {
-    const id = Number(statements.enqueue.run({ conversationId, phoneNumberId, body, createdAt }).lastInsertRowid);
+  const enqueue = (conversationId: number, phoneNumberId: string, body: string, createdAt: number, origin: ReplyOrigin): OutboxItem => {
+    const id = Number(statements.enqueue.run({ conversationId, phoneNumberId, body, createdAt, ...origin }).lastInsertRowid);
     return { id, conversationId, phoneNumberId, body, attempts: 0, nextAttemptAt: createdAt };
+  };
+  const addCounters = (counters: CounterIncrement[]) => {
+    for (const counter of counters) statements.addCounter.run(fields(counter));
+  };
+  /** Writes the run's row (inserting it the first time) and returns it with its id, as the conversation keeps it. */
+  const saveRun = (run: RunState, conversation: { id: number; phoneNumberId: string; waId: string; contactName: string | null }): string => {
+    const row = runRow(run, conversation);
+    if (run.id === undefined) return JSON.stringify({ ...run, id: Number(statements.insertRun.run(row).lastInsertRowid) });
+    statements.updateRun.run({ ...row, id: run.id });
+    return JSON.stringify(run);
   };
   const addHistory = (row: { conversationId: number; direction: HistoryRow['direction']; body: string; wamid: string | null; outboxId: number | null; createdAt: number }) => {
     statements.addHistory.run(row);
@@ -170,14 +222,26 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       contactName: turn.contactName ?? conversation?.contactName ?? null, flowId: turn.flowId, flowVersion: turn.version,
       status: turn.session.status, session: JSON.stringify(turn.session),
       lastUserMessageAt: turn.lastCustomerMessageAt || conversation?.lastUserMessageAt || now, updatedAt: now,
+      run: conversation?.run ?? null,
     };
     let conversationId: number;
     if (conversation === undefined) conversationId = Number(statements.insertConversation.run(row).lastInsertRowid);
-    else {
-      conversationId = conversation.id;
+    else conversationId = conversation.id;
+    const facts = analytics ? turn.analytics : undefined;
+    if (facts) {
+      const owner = { id: conversationId, phoneNumberId: turn.phoneNumberId, waId: turn.waId, contactName: row.contactName };
+      if (facts.abandoned) saveRun(facts.abandoned, owner);
+      row.run = saveRun(facts.run, owner);
+      addCounters(facts.counters);
+    }
+    if (conversation === undefined) {
+      if (facts) statements.setConversationRun.run({ id: conversationId, run: row.run });
+    } else {
       (row.status === conversation.status ? statements.updateConversation : statements.updateConversationAndStatus).run({ ...row, id: conversationId });
     }
-    const stored = turn.replies.map((body) => enqueue(conversationId, turn.phoneNumberId, body, now));
+    const stored = turn.replies.map((body, index) => enqueue(conversationId, turn.phoneNumberId, body, now, {
+      flowId: turn.flowId, flowVersion: turn.version, nodeId: turn.replyNodes?.[index] ?? null,
+    }));
     if (turn.held !== undefined) for (const { id } of stored) statements.markHeld.run({ id, errorCode: null, error: turn.held });
     addHistory({
       conversationId, direction: inbound ? 'in' : 'bot',
@@ -203,9 +267,10 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       accept: async (messages: InboundRow[], statuses: StatusUpdateRow[]) => foreground.run(() => {
         const fresh = messages.filter((row) => statements.insertInbound.run(fields(row)).changes === 1);
         for (const status of statuses) {
-          const ours = (status.outboxId !== null && statements.outboxRowById.get(fields(status)) !== undefined)
-            || statements.outboxRowByWamid.get(fields(status)) !== undefined;
-          if (!ours) continue;
+          const origin = (status.outboxId === null ? undefined : statements.outboxRowById.get(fields(status)))
+            ?? statements.outboxRowByWamid.get(fields(status));
+          if (origin === undefined) continue;
+          if (analytics) addCounters(statusCounters(origin, statements.storedStatus.get({ wamid: status.wamid }), status));
           statements.upsertStatus.run(fields(status));
           if (status.outboxId !== null) statements.settleByStatus.run(fields(status));
         }
@@ -228,8 +293,15 @@ export function createSqliteLiveStore(db: CharlaDb, commits: { foreground: Group
       storeSession: async (id, change) => {
         await foreground.run(() => statements.storeSession.run({ id, ...change }));
       },
-      storeAgentReply: (conversation: ConversationRow, body: string, now: number) => foreground.run(() => {
-        const item = enqueue(conversation.id, conversation.phoneNumberId, body, now);
+      storeAgentReply: (conversation: ConversationRow, body: string, now: number, agent: string) => foreground.run(() => {
+        const item = enqueue(conversation.id, conversation.phoneNumberId, body, now, {
+          flowId: conversation.flowId, flowVersion: conversation.flowVersion, nodeId: null,
+        });
+        const facts = analytics ? analyseAgentReply(conversation.run === null ? null : JSON.parse(conversation.run) as RunState, agent, now) : undefined;
+        if (facts) {
+          addCounters(facts.counters);
+          statements.setConversationRun.run({ id: conversation.id, run: saveRun(facts.run, conversation) });
+        }
         addHistory({
           conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1 }), wamid: null,
           outboxId: item.id, createdAt: now,

@@ -44,6 +44,10 @@ export interface StatusItem {
   recipientId: string;
   callbackData?: string;
   timestamp?: number;
+  /** Meta's pricing object; a free service message by default, null for none. */
+  pricing?: Record<string, unknown> | null;
+  /** A failed status's errors[]. */
+  errors?: Array<{ code: number; title: string }>;
 }
 
 /**
@@ -55,7 +59,8 @@ export function statusWebhook(phoneNumberId: string, statuses: StatusItem[]): st
     statuses: statuses.map((status) => ({
       id: status.wamid, status: status.status, timestamp: String(status.timestamp ?? Math.floor(Date.now() / 1000)),
       recipient_id: status.recipientId,
-      pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' },
+      ...(status.pricing === null ? {} : { pricing: status.pricing ?? { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' } }),
+      ...(status.errors === undefined ? {} : { errors: status.errors }),
       ...(status.callbackData === undefined ? {} : { biz_opaque_callback_data: status.callbackData }),
     })),
   });

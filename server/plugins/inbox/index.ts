@@ -5,9 +5,10 @@ import {
 import type { Session } from '../../../runtime/core/types.ts';
 import { agentTextBody } from '../../../runtime/whatsapp/outbound.ts';
 import { permissions } from '../../../schema/api/roles.ts';
-import { requireRole } from '../../auth/require-role.ts';
+import { principalOf, requireRole } from '../../auth/require-role.ts';
 import { AppError, fail } from '../../errors.ts';
-import type { ConversationRepository, ConversationRow, HistoryBody, HistoryRow } from '../../live/live-store.ts';
+import type { ConversationRow } from '../../live/live-store.ts';
+import { messagesOf } from '../../live/transcript.ts';
 import { windowOpen } from '../../live/service-window.ts';
 
 /** Turns of history shown per conversation. */
@@ -56,7 +57,7 @@ export const inboxPlugin: FastifyPluginAsyncTypebox = async (app) => {
       } catch (error) {
         throw new AppError('bad_request', (error as Error).message);
       }
-      const queued = await conversations.storeAgentReply(conversation, body, now);
+      const queued = await conversations.storeAgentReply(conversation, body, now, principalOf(request).name);
       live.sender.add([queued]);
       return reply.code(202).send({ outboxId: queued.id });
     },
@@ -94,24 +95,4 @@ function summary(conversation: ConversationRow, now: number) {
     windowOpen: windowOpen(conversation.lastUserMessageAt, now),
     handoffSince: (JSON.parse(session) as Pick<Session, 'handoff'>).handoff?.since ?? null,
   };
-}
-
-/** A stored turn as the inbox shows it: the customer's message, then each reply (its Graph API body) with its delivery state. */
-async function messagesOf(turn: HistoryRow, conversations: ConversationRepository) {
-  const body = JSON.parse(turn.body) as HistoryBody;
-  const incoming = body.event === undefined ? [] : [{
-    id: turn.id, direction: 'in' as const, body: body.event, wamid: turn.wamid, outboxId: null,
-    outboxState: null, deliveryStatus: null, errorCode: null, error: null, createdAt: turn.createdAt,
-  }];
-  const replies = await Promise.all(Array.from({ length: turn.outboxId === null ? 0 : body.replies }, async (_, index) => {
-    const outboxId = turn.outboxId! + index;
-    const state = await conversations.replyState(outboxId);
-    return {
-      id: turn.id, direction: turn.direction === 'agent' ? 'agent' as const : 'bot' as const,
-      body: state ? JSON.parse(state.body) as object : null, wamid: null, outboxId,
-      outboxState: state?.outboxState ?? null, deliveryStatus: state?.deliveryStatus ?? null, errorCode: state?.errorCode ?? null,
-      error: state?.error ?? null, createdAt: turn.createdAt,
-    };
-  }));
-  return [...incoming, ...replies];
 }

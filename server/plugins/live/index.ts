@@ -14,6 +14,7 @@ import { createPostgresLiveStore } from '../../live/postgres-live-store.ts';
 import { createSqliteLiveStore } from '../../live/sqlite-live-store.ts';
 import { Retention } from '../../live/retention.ts';
 import { tickCache } from '../../live/tick-cache.ts';
+import { createAnalyticsStore, type AnalyticsStore } from '../../live/analytics/analytics-store.ts';
 
 /** The live path's parts, shared by the webhook, inbox and metrics plugins as `app.live`. */
 export interface LiveContext {
@@ -27,6 +28,8 @@ export interface LiveContext {
   processor: LiveProcessor;
   /** Deletes history older than CHARLA_RETENTION_DAYS, in small background batches. */
   retention: Retention;
+  /** Reads the analytics counters and conversation runs (docs/analytics.md). */
+  analytics: AnalyticsStore;
 }
 
 declare module 'fastify' {
@@ -45,8 +48,8 @@ async function livePath(app: FastifyInstance): Promise<void> {
   const config = liveConfigFromEnv(charla.config.env);
   const { sqlite, postgres } = charla.database;
   const store = sqlite
-    ? createSqliteLiveStore(charla.db, { foreground: new GroupCommit(sqlite), background: new GroupCommit(sqlite) })
-    : createPostgresLiveStore(postgres!);
+    ? createSqliteLiveStore(charla.db, { foreground: new GroupCommit(sqlite), background: new GroupCommit(sqlite) }, { analytics: config.analytics })
+    : createPostgresLiveStore(postgres!, { analytics: config.analytics });
   const metrics = new LiveMetrics();
   const channelOf = tickCache((phoneNumberId: string) => charla.channels.resolve(phoneNumberId));
   const client = new GraphClient(charla.config.whatsapp.graphUrl, config.outbox.timeoutMs);
@@ -62,13 +65,13 @@ async function livePath(app: FastifyInstance): Promise<void> {
   const processor = new LiveProcessor({
     store, sender, metrics, log: app.log, flows: charla.flows, channelOf,
     notifier,
-    ports: () => charla.ports, secrets: charla.config.runtime.secrets, timers: config.timers, now: charla.now,
+    ports: () => charla.ports, secrets: charla.config.runtime.secrets, timers: config.timers, now: charla.now, analytics: config.analytics,
   });
   const retention = new Retention(charla.database, config.retention, charla.now, app.log);
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
   metrics.gauge('charla_channels_paused', 'Channels whose messages are held until an admin fixes them', () => sender.pausedChannels);
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
-  app.decorate('live', { config, channelOf, store, metrics, sender, processor, retention });
+  app.decorate('live', { config, channelOf, store, metrics, sender, processor, retention, analytics: createAnalyticsStore(charla.database) });
 
   let checkpointer: { stop(): Promise<void> } | undefined;
   let stopLagSampler: (() => void) | undefined;

@@ -49,6 +49,7 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
       errorCode: typeof error?.code === 'number' ? error.code : null,
       errorTitle: error?.title ?? error?.message ?? null,
       updatedAt: now,
+      ...pricingOf(status.pricing),
     });
   }
   if (rows.length === 0 && statuses.length === 0) return [];
@@ -77,4 +78,14 @@ function storableMessage(raw: WebhookMessage, log: FastifyBaseLogger): WebhookMe
   const truncated = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, typeof value === 'object' && value !== null ? '[…]' : value]));
   const { from, from_user_id, id, timestamp } = raw;
   return { from, from_user_id, id, timestamp, type: 'unsupported', truncated } as unknown as WebhookMessage;
+}
+
+/** Meta's `pricing` of a status (docs/analytics.md §2), as stored; nulls when absent or malformed. */
+function pricingOf(pricing: Record<string, unknown> | undefined): Pick<StatusUpdateRow, 'pricingCategory' | 'pricingType' | 'billable'> {
+  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null);
+  return {
+    pricingCategory: text(pricing?.category),
+    pricingType: text(pricing?.type),
+    billable: typeof pricing?.billable === 'boolean' ? Number(pricing.billable) : null,
+  };
 }
