@@ -149,6 +149,18 @@ export class LiveProcessor {
     });
   }
 
+  /**
+   * An agent wrote to the customer from the inbox: a handoff node's `unanswered` timer is cancelled
+   * (the core's `agent_replied` event), in the contact's queue like any turn.
+   */
+  agentReplied(conversationId: number): Promise<void> {
+    return this.inContactQueue(conversationId, async (conversation) => {
+      const session = JSON.parse(conversation.session) as Session;
+      if (session.status !== 'handoff' || session.handoff?.answeredAt !== undefined) return;
+      await this.turn({ phoneNumberId: conversation.phoneNumberId, contact: session.contact, event: { type: 'agent_replied' }, resume: true });
+    });
+  }
+
   /** A person takes a conversation over from the bot: it goes to handoff, waiting where it was, and nothing is sent. */
   takeOver(conversationId: number): Promise<ConversationRow> {
     return this.inContactQueue(conversationId, async (conversation) => {

@@ -134,3 +134,37 @@ describe('durable timers on the live path', () => {
     }
   });
 });
+
+describe('an agent\'s reply from the inbox', () => {
+  let t: LiveTestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('cancels the handoff\'s unanswered timer: the bot does not take the conversation back', { timeout: 20_000 }, async () => {
+    t = await createLiveTestApp();
+    const flow = JSON.parse(FLOW_TEXT) as FlowDocument;
+    flow.startNodeId = 'mostrador';
+    flow.nodes.push(
+      { id: 'mostrador', type: 'handoff', position: { x: 0, y: 400 }, data: { text: 'Te paso con el mostrador.', unansweredSeconds: 2 } },
+      { id: 'sin_agente', type: 'message', position: { x: 300, y: 400 }, data: { text: 'Perdón la demora.' } },
+    );
+    flow.edges.push({ id: 'e6', source: 'mostrador', sourceHandle: 'unanswered', target: 'sin_agente' });
+    await t.publish(flow);
+    await t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: t.auth(), payload: { flowId: 'recordatorio' } });
+    await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: CUSTOMER, wamid: 'wamid.A1', text: 'hola' }));
+    await arrivalOf(t.graph, 'Te paso con el mostrador.');
+    await t.settle();
+    expect(t.rows('SELECT status FROM conversations')).toEqual([{ status: 'handoff' }]);
+    const id = t.rows<{ id: number }>('SELECT id FROM conversations')[0]!.id;
+    const sent = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text: 'Hola, soy Marta' } });
+    expect(sent.statusCode, sent.body).toBe(202);
+    await t.settle();
+    expect(t.rows('SELECT state FROM timers WHERE action LIKE \'%unanswered%\'')).toEqual([{ state: 'cancelled' }]);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await t.settle();
+    expect(textsSent(t.graph)).toEqual(['Te paso con el mostrador.', 'Hola, soy Marta']);
+    expect(t.rows('SELECT status FROM conversations')).toEqual([{ status: 'handoff' }]);
+  });
+});

@@ -59,6 +59,9 @@ export const inboxPlugin: FastifyPluginAsyncTypebox = async (app) => {
       }
       const queued = await conversations.storeAgentReply(conversation, body, now, principalOf(request).name);
       live.sender.add([queued]);
+      // The handoff is answered: its `unanswered` timer goes. The agent does not wait for that turn.
+      live.processor.agentReplied(conversation.id).catch((error: unknown) =>
+        request.log.error({ err: error, conversationId: conversation.id }, 'inbox: could not record the agent\'s reply in the conversation'));
       return reply.code(202).send({ outboxId: queued.id });
     },
   });
