@@ -19,8 +19,15 @@ interface KnowledgeIndex {
   entryFrequency: Map<string, number>;
 }
 
-/** Words the same as the offline intent classifier reads them: folded, stemmed es/pt, typos by sound (intent-terms.ts). */
-const tokenize = (text: string): string[] => terms(text).map((term) => term.stem);
+/**
+ * Words the same as the offline intent classifier reads them: folded, stemmed es/pt, typos by sound
+ * (intent-terms.ts); a word the lexicon maps to a concept also counts as itself, so "transferencia"
+ * finds the entry that says it before one that only says "Pix".
+ */
+const tokenize = (text: string): string[] => terms(text).flatMap((term) => (term.stem === term.root ? [term.stem] : [term.stem, term.root]));
+
+/** How much of an unknown word every question is assumed to hold besides its own. */
+const DOUBT = 0.1;
 
 const indexes = new WeakMap<readonly KnowledgeEntry[], KnowledgeIndex>();
 
@@ -59,7 +66,8 @@ export function retrieveKnowledge(question: string, knowledge: readonly Knowledg
   if (words.length === 0) return [];
   // A word no entry has weighs as much as the rarest: off-topic questions are mostly such words.
   const weight = (word: string) => Math.log(1 + knowledge.length / (index.entryFrequency.get(word) ?? 1));
-  const total = words.reduce((sum, word) => sum + weight(word), 0);
+  // Plus a part of one unknown word: a lone shared word out of two ("me recomendás una película") is weak evidence.
+  const total = words.reduce((sum, word) => sum + weight(word), 0) + DOUBT * Math.log(1 + knowledge.length);
   // The words are already terms: the query is tokenized by spaces only.
   return index.search.search(words.join(' '), { tokenize: (query) => query.split(' ') }).slice(0, limit).map((result) => {
     const matched = new Set(result.queryTerms);

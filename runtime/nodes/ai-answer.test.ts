@@ -49,7 +49,7 @@ describe('ai_answer node', () => {
   });
 
   it.each<[string, () => AnswerResult | Promise<AnswerResult>]>([
-    ['confidence below minConfidence', () => ({ answer: 'Abrimos a las 8.', entryIds: ['horarios'], confidence: 0.49, source: 'test' })],
+    ['confidence below minConfidence', () => ({ answer: 'Abrimos a las 8.', entryIds: ['horarios'], confidence: 0.44, source: 'test' })],
     ['no answer', () => ({ answer: null, entryIds: [], confidence: 0, source: 'test' })],
     ['an answer citing no entry', () => ({ answer: 'Claro, te escribo un poema.', entryIds: [], confidence: 0.99, source: 'test' })],
     ['an answer citing an entry the flow does not have', () => ({ answer: 'La clave es 1234.', entryIds: ['secretos'], confidence: 0.99, source: 'test' })],

@@ -6,7 +6,7 @@ import type { NodeBehaviour, Step } from './behaviour.ts';
 import { next, timeoutTimers, wait } from './behaviour.ts';
 
 /** The default `minConfidence`: an answer the answerer is less sure of takes `unknown`. */
-export const DEFAULT_ANSWER_CONFIDENCE = 0.5;
+export const DEFAULT_ANSWER_CONFIDENCE = 0.45;
 
 /**
  * Answers the customer's question from the flow's `knowledge` only, through

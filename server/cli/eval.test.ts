@@ -43,7 +43,7 @@ describe('charla eval', () => {
     ]);
     const { status, stdout } = await evaluate(knowledge, questions);
     expect(status).toBe(0);
-    expect(stdout).toContain('faq.md: 2 entries, minConfidence 0.5');
+    expect(stdout).toContain('faq.md: 2 entries, minConfidence 0.45');
     expect(stdout).toContain('answerable 3: right entry 2 (66.7%), wrong entry 0 (0.0%), refused 1 (33.3%)');
     expect(stdout).toContain('off_topic 1: refused 1 (100.0%), answered (wrong) 0 (0.0%)');
     expect(stdout).toContain('refused: "¿hacen descuentos a jubilados?" expected medios-de-pago, got refusal');

@@ -17,7 +17,7 @@ export function AiAnswerInspector({ data, update }: NodeInspectorProps<'ai_answe
         limit={WHATSAPP_LIMITS.textBody} onChange={(text) => update({ text: orUndefined(text) })} />
       {/* Only a node that asks waits for the question, so only then can it time out. */}
       {data.text ? <TimeoutField value={data.timeoutSeconds} onChange={(timeoutSeconds) => update({ timeoutSeconds })} /> : null}
-      <NumberField name="minConfidence" label={t('minConfidence')} value={data.minConfidence} min={0} max={1} step={0.05} placeholder="0.5"
+      <NumberField name="minConfidence" label={t('minConfidence')} value={data.minConfidence} min={0} max={1} step={0.05} placeholder="0.45"
         onChange={(minConfidence) => update({ minConfidence })} />
       <TextField name="variable" label={t('variable')} value={data.variable ?? ''} onChange={(variable) => update({ variable: orUndefined(variable) })} />
       <h4 className="insp-section">{t('tryTitle')}</h4>
