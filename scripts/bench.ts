@@ -8,6 +8,7 @@ const benches: Array<{ name: string; load: () => Promise<{ default: () => Promis
   { name: 'flow validation (schema/bench.ts)', load: () => import('../schema/bench.ts') },
   { name: 'runtime core and intent classifier (runtime/bench.ts)', load: () => import('../runtime/bench.ts') },
   { name: 'webhook path (server/bench/webhook.ts)', load: () => import('../server/bench/webhook.ts') },
+  { name: 'analytics query (server/bench/analytics.ts)', load: () => import('../server/bench/analytics.ts') },
   { name: 'regular-expression attack through the webhook (server/bench/regex-attack.ts)', load: () => import('../server/bench/regex-attack.ts') },
   { name: 'editor (editor/bench.ts)', load: () => import('../editor/bench.ts') },
 ];
