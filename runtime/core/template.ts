@@ -45,7 +45,7 @@ function parseTemplate(template: string): readonly Piece[] {
 function lookup(path: readonly string[], scope: TemplateScope): unknown {
   switch (path[0]) {
     case 'contact':
-      return readPath({ name: scope.contact.name ?? '', phone: scope.contact.waId, username: scope.contact.username ?? '' }, path, 1);
+      return readPath({ name: scope.contact.name ?? '', phone: scope.contact.waId, username: scope.contact.username ?? '', referral: scope.contact.referral ?? {} }, path, 1);
     case 'message':
       return readPath({ text: scope.lastText ?? '' }, path, 1);
     case 'secrets':

@@ -12,6 +12,8 @@ export interface Contact {
   /** The WhatsApp username the user chose, when they have one (shown instead of the phone number). */
   username?: string;
   name?: string;
+  /** The click-to-WhatsApp ad the conversation came from (`referral`: source_url, headline, ctwa_clid, …). */
+  referral?: Record<string, string>;
 }
 
 export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';

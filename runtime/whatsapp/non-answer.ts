@@ -12,6 +12,8 @@ export function nonAnswerEvent(message: unknown): { kind: NonAnswerKind; event: 
   const type = typeof item.type === 'string' ? item.type : '';
   const nested = (item[type] ?? {}) as Record<string, unknown>;
   const note = (kind: NonAnswerKind, detail: string) => ({ kind, event: { type: 'unsupported' as const, detail: `${kind}: ${detail}`.trim() } });
+  // An item WhatsApp could not deliver whole (an errored interactive, an unsupported type) carries only errors[].
+  if (Array.isArray(item.errors) && item.errors.length > 0 && item[type] === undefined) return note('errored', JSON.stringify(item.errors[0]));
   switch (type) {
     case 'reaction':
       return typeof nested.emoji === 'string' && nested.emoji !== ''
@@ -27,8 +29,6 @@ export function nonAnswerEvent(message: unknown): { kind: NonAnswerKind; event: 
       return { kind: 'system', event: typeof nested.body === 'string' ? { type: 'system', body: nested.body } : { type: 'system' } };
     case 'interactive':
       return nested.type === 'call_permission_reply' ? note('call_permission_reply', String((nested.call_permission_reply as { response?: unknown } | undefined)?.response ?? '')) : undefined;
-    case 'unsupported':
-      return Array.isArray(item.errors) && item.errors.length > 0 ? note('errored', JSON.stringify(item.errors[0])) : undefined;
     default:
       return undefined;
   }

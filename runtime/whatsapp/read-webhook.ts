@@ -15,6 +15,11 @@ export interface WebhookInboundMessage {
   context?: { from?: string; id?: string };
   raw: WebhookMessage;
   event: InboundEvent;
+  /**
+   * A message the business typed in the WhatsApp Business app on the same number (`smb_message_echoes`,
+   * coexistence): `contact` is the customer it went to. A person is answering: the bot steps aside.
+   */
+  echo?: true;
 }
 
 /** A delivery report about a message the business sent. */
@@ -70,7 +75,7 @@ export function readWebhook(body: unknown): ReadWebhookResult {
 
 function readChange(change: unknown, result: ReadWebhookResult): void {
   const field = isRecord(change) && typeof change.field === 'string' ? change.field : '(change)';
-  if (field !== 'messages') {
+  if (field !== 'messages' && field !== 'smb_message_echoes') {
     result.ignored.push({ field, reason: isRecord(change) ? 'field not handled' : 'change is not an object' });
     return;
   }
@@ -83,6 +88,11 @@ function readChange(change: unknown, result: ReadWebhookResult): void {
   const typed = value as unknown as WebhookValue;
   const phoneNumberId = metadata.phone_number_id;
   const displayPhoneNumber = typeof metadata.display_phone_number === 'string' ? metadata.display_phone_number : '';
+  for (const echo of arrayOf((typed as { message_echoes?: WebhookMessage[] }).message_echoes)) {
+    const read = readEcho(echo, typed);
+    if (typeof read === 'string') result.ignored.push({ field, reason: read });
+    else result.messages.push({ phoneNumberId, displayPhoneNumber, ...read });
+  }
   for (const message of arrayOf(typed.messages)) {
     const read = readMessage(message, typed);
     if (typeof read === 'string') result.ignored.push({ field, reason: read });
@@ -109,15 +119,8 @@ function readMessage(message: WebhookMessage, value: WebhookValue): MessagePart 
   if ((waId === '' && userId === '') || typeof message.id !== 'string') return 'message without from, from_user_id or id';
   const timestamp = secondsToMs(message.timestamp);
   if (timestamp === undefined) return `message ${message.id} has no valid timestamp`;
-  const sender = arrayOf(value.contacts).find((contact) =>
-    isRecord(contact) && ((waId !== '' && contact.wa_id === waId) || (userId !== '' && contact.user_id === userId)));
-  const profile = isRecord(sender?.profile) ? sender.profile : undefined;
-  const contact: Contact = {
-    waId,
-    ...(userId !== '' ? { userId } : {}),
-    ...(typeof profile?.username === 'string' && profile.username !== '' ? { username: profile.username } : {}),
-    ...(typeof profile?.name === 'string' ? { name: profile.name } : {}),
-  };
+  const referral = referralOf(message);
+  const contact: Contact = { ...contactIn(value, waId, userId), ...(referral ? { referral } : {}) };
   return {
     contact,
     wamid: message.id,
@@ -126,6 +129,47 @@ function readMessage(message: WebhookMessage, value: WebhookValue): MessagePart 
     raw: message,
     event: webhookMessageToEvent(message),
   };
+}
+
+/** Who a message is from (or, for an echo, to): the ids, and the name and username of its `contacts[]` entry. */
+function contactIn(value: WebhookValue, waId: string, userId: string): Contact {
+  const entry = arrayOf(value.contacts).find((contact) =>
+    isRecord(contact) && ((waId !== '' && contact.wa_id === waId) || (userId !== '' && contact.user_id === userId)));
+  const profile = isRecord(entry?.profile) ? entry.profile : undefined;
+  return {
+    waId,
+    ...(userId !== '' ? { userId } : {}),
+    ...(typeof profile?.username === 'string' && profile.username !== '' ? { username: profile.username } : {}),
+    ...(typeof profile?.name === 'string' ? { name: profile.name } : {}),
+  };
+}
+
+/** An `smb_message_echoes` item: sent by the business from the app to `to` (or `to_user_id`). */
+function readEcho(echo: WebhookMessage, value: WebhookValue): MessagePart | string {
+  if (!isRecord(echo)) return 'message echo is not an object';
+  const { to, to_user_id: toUserId } = echo as { to?: unknown; to_user_id?: unknown };
+  const waId = typeof to === 'string' ? to : '';
+  const userId = typeof toUserId === 'string' ? toUserId : '';
+  if ((waId === '' && userId === '') || typeof echo.id !== 'string') return 'message echo without to, to_user_id or id';
+  const timestamp = secondsToMs(echo.timestamp);
+  if (timestamp === undefined) return `message echo ${echo.id} has no valid timestamp`;
+  const event = webhookMessageToEvent(echo);
+  const text = event.type === 'text' ? event.text : echo.type;
+  return {
+    contact: contactIn(value, waId, userId), wamid: echo.id, timestamp, raw: echo, echo: true,
+    event: { type: 'unsupported', detail: `smb_message_echo: ${text}` },
+  };
+}
+
+/**
+ * A click-to-WhatsApp ad's `referral` (source_url, source_id, source_type, headline, body, media_type,
+ * ctwa_clid, …): its text fields, for `{{contact.referral.*}}`.
+ */
+export function referralOf(message: unknown): Record<string, string> | undefined {
+  const referral = isRecord(message) ? message.referral : undefined;
+  if (!isRecord(referral)) return undefined;
+  const fields = Object.entries(referral).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return fields.length > 0 ? Object.fromEntries(fields) : undefined;
 }
 
 function readStatus(status: WebhookStatus): Omit<WebhookStatusUpdate, 'phoneNumberId'> | string {

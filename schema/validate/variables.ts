@@ -22,7 +22,8 @@ export function checkVariables(flow: FlowOutline, problems: ProblemList): void {
   const isKnown = (path: string): boolean => {
     const root = path.split('.')[0]!;
     if (root === 'secrets') return true;
-    if (BUILT_IN_ROOTS.has(root) && !known.has(root)) return BUILT_INS.has(path);
+    // `contact.referral.*`: whatever Meta puts in a click-to-WhatsApp ad's referral (docs/whatsapp.md §1).
+    if (BUILT_IN_ROOTS.has(root) && !known.has(root)) return BUILT_INS.has(path) || path.startsWith('contact.referral.');
     return known.has(root);
   };
   // The path to the current value, turned into a pointer only when a problem is found.

@@ -23,6 +23,8 @@ export interface LiveStore {
 export interface InboundPayload {
   message: unknown;
   contactName?: string;
+  /** A message the business typed in the WhatsApp Business app (`smb_message_echoes`); `message` went to the contact. */
+  echo?: true;
   /** The sender's WhatsApp username (`contacts[].profile.username`), when they have one. */
   username?: string;
 }
@@ -178,6 +180,11 @@ export interface ConversationRepository {
    * the outbox, the handoff notices and the inbound message marked processed.
    */
   storeTurn(turn: TurnToStore): Promise<{ conversationId: number; queued: OutboxItem[] }>;
+  /**
+   * The contact changed their number (a `user_changed_number` system message): the conversation is
+   * theirs at `waId` from now on. False when another conversation already has that address (kept apart).
+   */
+  changeAddress(conversationId: number, waId: string): Promise<boolean>;
   /** A new session without a turn (a person takes the conversation over): nothing is sent. */
   storeSession(conversationId: number, change: { status: string; session: string; updatedAt: number }): Promise<void>;
   /** Queues an agent's reply and records it in the history (and, unless analytics is off, counts it for `agent`); someone waits on it (the inbox). */

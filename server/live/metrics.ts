@@ -20,6 +20,7 @@ const COUNTERS = {
   charla_outbox_settled_by_status_total: 'Uncertain sends a status webhook showed were sent: not sent again',
   charla_outbox_window_closed_total: 'Messages held because the 24-hour window was closed (131047 or known closed)',
   charla_non_answers_total: 'Reactions, edits, deletions, "chat opened" and other events recorded without running a turn',
+  charla_business_app_takeovers_total: 'Conversations a person took over by writing from the WhatsApp Business app on the same number (smb_message_echoes)',
   charla_channel_pauses_total: 'Channels paused because the Graph API refused the channel itself (190, 368, 131031…)',
   charla_timers_fired_total: 'Timers whose turn ran (a timeout, a delay\'s end, an unanswered handoff, a session expiry)',
   charla_timers_cancelled_total: 'Timers that fell due after their conversation moved on: cancelled, not fired',

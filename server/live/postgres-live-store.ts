@@ -212,6 +212,15 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       storeSession: async (id, change) => {
         await db.update(conversations).set(change).where(eq(conversations.id, id));
       },
+      changeAddress: (id, waId) => db.transaction(async (tx) => {
+        const [conversation] = await tx.select({ phoneNumberId: conversations.phoneNumberId }).from(conversations).where(eq(conversations.id, id));
+        if (!conversation) return false;
+        const taken = await tx.select({ id: conversations.id }).from(conversations)
+          .where(and(eq(conversations.phoneNumberId, conversation.phoneNumberId), eq(conversations.waId, waId)));
+        if (taken.length > 0) return false;
+        await tx.update(conversations).set({ waId }).where(eq(conversations.id, id));
+        return true;
+      }),
       storeAgentReply: (conversation: ConversationRow, body: string, now: number, agent: string) => db.transaction(async (tx) => {
         const [item] = await enqueue(tx, conversation.id, conversation.phoneNumberId, [body], now, {
           flowId: conversation.flowId, flowVersion: conversation.flowVersion,

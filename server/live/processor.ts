@@ -8,6 +8,7 @@ import { isTimerCurrent } from '../../runtime/core/timers.ts';
 import { adaptToLimits } from '../../runtime/whatsapp/adapt.ts';
 import { joinBurst, joinsBursts } from '../../runtime/core/burst.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
+import { referralOf } from '../../runtime/whatsapp/read-webhook.ts';
 import { nonAnswerEvent } from '../../runtime/whatsapp/non-answer.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
 import type { ResolvedChannel } from '../channels/repository.ts';
@@ -221,6 +222,7 @@ export class LiveProcessor {
   private async processInbound(rows: InboundRow[], contact: Contact): Promise<void> {
     const row = rows[0]!;
     const payload = row.decoded as InboundPayload;
+    if (payload.echo) return this.recordEcho(row, contact);
     const nonAnswer = nonAnswerEvent(payload.message);
     if (nonAnswer && await this.recordNonAnswer(row, contact, nonAnswer)) return;
     const events = rows.map((each) => webhookMessageToEvent((each.decoded as InboundPayload).message as WebhookMessage));
@@ -255,6 +257,10 @@ export class LiveProcessor {
       return true;
     }
     const session = JSON.parse(conversation.session) as Session;
+    const newNumber = changedNumber((row.decoded as InboundPayload).message);
+    if (newNumber !== undefined && !await this.deps.store.conversations.changeAddress(conversation.id, newNumber)) {
+      this.deps.log.warn({ conversationId: conversation.id }, 'live: number changed to one that already has a conversation; kept apart');
+    }
     await this.deps.store.conversations.storeTurn({
       conversation, phoneNumberId: row.phoneNumberId, waId: conversation.waId, ...knownIds(contact), contactName: contact.name ?? null,
       flowId: conversation.flowId, version: conversation.flowVersion, session,
@@ -263,12 +269,39 @@ export class LiveProcessor {
     return true;
   }
 
+  /**
+   * The business answered from the WhatsApp Business app on the same number (coexistence): recorded in
+   * the conversation, which a person has now taken over (handoff, resumable from the inbox like any other)
+   * so the bot does not talk over them.
+   */
+  private async recordEcho(row: InboundRow, contact: Contact): Promise<void> {
+    const conversation = await this.conversationOf(row.phoneNumberId, contact);
+    if (!conversation) {
+      await this.markFailed(row, 'message typed in the WhatsApp Business app to a contact with no conversation; nothing to pause');
+      return;
+    }
+    const now = this.deps.now();
+    const stored = JSON.parse(conversation.session) as Session;
+    const session = conversation.status === 'active' ? takeOverSession(stored, now) : stored;
+    if (session !== stored) this.deps.metrics.increment('charla_business_app_takeovers_total');
+    const { waId, name, ...ids } = contact;
+    await this.deps.store.conversations.storeTurn({
+      conversation, phoneNumberId: row.phoneNumberId, waId: conversation.waId, ...knownIds(ids), contactName: null,
+      flowId: conversation.flowId, version: conversation.flowVersion, session,
+      inbound: { wamid: row.wamid, event: { type: 'unsupported', detail: echoDetail((row.decoded as InboundPayload).message) }, receivedAt: row.receivedAt },
+      replies: [], notices: [], now,
+    });
+  }
+
   private async turn(request: TurnRequest): Promise<TurnResult | undefined> {
     const { store, flows, metrics, log, notifier } = this.deps;
-    const { phoneNumberId, contact, event, inbound } = request;
+    const { phoneNumberId, event, inbound } = request;
     const channel = await this.deps.channelOf(phoneNumberId);
     if (!channel) return undefined;
-    const conversation = await this.conversationOf(phoneNumberId, contact);
+    const conversation = await this.conversationOf(phoneNumberId, request.contact);
+    // The ad a conversation came from stays known after its first message (contact.referral.*).
+    const remembered = conversation && !request.contact.referral ? (JSON.parse(conversation.session) as Session).contact?.referral : undefined;
+    const contact = remembered ? { ...request.contact, referral: remembered } : request.contact;
     const now = this.deps.now();
     const choice = await chooseFlow(conversation, channel.flowId, flows, now, { ignoreTimeout: request.resume === true });
     if (!choice) return undefined;
@@ -410,10 +443,14 @@ function contactKey(phoneNumberId: string, id: string): string {
  */
 function contactOf(row: InboundRow): Contact {
   const payload = (row.decoded ??= JSON.parse(row.payload)) as InboundPayload;
-  const message = (payload.message ?? {}) as { from?: unknown; from_user_id?: unknown };
-  const waId = typeof message.from === 'string' ? message.from : '';
-  const userId = typeof message.from_user_id === 'string' ? message.from_user_id : undefined;
+  const message = (payload.message ?? {}) as { from?: unknown; from_user_id?: unknown; to?: unknown; to_user_id?: unknown };
+  // An echo is the business's own message: the contact is whom it went to.
+  const [from, fromUserId] = payload.echo ? [message.to, message.to_user_id] : [message.from, message.from_user_id];
+  const waId = typeof from === 'string' ? from : '';
+  const userId = typeof fromUserId === 'string' ? fromUserId : undefined;
+  const referral = referralOf(message);
   return {
+    ...(referral ? { referral } : {}),
     // Rows stored before BSUIDs existed have only the address, which was the phone number.
     waId: waId === '' && userId === undefined ? row.waId : waId,
     ...(userId === undefined ? {} : { userId }),
@@ -424,10 +461,23 @@ function contactOf(row: InboundRow): Contact {
 
 /** Typed text (not a tap, file, form or a non-answer like an edit) may gather into a burst (settings.burstMilliseconds). */
 function mayJoinBurst(row: InboundRow): boolean {
-  const message = (row.decoded as InboundPayload).message;
-  return !nonAnswerEvent(message) && joinsBursts(webhookMessageToEvent(message as WebhookMessage));
+  const { message, echo } = row.decoded as InboundPayload;
+  return !echo && !nonAnswerEvent(message) && joinsBursts(webhookMessageToEvent(message as WebhookMessage));
 }
 
-function knownIds(contact: Contact): { userId: string | null; username: string | null } {
+/** The new WhatsApp id a "number changed" system message gives (Meta: `system.wa_id`, formerly `new_wa_id`). */
+function changedNumber(message: unknown): string | undefined {
+  const system = (message as { type?: unknown; system?: { type?: unknown; wa_id?: unknown; new_wa_id?: unknown } } | undefined);
+  if (system?.type !== 'system' || !/changed_number$/.test(String(system.system?.type))) return undefined;
+  const waId = system.system?.wa_id ?? system.system?.new_wa_id;
+  return typeof waId === 'string' && /^\d{1,20}$/.test(waId) ? waId : undefined;
+}
+
+function echoDetail(message: unknown): string {
+  const echo = message as { type?: unknown; text?: { body?: unknown } };
+  return `smb_message_echo: ${typeof echo.text?.body === 'string' ? echo.text.body : String(echo.type)}`;
+}
+
+function knownIds(contact: Pick<Contact, 'userId' | 'username'>): { userId: string | null; username: string | null } {
   return { userId: contact.userId ?? null, username: contact.username ?? null };
 }

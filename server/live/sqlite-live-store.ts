@@ -123,6 +123,9 @@ export function createSqliteLiveStore(
       userId: value('userId'), username: value('username'), contactName: value('contactName'), flowId: value('flowId'), flowVersion: value('flowVersion'), session: value('session'),
       lastUserMessageAt: value('lastUserMessageAt'), updatedAt: value('updatedAt'), status: value('status'), run: value('run'),
     }).where(eq(conversations.id, p('id'))).prepare(),
+    changeAddress: db.update(conversations).set({ waId: value('waId') }).where(eq(conversations.id, p('id'))).prepare(),
+    addressTaken: db.select({ id: conversations.id }).from(conversations)
+      .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.waId, p('waId')))).prepare(),
     storeSession: db.update(conversations).set({ status: value('status'), session: value('session'), updatedAt: value('updatedAt') })
       .where(eq(conversations.id, p('id'))).prepare(),
     addHistory: db.insert(conversationMessages).values({
@@ -290,6 +293,12 @@ export function createSqliteLiveStore(
       recent: async (conversationId, limit) => statements.recentHistory.all({ conversationId, limit }).reverse(),
       replyState: async (id) => statements.replyState.get({ id }),
       storeTurn: (turn) => background.run(() => writeTurn(turn)),
+      changeAddress: (id, waId) => background.run(() => {
+        const conversation = statements.conversationById.get({ id });
+        if (!conversation || statements.addressTaken.get({ phoneNumberId: conversation.phoneNumberId, waId }) !== undefined) return false;
+        statements.changeAddress.run({ id, waId });
+        return true;
+      }),
       storeSession: async (id, change) => {
         await foreground.run(() => statements.storeSession.run({ id, ...change }));
       },

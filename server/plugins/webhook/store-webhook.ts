@@ -25,7 +25,9 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
   for (const ignored of read.ignored) log.info(ignored, 'webhook: item ignored');
   const rows: InboundRow[] = read.messages.filter((message) => isKnown(message.phoneNumberId)).map((message) => {
     const { name: contactName, username } = message.contact;
-    const decoded: InboundPayload = { message: storableMessage(message.raw, log), contactName, ...(username === undefined ? {} : { username }) };
+    const decoded: InboundPayload = {
+      message: storableMessage(message.raw, log), contactName, ...(username === undefined ? {} : { username }), ...(message.echo ? { echo: true } : {}),
+    };
     return {
       wamid: message.wamid, phoneNumberId: message.phoneNumberId, waId: contactAddress(message.contact),
       payload: JSON.stringify(decoded), receivedAt: now, decoded,
