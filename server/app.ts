@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type onRouteHookHandler } from 'fastify'
 import { createRuntimePorts } from '../runtime/adapters/index.ts';
 import type { RuntimePorts } from '../runtime/core/types.ts';
 import { createTokenRepository } from './auth/token-repository.ts';
+import { createMetaFlows } from './channels/meta-flows.ts';
 import { createChannelRepository, hasEncryptedChannelSecrets } from './channels/repository.ts';
 import { SecretBox } from './channels/secret-box.ts';
 import { loadSecretKey } from './channels/secret-key.ts';
@@ -11,6 +12,7 @@ import { openCharlaDatabase, type CharlaDatabase } from './db/database.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { createFlowRepository } from './flows/repository.ts';
+import { GraphManagementClient } from './whatsapp/graph-management.ts';
 import { loggerOptions } from './logger.ts';
 import { channelsPlugin } from './plugins/channels/index.ts';
 import { editorPlugin, isServerPath } from './plugins/editor.ts';
@@ -45,6 +47,9 @@ export interface BuildAppOptions {
   onRoute?: onRouteHookHandler;
 }
 
+/** Meta answers a Flow JSON upload or a template page within seconds; a minute means it will not. */
+const GRAPH_MANAGEMENT_TIMEOUT_MS = 60_000;
+
 /** Flow documents may be a few MB; anything bigger is refused with 413 before it is parsed. */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -74,13 +79,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (!options.database) await database.close();
     throw error;
   }
+  const channels = createChannelRepository(database, config.whatsapp, new SecretBox(secretKey.key));
   const context: CharlaContext = {
     config,
     database,
     db: database.db,
     sqlite: database.sqlite,
     flows: createFlowRepository(database),
-    channels: createChannelRepository(database, config.whatsapp, new SecretBox(secretKey.key)),
+    channels,
+    metaFlows: createMetaFlows(database, new GraphManagementClient(config.whatsapp.graphUrl, GRAPH_MANAGEMENT_TIMEOUT_MS),
+      async (phoneNumberId) => (await channels.resolve(phoneNumberId))?.accessToken),
     secretKey: secretKey.source,
     tokens: createTokenRepository(database),
     ports: options.ports ?? createRuntimePorts(config.runtime),

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RuntimePorts } from '../runtime/core/types.ts';
 import type { Principal } from './auth/principal.ts';
 import type { TokenRepository } from './auth/token-repository.ts';
+import type { MetaFlows } from './channels/meta-flows.ts';
 import type { ChannelRepository } from './channels/repository.ts';
 import type { SecretKeySource } from './channels/secret-key.ts';
 import type { ServerConfig } from './config.ts';
@@ -24,6 +25,8 @@ export interface CharlaContext {
   sqlite: Database.Database | undefined;
   flows: FlowRepository;
   channels: ChannelRepository;
+  /** The WhatsApp Flows behind each published version's forms, per WABA (docs/whatsapp.md §4). */
+  metaFlows: MetaFlows;
   /** Where the key encrypting channel secrets came from (never the key itself). */
   secretKey: SecretKeySource;
   tokens: TokenRepository;

@@ -12,6 +12,7 @@ const REASON = {
   emoji: 'reasonEmoji',
   not_allowed: 'reasonNotAllowed',
   bad_recipient: 'reasonBadRecipient',
+  not_registered: 'reasonNotRegistered',
 } as const satisfies Record<OutboundErrorCode, keyof (typeof messages)['es']>;
 
 const isKnown = (code: string): code is OutboundErrorCode => Object.hasOwn(REASON, code);

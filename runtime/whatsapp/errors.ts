@@ -8,6 +8,7 @@ export const outboundErrorCatalogue = {
   emoji: 'must not contain emoji',
   not_allowed: 'is not allowed on this kind of message',
   bad_recipient: 'must be a WhatsApp phone number (digits only) or business-scoped user id',
+  not_registered: 'names a form not yet published as a WhatsApp Flow on the number\'s business account',
 } as const;
 
 export type OutboundErrorCode = keyof typeof outboundErrorCatalogue;

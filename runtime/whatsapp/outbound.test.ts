@@ -26,9 +26,9 @@ const everyShape: Array<[string, OutboundMessage]> = [
     type: 'form', body: 'Completá tus datos', cta: 'Completar envío', flowToken: 'tok-1', flowId: '1234567890',
     flowName: 'envio', screen: 'DATOS_ENVIO', nodeId: 'formulario_envio',
   }],
-  ['draft form with header and footer', {
+  ['registered form with header and footer', {
     type: 'form', body: 'Completá tus datos', header: 'Envío', footer: 'Privado', cta: 'Completar', flowToken: 'tok-2',
-    flowName: 'pizzeria-formulario_envio', screen: 'DATOS_ENVIO', nodeId: 'formulario_envio',
+    flowId: '2345678901', flowName: 'pizzeria-formulario_envio', screen: 'DATOS_ENVIO', nodeId: 'formulario_envio',
   }],
   ['template without parameters', { type: 'template', name: 'hello_world', language: 'en_US' }],
   ['template with positional body, image header and URL button', {
@@ -85,9 +85,9 @@ describe('toGraphMessageBody', () => {
     });
   });
 
-  it('sends a registered form by id and a draft form by name in draft mode', () => {
+  it('sends a form by its Meta Flow id, never by name or as a draft; without one only the simulator names it locally', () => {
     const [, registered] = everyShape.find(([name]) => name === 'registered form')!;
-    const [, draft] = everyShape.find(([name]) => name === 'draft form with header and footer')!;
+    const draft = { ...everyShape.find(([name]) => name === 'registered form with header and footer')![1], flowId: undefined } as OutboundMessage;
     expect(toGraphMessageBody(registered, WA_ID)).toMatchObject({
       interactive: {
         type: 'flow',
@@ -100,10 +100,12 @@ describe('toGraphMessageBody', () => {
         },
       },
     });
-    const parameters = (toGraphMessageBody(draft, WA_ID) as unknown as { interactive: { action: { parameters: Record<string, unknown> } } })
+    expect(() => toGraphMessageBody(draft, WA_ID)).toThrow(expect.objectContaining({ code: 'not_registered' }));
+    const parameters = (toGraphMessageBody(draft, WA_ID, { localFormIds: true }) as unknown as { interactive: { action: { parameters: Record<string, unknown> } } })
       .interactive.action.parameters;
-    expect(parameters).toMatchObject({ flow_name: 'pizzeria-formulario_envio', mode: 'draft' });
-    expect(parameters).not.toHaveProperty('flow_id');
+    expect(parameters).toMatchObject({ flow_id: 'pizzeria-formulario_envio' });
+    expect(parameters).not.toHaveProperty('flow_name');
+    expect(parameters).not.toHaveProperty('mode');
   });
 
   it('writes a template: positional body parameters in order, named ones by name, a header link by its extension', () => {
@@ -174,11 +176,11 @@ describe('limits checked before sending', () => {
     ['an empty button title', { type: 'buttons', body: 'b', buttons: [{ id: 'a', title: ' ' }] },
       { type: 'button', body: { text: 'b' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: ' ' } }] } },
       'empty interactive.action.buttons.0.reply.title'],
-    ['a 25-character form CTA', { type: 'form', body: 'b', cta: 'x'.repeat(25), flowToken: 't', flowName: 'f', screen: 'S', nodeId: 'n' },
-      { type: 'flow', body: { text: 'b' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_name: 'f', flow_cta: 'x'.repeat(25) } } },
+    ['a 25-character form CTA', { type: 'form', body: 'b', cta: 'x'.repeat(25), flowToken: 't', flowId: 'f', flowName: 'f', screen: 'S', nodeId: 'n' },
+      { type: 'flow', body: { text: 'b' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_id: 'f', flow_cta: 'x'.repeat(25) } } },
       'too_long interactive.action.parameters.flow_cta'],
-    ['an emoji in a form CTA', { type: 'form', body: 'b', cta: 'Pedir 🍕', flowToken: 't', flowName: 'f', screen: 'S', nodeId: 'n' },
-      { type: 'flow', body: { text: 'b' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_name: 'f', flow_cta: 'Pedir 🍕' } } },
+    ['an emoji in a form CTA', { type: 'form', body: 'b', cta: 'Pedir 🍕', flowToken: 't', flowId: 'f', flowName: 'f', screen: 'S', nodeId: 'n' },
+      { type: 'flow', body: { text: 'b' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_id: 'f', flow_cta: 'Pedir 🍕' } } },
       'emoji interactive.action.parameters.flow_cta'],
   ];
 

@@ -22,13 +22,11 @@ type Interactive = InteractiveFrame & (
 
 interface FlowParameters {
   flow_message_version: '3';
-  flow_id?: string;
-  flow_name?: string;
+  flow_id: string;
   flow_token: string;
   flow_cta: string;
   flow_action: 'navigate';
   flow_action_payload: { screen: string };
-  mode?: 'draft';
 }
 
 type TemplateParameter =
@@ -59,13 +57,22 @@ export type GraphMessageBody = Envelope & (
   | { type: 'template'; template: TemplateBody }
 );
 
+export interface ConvertOptions {
+  /**
+   * The simulator and the CLI talk to no Meta: a form without a Meta Flow id is named by its local
+   * name (`<flow id>-<node id>`). Live, such a form is refused (`not_registered`): Meta only opens
+   * published Flows, by id (docs/whatsapp.md §4).
+   */
+  localFormIds?: boolean;
+}
+
 /**
  * The Graph API body that sends `message` to the user at `address` (a phone number's digits or a BSUID). Checks every
  * WhatsApp limit first and throws an OutboundLimitError (never truncates).
  * @example toGraphMessageBody({ type: 'text', text: 'Hola' }, '5491155550123')
  * // { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+5491155550123', type: 'text', text: { body: 'Hola', preview_url: false } }
  */
-export function toGraphMessageBody(message: OutboundMessage, address: string): GraphMessageBody {
+export function toGraphMessageBody(message: OutboundMessage, address: string, options: ConvertOptions = {}): GraphMessageBody {
   const envelope = envelopeFor(address);
   switch (message.type) {
     case 'text':
@@ -77,7 +84,7 @@ export function toGraphMessageBody(message: OutboundMessage, address: string): G
     case 'list':
       return { ...envelope, type: 'interactive', interactive: listInteractive(message) };
     case 'form':
-      return { ...envelope, type: 'interactive', interactive: formInteractive(message) };
+      return { ...envelope, type: 'interactive', interactive: formInteractive(message, options) };
     case 'template':
       return { ...envelope, type: 'template', template: templateBody(message) };
     default: {
@@ -194,16 +201,14 @@ function listInteractive(message: Extract<OutboundMessage, { type: 'list' }>): I
   return { type: 'list', ...frame(message), action: { button, sections: [{ rows }] } };
 }
 
-function formInteractive(message: Extract<OutboundMessage, { type: 'form' }>): Interactive {
+function formInteractive(message: Extract<OutboundMessage, { type: 'form' }>, options: ConvertOptions): Interactive {
   const cta = checkText('interactive.action.parameters.flow_cta', message.cta, LIMITS.flowCta);
   if (/\p{Extended_Pictographic}/u.test(cta)) throw new OutboundLimitError('emoji', 'interactive.action.parameters.flow_cta');
-  const flowId = checkOptionalText('interactive.action.parameters.flow_id', message.flowId, Number.POSITIVE_INFINITY);
+  const flowId = message.flowId ?? (options.localFormIds ? message.flowName : undefined);
+  if (flowId === undefined) throw new OutboundLimitError('not_registered', 'interactive.action.parameters.flow_id', undefined, message.nodeId);
   const parameters: FlowParameters = {
     flow_message_version: '3',
-    // A form not yet registered with Meta is sent by name, as a draft.
-    ...(flowId === undefined
-      ? { flow_name: checkText('interactive.action.parameters.flow_name', message.flowName, Number.POSITIVE_INFINITY), mode: 'draft' as const }
-      : { flow_id: flowId }),
+    flow_id: checkText('interactive.action.parameters.flow_id', flowId, Number.POSITIVE_INFINITY),
     flow_token: checkText('interactive.action.parameters.flow_token', message.flowToken, Number.POSITIVE_INFINITY),
     flow_cta: cta,
     flow_action: 'navigate',

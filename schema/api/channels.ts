@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ID_PATTERN } from '../common.ts';
 import { BEARER } from './common.ts';
-import { CHECKED_INPUT, JSON_BODY, SIGNED_IN, errorResponses } from './errors.ts';
+import { CHECKED_INPUT, JSON_BODY, META_FLOWS, SIGNED_IN, errorResponses } from './errors.ts';
 import { apiRoute } from './route.ts';
 
 /** Binding WhatsApp business numbers to flows, and fixing channels the Graph API refused (admin). */
@@ -58,7 +58,7 @@ export const bindChannel = apiRoute({
     body: ChannelBinding,
     response: {
       200: ChannelSummary,
-      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_not_found', 'flow_not_published', 'channel_access_token_missing'),
+      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_not_found', 'flow_not_published', 'channel_access_token_missing', ...META_FLOWS),
     },
   },
 });

@@ -45,11 +45,14 @@ export const errorCatalogue = {
   flow_too_many_nodes: { status: 422, message: `The flow document has more than ${FLOW_LIMITS.maxNodes} nodes` },
   publish_blocked: { status: 422, message: 'The draft has errors; fix them before publishing' },
   channel_access_token_missing: { status: 422, message: 'The number has no access token to reply with: send accessToken or set WHATSAPP_ACCESS_TOKEN' },
+  channel_waba_missing: { status: 422, message: 'The flow has forms, which live as WhatsApp Flows on a WhatsApp Business Account: send wabaId' },
+  meta_flow_invalid: { status: 422, message: 'Meta refused a form\'s Flow JSON; `nodeId` names the form node and `validationErrors` are Meta\'s' },
   node_not_api_call: { status: 422, message: 'Only API-call nodes can be tried' },
   node_data_invalid: { status: 422, message: "The node's data has errors; fix them before trying it" },
   outside_customer_service_window: { status: 422, message: 'The customer last wrote more than 24 hours ago: only an approved template may be sent now' },
-  // 500
+  // 500 / 502
   internal_error: { status: 500, message: 'Something went wrong on the server' },
+  whatsapp_api_failed: { status: 502, message: 'The WhatsApp Business Management API refused or did not answer; `graphCode` is Meta\'s error code' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
@@ -87,6 +90,8 @@ function errorBody(codes: ErrorCode[]): TSchema {
 export const SIGNED_IN = ['missing_token', 'invalid_token', 'forbidden'] as const satisfies readonly ErrorCode[];
 /** Errors of every route that reads params, a query or a body: the request breaks its schema (400 with `errors`). */
 export const CHECKED_INPUT = ['bad_request'] as const satisfies readonly ErrorCode[];
+/** Errors of every route that puts a version in front of a number: its forms are published as WhatsApp Flows first. */
+export const META_FLOWS = ['channel_waba_missing', 'meta_flow_invalid', 'whatsapp_api_failed'] as const satisfies readonly ErrorCode[];
 /** Errors of every route with a JSON body, before the route sees it. */
 /** A flow document in the body: the limits checked before it is validated (schema/flow-limits.ts). */
 export const FLOW_BODY = ['flow_too_deep', 'flow_too_many_nodes', 'flow_too_large'] as const satisfies readonly ErrorCode[];

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BEARER, FlowDocumentOutput, FlowIdParams, VersionNumber } from './common.ts';
-import { CHECKED_INPUT, JSON_BODY, SIGNED_IN, errorResponses } from './errors.ts';
+import { CHECKED_INPUT, JSON_BODY, META_FLOWS, SIGNED_IN, errorResponses } from './errors.ts';
 import { apiRoute } from './route.ts';
 
 /** Publishing, the version history, the live pointer, and diffs between versions and the draft. */
@@ -54,7 +54,7 @@ export const publishDraft = apiRoute({
     body: Type.Union([Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }), Type.Null()]),
     response: {
       201: Type.Object({ version: Type.Integer(), contentHash: Type.String() }),
-      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_not_found', 'draft_unchanged', 'revision_conflict', 'publish_blocked'),
+      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_not_found', 'draft_unchanged', 'revision_conflict', 'publish_blocked', ...META_FLOWS),
     },
   },
 });
@@ -89,7 +89,7 @@ export const setLiveVersion = apiRoute({
     body: Type.Object({ version: VersionNumber }, { additionalProperties: false }),
     response: {
       200: Type.Object({ id: Type.String(), liveVersion: Type.Integer() }),
-      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_not_found', 'version_not_found'),
+      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_not_found', 'version_not_found', ...META_FLOWS),
     },
   },
 });
@@ -102,5 +102,29 @@ export const diffVersions = apiRoute({
     params: FlowIdParams,
     querystring: Type.Object({ from: DiffSideText, to: DiffSideText }, { additionalProperties: false }),
     response: { 200: FlowDiff, ...errorResponses(...SIGNED_IN, ...CHECKED_INPUT, 'flow_not_found', 'version_not_found') },
+  },
+});
+
+/** A form node's WhatsApp Flow at Meta on one business account (docs/whatsapp.md §4). */
+export const MetaFlowSummary = Type.Object({
+  version: Type.Integer(),
+  wabaId: Type.String(),
+  nodeId: Type.String(),
+  metaFlowId: Type.String(),
+  /** DRAFT: created, its Flow JSON not (yet) accepted; PUBLISHED: sent by this id; DEPRECATED: no conversation runs its version. */
+  status: Type.Union([Type.Literal('DRAFT'), Type.Literal('PUBLISHED'), Type.Literal('DEPRECATED')]),
+  /** Meta's `validation_errors` of the last upload, when it refused the Flow JSON. */
+  validationErrors: Type.Array(Type.Object({ error: Type.String(), message: Type.String() }, { additionalProperties: true })),
+  updatedAt: Type.Integer(),
+});
+export type MetaFlowSummary = Static<typeof MetaFlowSummary>;
+
+export const listMetaFlows = apiRoute({
+  method: 'GET',
+  url: '/api/flows/:id/meta-flows',
+  schema: {
+    summary: 'The WhatsApp Flows at Meta behind the forms of each version, per business account', tags, security: BEARER,
+    params: FlowIdParams,
+    response: { 200: Type.Array(MetaFlowSummary), ...errorResponses(...SIGNED_IN, ...CHECKED_INPUT, 'flow_not_found') },
   },
 });

@@ -4,9 +4,9 @@ import { checkFlowJson } from './check-flow-json.ts';
 
 type FlowJson = NodeOf<'form'>['data']['flowJson'];
 
-function check(flowJson: FlowJson) {
+function check(flowJson: FlowJson, form = { hasEndpoint: true }) {
   const found: Array<{ code: string; pointer: string }> = [];
-  const facts = checkFlowJson(flowJson, { report: (code, pointer) => found.push({ code, pointer }) });
+  const facts = checkFlowJson(flowJson, { report: (code, pointer) => found.push({ code, pointer }) }, form);
   return { found, facts };
 }
 const delivery = (): FlowJson => sampleNodes.form('form', 0).data.flowJson;
@@ -43,6 +43,20 @@ describe('checkFlowJson', () => {
     expect(check(flowJson).found).toEqual([{ code: 'flow_json_dead_end', pointer: '/flowJson/screens/0' }]);
     flowJson.routing_model = { ENVIO: ['HORARIO'], HORARIO: [], PAGO: ['HORARIO'] };
     expect(check(flowJson).found).toEqual([{ code: 'flow_json_unknown_screen', pointer: '/flowJson/routing_model/PAGO' }]);
+  });
+
+  it('refuses a Flow JSON version Meta does not publish, and data_exchange without a data endpoint', () => {
+    const flowJson = delivery();
+    flowJson.version = '4.0';
+    const footer = (flowJson.screens[0]!.layout.children[0] as { children: Array<Record<string, unknown>> }).children[1]!;
+    footer['on-click-action'] = { name: 'data_exchange', payload: {} };
+    flowJson.routing_model = { ENVIO: ['HORARIO'], HORARIO: [] };
+    expect(check(flowJson, { hasEndpoint: false }).found).toEqual([
+      { code: 'flow_json_version', pointer: '/flowJson/version' },
+      { code: 'flow_json_data_exchange_without_endpoint', pointer: '/flowJson/screens/0/layout/children/0/children/1/on-click-action/name' },
+    ]);
+    flowJson.version = '7.3';
+    expect(check(flowJson, { hasEndpoint: true }).found).toEqual([]);
   });
 
   it('checks option lists, dates and input types of each component', () => {

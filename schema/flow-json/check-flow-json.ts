@@ -11,6 +11,12 @@ export interface FlowJsonFacts {
   returnedFields: Set<string>;
 }
 
+/**
+ * The Flow JSON versions Meta accepts when publishing a Flow (its Flows changelog, "Currently supported
+ * versions"); 7.3 is the recommended one. docs/whatsapp.md §4.
+ */
+export const PUBLISHABLE_FLOW_JSON_VERSIONS = ['5.1', '6.0', '6.1', '6.2', '6.3', '7.0', '7.1', '7.2', '7.3'] as const;
+
 const FORM_BINDING = /\$\{form\.([A-Za-z0-9_-]+)\}/g;
 
 /**
@@ -18,7 +24,10 @@ const FORM_BINDING = /\$\{form\.([A-Za-z0-9_-]+)\}/g;
  * screen ids, forward-only routing that ends at a terminal screen with a Footer that completes.
  * Pointers are relative to the node's data (`/flowJson/screens/0/...`).
  */
-export function checkFlowJson(flowJson: Static<typeof FlowJson>, context: NodeCheckContext): FlowJsonFacts {
+export function checkFlowJson(flowJson: Static<typeof FlowJson>, context: NodeCheckContext, form: { hasEndpoint: boolean }): FlowJsonFacts {
+  if (!(PUBLISHABLE_FLOW_JSON_VERSIONS as readonly string[]).includes(flowJson.version)) {
+    context.report('flow_json_version', '/flowJson/version', { version: flowJson.version, versions: PUBLISHABLE_FLOW_JSON_VERSIONS.join(', ') });
+  }
   const screens = new Map<string, { facts: ScreenFacts; terminal: boolean; pointer: string }>();
   const returnedFields = new Set<string>(['flow_token']);
   flowJson.screens.forEach((screen, index) => {
@@ -32,6 +41,12 @@ export function checkFlowJson(flowJson: Static<typeof FlowJson>, context: NodeCh
     const terminal = screen.terminal === true;
     if (!screens.has(screen.id)) screens.set(screen.id, { facts, terminal, pointer });
     checkActions(screen.id, facts, terminal, pointer, context);
+    // Meta calls the form's endpoint for a data_exchange; without one the Flow cannot be published.
+    if (!form.hasEndpoint) {
+      for (const action of facts.actions.filter((found) => found.name === 'data_exchange')) {
+        context.report('flow_json_data_exchange_without_endpoint', `${action.pointer}/name`, { screen: screen.id });
+      }
+    }
     for (const action of facts.actions.filter((found) => found.name === 'complete')) {
       for (const [key, value] of Object.entries(action.payload)) {
         returnedFields.add(key);

@@ -34,6 +34,8 @@ export const form = defineNodeKind({
     cta: Type.String({ minLength: 1 }),
     flowJson: FlowJson,
     flowId: Type.Optional(Type.String({ minLength: 1 })),
+    /** The form's data endpoint (https), which `data_exchange` actions call; Meta stores it with the Flow. */
+    endpointUri: Type.Optional(Type.String({ pattern: '^https://\\S+$', maxLength: 2048 })),
     screen: Type.Optional(Type.String({ minLength: 1 })),
     header: Type.Optional(Template),
     footer: Type.Optional(Template),
@@ -79,6 +81,7 @@ export const form = defineNodeKind({
         },
       },
       flowId: ['el id del formulario en Meta', 'o id do formulário na Meta', 'the form id at Meta'],
+      endpointUri: ['el endpoint de datos', 'o endpoint de dados', 'the data endpoint'],
       screen: ['la pantalla inicial', 'a tela inicial', 'the entry screen'],
       header: FIELD_WORDS.header,
       footer: FIELD_WORDS.footer,
@@ -101,7 +104,7 @@ export const form = defineNodeKind({
     checkMaxLength(context, data.footer, '/footer', WHATSAPP_LIMITS.footer, 'footer_too_long');
     checkMaxLength(context, data.cta, '/cta', WHATSAPP_LIMITS.flowCta, 'form_cta_too_long');
     if (/\p{Extended_Pictographic}/u.test(data.cta)) context.report('form_cta_emoji', '/cta');
-    const facts = checkFlowJson(data.flowJson, context);
+    const facts = checkFlowJson(data.flowJson, context, { hasEndpoint: data.endpointUri !== undefined });
     if (data.screen !== undefined && !facts.screens.has(data.screen)) {
       context.report('form_screen_missing', '/screen', { screen: data.screen });
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { pizzeria } from '../testing/live-test-app.ts';
+import { loadFixtureFlow } from '../../fixtures/index.ts';
 import { TEST_ADMIN_TOKEN } from '../testing/test-app.ts';
 import { runtimeConfigFromEnv } from '../../runtime/adapters/index.ts';
 import { SecretBox } from './secret-box.ts';
@@ -31,11 +31,11 @@ async function start(env: Record<string, string> = {}) {
 
 async function connectNumber(env: Record<string, string> = {}): Promise<void> {
   const app = await start(env);
-  expect((await app.inject({ method: 'POST', url: '/api/flows', headers: auth, payload: pizzeria() })).statusCode).toBe(201);
-  expect((await app.inject({ method: 'POST', url: '/api/flows/pizzeria/versions', headers: auth, payload: {} })).statusCode).toBe(201);
+  expect((await app.inject({ method: 'POST', url: '/api/flows', headers: auth, payload: loadFixtureFlow('ferreteria') })).statusCode).toBe(201);
+  expect((await app.inject({ method: 'POST', url: '/api/flows/ferreteria/versions', headers: auth, payload: {} })).statusCode).toBe(201);
   const put = await app.inject({
     method: 'PUT', url: `/api/channels/whatsapp/${NUMBER}`, headers: auth,
-    payload: { flowId: 'pizzeria', accessToken: ACCESS_TOKEN, appSecret: APP_SECRET },
+    payload: { flowId: 'ferreteria', accessToken: ACCESS_TOKEN, appSecret: APP_SECRET },
   });
   expect(put.statusCode, put.body).toBe(200);
   expect(await app.charla.channels.resolve(NUMBER)).toMatchObject({ accessToken: ACCESS_TOKEN, appSecret: APP_SECRET });

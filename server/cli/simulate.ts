@@ -96,7 +96,7 @@ export default async function simulate(args: string[]): Promise<number> {
   function printBody(message: OutboundMessage): void {
     say(describeOutbound(message));
     try {
-      console.log(JSON.stringify(toGraphMessageBody(message, waId)));
+      console.log(JSON.stringify(toGraphMessageBody(message, waId, { localFormIds: true })));
     } catch (error) {
       if (!(error instanceof OutboundLimitError)) throw error;
       console.error(`charla simulate: WhatsApp would refuse this message (${error.code}): ${error.message}`);

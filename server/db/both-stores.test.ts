@@ -1,5 +1,6 @@
 import { loadFixtureFlow } from '../../fixtures/index.ts';
-import { createLiveTestApp, PHONE_NUMBER_ID } from '../testing/live-test-app.ts';
+import { startFakeGraph } from '../testing/fake-graph.ts';
+import { createLiveTestApp, PHONE_NUMBER_ID, WABA_ID } from '../testing/live-test-app.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import { textWebhook } from '../testing/webhook-body.ts';
@@ -21,7 +22,8 @@ const stores: Array<[string, () => Promise<Record<string, string>>]> = [
 
 describe.each(stores)('on %s', (_name, storeEnv) => {
   it('drafts, revisions, versions, the live pointer, tokens, channels and simulations', async () => {
-    const t = await createTestApp(await storeEnv());
+    const graph = await startFakeGraph();
+    const t = await createTestApp({ ...await storeEnv(), WHATSAPP_GRAPH_URL: graph.url });
     try {
       const { app } = t;
       const request = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, token?: string) => {
@@ -55,8 +57,10 @@ describe.each(stores)('on %s', (_name, storeEnv) => {
       expect((await request('DELETE', `/api/tokens/${id}`)).status).toBe(204);
       expect((await request('GET', '/api/flows', undefined, token)).body).toMatchObject({ code: 'invalid_token' });
 
-      const bound = await request('PUT', '/api/channels/whatsapp/106540352242922', { flowId: 'pizzeria', accessToken: 'EAAG-token', appSecret: 'own' });
+      const bound = await request('PUT', '/api/channels/whatsapp/106540352242922', { flowId: 'pizzeria', accessToken: 'EAAG-token', appSecret: 'own', wabaId: WABA_ID });
       expect(bound.body).toMatchObject({ phoneNumberId: '106540352242922', hasAccessToken: true, hasAppSecret: true, state: 'active' });
+      // The live version's form was published at Meta on the number's WABA, and its id stored (meta_flows).
+      expect((await request('GET', '/api/flows/pizzeria/meta-flows')).body).toMatchObject([{ version: 1, wabaId: WABA_ID, nodeId: 'formulario_envio', status: 'PUBLISHED' }]);
       expect((await request('GET', '/api/channels')).body).toMatchObject([{ phoneNumberId: '106540352242922', lastWebhookAt: null, tokenProblem: null }]);
       expect(await app.charla.channels.resolve('106540352242922')).toMatchObject({ accessToken: 'EAAG-token', appSecret: 'own' });
 
@@ -71,6 +75,7 @@ describe.each(stores)('on %s', (_name, storeEnv) => {
       expect((await request('GET', '/healthz')).body).toEqual({ status: 'ok' });
     } finally {
       await t.close();
+      await graph.close();
     }
   }, 60_000);
 

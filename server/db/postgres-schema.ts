@@ -85,6 +85,38 @@ export const draftSnapshots = pgTable(
   (table) => [primaryKey({ columns: [table.flowId, table.revision] })],
 );
 
+export const metaFlows = pgTable(
+  'meta_flows',
+  {
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    version: integer('version').notNull(),
+    wabaId: text('waba_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    metaFlowId: text('meta_flow_id').notNull(),
+    formHash: text('form_hash').notNull(),
+    status: text('status', { enum: ['DRAFT', 'PUBLISHED', 'DEPRECATED'] }).notNull(),
+    validationErrors: text('validation_errors'),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.flowId, table.version, table.wabaId, table.nodeId] })],
+);
+
+export const whatsappTemplates = pgTable(
+  'whatsapp_templates',
+  {
+    wabaId: text('waba_id').notNull(),
+    name: text('name').notNull(),
+    language: text('language').notNull(),
+    templateId: text('template_id').notNull(),
+    category: text('category').notNull(),
+    status: text('status').notNull(),
+    components: text('components').notNull(),
+    fetchedAt: millis('fetched_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.wabaId, table.name, table.language] })],
+);
+
 export const serverMeta = pgTable('server_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

@@ -106,6 +106,49 @@ export const draftSnapshots = sqliteTable(
   (table) => [primaryKey({ columns: [table.flowId, table.revision] })],
 );
 
+/**
+ * The WhatsApp Flow each form node of a published version is at Meta, per business account (WABA):
+ * created, its Flow JSON uploaded, published; deprecated once no conversation runs that version
+ * (docs/whatsapp.md §4). `validationErrors` keeps Meta's answer when it refused the Flow JSON.
+ */
+export const metaFlows = sqliteTable(
+  'meta_flows',
+  {
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    version: integer('version').notNull(),
+    wabaId: text('waba_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    metaFlowId: text('meta_flow_id').notNull(),
+    /** sha-256 of what Meta got (the Flow JSON and endpoint): a different form under the same key is a new Meta Flow. */
+    formHash: text('form_hash').notNull(),
+    status: text('status', { enum: ['DRAFT', 'PUBLISHED', 'DEPRECATED'] }).notNull(),
+    validationErrors: text('validation_errors'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.flowId, table.version, table.wabaId, table.nodeId] })],
+);
+
+/**
+ * The message templates of a WABA as Meta last listed them: refreshed on demand
+ * and periodically; templates are what may go out once the 24-hour window closed (docs/whatsapp.md §3).
+ */
+export const whatsappTemplates = sqliteTable(
+  'whatsapp_templates',
+  {
+    wabaId: text('waba_id').notNull(),
+    name: text('name').notNull(),
+    language: text('language').notNull(),
+    templateId: text('template_id').notNull(),
+    category: text('category').notNull(),
+    status: text('status').notNull(),
+    /** Meta's `components` JSON (header, body, footer, buttons) as listed. */
+    components: text('components').notNull(),
+    fetchedAt: integer('fetched_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.wabaId, table.name, table.language] })],
+);
+
 /** One-time facts about this database, e.g. when the fixture bots were loaded on first run. */
 export const serverMeta = sqliteTable('server_meta', {
   key: text('key').primaryKey(),

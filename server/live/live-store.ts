@@ -172,6 +172,8 @@ export interface ConversationRepository {
   byId(id: number): Promise<ConversationRow | undefined>;
   /** Newest first. */
   byStatus(status: string, limit: number): Promise<ConversationRow[]>;
+  /** The versions of a flow that conversations not ended still run (their Meta Flows must stay published). */
+  versionsInUse(flowId: string): Promise<Set<number>>;
   /** The last `limit` turns, oldest first. */
   recent(conversationId: number, limit: number): Promise<HistoryRow[]>;
   replyState(outboxId: number): Promise<ReplyState | undefined>;

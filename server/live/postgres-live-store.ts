@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, min, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, min, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { CharlaPgDb } from '../db/postgres-connection.ts';
 import {
   conversationMessages, conversationRuns, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
@@ -40,6 +40,8 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
     conversationById: db.select(conversationColumns).from(conversations).where(eq(conversations.id, p('id'))).prepare('conversation_by_id'),
     conversationsByStatus: db.select(conversationColumns).from(conversations).where(eq(conversations.status, p('status')))
       .orderBy(desc(conversations.updatedAt)).limit(p('limit')).prepare('conversations_by_status'),
+    versionsInUse: db.selectDistinct({ version: conversations.flowVersion }).from(conversations)
+      .where(and(eq(conversations.flowId, p('flowId')), ne(conversations.status, 'ended'))).prepare('versions_in_use'),
     recentHistory: db.select({
       id: conversationMessages.id, direction: conversationMessages.direction, body: conversationMessages.body,
       wamid: conversationMessages.wamid, outboxId: conversationMessages.outboxId, createdAt: conversationMessages.createdAt,
@@ -157,6 +159,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
         (userId === undefined ? undefined : (await reads.conversationByUser.execute({ phoneNumberId, userId }))[0])
           ?? (await reads.conversationByContact.execute({ phoneNumberId, waId }))[0],
       byId: async (id) => (await reads.conversationById.execute({ id }))[0],
+      versionsInUse: async (flowId) => new Set((await reads.versionsInUse.execute({ flowId })).map((row) => row.version)),
       byStatus: (status, limit) => reads.conversationsByStatus.execute({ status, limit }),
       recent: async (conversationId, limit) => (await reads.recentHistory.execute({ conversationId, limit })).reverse() as HistoryRow[],
       replyState: async (id) => (await reads.replyState.execute({ id }))[0],

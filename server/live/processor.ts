@@ -27,6 +27,7 @@ import { TimerScheduler, type TimerSchedulerSettings } from './timer-scheduler.t
 import { analyseTurn, type RunState } from './analytics/turn-analytics.ts';
 
 const WINDOW_CLOSED_REASON = 'window closed: the customer last wrote more than 24 hours ago and the flow has no fallback template';
+const FORM_NOT_PUBLISHED_REASON = 'form not published at Meta: bind the number again with its wabaId so the version\'s forms are published';
 
 export interface ProcessorDeps {
   store: LiveStore;
@@ -36,6 +37,8 @@ export interface ProcessorDeps {
   log: FastifyBaseLogger;
   flows: FlowRepository;
   channelOf(phoneNumberId: string): Promise<ResolvedChannel | undefined>;
+  /** The published Meta Flow id of each form node of a version on a WABA (docs/whatsapp.md §4). */
+  formIdsOf(flowId: string, version: number, wabaId: string): Promise<Map<string, string>>;
   ports: () => RuntimePorts;
   secrets: Readonly<Record<string, string>>;
   timers: TimerSchedulerSettings;
@@ -313,9 +316,18 @@ export class LiveProcessor {
     const address = conversation?.waId ?? contactAddress(contact);
     const lastCustomerMessageAt = Math.max(inbound?.customerAt ?? 0, conversation?.lastUserMessageAt ?? 0);
     const window = this.windowFor(result, choice, contact, lastCustomerMessageAt, now, event.type === 'timer');
+    const outgoing = await this.withFormIds(window.messages, choice, channel);
+    // Meta opens only published Flows, by id: a form without one waits (held) instead of being sent to fail.
+    const unpublishedForm = outgoing.some((message) => message.type === 'form' && message.flowId === undefined);
+    if (unpublishedForm) log.error({ flowId: choice.flow.id, version: choice.version, phoneNumberId }, `live: ${FORM_NOT_PUBLISHED_REASON}`);
     const replies: string[] = [];
     const replyNodes: Array<string | null> = [];
-    window.messages.forEach((rendered, index) => {
+    outgoing.forEach((rendered, index) => {
+      if (unpublishedForm && rendered.type === 'form') {
+        replies.push(this.graphBodies.serialize({ ...rendered, flowId: rendered.flowName }, address));
+        replyNodes.push(window.senders[index] ?? null);
+        return;
+      }
       // Variables can make a message longer than WhatsApp allows: adapted as in the simulator, never dropped.
       const { messages, adaptations } = adaptToLimits(rendered);
       if (adaptations.length > 0) log.info({ flowId: choice.flow.id, version: choice.version, adaptations }, 'live: reply adapted to WhatsApp\'s limits');
@@ -356,7 +368,7 @@ export class LiveProcessor {
       conversation, phoneNumberId, waId: address, ...knownIds(contact), contactName: contact.name ?? null, flowId: choice.flow.id,
       version: choice.version, session: result.session,
       ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, replyNodes, notices, now, lastCustomerMessageAt,
-      ...(window.held ? { held: WINDOW_CLOSED_REASON } : {}),
+      ...(window.held ? { held: WINDOW_CLOSED_REASON } : unpublishedForm ? { held: FORM_NOT_PUBLISHED_REASON } : {}),
       timers: result.timers, ...(request.firedTimerId !== undefined ? { firedTimerId: request.firedTimerId } : {}),
       ...(analytics ? { analytics } : {}),
     });
@@ -389,6 +401,15 @@ export class LiveProcessor {
     }
     if (timerTurn) return { messages: [], senders: [], held: false, skipped: dropped + messages.length };
     return { messages, senders, held: true, skipped: 0 };
+  }
+
+  /** Forms go out by the Meta Flow id their version's form was published under on the number's WABA. */
+  private async withFormIds(messages: OutboundMessage[], choice: FlowChoice, channel: ResolvedChannel): Promise<OutboundMessage[]> {
+    if (!messages.some((message) => message.type === 'form' && message.flowId === undefined) || channel.wabaId === null) return messages;
+    const ids = await this.deps.formIdsOf(choice.flow.id, choice.version, channel.wabaId);
+    return messages.map((message) => (message.type === 'form' && message.flowId === undefined && ids.has(message.nodeId)
+      ? { ...message, flowId: ids.get(message.nodeId)! }
+      : message));
   }
 
   private carryOut(effect: RuntimeEffect, choice: FlowChoice): void {

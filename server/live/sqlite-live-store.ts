@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, min, ne, sql, type SQL } from 'drizzle-orm';
 import type { CharlaDb } from '../db/connection.ts';
 import {
   conversationMessages, conversationRuns, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
@@ -108,6 +108,8 @@ export function createSqliteLiveStore(
     conversationById: db.select(conversationColumns).from(conversations).where(eq(conversations.id, p('id'))).prepare(),
     conversationsByStatus: db.select(conversationColumns).from(conversations).where(eq(conversations.status, p('status')))
       .orderBy(desc(conversations.updatedAt)).limit(p('limit')).prepare(),
+    versionsInUse: db.selectDistinct({ version: conversations.flowVersion }).from(conversations)
+      .where(and(eq(conversations.flowId, p('flowId')), ne(conversations.status, 'ended'))).prepare(),
     insertConversation: db.insert(conversations).values({
       phoneNumberId: p('phoneNumberId'), waId: p('waId'), userId: p('userId'), username: p('username'),
       contactName: p('contactName'), flowId: p('flowId'),
@@ -289,6 +291,7 @@ export function createSqliteLiveStore(
         (userId === undefined ? undefined : statements.conversationByUser.get({ phoneNumberId, userId }))
           ?? statements.conversationByContact.get({ phoneNumberId, waId }),
       byId: async (id) => statements.conversationById.get({ id }),
+      versionsInUse: async (flowId) => new Set(statements.versionsInUse.all({ flowId }).map((row) => row.version)),
       byStatus: async (status, limit) => statements.conversationsByStatus.all({ status, limit }),
       recent: async (conversationId, limit) => statements.recentHistory.all({ conversationId, limit }).reverse(),
       replyState: async (id) => statements.replyState.get({ id }),

@@ -45,7 +45,7 @@ export async function simulateTurn(deps: SimulateDeps, simulation: StoredSimulat
     turn.adaptations.push(...adaptations);
     for (const message of messages) {
       try {
-        turn.messages.push(toGraphMessageBody(message, simulation.contact.waId));
+        turn.messages.push(toGraphMessageBody(message, simulation.contact.waId, { localFormIds: true }));
       } catch (error) {
         if (!(error instanceof OutboundLimitError)) throw error;
         turn.undelivered.push({ code: error.code, message: error.message });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { oracle } from '../../runtime/whatsapp/testdata/oracle.ts';
+import { createFakeManagement } from './fake-graph-management.ts';
 
 /**
  * How the fake answers one request: 'ok', a named Graph error (ERRORS), any status and body, or
@@ -61,12 +62,21 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
   const waiters: Array<{ count: number; resolve: () => void }> = [];
   /** While set, answers wait for it: requests pile up in flight. */
   let gate: { opened: Promise<void>; open: () => void } | undefined;
+  const management = createFakeManagement();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const match = /^\/([^/]+)\/messages$/.exec(request.url ?? '');
     if (request.method !== 'POST' || !match) {
+      const url = new URL(request.url ?? '/', 'http://fake');
+      if (!request.headers.authorization?.startsWith('Bearer ')) return reply(response, 401, { error: { message: 'An access token is required', code: 190 } });
+      if (expiredTokens.has(request.headers.authorization)) {
+        const error = ERRORS.token_expired;
+        return reply(response, error.status, { error: { message: error.message, type: 'OAuthException', code: error.code, fbtrace_id: 'fake' } });
+      }
+      const answered = await management.answer(request, Buffer.concat(chunks), url.pathname, url.searchParams);
+      if (answered) return reply(response, answered.status, answered.body);
       return reply(response, 404, { error: { message: 'Unknown path', code: 100 } });
     }
     const sent = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
@@ -134,6 +144,8 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     requests,
     /** Every mark-as-read (and typing indicator) received, in arrival order. */
     reads,
+    /** The WhatsApp Business Management side: Meta's Flows, the calls received, the templates each WABA lists. */
+    management,
     /** The next requests get these answers, in order; then the fallback. */
     answerNext(...answers: FakeGraphAnswer[]): void {
       scripted.push(...answers);

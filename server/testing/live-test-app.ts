@@ -8,6 +8,8 @@ import { signedHeaders } from './webhook-body.ts';
 export const PHONE_NUMBER_ID = '106540352242922';
 export const APP_SECRET = 'test-app-secret';
 export const VERIFY_TOKEN = 'test-verify-token';
+/** The WhatsApp Business Account of PHONE_NUMBER_ID, where the pizzería's form is published. */
+export const WABA_ID = '102290129340398';
 
 export interface LiveTestApp extends TestApp {
   graph: FakeGraph;
@@ -27,7 +29,7 @@ export function pizzeria(): FlowDocument {
 
 /**
  * A test app with the live path wired to a fake Graph API on 127.0.0.1, the pizzería flow
- * published and bound to PHONE_NUMBER_ID, and fast outbox retries.
+ * published and bound to PHONE_NUMBER_ID on WABA_ID (its form published there as a Meta Flow), and fast outbox retries.
  * @example const t = await createLiveTestApp(); await t.postWebhook(textWebhook({...})); await t.settle();
  */
 export async function createLiveTestApp(env: Record<string, string> = {}, options: { now?: () => number } = {}): Promise<LiveTestApp> {
@@ -56,7 +58,7 @@ export async function createLiveTestApp(env: Record<string, string> = {}, option
   }
 
   await publish();
-  await expectOk(app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: admin, payload: { flowId: 'pizzeria' } }));
+  await expectOk(app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: admin, payload: { flowId: 'pizzeria', wabaId: WABA_ID } }));
   await app.ready();
 
   return {

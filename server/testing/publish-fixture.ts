@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 
+/** The WhatsApp Business Account publishFixture binds numbers on. */
+export const FIXTURE_WABA_ID = '102290129340398';
+
 /**
  * Through the real HTTP API of a running server: creates a fixture flow's draft (if missing),
- * publishes it and binds a business number to it.
+ * publishes it and binds a business number of FIXTURE_WABA_ID to it (its forms are published there:
+ * the server's WHATSAPP_GRAPH_URL must be a fake Graph API).
  * @example await publishFixture(server.url, adminToken, 'pizzeria', '106540352242922');
  */
 export async function publishFixture(url: string, adminToken: string, flowId: string, phoneNumberId: string): Promise<void> {
@@ -19,7 +23,7 @@ export async function publishFlow(url: string, adminToken: string, flow: string,
   const steps: Array<[string, string, string]> = [
     ['POST', '/api/flows', flow],
     ['POST', `/api/flows/${flowId}/versions`, JSON.stringify({ note: 'published by publishFixture' })],
-    ['PUT', `/api/channels/whatsapp/${phoneNumberId}`, JSON.stringify({ flowId })],
+    ['PUT', `/api/channels/whatsapp/${phoneNumberId}`, JSON.stringify({ flowId, wabaId: FIXTURE_WABA_ID })],
   ];
   for (const [method, path, body] of steps) {
     const response = await fetch(`${url}${path}`, { method, headers, body });

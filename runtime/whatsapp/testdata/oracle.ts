@@ -39,3 +39,41 @@ export function samplePayloads(): Array<{ name: string; body: unknown }> {
     .sort()
     .map((name) => ({ name: name.slice(0, -5), body: JSON.parse(readFileSync(join(PAYLOADS_DIR, name), 'utf8')) as unknown }));
 }
+
+const PATHS_FILE = fileURLToPath(new URL('./whatsapp-cloud-api.paths.json', import.meta.url));
+
+/** An operation of the WhatsApp Business Management API, as `whatsapp-cloud-api.paths.json` describes it. */
+export interface OperationOracle {
+  /** The multipart form fields the request may carry (empty when it has no body). */
+  formFields: string[];
+  /** Checks a 200 answer against the documented response schema. */
+  response: ValidateFunction;
+}
+
+const operations = new Map<string, OperationOracle>();
+
+/**
+ * Meta's description of a Flows or templates endpoint (a copy of ../shared/oracles' paths, trimmed
+ * to those): `operationOracle('/{Version}/{Flow-ID}/assets', 'post')`.
+ */
+export function operationOracle(path: string, method: 'get' | 'post'): OperationOracle {
+  const key = `${method} ${path}`;
+  let found = operations.get(key);
+  if (found === undefined) {
+    const { paths } = JSON.parse(readFileSync(PATHS_FILE, 'utf8')) as { paths: Record<string, Record<string, OpenApiOperation>> };
+    const operation = paths[path]?.[method];
+    if (!operation) throw new Error(`The oracle has no ${method.toUpperCase()} ${path}`);
+    const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+    found = {
+      formFields: Object.keys(operation.requestBody?.content['multipart/form-data']?.schema.properties ?? {}),
+      response: ajv.compile(operation.responses['200']!.content['application/json']!.schema),
+    };
+    operations.set(key, found);
+  }
+  return found;
+}
+
+interface OpenApiOperation {
+  requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
+  responses: Record<string, { content: Record<string, { schema: object }> }>;
+}

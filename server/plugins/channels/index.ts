@@ -3,11 +3,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import { bindChannel, listChannels, resumeChannel } from '../../../schema/api/channels.ts';
 import { permissions, requireRole } from '../../auth/index.ts';
 import { channelHealthReader } from '../../channels/health.ts';
+import { hasFormsToRegister } from '../../channels/meta-flows.ts';
 import { AppError } from '../../errors.ts';
 
 /** Binding WhatsApp business numbers to flows, and fixing channels the Graph API refused (admin). */
 export const channelsPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const { channels, flows, now } = app.charla;
+  const { channels, flows, metaFlows, now } = app.charla;
   const health = channelHealthReader(app.charla.database);
 
   app.route({
@@ -23,6 +24,17 @@ export const channelsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       const { phoneNumberId } = request.params;
       if (!settings.accessToken && !(await channels.resolve(phoneNumberId))?.accessToken && !app.charla.config.whatsapp.accessToken) {
         throw new AppError('channel_access_token_missing', `Number ${phoneNumberId} would have no access token to reply with: send accessToken or set WHATSAPP_ACCESS_TOKEN`);
+      }
+      // The live version's forms must be published Meta Flows on the number's WABA before it serves it (docs/whatsapp.md §4).
+      const live = (await flows.getLiveFlow(flowId))!;
+      if (hasFormsToRegister(live.document)) {
+        const stored = await channels.resolve(phoneNumberId);
+        const wabaId = settings.wabaId ?? stored?.wabaId;
+        if (!wabaId) {
+          throw new AppError('channel_waba_missing', `"${flowId}" has forms, which Meta serves from the number's WhatsApp Business Account: send wabaId`);
+        }
+        const accessToken = settings.accessToken ?? stored?.accessToken ?? app.charla.config.whatsapp.accessToken!;
+        await metaFlows.publishForms(flowId, live.version, live.document, { wabaId, accessToken }, now());
       }
       const wasPaused = (await channels.summary(phoneNumberId))?.state === 'paused';
       const summary = await channels.upsert(phoneNumberId, flowId, settings, now());

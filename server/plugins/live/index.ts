@@ -30,7 +30,12 @@ export interface LiveContext {
   retention: Retention;
   /** Reads the analytics counters and conversation runs (docs/analytics.md). */
   analytics: AnalyticsStore;
+  /** Deprecates the Meta Flows of versions neither live nor run by a conversation (also hourly); how many were. */
+  sweepMetaFlows(): Promise<number>;
 }
+
+/** How often the Meta Flows of versions conversations no longer run are deprecated. */
+const META_FLOW_SWEEP_MS = 60 * 60 * 1000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +69,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
   });
   const processor = new LiveProcessor({
     store, sender, metrics, log: app.log, flows: charla.flows, channelOf,
+    formIdsOf: (flowId, version, wabaId) => charla.metaFlows.formIds(flowId, version, wabaId),
     notifier,
     ports: () => charla.ports, secrets: charla.config.runtime.secrets, timers: config.timers, now: charla.now, analytics: config.analytics,
   });
@@ -71,7 +77,15 @@ async function livePath(app: FastifyInstance): Promise<void> {
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
   metrics.gauge('charla_channels_paused', 'Channels whose messages are held until an admin fixes them', () => sender.pausedChannels);
   metrics.gauge('charla_contacts_busy', 'Contacts with messages waiting for their turn', () => processor.busyContacts);
-  app.decorate('live', { config, channelOf, store, metrics, sender, processor, retention, analytics: createAnalyticsStore(charla.database) });
+  async function sweepMetaFlows(): Promise<number> {
+    let deprecated = 0;
+    for (const flowId of await charla.metaFlows.flowsWithPublished()) {
+      deprecated += await charla.metaFlows.deprecateUnused(flowId, await store.conversations.versionsInUse(flowId), charla.now());
+    }
+    return deprecated;
+  }
+  app.decorate('live', { config, channelOf, store, metrics, sender, processor, retention, analytics: createAnalyticsStore(charla.database), sweepMetaFlows });
+  let metaFlowSweep: NodeJS.Timeout | undefined;
 
   let checkpointer: { stop(): Promise<void> } | undefined;
   let stopLagSampler: (() => void) | undefined;
@@ -82,9 +96,13 @@ async function livePath(app: FastifyInstance): Promise<void> {
     notifier.start();
     await processor.recover();
     retention.start();
+    metaFlowSweep = setInterval(() => {
+      sweepMetaFlows().catch((error: Error) => app.log.warn({ err: error }, 'deprecating unused Meta Flows failed; the next sweep tries again'));
+    }, META_FLOW_SWEEP_MS).unref();
   });
   app.addHook('onClose', async () => {
     stopLagSampler?.();
+    clearInterval(metaFlowSweep);
     await retention.stop();
     await processor.stop();
     await checkpointer?.stop();

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getVersion, listVersions, publishDraft, setLiveVersion } from '../../../schema/api/versions.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import { getVersion, listMetaFlows, listVersions, publishDraft, setLiveVersion } from '../../../schema/api/versions.ts';
 import { permissions, principalOf, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
 import { checkDraft, hasErrors } from '../../flows/check-draft.ts';
@@ -8,7 +9,17 @@ import { diffPlugin } from './diff.ts';
 
 /** Publishing, the version history, rolling the live pointer back or forward. */
 export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const { flows, now } = app.charla;
+  const { flows, metaFlows, now } = app.charla;
+
+  /** Meta Flows of versions neither live nor run by a conversation are deprecated; a Meta failure is logged, not the caller's. */
+  async function deprecateUnused(log: FastifyBaseLogger, flowId: string): Promise<void> {
+    try {
+      const deprecated = await metaFlows.deprecateUnused(flowId, await app.live.store.conversations.versionsInUse(flowId), now());
+      if (deprecated > 0) log.info({ flowId, deprecated }, 'Meta Flows of unused versions deprecated');
+    } catch (error) {
+      log.warn({ err: error, flowId }, 'deprecating unused Meta Flows failed; the periodic sweep tries again');
+    }
+  }
 
   app.route({
     ...publishDraft,
@@ -20,10 +31,17 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       if (hasErrors(problems)) {
         throw new AppError('publish_blocked', `The draft of "${id}" has ${problems.filter((p) => p.severity === 'error').length} error(s); fix them before publishing`, { problems });
       }
+      // Meta opens only published WhatsApp Flows: the new version's forms are published on every WABA serving
+      // the flow before it goes live (docs/whatsapp.md §4); a refusal stops the publish.
+      const version = ((await flows.listVersions(id))[0]?.version ?? 0) + 1;
+      for (const target of await metaFlows.targetsServing(id, draft.document)) {
+        await metaFlows.publishForms(id, version, draft.document, target, now());
+      }
       const published = await flows.publish(id, {
         revision: draft.revision, author: principalOf(request).name, note: request.body?.note, now: now(),
       });
       request.log.info({ flowId: id, version: published.version }, 'published');
+      await deprecateUnused(request.log, id);
       return reply.status(201).send(published);
     },
   });
@@ -53,9 +71,22 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireRole(permissions.publish),
     handler: async (request) => {
       const { id } = request.params;
-      await flows.setLive(id, request.body.version);
-      request.log.info({ flowId: id, version: request.body.version }, 'live version changed');
+      const { version } = request.body;
+      const document = await flows.requireDocument(id, version);
+      for (const target of await metaFlows.targetsServing(id, document)) await metaFlows.publishForms(id, version, document, target, now());
+      await flows.setLive(id, version);
+      request.log.info({ flowId: id, version }, 'live version changed');
+      await deprecateUnused(request.log, id);
       return { id, liveVersion: request.body.version };
+    },
+  });
+
+  app.route({
+    ...listMetaFlows,
+    preHandler: requireRole(permissions.read),
+    handler: async (request) => {
+      await flows.requireFlow(request.params.id);
+      return metaFlows.list(request.params.id);
     },
   });
 

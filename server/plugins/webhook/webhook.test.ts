@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { nonAnswerEvent } from '../../../runtime/whatsapp/non-answer.ts';
-import { APP_SECRET, createLiveTestApp, PHONE_NUMBER_ID, VERIFY_TOKEN, type LiveTestApp } from '../../testing/live-test-app.ts';
+import { APP_SECRET, createLiveTestApp, PHONE_NUMBER_ID, VERIFY_TOKEN, WABA_ID, type LiveTestApp } from '../../testing/live-test-app.ts';
 import { HOSTILE_TEXT } from '../../../runtime/testing/hostile-patterns.ts';
 import { hostilePatternFlow } from '../../testing/regex-attack.ts';
 import { restampMessages, signedHeaders, textWebhook } from '../../testing/webhook-body.ts';
@@ -83,7 +83,7 @@ describe('POST /webhooks/whatsapp', () => {
       const entry = (phoneNumberId: string, wamid: string) => (JSON.parse(text(SOFIA, wamid, 'hola').replace(PHONE_NUMBER_ID, phoneNumberId)) as { entry: unknown[] }).entry[0];
       return JSON.stringify({ object: 'whatsapp_business_account', entry: [entry(first, 'wamid.G0'), entry(OTHER_NUMBER, 'wamid.G1')] });
     };
-    const bindOther = (appSecret: string) => t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${OTHER_NUMBER}`, headers: t.auth(), payload: { flowId: 'pizzeria', appSecret } });
+    const bindOther = (appSecret: string) => t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${OTHER_NUMBER}`, headers: t.auth(), payload: { flowId: 'pizzeria', appSecret, wabaId: WABA_ID } });
 
     it("refuses a body signed with number A's secret that also carries a message for number B", async () => {
       await t.app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: t.auth(), payload: { flowId: 'pizzeria', appSecret: 'secret-a' } });
