@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type onRouteHookHandler } from 'fastify';
 import { createRuntimePorts } from '../runtime/adapters/index.ts';
 import type { RuntimePorts } from '../runtime/core/types.ts';
@@ -64,7 +65,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: BODY_LIMIT_BYTES,
     // Unknown body fields are a 400 naming them, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
+    // Stopping the server must not wait for a browser tab's idle keep-alive connections (or the ones it
+    // opened ahead and never used): they are closed at once, requests in flight still finish.
+    forceCloseConnections: 'idle',
   });
+  closeUnusedConnectionsOnClose(app);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const database = options.database ?? await openCharlaDatabase(config);
   if (!options.database) app.addHook('onClose', () => database.close());
@@ -128,4 +133,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(metricsPlugin);
 
   return app;
+}
+
+/**
+ * Browsers open connections ahead of need (Chromium's preconnect) and may never send a request on
+ * them: Node counts those neither idle nor busy, so closing the server would wait for its timeouts
+ * with a tab open. They are destroyed when the server closes; busy ones still finish their request.
+ */
+function closeUnusedConnectionsOnClose(app: FastifyInstance): void {
+  const unused = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    const used = () => unused.delete(socket);
+    socket.once('data', used);
+    socket.once('close', used);
+  });
+  app.addHook('preClose', (done) => {
+    for (const socket of unused) socket.destroy();
+    done();
+  });
 }

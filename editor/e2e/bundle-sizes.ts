@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 export interface BundleSizes {
   /** The entry chunk index.html loads (sign-in, flow list, shell). */
   mainGzip: number;
-  /** The chunk the flow editor page loads on demand (canvas, inspector, simulator). */
+  /** The chunks the flow editor page loads on demand: the page (inspector, simulator), React Flow, the validators (vite.config.ts). */
   editorPageGzip: number;
   /** Every JS and CSS file of the build. */
   totalGzip: number;
@@ -19,7 +19,7 @@ export function bundleSizes(outDir: string): BundleSizes {
   const entry = /<script[^>]+src="\/?([^"]+\.js)"/.exec(html)?.[1];
   if (!entry) throw new Error(`No entry script in ${outDir}/index.html`);
   const assets = readdirSync(join(outDir, 'assets')).filter((name) => /\.(js|css)$/.test(name));
-  const editorPage = assets.filter((name) => name.startsWith('flow-editor-page-'));
+  const editorPage = assets.filter((name) => /^(flow-editor-page|canvas|flow-validation)-/.test(name));
   return {
     mainGzip: gzipped(join(outDir, entry)),
     editorPageGzip: editorPage.reduce((sum, name) => sum + gzipped(join(outDir, 'assets', name)), 0),

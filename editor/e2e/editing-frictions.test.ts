@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { useE2eSession } from './e2e-session.ts';
 
@@ -106,4 +108,10 @@ describe('editing without frictions', () => {
     expect(await inspector.getByTestId('field-invalidText').getAttribute('placeholder')).toBe('No entendí tu respuesta. ¿Podés escribirla de nuevo?');
     await session.shot('26-variable-reused-and-default-text');
   }, 60_000);
+
+  it('builds the editor in chunks under vite’s 500 kB warning', () => {
+    const assets = join(session.charla.editorDir, 'assets');
+    const large = readdirSync(assets).filter((name) => name.endsWith('.js') && statSync(join(assets, name)).size > 500 * 1000);
+    expect(large).toEqual([]);
+  });
 });
