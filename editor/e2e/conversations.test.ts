@@ -50,8 +50,8 @@ describe('simulating, answering and saving', () => {
     expect(created.status).toBe(201);
     await session.openAsAdmin('#/flows/pizzeria');
     await session.page.getByTestId('toggle-simulator').click();
+    // Starting sends the customer's "hola" (the start screen's first message).
     await session.page.getByTestId('sim-start').click();
-    await canvas.say('hola');
     await session.page.getByTestId('sim-reply-button').filter({ hasText: 'Hacer pedido' }).click();
     await session.page.getByTestId('sim-list-button').last().click();
     await session.page.getByTestId('list-row').first().click();
@@ -114,8 +114,10 @@ describe('simulating, answering and saving', () => {
     await session.page.getByTestId('inspector').getByTestId('field-earliest').waitFor();
 
     await session.page.getByTestId('toggle-simulator').click();
+    await session.page.getByTestId('sim-first-message').waitFor();
+    await session.shot('27-simulator-first-message');
+    // Starting sends the customer's "hola" (the start screen's first message).
     await session.page.getByTestId('sim-start').click();
-    await canvas.say('hola');
     await session.page.getByTestId('sim-bot-message').filter({ hasText: '¿Qué día querés venir?' }).waitFor();
     await canvas.say('01/01/2020');
     await session.page.getByTestId('sim-bot-message').filter({ hasText: 'Esa fecha no está disponible: tiene que ser a partir del' }).waitFor();

@@ -57,9 +57,8 @@ describe('building and publishing a flow', () => {
 
     // Chat in the simulator: the bot greets, the menu comes as reply buttons, tapping one answers.
     await session.page.getByTestId('toggle-simulator').click();
+    // Starting sends the customer's "hola" (the start screen's first message).
     await session.page.getByTestId('sim-start').click();
-    await session.page.getByTestId('sim-input').fill('hola');
-    await session.page.getByTestId('sim-send').click();
     const replies = session.page.getByTestId('sim-reply-button');
     await expect.poll(() => replies.allTextContents()).toEqual(['↩ Opción 1', '↩ Opción 2']);
     await expect.poll(() => session.page.getByTestId('sim-bot-message').allInnerTexts())
@@ -86,7 +85,7 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('settings-tab-channels').click();
     await session.page.getByTestId('channel-connect').click();
     await session.page.getByTestId('channel-phone').fill(PHONE_NUMBER_ID);
-    await session.page.getByTestId('channel-flow').selectOption('prueba_e2e');
+    await session.page.getByTestId('channel-flow').selectOption('prueba-e2e');
     expect(await session.page.getByTestId('channel-webhook-url').inputValue()).toBe(`${session.charla.url}/webhooks/whatsapp`);
     expect(await session.page.getByTestId('channel-verifyToken').inputValue()).toMatch(/^[\w-]{32}$/);
     await session.page.getByTestId('channel-waba').fill('102290129340398');
@@ -129,7 +128,7 @@ describe('building and publishing a flow', () => {
     await session.shot('21-admin-channel-paused');
     await channelRow.getByTestId('channel-resume').click();
     await channelRow.getByTestId('channel-paused').waitFor({ state: 'detached' });
-    await session.page.goto(`${session.charla.url}/#/flows/prueba_e2e`);
+    await session.page.goto(`${session.charla.url}/#/flows/prueba-e2e`);
     await session.page.getByTestId('node-menu_1').waitFor();
     await session.page.getByTestId('toggle-versions').click();
 
@@ -149,10 +148,10 @@ describe('building and publishing a flow', () => {
 
     // The flow list: the live version, and the draft edited after publishing is marked.
     await session.page.getByTestId('nav-flows').click();
-    await session.page.getByTestId('flow-row-prueba_e2e').getByTestId('flow-live').waitFor();
-    await session.page.getByTestId('flow-row-prueba_e2e').getByTestId('flow-unpublished').waitFor();
+    await session.page.getByTestId('flow-row-prueba-e2e').getByTestId('flow-live').waitFor();
+    await session.page.getByTestId('flow-row-prueba-e2e').getByTestId('flow-unpublished').waitFor();
     await session.shot('09-flow-list');
-    await session.page.getByTestId('flow-row-prueba_e2e').getByTestId('flow-open').click();
+    await session.page.getByTestId('flow-row-prueba-e2e').getByTestId('flow-open').click();
   }, 180_000);
 
   it('adapts to the role: an analyst cannot publish but edits the flow settings, a tester can simulate but not edit', async () => {
@@ -218,9 +217,8 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('canvas-readonly').waitFor();
     expect(await session.page.getByTestId('palette-message').count()).toBe(0);
     expect(await session.page.getByTestId('publish').count()).toBe(0);
+    // Starting sends the customer's "hola" (the start screen's first message).
     await session.page.getByTestId('sim-start').click();
-    await session.page.getByTestId('sim-input').fill('hola');
-    await session.page.getByTestId('sim-send').click();
     await expect.poll(() => session.page.getByTestId('sim-reply-button').count()).toBe(2);
     await session.shot('11-tester');
     await session.page.getByTestId('toggle-settings').click();

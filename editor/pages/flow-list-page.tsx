@@ -10,7 +10,7 @@ import { TopBar } from '../app/top-bar.tsx';
 import type { FlowSummary } from '../api/types.ts';
 import { useT } from '../i18n/index.ts';
 import { FlowRow } from './flow-list/flow-row.tsx';
-import { flowCopy, type FlowCopyOptions } from './flow-list/flow-copy.ts';
+import { flowCopy, flowIdFromName, type FlowCopyOptions } from './flow-list/flow-copy.ts';
 import { messages } from './flow-list/messages.ts';
 import { NewFlowDialog } from './flow-list/new-flow-dialog.tsx';
 import { problemSummary } from './problem-summary.ts';
@@ -39,7 +39,7 @@ export function FlowListPage() {
 
   async function create(document: FlowDocument, name: string) {
     try {
-      const { id } = await createFrom(document, { name, idBase: name });
+      const { id } = await createFrom(document, { name, idBase: flowIdFromName(name) });
       setCreating(false);
       navigate({ page: 'editor', flowId: id });
     } catch (error) { fail(error); }

@@ -40,7 +40,7 @@ export function ChatView({ entries, busy, disabled, onSend }: ChatViewProps) {
 
   return (
     <div className="wa-screen">
-      <div className="wa-chat" ref={scroller} data-testid="sim-chat">
+      <div className="wa-chat" ref={scroller} data-testid="sim-chat" role="log" aria-live="polite" aria-label={t('chatLog')}>
         {entries.length === 0 && <p className="wa-system">{t('emptyChat')}</p>}
         {entries.map((entry) => {
           switch (entry.from) {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { FlowDocument } from '../../schema/index.ts';
-import type { SimulationStart, SimulationTurn, VersionSummary } from '../api/types.ts';
+import type { InboundMessage, SimulationStart, SimulationTurn, VersionSummary } from '../api/types.ts';
 import { createAutosave } from '../autosave/autosave.ts';
 import { useLocale } from '../i18n/index.ts';
 import { createEditorStore, EditorStoreProvider } from '../store/index.ts';
@@ -18,6 +18,7 @@ const version1: FlowDocument = { ...draft, startNodeId: 'bienvenida', nodes: [me
 
 function fakeApi() {
   const started: Array<'draft' | number> = [];
+  const sent: InboundMessage[] = [];
   const api = {
     async listVersions(): Promise<VersionSummary[]> {
       return [{ version: 1, contentHash: 'h', author: 'admin', note: null, createdAt: 0, live: true }];
@@ -31,10 +32,15 @@ function fakeApi() {
       const document = source === 'draft' ? draft : version1;
       return { simulationId: `sim-${started.length}`, flowId: 'demo', source, messages: [{ type: 'text', text: { body: (document.nodes[0]!.data as { text: string }).text } }], activeNodeId: document.startNodeId, variables: {}, status: 'active' };
     },
-    async sendSimulationMessage(): Promise<SimulationTurn> { throw new Error('unused'); },
+    async sendSimulationMessage(_id: string, message: InboundMessage): Promise<SimulationTurn> {
+      sent.push(message);
+      // The bot stays where it started (the start node of what is simulated).
+      const document = started.at(-1) === 'draft' ? draft : version1;
+      return { messages: [], activeNodeId: document.startNodeId, variables: {}, status: 'active' } as unknown as SimulationTurn;
+    },
     async resolveSimulation(): Promise<SimulationTurn> { throw new Error('unused'); },
   };
-  return { api, started };
+  return { api, started, sent };
 }
 
 function renderPanel({ readOnly = false } = {}) {
@@ -42,12 +48,12 @@ function renderPanel({ readOnly = false } = {}) {
   const puts: unknown[] = [];
   const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async (...args) => { puts.push(args); return { id: 'demo', revision: 4, problems: [] }; }, getFlow: async () => { throw new Error('unused'); } } });
   const stopAutosave = autosave.start();
-  const { api, started } = fakeApi();
+  const { api, started, sent } = fakeApi();
   const views: Array<VersionView | null> = [];
   const view = render(<EditorStoreProvider store={store}>
     <SimulatorPanel api={api} flowId="demo" flowName="Demo" saveDraft={() => autosave.flush()} onVersionView={(shown) => views.push(shown)} />
   </EditorStoreProvider>);
-  return { store, autosave, stopAutosave, puts, started, views, unmount: view.unmount };
+  return { store, autosave, stopAutosave, puts, started, sent, views, unmount: view.unmount };
 }
 
 describe('simulator panel', () => {
@@ -55,7 +61,8 @@ describe('simulator panel', () => {
     const screens = [false, true].map((readOnly) => {
       const { unmount } = renderPanel({ readOnly }); // an admin or analyst edits; a tester's canvas is read-only
       expect(screen.getByTestId('sim-start').textContent).toBe('Iniciar conversación');
-      expect(screen.getByTestId('sim-start-hint').textContent).toBe('Escribí como lo haría un cliente para empezar.');
+      expect(screen.getByTestId('sim-start-hint').textContent).toBe('El primer mensaje del cliente (se envía al iniciar):');
+      expect((screen.getByTestId('sim-first-message') as HTMLInputElement).value).toBe('hola');
       const html = screen.getByTestId('sim-start-screen').outerHTML;
       unmount();
       return html;
@@ -63,12 +70,14 @@ describe('simulator panel', () => {
     expect(screens[0]).toBe(screens[1]);
   });
 
-  it('offers "Iniciar conversación" once; once started, the header offers a restart', async () => {
-    renderPanel();
+  it('offers "Iniciar conversación" once, which sends the customer\'s first message too; once started, the header offers a restart', async () => {
+    const { sent } = renderPanel();
     expect(screen.getAllByText('Iniciar conversación')).toHaveLength(1);
     expect(screen.queryByTestId('sim-restart')).toBeNull();
     fireEvent.click(screen.getByTestId('sim-start'));
     await screen.findByText('Hola, borrador');
+    await waitFor(() => expect(sent).toEqual([{ type: 'text', text: { body: 'hola' } }]));
+    expect(screen.getByRole('log').getAttribute('aria-live')).toBe('polite');
     expect(screen.queryByText('Iniciar conversación')).toBeNull();
     expect(screen.getByTestId('sim-restart').textContent).toBe('Reiniciar');
   });

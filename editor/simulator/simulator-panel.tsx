@@ -8,6 +8,7 @@ import { ChatView } from './chat-view.tsx';
 import { messages } from './messages.ts';
 import { undeliveredText } from './undelivered-text.ts';
 import { adaptationText } from './adaptation-text.ts';
+import { inbound } from './inbound-messages.ts';
 import { useSimulation } from './use-simulation.ts';
 import { VariablesView } from './variables-view.tsx';
 import { versionView, type VersionView } from './version-view.tsx';
@@ -66,7 +67,12 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
     showVersion.current?.(null); // closing the simulator brings the draft back
   }, [store]);
 
-  const restart = (next: DiffSide = source) => { setSource(next); void start(next); };
+  // Starting sends the customer's first message too (editable on the start screen): one step, not two.
+  const [firstMessage, setFirstMessage] = useState(() => t('firstMessage'));
+  const restart = (next: DiffSide = source) => {
+    setSource(next);
+    void start(next, firstMessage.trim() === '' ? undefined : inbound.text(firstMessage.trim()));
+  };
   // Before the first conversation the phone offers to start it, and says the customer speaks first (the
   // server says nothing until then), the same for every role; the header then offers a restart.
   const atStart = view.simulationId === null && !view.busy && view.entries.length === 0;
@@ -91,10 +97,12 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
           </span>
         </div>
         {atStart
-          ? <div className="wa-screen wa-start" data-testid="sim-start-screen">
-              <button className="btn btn-primary" data-testid="sim-start" onClick={() => restart()}>{t('start')}</button>
-              <p className="wa-system" data-testid="sim-start-hint">{t('emptyChat')}</p>
-            </div>
+          ? <form className="wa-screen wa-start" data-testid="sim-start-screen" onSubmit={(event) => { event.preventDefault(); restart(); }}>
+              <label className="wa-system" htmlFor="sim-first-message" data-testid="sim-start-hint">{t('firstMessageHint')}</label>
+              <input id="sim-first-message" className="input wa-first-message" data-testid="sim-first-message" value={firstMessage}
+                onChange={(event) => setFirstMessage(event.target.value)} />
+              <button type="submit" className="btn btn-primary" data-testid="sim-start">{t('start')}</button>
+            </form>
           : <ChatView entries={view.entries} busy={view.busy} disabled={view.simulationId === null || view.status === 'ended'} onSend={(message) => void send(message)} />}
       </div>
       {view.status === 'handoff' && (

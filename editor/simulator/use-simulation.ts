@@ -55,7 +55,8 @@ export function useSimulation(options: SimulationOptions) {
     ...current, busy: false, entries: [...current.entries, systemEntry(error instanceof Error ? error.message : String(error), 'error')],
   }));
 
-  const start = useCallback(async (source: DiffSide) => {
+  /** Starts a conversation; `firstMessage` (the customer's greeting) is sent at once, as a customer would. */
+  const start = useCallback(async (source: DiffSide, firstMessage?: InboundMessage) => {
     const { api, flowId, draftDocument, onActiveNode } = latest.current;
     setView({ ...EMPTY, busy: true });
     onActiveNode(null);
@@ -73,9 +74,13 @@ export function useSimulation(options: SimulationOptions) {
         status: started.status ?? 'active',
         busy: false,
       });
+      if (firstMessage && (started.status ?? 'active') === 'active') {
+        await runTurn(() => latest.current.api.sendSimulationMessage(started.simulationId, firstMessage), { id: entryId(), from: 'user', at: Date.now(), message: firstMessage });
+      }
     } catch (error) {
       failed(error);
     }
+  // runTurn reads everything it needs from `latest` and the state setter: the first render's copy does.
   }, []);
 
   /** Runs one turn (a customer message, or an agent handing back) and appends what the bot said. */

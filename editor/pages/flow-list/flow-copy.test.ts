@@ -1,6 +1,6 @@
 import type { FlowDocument } from '../../../schema/index.ts';
 import type { FlowSummary } from '../../api/types.ts';
-import { flowCopy, freeFlowId } from './flow-copy.ts';
+import { flowCopy, flowIdFromName, freeFlowId } from './flow-copy.ts';
 
 const document = { schemaVersion: 1, id: 'banco-saldo', name: 'Banco saldo', language: 'es', startNodeId: 'a', nodes: [], edges: [] } as unknown as FlowDocument;
 const summary = (id: string, name: string): FlowSummary => ({ id, name, revision: 1, liveVersion: null });
@@ -40,4 +40,9 @@ describe('flow copies', () => {
   it('leaves a typed name alone and derives a new flow’s id from it', () => {
     expect(flowCopy(document, [summary('mi_bot', 'Mi bot')], { name: 'Mi bot', idBase: 'Mi bot' })).toMatchObject({ id: 'mi_bot_2', name: 'Mi bot' });
   });
+});
+
+it('makes a new flow id from its name with hyphens, like the sample bots', () => {
+  expect(flowIdFromName('Turnos Peluquería')).toBe('turnos-peluqueria');
+  expect(flowIdFromName('Prueba E2E')).toBe('prueba-e2e');
 });

@@ -29,6 +29,14 @@ export function flowCopy(document: FlowDocument, flows: readonly FlowSummary[], 
   return { ...document, id, name };
 }
 
+/**
+ * A new flow's id from the name it is given, with hyphens like the sample bots' (`banco-saldo`).
+ * @example flowIdFromName('Turnos Peluquería') // 'turnos-peluqueria'
+ */
+export function flowIdFromName(name: string): string {
+  return idStem(name).replace(/_+/g, '-');
+}
+
 /** The id made from `base` when free, else `base-2`, `base-3`… with the separator `base` already uses. */
 export function freeFlowId(base: string, taken: ReadonlySet<string>): string {
   const stem = idStem(base);
