@@ -65,7 +65,7 @@ describe('inspector panel', () => {
     renderWith(['hola']);
     fireEvent.click(screen.getAllByRole('button', { name: 'Insertar variable' })[0]!);
     expect(within(screen.getByRole('listbox')).getAllByRole('option').map((option) => option.textContent))
-      .toEqual(['{{cliente}}', '{{dni}}', '{{contact.name}}', '{{contact.phone}}', '{{message.text}}']);
+      .toEqual(['{{cliente}}', '{{dni}}', '{{contact.name}}', '{{contact.phone}}', '{{contact.username}}', '{{message.text}}']);
   });
 
   it('closes the variable picker on Escape or a click elsewhere, giving the focus back to the field', () => {

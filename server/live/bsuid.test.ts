@@ -2,7 +2,7 @@ import { createLiveTestApp, PHONE_NUMBER_ID, type LiveTestApp } from '../testing
 import { signedHeaders } from '../testing/webhook-body.ts';
 import { APP_SECRET } from '../testing/live-test-app.ts';
 
-/** Business-scoped user ids (docs/whatsapp.md §5): our own bodies, in the shapes Meta documents for 2026. */
+/** Business-scoped user ids (docs/whatsapp.md §1): our own bodies, in the shapes Meta documents for 2026. */
 const BSUID = 'AR.4491208655302741918';
 const PHONE = '5491155550123';
 
