@@ -24,7 +24,7 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/webhooks': 'http://127.0.0.1:3000' } },
   test: {
     root: '.',
-    include: ['{schema,runtime,server,editor,fixtures,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{schema,runtime,server,editor,fixtures,scripts,e2e}/**/*.test.{ts,tsx}'],
     environment: 'node',
     globals: true,
     testTimeout: 20_000,

@@ -10,7 +10,7 @@ const benches: Array<{ name: string; load: () => Promise<{ default: () => Promis
   { name: 'webhook path (server/bench/webhook.ts)', load: () => import('../server/bench/webhook.ts') },
   { name: 'analytics query (server/bench/analytics.ts)', load: () => import('../server/bench/analytics.ts') },
   { name: 'regular-expression attack through the webhook (server/bench/regex-attack.ts)', load: () => import('../server/bench/regex-attack.ts') },
-  { name: 'editor (editor/bench.ts)', load: () => import('../editor/bench.ts') },
+  { name: 'editor (e2e/editor-bench.ts)', load: () => import('../e2e/editor-bench.ts') },
 ];
 
 const only = process.argv.slice(2);

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { FlowDocument } from '../schema/index.ts';
 import { generateFlow } from '../fixtures/generate-flow.ts';
-import { bundleSizes } from './e2e/bundle-sizes.ts';
-import { launchBrowser } from './e2e/launch-browser.ts';
-import { startCharla, type RunningCharla } from './e2e/start-charla.ts';
+import { bundleSizes } from './bundle-sizes.ts';
+import { launchBrowser } from './launch-browser.ts';
+import { startCharla, type RunningCharla } from './start-charla.ts';
 
 /**
  * `npm run bench editor`: the editor in headless Chromium against the real server. Opens a generated

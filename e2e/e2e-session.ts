@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { signedHeaders } from '../../server/testing/webhook-body.ts';
+import { signedHeaders } from '../server/testing/webhook-body.ts';
 import { launchBrowser } from './launch-browser.ts';
 import { startCharla, type RunningCharla } from './start-charla.ts';
 

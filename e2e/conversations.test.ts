@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { textWebhook } from '../../server/testing/webhook-body.ts';
+import { textWebhook } from '../server/testing/webhook-body.ts';
 import { canvasActions } from './canvas-actions.ts';
 import { useE2eSession } from './e2e-session.ts';
 

@@ -1,4 +1,4 @@
-import { textWebhook } from '../../server/testing/webhook-body.ts';
+import { textWebhook } from '../server/testing/webhook-body.ts';
 import { canvasActions } from './canvas-actions.ts';
 import { useE2eSession } from './e2e-session.ts';
 
