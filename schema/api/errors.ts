@@ -92,8 +92,7 @@ export const SIGNED_IN = ['missing_token', 'invalid_token', 'forbidden'] as cons
 export const CHECKED_INPUT = ['bad_request'] as const satisfies readonly ErrorCode[];
 /** Errors of every route that puts a version in front of a number: its forms are published as WhatsApp Flows first. */
 export const META_FLOWS = ['channel_waba_missing', 'meta_flow_invalid', 'whatsapp_api_failed'] as const satisfies readonly ErrorCode[];
-/** Errors of every route with a JSON body, before the route sees it. */
 /** A flow document in the body: the limits checked before it is validated (schema/flow-limits.ts). */
 export const FLOW_BODY = ['flow_too_deep', 'flow_too_many_nodes', 'flow_too_large'] as const satisfies readonly ErrorCode[];
-
+/** Errors of every route with a JSON body, before the route sees it. */
 export const JSON_BODY = ['bad_request', 'malformed_json', 'payload_too_large', 'unsupported_media_type'] as const satisfies readonly ErrorCode[];

@@ -18,6 +18,6 @@ describe('set inspector', () => {
   it('offers the variables nodes set in the picker', () => {
     renderInspector('set', { assignments: [{ variable: 'total', value: '' }] });
     fireEvent.click(screen.getAllByRole('button', { name: 'Insertar variable' })[0]!);
-    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['{{total}}', '{{contact.name}}', '{{contact.phone}}', '{{message.text}}']);
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['{{total}}', '{{contact.name}}', '{{contact.phone}}', '{{contact.username}}', '{{message.text}}']);
   });
 });
