@@ -5,7 +5,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 /**
- * Meta's JSON Schema of the Graph API (a copy of ../shared/oracles, see its README), patched where v23.0
+ * Meta's JSON Schema of the Graph API (whatsapp-cloud-api.components.json, a copy of Meta's OpenAPI description), patched where v23.0
  * is behind Meta's current documentation: a template button's `index` pattern `^[2-6, 11-14]$` refused
  * Meta's own example "0", it is `^[0-9]$`; a message is addressed by `to` (phone) or `recipient` (a
  * business-scoped user id, "Business-scoped user IDs", 2026); mark-as-read takes `typing_indicator`.
@@ -53,7 +53,7 @@ export interface OperationOracle {
 const operations = new Map<string, OperationOracle>();
 
 /**
- * Meta's description of a Flows or templates endpoint (a copy of ../shared/oracles' paths, trimmed
+ * Meta's description of a Flows or templates endpoint (whatsapp-cloud-api.paths.json, Meta's paths, trimmed
  * to those): `operationOracle('/{Version}/{Flow-ID}/assets', 'post')`.
  */
 export function operationOracle(path: string, method: 'get' | 'post'): OperationOracle {
