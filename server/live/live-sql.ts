@@ -12,6 +12,29 @@ export const excluded = (column: Column): SQL => sql.raw(`excluded."${column.nam
 export const statusRank = (status: SQL | Column): SQL =>
   sql`CASE ${status} ${sql.raw(Object.entries(STATUS_RANK).map(([name, rank]) => `WHEN '${name}' THEN ${rank}`).join(' '))} ELSE 0 END`;
 
+/** The columns both dialects' `message_statuses` tables have (server/db/live-schema.ts, postgres-schema.ts). */
+interface StatusTable {
+  wamid: Column; status: Column; timestamp: Column; errorCode: Column; errorTitle: Column; updatedAt: Column;
+  pricingCategory: Column; pricingType: Column; billable: Column;
+}
+
+/**
+ * How a status webhook updates the stored status of its wamid: only forwards (sent → delivered →
+ * read, failed), and Meta's pricing kept from the first status that named it.
+ */
+export const statusUpsert = <Table extends StatusTable>(table: Table) => ({
+  target: table.wamid as Table['wamid'],
+  set: {
+    status: excluded(table.status), timestamp: excluded(table.timestamp),
+    errorCode: excluded(table.errorCode), errorTitle: excluded(table.errorTitle),
+    updatedAt: excluded(table.updatedAt),
+    pricingCategory: sql`coalesce(${table.pricingCategory}, ${excluded(table.pricingCategory)})`,
+    pricingType: sql`coalesce(${table.pricingType}, ${excluded(table.pricingType)})`,
+    billable: sql`coalesce(${table.billable}, ${excluded(table.billable)})`,
+  },
+  setWhere: sql`${statusRank(excluded(table.status))} > ${statusRank(table.status)}`,
+});
+
 /** The columns both dialects' `timers` tables have (server/db/live-schema.ts, postgres-schema.ts). */
 interface TimerTable {
   id: Column; conversationId: Column; phoneNumberId: Column; waId: Column; epoch: Column; dueAt: Column;

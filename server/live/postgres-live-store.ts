@@ -8,7 +8,7 @@ import type { CounterIncrement } from './analytics/counters.ts';
 import {
   handoffNoticeBody, type ConversationRow, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
 } from './live-store.ts';
-import { claimableTimer, excluded, pendingTimers, runRow, statusRank, soonestFirst, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
+import { claimableTimer, excluded, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
 const conversationColumns = {
   id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,
@@ -128,18 +128,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
             wamid: status.wamid, status: status.status as typeof messageStatuses.$inferInsert.status, recipientId: status.recipientId,
             timestamp: status.timestampSeconds, errorCode: status.errorCode, errorTitle: status.errorTitle, updatedAt: status.updatedAt,
             pricingCategory: status.pricingCategory, pricingType: status.pricingType, billable: status.billable,
-          }).onConflictDoUpdate({
-            target: messageStatuses.wamid,
-            set: {
-              status: excluded(messageStatuses.status), timestamp: excluded(messageStatuses.timestamp),
-              errorCode: excluded(messageStatuses.errorCode), errorTitle: excluded(messageStatuses.errorTitle),
-              updatedAt: excluded(messageStatuses.updatedAt),
-              pricingCategory: sql`coalesce(${messageStatuses.pricingCategory}, ${excluded(messageStatuses.pricingCategory)})`,
-              pricingType: sql`coalesce(${messageStatuses.pricingType}, ${excluded(messageStatuses.pricingType)})`,
-              billable: sql`coalesce(${messageStatuses.billable}, ${excluded(messageStatuses.billable)})`,
-            },
-            setWhere: sql`${statusRank(excluded(messageStatuses.status))} > ${statusRank(messageStatuses.status)}`,
-          });
+          }).onConflictDoUpdate(statusUpsert(messageStatuses));
           // A send whose answer was lost is settled by the status naming it (docs/security.md, no blind resend).
           if (status.outboxId !== null) {
             await tx.update(outbox).set({ state: 'sent', wamid: status.wamid }).where(and(

@@ -10,7 +10,7 @@ import {
   handoffNoticeBody, type ConversationRow, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
   type StatusUpdateRow, type TurnToStore, type UnsentOutboxItem,
 } from './live-store.ts';
-import { claimableTimer, excluded, pendingTimers, runRow, statusRank, soonestFirst, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
+import { claimableTimer, excluded, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
 const p = sql.placeholder;
 /** A placeholder where drizzle's types want SQL (UPDATE … SET). */
@@ -63,18 +63,7 @@ export function createSqliteLiveStore(
       wamid: p('wamid'), status: p('status'), recipientId: p('recipientId'), timestamp: p('timestampSeconds'),
       errorCode: p('errorCode'), errorTitle: p('errorTitle'), updatedAt: p('updatedAt'),
       pricingCategory: p('pricingCategory'), pricingType: p('pricingType'), billable: p('billable'),
-    }).onConflictDoUpdate({
-      target: messageStatuses.wamid,
-      set: {
-        status: excluded(messageStatuses.status), timestamp: excluded(messageStatuses.timestamp),
-        errorCode: excluded(messageStatuses.errorCode), errorTitle: excluded(messageStatuses.errorTitle),
-        updatedAt: excluded(messageStatuses.updatedAt),
-        pricingCategory: sql`coalesce(${messageStatuses.pricingCategory}, ${excluded(messageStatuses.pricingCategory)})`,
-        pricingType: sql`coalesce(${messageStatuses.pricingType}, ${excluded(messageStatuses.pricingType)})`,
-        billable: sql`coalesce(${messageStatuses.billable}, ${excluded(messageStatuses.billable)})`,
-      },
-      setWhere: sql`${statusRank(excluded(messageStatuses.status))} > ${statusRank(messageStatuses.status)}`,
-    }).prepare(),
+    }).onConflictDoUpdate(statusUpsert(messageStatuses)).prepare(),
 
     // Two lookups, each on an index (the primary key, the partial wamid index); what they read back is the message's origin, for analytics.
     outboxRowById: db.select(originColumns).from(outbox)
