@@ -28,17 +28,27 @@ describe('simulating, answering and saving', () => {
     expect((await session.postWebhook(webhook)).status).toBe(200);
     await session.charla.graph.waitForRequests(before + 1);
 
-    await session.openAsAdmin('#/inbox');
+    // Laura answers with an analyst token of her own: her replies carry her name.
+    const laura = await call('POST', '/api/tokens', { name: 'Laura', role: 'analyst' });
+    await session.openAs(((await laura.json()) as { token: string }).token, '#/inbox');
     await session.page.getByTestId('inbox-item').filter({ hasText: 'Marta' }).click();
+    // The header names the flow, not its id.
+    await session.page.getByTestId('conversation-view').locator('header').filter({ hasText: 'Flujo: Soporte E2E' }).waitFor();
     await session.page.getByTestId('conversation-view').filter({ hasText: 'necesito ayuda' }).waitFor();
     await session.page.getByTestId('inbox-reply-input').fill('Hola Marta, ¿en qué te ayudo?');
     await session.page.getByTestId('inbox-reply').click();
     await session.charla.graph.waitForRequests(before + 2);
     expect(session.charla.graph.requests.at(-1)!.body).toMatchObject({ type: 'text', text: { body: 'Hola Marta, ¿en qué te ayudo?' } });
     await session.page.getByTestId('conversation-view').filter({ hasText: 'Hola Marta' }).waitFor();
+    await session.page.getByTestId('inbox-message-sender').filter({ hasText: 'Agente · Laura' }).waitFor();
     await session.shot('12-inbox');
 
+    // Handing back asks first.
     await session.page.getByTestId('inbox-resolve').click();
+    await session.page.getByTestId('resolve-dialog').waitFor();
+    await session.shot('28-inbox-resolve-confirm');
+    expect(session.charla.graph.requests.length).toBe(before + 2);
+    await session.page.getByTestId('resolve-confirm').click();
     await session.charla.graph.waitForRequests(before + 3);
     expect(session.charla.graph.requests.at(-1)!.body).toMatchObject({ type: 'text', text: { body: '¡Gracias por escribirnos!' } });
     await session.page.getByTestId('inbox-item').filter({ hasText: 'Marta' }).waitFor({ state: 'detached' });

@@ -38,6 +38,11 @@ export function InboxPage() {
   const canAnswer = capabilities(useSession((state) => state.me?.role ?? null)).answer;
   // Kept as data and worded at render, so a language switch rewords it too.
   const [notice, setNotice] = useState<Notice | null>(null);
+  // The header names the flow; until the list comes (or if it fails) the id stands in.
+  const [flowNames, setFlowNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    api.listFlows().then((flows) => setFlowNames(new Map(flows.map((flow) => [flow.id, flow.name]))), () => undefined);
+  }, []);
   const fail = (error: unknown) => setNotice({ kind: 'error', error, source: 'action' });
 
   const reload = useCallback(() => api.listConversations(tab).then((list) => {
@@ -83,7 +88,8 @@ export function InboxPage() {
           </ul>
         </aside>
         {current
-          ? <ConversationView key={String(current.id)} conversation={current} now={now} canAnswer={canAnswer}
+          ? <ConversationView key={String(current.id)} conversation={current} flowName={flowNames.get(current.flowId) ?? current.flowId}
+              now={now} canAnswer={canAnswer}
               onTakeOver={async () => {
                 try {
                   await api.takeOverConversation(current.id);

@@ -22,6 +22,8 @@ export const ConversationMessage = Type.Object({
   errorCode: Nullable(Type.Integer()),
   /** Why the reply failed, is held or waits (Meta's error), shown next to it. */
   error: Nullable(Type.String()),
+  /** An agent's reply: who wrote it (the name of their API token). */
+  agent: Type.Optional(Type.String()),
   createdAt: Type.Integer(),
 });
 export type ConversationMessage = Static<typeof ConversationMessage>;

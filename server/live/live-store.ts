@@ -119,6 +119,8 @@ export interface HistoryBody {
   event?: unknown;
   /** How many replies were queued; their Graph API bodies are the outbox rows from `outboxId` on. */
   replies: number;
+  /** Direction 'agent': who wrote the reply (the name of the token they signed in with). */
+  agent?: string;
 }
 
 /** A reply as sent: its Graph API body (JSON), the outbox state and the latest delivery status. */

@@ -6,7 +6,7 @@ import {
 import { analyseAgentReply, statusCounters, type RunState } from './analytics/turn-analytics.ts';
 import type { CounterIncrement } from './analytics/counters.ts';
 import {
-  handoffNoticeBody, type ConversationRow, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
+  handoffNoticeBody, type ConversationRow, type HistoryBody, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
 } from './live-store.ts';
 import { claimableTimer, excluded, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
@@ -223,7 +223,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
           await tx.update(conversations).set({ run: await saveRun(tx, facts.run, conversation) }).where(eq(conversations.id, conversation.id));
         }
         await tx.insert(conversationMessages).values({
-          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1 }), wamid: null,
+          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1, agent } satisfies HistoryBody), wamid: null,
           outboxId: item!.id, createdAt: now,
         });
         return item!;

@@ -7,7 +7,7 @@ import { analyseAgentReply, statusCounters, type RunState } from './analytics/tu
 import type { CounterIncrement } from './analytics/counters.ts';
 import type { GroupCommit } from './group-commit.ts';
 import {
-  handoffNoticeBody, type ConversationRow, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
+  handoffNoticeBody, type ConversationRow, type HistoryBody, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
   type StatusUpdateRow, type TurnToStore, type UnsentOutboxItem,
 } from './live-store.ts';
 import { claimableTimer, excluded, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
@@ -304,7 +304,7 @@ export function createSqliteLiveStore(
           statements.setConversationRun.run({ id: conversation.id, run: saveRun(facts.run, conversation) });
         }
         addHistory({
-          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1 }), wamid: null,
+          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1, agent } satisfies HistoryBody), wamid: null,
           outboxId: item.id, createdAt: now,
         });
         return item;

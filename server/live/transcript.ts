@@ -15,6 +15,7 @@ export async function messagesOf(turn: HistoryRow, conversations: ConversationRe
       body: state ? JSON.parse(state.body) as object : null, wamid: null, outboxId,
       outboxState: state?.outboxState ?? null, deliveryStatus: state?.deliveryStatus ?? null, errorCode: state?.errorCode ?? null,
       error: state?.error ?? null, createdAt: turn.createdAt,
+      ...(turn.direction === 'agent' && body.agent !== undefined && { agent: body.agent }),
     };
   }));
   return [...incoming, ...replies];

@@ -1,6 +1,6 @@
 import type { Conversation } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
-import { duration, relativeTime } from './elapsed.ts';
+import { relativeTime, waitingWords } from './elapsed.ts';
 import { historySummary } from './history-summary.ts';
 import { previewLine } from './message-summary.ts';
 import { messages } from './messages.ts';
@@ -42,7 +42,7 @@ export function ConversationItem({ conversation, selected, now, onSelect }: Conv
       )}
       {since !== null && (
         <span className={now - since >= LONG_WAIT_MS ? 'inbox-item-wait inbox-item-wait-long' : 'inbox-item-wait'} data-testid="inbox-item-wait">
-          {t('waiting', { duration: duration(now - since, locale) })}
+          {waitingWords(now - since, locale, t)}
         </span>
       )}
     </button>

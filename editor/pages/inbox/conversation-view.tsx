@@ -1,7 +1,9 @@
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { Conversation, ConversationMessage } from '../../api/types.ts';
+import { Dialog } from '../../app/dialog.tsx';
+import { usePrincipalName } from '../../app/principal-name.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
-import { duration, messageTime } from './elapsed.ts';
+import { messageTime, relativeTime, waitingWords } from './elapsed.ts';
 import { historySummary } from './history-summary.ts';
 import { MessageContent } from './message-content.tsx';
 import { messages, type InboxText } from './messages.ts';
@@ -9,6 +11,8 @@ import { contactLabel } from './phone-number.ts';
 
 interface ConversationViewProps {
   conversation: Conversation;
+  /** The flow's name (its id until the flow list has loaded, or when the flow was deleted). */
+  flowName: string;
   now: number;
   /** Whether this person may write to customers (analyst, admin); testers only read. */
   canAnswer: boolean;
@@ -45,11 +49,13 @@ function Delivery({ message }: { message: ConversationMessage }) {
  * One conversation: its history, and for those who may answer a reply box and the hand-back button
  * (waiting) or the take-over button (the bot's).
  */
-export function ConversationView({ conversation, now, canAnswer, onReply, onResolve, onTakeOver }: ConversationViewProps) {
+export function ConversationView({ conversation, flowName, now, canAnswer, onReply, onResolve, onTakeOver }: ConversationViewProps) {
   const t = useT(messages);
   const locale = useLocale((state) => state.locale);
+  const principalName = usePrincipalName();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  const [confirmingResolve, setConfirmingResolve] = useState(false);
   const who = contactLabel(conversation);
   const since = conversation.handoffSince ?? null;
   const history = useRef<HTMLDivElement>(null);
@@ -82,21 +88,23 @@ export function ConversationView({ conversation, now, canAnswer, onReply, onReso
         <div>
           <strong>{who.title}</strong>
           <div className="muted small">
-            {[who.detail, t('flow', { flow: conversation.flowId }), since === null ? '' : t('waiting', { duration: duration(now - since, locale) })]
+            {[who.detail, t('flow', { flow: flowName }), since === null ? '' : waitingWords(now - since, locale, t)]
               .filter(Boolean).join(' · ')}
           </div>
         </div>
         {canAnswer && (withBot
           ? <button className="btn btn-primary" data-testid="inbox-take-over" disabled={busy} onClick={act(onTakeOver)}>{t('takeOver')}</button>
-          : <button className="btn btn-primary" data-testid="inbox-resolve" disabled={busy} onClick={act(onResolve)}>{t('resolve')}</button>)}
+          : <button className="btn btn-primary" data-testid="inbox-resolve" disabled={busy} onClick={() => setConfirmingResolve(true)}>{t('resolve')}</button>)}
       </header>
       <div className="conversation-history wa-chat" ref={history}>
         {conversation.messages.map((message, index) => (
           <div key={index} className={`wa-row ${message.direction === 'in' ? 'wa-row-bot' : 'wa-row-user'}`} data-testid="inbox-message" data-direction={message.direction}>
             <div className={`wa-bubble ${message.direction === 'in' ? 'wa-bubble-bot' : 'wa-bubble-user'} ${message.direction === 'agent' ? 'wa-bubble-agent' : ''}`}>
-              <span className="wa-bubble-sender">{t(WHO[message.direction])}</span>
+              <span className="wa-bubble-sender" data-testid="inbox-message-sender">
+                {message.agent === undefined ? t(WHO[message.direction]) : t('agentNamed', { name: principalName(message.agent) })}
+              </span>
               <MessageContent summary={historySummary(message, t)} />
-              <span className="wa-time">{messageTime(message.createdAt, now, locale)}{message.direction !== 'in' && <Delivery message={message} />}</span>
+              <span className="wa-time" title={relativeTime(message.createdAt, now, locale)}>{messageTime(message.createdAt, now, locale)}{message.direction !== 'in' && <Delivery message={message} />}</span>
             </div>
           </div>
         ))}
@@ -110,6 +118,16 @@ export function ConversationView({ conversation, now, canAnswer, onReply, onReso
           onChange={(event) => setText(event.target.value)} disabled={busy || conversation.windowOpen === false} />
         <button className="btn btn-primary" data-testid="inbox-reply" disabled={busy || text.trim() === '' || conversation.windowOpen === false}>{t('reply')}</button>
       </form>}
+      {confirmingResolve && (
+        <Dialog title={t('resolveTitle')} testId="resolve-dialog" onDismiss={() => !busy && setConfirmingResolve(false)}
+          actions={<>
+            <button className="btn" onClick={() => setConfirmingResolve(false)} disabled={busy}>{t('cancel')}</button>
+            <button className="btn btn-primary" data-testid="resolve-confirm" disabled={busy}
+              onClick={() => void act(onResolve)().finally(() => setConfirmingResolve(false))}>{t('resolve')}</button>
+          </>}>
+          <p>{t('resolveBody', { who: who.title })}</p>
+        </Dialog>
+      )}
     </section>
   );
 }

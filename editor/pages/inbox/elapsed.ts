@@ -1,4 +1,5 @@
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale, Translate } from '../../i18n/index.ts';
+import type { InboxText } from './messages.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -40,4 +41,13 @@ export function duration(ms: number, locale: Locale): string {
 export function messageTime(at: number, now: number, locale: Locale): string {
   const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
   return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+/**
+ * How long a customer has waited for a person, in the same words as the list's relative times: under a
+ * minute it is "just now", as the last message's time says, never "waiting for 1 min" next to "now".
+ * @example waitingWords(65 * 60_000, 'es', t) // 'Esperando hace 1 h 5 min'
+ */
+export function waitingWords(ms: number, locale: Locale, t: Translate<InboxText>): string {
+  return ms < MINUTE ? t('waitingJustNow') : t('waiting', { duration: duration(ms, locale) });
 }

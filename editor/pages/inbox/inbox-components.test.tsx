@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Conversation, ConversationMessage } from '../../api/types.ts';
 import { conversationMessage, handoffConversation } from '../../testing/conversations.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -61,6 +61,12 @@ describe('inbox conversation list item', () => {
     expect(item.textContent).not.toContain('AR.4491208655302741');
   });
 
+  it('says a wait under a minute in the same words as the message time beside it', () => {
+    render(<ConversationItem conversation={sofia('5491155550123', [{ ...tapped, createdAt: now - 20_000 }], now - 20_000)} selected={false} now={now} onSelect={() => undefined} />);
+    expect(screen.getByTestId('inbox-item-time').textContent).toBe('ahora');
+    expect(screen.getByTestId('inbox-item-wait').textContent).toBe('Recién derivada');
+  });
+
   it('speaks the chosen language', () => {
     useLocale.getState().setLocale('en');
     render(<ConversationItem conversation={sofia('5491155550123', [tapped])} selected={false} now={now} onSelect={() => undefined} />);
@@ -82,12 +88,12 @@ describe('inbox conversation view', () => {
       body: { type: 'interactive', interactive: { type: 'button', body: { text: '¿Seguimos?' }, action: { buttons: [{ type: 'reply', reply: { id: 's', title: 'Sí' } }, { type: 'reply', reply: { id: 'n', title: 'No' } }] } } },
     }),
     conversationMessage({ direction: 'agent', createdAt: now, deliveryStatus: null, outboxState: 'queued', body: { type: 'text', text: { body: 'Hola Sofía, soy Marta' } } }),
-    conversationMessage({ direction: 'agent', createdAt: now, deliveryStatus: null, outboxState: 'sent', body: { type: 'text', text: { body: '¿Me pasás tu pedido?' } } }),
+    conversationMessage({ direction: 'agent', agent: 'Marta', createdAt: now, deliveryStatus: null, outboxState: 'sent', body: { type: 'text', text: { body: '¿Me pasás tu pedido?' } } }),
     conversationMessage({ direction: 'agent', createdAt: now, deliveryStatus: 'failed', errorCode: 131047, outboxState: 'sent', body: { type: 'text', text: { body: '¿Seguís ahí?' } } }),
   ];
 
   it('renders each message by what it is, with the bot’s buttons as chips and delivery in words', () => {
-    render(<ConversationView conversation={sofia('5491155550123', history)} now={now} canAnswer onReply={async () => undefined} onResolve={async () => undefined} onTakeOver={async () => undefined} />);
+    render(<ConversationView conversation={sofia('5491155550123', history)} flowName="Pizzería Don Luigi" now={now} canAnswer onReply={async () => undefined} onResolve={async () => undefined} onTakeOver={async () => undefined} />);
     const bubbles = screen.getAllByTestId('inbox-message');
     const text = bubbles.map((bubble) => bubble.textContent);
     expect(text[0]).toContain('Tocó el botón');
@@ -108,10 +114,27 @@ describe('inbox conversation view', () => {
     expect(within(bubbles[7]!).getByLabelText('Enviando…')).toBeTruthy();
     expect(within(bubbles[8]!).getByLabelText('Enviado')).toBeTruthy();
     expect(within(bubbles[9]!).getByLabelText('No se pudo entregar (131047)')).toBeTruthy();
+    // An agent's reply names who wrote it when the server knows; older replies just say "Agente".
+    expect(bubbles.slice(7).map((bubble) => within(bubble).getByTestId('inbox-message-sender').textContent)).toEqual(['Agente', 'Agente · Marta', 'Agente']);
     expect(within(bubbles[0]!).queryByLabelText(/Enviado|Enviando/)).toBeNull();
     expect(text.join('\n')).not.toMatch(/\[(button_reply|image|list_reply|form)\]/);
     const header = screen.getByTestId('conversation-view').querySelector('header')!;
     expect(header.textContent).toContain('+54 9 11 5555 0123');
     expect(header.textContent).toContain('Esperando hace 1 h 5 min');
+    expect(header.textContent).toContain('Flujo: Pizzería Don Luigi');
+  });
+
+  it('asks before handing the conversation back to the bot', async () => {
+    const resolve = vi.fn(async () => undefined);
+    render(<ConversationView conversation={sofia('5491155550123', [tapped])} flowName="Pizzería" now={now} canAnswer onReply={async () => undefined} onResolve={resolve} onTakeOver={async () => undefined} />);
+    fireEvent.click(screen.getByTestId('inbox-resolve'));
+    const dialog = screen.getByTestId('resolve-dialog');
+    expect(dialog.textContent).toContain('¿Devolver la conversación al bot?');
+    fireEvent.click(within(dialog).getByText('Cancelar'));
+    expect(screen.queryByTestId('resolve-dialog')).toBeNull();
+    expect(resolve).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('inbox-resolve'));
+    await act(async () => { fireEvent.click(screen.getByTestId('resolve-confirm')); });
+    expect(resolve).toHaveBeenCalledOnce();
   });
 });

@@ -17,6 +17,7 @@ const server = vi.hoisted(() => {
   globalThis.fetch = async (input, init) => {
     const path = String(input);
     const respond = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+    if (path === '/api/flows') return respond(200, [{ id: 'pizzeria', name: 'Pizzería Don Luigi', revision: 1, liveVersion: 1 }]);
     if ((init?.method ?? 'GET') === 'GET') {
       const status = new URL(path, 'http://charla').searchParams.get('status');
       return respond(200, state.conversations.filter((conversation) => conversation.status === status));
@@ -54,6 +55,7 @@ describe('inbox page', () => {
   it('opens the conversation picked by phone number and sends the reply to it', async () => {
     const view = await open('+55 11 98765 4321');
     expect(view.textContent).toContain('+55 11 98765 4321');
+    await waitFor(() => expect(view.textContent).toContain('Flujo: Pizzería Don Luigi'));
     expect(view.textContent).toContain('Hablar con alguien');
     fireEvent.change(within(view).getByTestId('inbox-reply-input'), { target: { value: 'Hola Sofía' } });
     await act(async () => { fireEvent.click(within(view).getByTestId('inbox-reply')); });
@@ -63,7 +65,8 @@ describe('inbox page', () => {
   it('says a server refusal in the page language, and rewords it when the language changes', async () => {
     server.refusals.set('/api/conversations/1/resolve', { status: 409, body: { code: 'conversation_not_in_handoff', message: 'The conversation is not waiting for an agent' } });
     const view = await open('+54 9 11 5555 0123');
-    await act(async () => { fireEvent.click(within(view).getByTestId('inbox-resolve')); });
+    fireEvent.click(within(view).getByTestId('inbox-resolve'));
+    await act(async () => { fireEvent.click(screen.getByTestId('resolve-confirm')); });
     await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toBe('La conversación no está esperando a un agente.'));
     act(() => useLocale.getState().setLocale('pt'));
     expect(screen.getByTestId('inbox-notice').textContent).toBe('A conversa não está esperando um atendente.');

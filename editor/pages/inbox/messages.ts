@@ -3,6 +3,12 @@ import { defineMessages } from '../../i18n/index.ts';
 export const messages = defineMessages({
   es: {
     waitingTab: 'Esperando',
+    waitingJustNow: 'Recién derivada',
+    agentNamed: 'Agente · {name}',
+    resolveTitle: '¿Devolver la conversación al bot?',
+    resolveBody: 'El bot sigue con {who} desde la salida «resuelto» de la derivación y la conversación sale de esta lista. Vas a poder leerla en el historial.',
+    cancel: 'Cancelar',
+    history: 'Historial de conversaciones',
     botTab: 'Con el bot',
     emptyWithBot: 'No hay conversaciones con el bot.',
     takeOver: 'Tomar la conversación',
@@ -55,6 +61,12 @@ export const messages = defineMessages({
   },
   pt: {
     waitingTab: 'Aguardando',
+    waitingJustNow: 'Acabou de ser transferida',
+    agentNamed: 'Atendente · {name}',
+    resolveTitle: 'Devolver a conversa ao bot?',
+    resolveBody: 'O bot continua com {who} a partir da saída «resolvido» da transferência e a conversa sai desta lista. Você poderá lê-la no histórico.',
+    cancel: 'Cancelar',
+    history: 'Histórico de conversas',
     botTab: 'Com o bot',
     emptyWithBot: 'Nenhuma conversa com o bot.',
     takeOver: 'Assumir a conversa',
@@ -107,6 +119,12 @@ export const messages = defineMessages({
   },
   en: {
     waitingTab: 'Waiting',
+    waitingJustNow: 'Just handed over',
+    agentNamed: 'Agent · {name}',
+    resolveTitle: 'Hand the conversation back to the bot?',
+    resolveBody: 'The bot carries on with {who} from the handoff’s “resolved” output, and the conversation leaves this list. You can still read it in the history.',
+    cancel: 'Cancel',
+    history: 'Conversation history',
     botTab: 'With the bot',
     emptyWithBot: 'No conversations with the bot.',
     takeOver: 'Take over',

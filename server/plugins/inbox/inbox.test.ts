@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ADMIN_TOKEN_PRINCIPAL } from '../../../schema/api/roles.ts';
 import { createLiveTestApp, PHONE_NUMBER_ID, type LiveTestApp } from '../../testing/live-test-app.ts';
 import { textWebhook } from '../../testing/webhook-body.ts';
 
@@ -81,6 +82,10 @@ describe('inbox', () => {
     expect(sent.statusCode).toBe(202);
     await t.settle();
     expect(t.graph.requests.at(-1)!.body).toMatchObject({ to: `+${SOFIA}`, type: 'text', text: { body: 'Hola Sofía, soy Marta del local' } });
+    // The history names who wrote it: the name of the token the agent signed in with.
+    const [listed] = (await t.app.inject({ url: '/api/conversations?status=handoff', headers: t.auth() })).json() as Array<{ messages: Array<{ direction: string; agent?: string }> }>;
+    expect(listed!.messages.filter((message) => message.direction === 'agent')).toEqual([expect.objectContaining({ agent: ADMIN_TOKEN_PRINCIPAL })]);
+    expect(listed!.messages.filter((message) => message.agent !== undefined)).toHaveLength(1);
 
     clock += 24 * HOUR + 1;
     const late = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text: '¿Seguís ahí?' } });
