@@ -6,6 +6,7 @@ import { createTokenRepository } from './auth/token-repository.ts';
 import { createMetaFlows } from './channels/meta-flows.ts';
 import { createChannelRepository, hasEncryptedChannelSecrets } from './channels/repository.ts';
 import { SecretBox } from './channels/secret-box.ts';
+import { createTemplateStore } from './channels/templates.ts';
 import { loadSecretKey } from './channels/secret-key.ts';
 import type { ServerConfig } from './config.ts';
 import type { CharlaContext } from './context.ts';
@@ -29,6 +30,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { webhookPlugin } from './plugins/webhook/index.ts';
 import { livePlugin } from './plugins/live/index.ts';
 import { simulationsPlugin } from './plugins/simulations/index.ts';
+import { templatesPlugin } from './plugins/templates/index.ts';
 import { tokensPlugin } from './plugins/tokens/index.ts';
 import { versionsPlugin } from './plugins/versions/index.ts';
 
@@ -85,6 +87,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     throw error;
   }
   const channels = createChannelRepository(database, config.whatsapp, new SecretBox(secretKey.key));
+  const management = new GraphManagementClient(config.whatsapp.graphUrl, GRAPH_MANAGEMENT_TIMEOUT_MS);
+  const tokenOf = async (phoneNumberId: string) => (await channels.resolve(phoneNumberId))?.accessToken;
   const context: CharlaContext = {
     config,
     database,
@@ -92,8 +96,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     sqlite: database.sqlite,
     flows: createFlowRepository(database),
     channels,
-    metaFlows: createMetaFlows(database, new GraphManagementClient(config.whatsapp.graphUrl, GRAPH_MANAGEMENT_TIMEOUT_MS),
-      async (phoneNumberId) => (await channels.resolve(phoneNumberId))?.accessToken),
+    metaFlows: createMetaFlows(database, management, tokenOf),
+    templates: createTemplateStore(database, management, tokenOf),
     secretKey: secretKey.source,
     tokens: createTokenRepository(database),
     ports: options.ports ?? createRuntimePorts(config.runtime),
@@ -123,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(nodeTrialsPlugin);
   await app.register(knowledgePlugin);
   await app.register(channelsPlugin);
+  await app.register(templatesPlugin);
   await app.register(tokensPlugin);
   await app.register(simulationsPlugin);
   // The live WhatsApp path: `app.live` (processor, outbox sender, stores), then its routes.

@@ -5,6 +5,7 @@ import type { TokenRepository } from './auth/token-repository.ts';
 import type { MetaFlows } from './channels/meta-flows.ts';
 import type { ChannelRepository } from './channels/repository.ts';
 import type { SecretKeySource } from './channels/secret-key.ts';
+import type { TemplateStore } from './channels/templates.ts';
 import type { ServerConfig } from './config.ts';
 import type { CharlaDb } from './db/connection.ts';
 import type { CharlaDatabase } from './db/database.ts';
@@ -27,6 +28,8 @@ export interface CharlaContext {
   channels: ChannelRepository;
   /** The WhatsApp Flows behind each published version's forms, per WABA (docs/whatsapp.md §4). */
   metaFlows: MetaFlows;
+  /** The message templates of the bound numbers' WABAs, as Meta last listed them (docs/whatsapp.md §3). */
+  templates: TemplateStore;
   /** Where the key encrypting channel secrets came from (never the key itself). */
   secretKey: SecretKeySource;
   tokens: TokenRepository;

@@ -2,6 +2,7 @@ import { loadFixtureFlow } from '../../fixtures/index.ts';
 import { startFakeGraph } from '../testing/fake-graph.ts';
 import { createLiveTestApp, PHONE_NUMBER_ID, WABA_ID } from '../testing/live-test-app.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { sampleTemplates } from '../testing/sample-templates.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import { textWebhook } from '../testing/webhook-body.ts';
 
@@ -61,6 +62,12 @@ describe.each(stores)('on %s', (_name, storeEnv) => {
       expect(bound.body).toMatchObject({ phoneNumberId: '106540352242922', hasAccessToken: true, hasAppSecret: true, state: 'active' });
       // The live version's form was published at Meta on the number's WABA, and its id stored (meta_flows).
       expect((await request('GET', '/api/flows/pizzeria/meta-flows')).body).toMatchObject([{ version: 1, wabaId: WABA_ID, nodeId: 'formulario_envio', status: 'PUBLISHED' }]);
+      graph.management.setTemplates(WABA_ID, sampleTemplates());
+      expect((await request('POST', '/api/templates/sync')).body).toMatchObject({ results: [{ wabaId: WABA_ID, templates: 4 }] });
+      graph.management.setTemplates(WABA_ID, sampleTemplates().slice(1));
+      await request('POST', '/api/templates/sync');
+      expect(((await request('GET', `/api/templates?wabaId=${WABA_ID}`)).body as Array<{ name: string }>).map((template) => template.name))
+        .toEqual(['pedido_enviado', 'promo_invierno', 'retomar_pedido']);
       expect((await request('GET', '/api/channels')).body).toMatchObject([{ phoneNumberId: '106540352242922', lastWebhookAt: null, tokenProblem: null }]);
       expect(await app.charla.channels.resolve('106540352242922')).toMatchObject({ accessToken: 'EAAG-token', appSecret: 'own' });
 

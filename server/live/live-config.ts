@@ -12,6 +12,8 @@ export interface LiveConfig {
   timers: TimerSchedulerSettings;
   /** CHARLA_ANALYTICS=off: no analytics counters or runs are kept (on by default; docs/analytics.md §1). */
   analytics: boolean;
+  /** CHARLA_TEMPLATE_SYNC_MINUTES (60): how often the WABAs' message templates are read from Meta again. */
+  templateSyncMs: number;
 }
 
 /** Meta redelivers a webhook for up to 7 days: inbound rows (the dedupe keys) must outlive that. */
@@ -21,7 +23,7 @@ const MIN_RETENTION_DAYS = 7;
  * Reads CHARLA_OUTBOX_RATE (sends/s per business number, default 80), CHARLA_OUTBOX_RETRY_BASE_MS
  * (1000), CHARLA_OUTBOX_MAX_ATTEMPTS (8), CHARLA_OUTBOX_CONCURRENCY (64), CHARLA_HANDOFF_WEBHOOK_URL,
  * CHARLA_OUTBOX_UNCERTAIN_GRACE_MS (120000), CHARLA_RETENTION_DAYS (90, at least 7), CHARLA_SIMULATION_RETENTION_DAYS (7) and
- * CHARLA_RETENTION_BATCH_SIZE (500), CHARLA_TIMER_BATCH_SIZE (50), CHARLA_TIMER_LEASE_MS (60000) and CHARLA_ANALYTICS (on).
+ * CHARLA_RETENTION_BATCH_SIZE (500), CHARLA_TIMER_BATCH_SIZE (50), CHARLA_TIMER_LEASE_MS (60000), CHARLA_ANALYTICS (on) and CHARLA_TEMPLATE_SYNC_MINUTES (60).
  * @example liveConfigFromEnv(app.charla.config.env).outbox.ratePerSecond // 80
  */
 export function liveConfigFromEnv(env: Readonly<Record<string, string | undefined>>): LiveConfig {
@@ -38,6 +40,7 @@ export function liveConfigFromEnv(env: Readonly<Record<string, string | undefine
     },
     handoffWebhookUrl: url(env, 'CHARLA_HANDOFF_WEBHOOK_URL'),
     analytics: onOff(env, 'CHARLA_ANALYTICS', true),
+    templateSyncMs: positive(env, 'CHARLA_TEMPLATE_SYNC_MINUTES', 60) * 60_000,
     retention: {
       days: atLeast(env, 'CHARLA_RETENTION_DAYS', 90, MIN_RETENTION_DAYS),
       simulationDays: positive(env, 'CHARLA_SIMULATION_RETENTION_DAYS', 7),

@@ -86,6 +86,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
   }
   app.decorate('live', { config, channelOf, store, metrics, sender, processor, retention, analytics: createAnalyticsStore(charla.database), sweepMetaFlows });
   let metaFlowSweep: NodeJS.Timeout | undefined;
+  let templateRefresh: NodeJS.Timeout | undefined;
 
   let checkpointer: { stop(): Promise<void> } | undefined;
   let stopLagSampler: (() => void) | undefined;
@@ -99,10 +100,17 @@ async function livePath(app: FastifyInstance): Promise<void> {
     metaFlowSweep = setInterval(() => {
       sweepMetaFlows().catch((error: Error) => app.log.warn({ err: error }, 'deprecating unused Meta Flows failed; the next sweep tries again'));
     }, META_FLOW_SWEEP_MS).unref();
+    // Templates change at Meta (approved, paused, new ones): re-read them so publish checks and fallbacks see the current list.
+    templateRefresh = setInterval(() => {
+      charla.templates.syncAll(charla.now()).then((results) => {
+        for (const { wabaId, error } of results) if (error !== undefined) app.log.warn({ wabaId, error }, 'templates: periodic refresh failed; the previous list is kept');
+      }, (error: Error) => app.log.warn({ err: error }, 'templates: periodic refresh failed; the next one tries again'));
+    }, config.templateSyncMs).unref();
   });
   app.addHook('onClose', async () => {
     stopLagSampler?.();
     clearInterval(metaFlowSweep);
+    clearInterval(templateRefresh);
     await retention.stop();
     await processor.stop();
     await checkpointer?.stop();
