@@ -7,7 +7,7 @@
  * baja", "darme de baja" and "me quiero dar de baja" all have "dar baja").
  */
 const IDIOMS: ReadonlyArray<readonly [string, string]> = [
-  ['dar baja', 'cancelar'], ['darme baja', 'cancelar'], ['darse baja', 'cancelar'], ['darlo baja', 'cancelar'],
+  ['dar baja', 'cancelar'], ['darme baja', 'cancelar'], ['darte baja', 'cancelar'], ['darse baja', 'cancelar'], ['darlo baja', 'cancelar'],
   ['fora ar', 'caido'], ['fuera servicio', 'caido'], ['fora serviso', 'caido'],
   ['va viene', 'intermitente'], ['vai volta', 'intermitente'], ['cai volta', 'intermitente'],
   ['segunda via', 'factura'], ['estado cuenta', 'factura'], ['nota fiscal', 'factura'],

@@ -25,8 +25,11 @@ const SUFFIXES = [
 /** The shortest stem left after stripping: shorter words keep their form. */
 const MIN_STEM = 3;
 
-/** A pronoun glued to a verb ("pasame", "llamenme", "conectarme"): dropped before the ending. */
-const ENCLITIC = /^(.{3,}(?:[aei]r?|[ae]n))me$|^(.{3,}[aei]r)nos$/;
+/**
+ * A pronoun glued to a verb ("pasame", "llamenme", "conectarme", "llamarlos", "cambiarla", "enviandolo"):
+ * dropped before the ending. "me" also after an imperative; the others only after an infinitive or gerund.
+ */
+const ENCLITIC = /^(.{3,}(?:[aei]r?|[ae]n))me$|^(.{3,}(?:[aei]r|ndo))(?:nos|los|las|lo|la|les|le|te|se)$/;
 
 /**
  * A tiny Spanish/Portuguese stemmer (no dictionary, no language guess: the

@@ -1,33 +1,44 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeEntry } from '../../schema/index.ts';
 import type { AnswerRequest, AnswerResult, RuntimePorts } from '../core/types.ts';
-import { terms } from './intent-terms.ts';
+import { terms, type Term } from './intent-terms.ts';
 
 /** One entry a question may be about, with how much of the question it explains. */
 export interface RetrievedEntry {
   entry: KnowledgeEntry;
-  /** The BM25 score (MiniSearch), title and tags weighing more than the text. */
+  /** The BM25 score (MiniSearch), title and tags weighing more than the text, times the question words matched. */
   score: number;
   /** The share of the question's meaningful words (weighted by rarity) the entry has, 0..1. */
   coverage: number;
+  /** How sure the retriever is that the entry answers the question, 0..1 (from coverage and score). */
+  confidence: number;
 }
 
 interface KnowledgeIndex {
-  search: MiniSearch<KnowledgeEntry>;
-  byId: Map<string, KnowledgeEntry>;
-  /** In how many entries each word (stem or concept) occurs: rare words say most about what is asked. */
+  search: MiniSearch<KnowledgeEntry & { position: number }>;
+  /** In how many entries each key (stem, root or concept) occurs: rare words say most about what is asked. */
   entryFrequency: Map<string, number>;
 }
 
-/**
- * Words the same as the offline intent classifier reads them: folded, stemmed es/pt, typos by sound
- * (intent-terms.ts); a word the lexicon maps to a concept also counts as itself, so "transferencia"
- * finds the entry that says it before one that only says "Pix".
- */
-const tokenize = (text: string): string[] => terms(text).flatMap((term) => (term.stem === term.root ? [term.stem] : [term.stem, term.root]));
-
 /** How much of an unknown word every question is assumed to hold besides its own. */
 const DOUBT = 0.1;
+/** A word matched only through a typo explains this much of itself. */
+const FUZZY_COVERAGE = 0.5;
+/**
+ * The confidence: a logistic of the coverage and of the log of the best score in units of the rarest
+ * word's weight (so knowledge of any size reads alike), fitted on the development questions only
+ * (fixtures/knowledge/farmacia-dev.json). Coverage alone refuses paraphrases whose other words the
+ * knowledge lacks; a strong match on the words it has is evidence too.
+ */
+const CONFIDENCE = { coverage: 4, score: 1, bias: -3.6 } as const;
+
+/** A word's keys: what the lexicon makes of it (a concept) and its root, so a concept word also finds itself. */
+const keysOf = (term: Term): string[] => (term.stem === term.root ? [term.stem] : [term.stem, term.root]);
+/** Words as the offline intent classifier reads them (intent-terms.ts): folded, stemmed es/pt, typos by sound. */
+const tokenize = (text: string): string[] => terms(text).flatMap(keysOf);
+
+/** Typos are looked for in words long enough that one edit rarely makes another word. */
+const fuzzyFor = (key: string) => (key.length >= 6 && !key.startsWith('@') ? 0.2 : false);
 
 const indexes = new WeakMap<readonly KnowledgeEntry[], KnowledgeIndex>();
 
@@ -35,56 +46,93 @@ const indexes = new WeakMap<readonly KnowledgeEntry[], KnowledgeIndex>();
 function knowledgeIndex(knowledge: readonly KnowledgeEntry[]): KnowledgeIndex {
   let index = indexes.get(knowledge);
   if (index !== undefined) return index;
-  const search = new MiniSearch<KnowledgeEntry>({
+  const search = new MiniSearch<KnowledgeEntry & { position: number }>({
+    idField: 'position',
     fields: ['title', 'text', 'tags'],
-    extractField: (entry, field) => (field === 'tags' ? (entry.tags ?? []).join(' ') : String(entry[field as keyof KnowledgeEntry] ?? '')),
+    extractField: (entry, field) => (field === 'tags' ? (entry.tags ?? []).join(' ') : String(entry[field as keyof KnowledgeEntry] ?? entry.position)),
     tokenize,
     processTerm: (term) => term,
-    searchOptions: { boost: { title: 2, tags: 1.5 }, fuzzy: (term) => (term.length >= 6 && !term.startsWith('@') ? 0.2 : false) },
+    searchOptions: { boost: { title: 2, tags: 1.5 } },
   });
-  search.addAll(knowledge);
+  search.addAll(knowledge.map((entry, position) => ({ ...entry, position })));
   const entryFrequency = new Map<string, number>();
   for (const entry of knowledge) {
-    for (const word of new Set(tokenize(`${entry.title} ${entry.text} ${(entry.tags ?? []).join(' ')}`))) {
-      entryFrequency.set(word, (entryFrequency.get(word) ?? 0) + 1);
+    for (const key of new Set(tokenize(`${entry.title} ${entry.text} ${(entry.tags ?? []).join(' ')}`))) {
+      entryFrequency.set(key, (entryFrequency.get(key) ?? 0) + 1);
     }
   }
-  index = { search, byId: new Map(knowledge.map((entry) => [entry.id, entry])), entryFrequency };
+  index = { search, entryFrequency };
   indexes.set(knowledge, index);
   return index;
 }
 
+/** How one question word matched one entry: its best BM25 score, and whether exactly or only through a typo. */
+interface WordMatch {
+  score: number;
+  exact: boolean;
+}
+
 /**
- * The entries a question is most likely about, best first (at most `limit`): BM25 over
- * title, tags and text with typo tolerance, and for each the share of the question it covers.
+ * Each entry a question word matches, by its best key: a word counts once however many of its keys
+ * match (MiniSearch's own multi-term score would count a word that is also a concept twice).
+ */
+function matchWord(index: KnowledgeIndex, keys: string[]): Map<number, WordMatch> {
+  const best = new Map<number, WordMatch>();
+  for (const key of keys) {
+    for (const result of index.search.search(key, { tokenize: (query) => [query], fuzzy: fuzzyFor(key) })) {
+      const exact = key in result.match;
+      const current = best.get(result.id as number);
+      if (current === undefined) best.set(result.id as number, { score: result.score, exact });
+      else best.set(result.id as number, { score: Math.max(current.score, result.score), exact: current.exact || exact });
+    }
+  }
+  return best;
+}
+
+/**
+ * The entries a question is most likely about, best first (at most `limit`): BM25 over title, tags and
+ * text, typo-tolerant, each question word counted once and the sum multiplied by how many words matched;
+ * for each entry the share of the question it covers and a confidence.
  * @example retrieveKnowledge('¿abren el domingo?', flow.knowledge)[0]?.entry.id // 'horarios'
  */
 export function retrieveKnowledge(question: string, knowledge: readonly KnowledgeEntry[], limit = 3): RetrievedEntry[] {
   if (knowledge.length === 0) return [];
   const index = knowledgeIndex(knowledge);
-  const words = [...new Set(tokenize(question))];
+  const words = [...new Map(terms(question).map((term) => [keysOf(term).join(' '), keysOf(term)])).values()];
   if (words.length === 0) return [];
-  // A word no entry has weighs as much as the rarest: off-topic questions are mostly such words.
-  const weight = (word: string) => Math.log(1 + knowledge.length / (index.entryFrequency.get(word) ?? 1));
+  const rarest = Math.log(1 + knowledge.length);
+  const rarity = (key: string) => Math.log(1 + knowledge.length / (index.entryFrequency.get(key) ?? 1));
+  // A word weighs as much as its rarest key; one no entry has weighs the most: off-topic questions are mostly such words.
+  const weights = words.map((keys) => Math.max(...keys.map(rarity)));
   // Plus a part of one unknown word: a lone shared word out of two ("me recomendás una película") is weak evidence.
-  const total = words.reduce((sum, word) => sum + weight(word), 0) + DOUBT * Math.log(1 + knowledge.length);
-  // The words are already terms: the query is tokenized by spaces only.
-  return index.search.search(words.join(' '), { tokenize: (query) => query.split(' ') }).slice(0, limit).map((result) => {
-    const matched = new Set(result.queryTerms);
-    const covered = words.filter((word) => matched.has(word)).reduce((sum, word) => sum + weight(word), 0);
-    return { entry: index.byId.get(String(result.id))!, score: result.score, coverage: total === 0 ? 0 : covered / total };
+  const total = weights.reduce((sum, weight) => sum + weight, 0) + DOUBT * rarest;
+  const found = new Map<number, { sum: number; covered: number; words: number }>();
+  words.forEach((keys, word) => {
+    for (const [entry, match] of matchWord(index, keys)) {
+      const seen = found.get(entry) ?? { sum: 0, covered: 0, words: 0 };
+      found.set(entry, { sum: seen.sum + match.score, covered: seen.covered + weights[word]! * (match.exact ? 1 : FUZZY_COVERAGE), words: seen.words + 1 });
+    }
   });
+  return [...found]
+    .map(([position, { sum, covered, words: matched }]) => {
+      const score = sum * matched;
+      const coverage = covered / total;
+      const logit = CONFIDENCE.coverage * coverage + CONFIDENCE.score * Math.log(score / rarest) + CONFIDENCE.bias;
+      return { entry: knowledge[position]!, score, coverage, confidence: 1 / (1 + Math.exp(-logit)) };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
 }
 
 /**
- * The answerer used without a model: the best entry's text, as is, with its coverage of the
- * question as the confidence; nothing found is `{ answer: null }`.
+ * The answerer used without a model: the best entry's text, as is, with the retriever's
+ * confidence; nothing found is `{ answer: null }`.
  * @example answerOffline({ question: '¿aceptan Pix?', knowledge }) // { answer: 'Sí, aceptamos Pix…', entryIds: ['pix'], confidence: 0.8, source: 'offline' }
  */
 export function answerOffline(request: AnswerRequest): AnswerResult {
   const [best] = retrieveKnowledge(request.question, request.knowledge, 1);
   if (best === undefined) return { answer: null, entryIds: [], confidence: 0, source: 'offline' };
-  return { answer: best.entry.text, entryIds: [best.entry.id], confidence: Math.round(best.coverage * 1000) / 1000, source: 'offline' };
+  return { answer: best.entry.text, entryIds: [best.entry.id], confidence: Math.round(best.confidence * 1000) / 1000, source: 'offline' };
 }
 
 export const answerFromKnowledgeOffline: RuntimePorts['answerFromKnowledge'] = async (request) => answerOffline(request);

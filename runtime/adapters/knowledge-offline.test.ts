@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import type { FlowDocument, KnowledgeEntry } from '../../schema/index.ts';
+import { answerOffline, retrieveKnowledge } from './knowledge-offline.ts';
+import { measureKnowledgeAccuracy, type KnowledgeQuestion } from './knowledge-accuracy.ts';
+import { DEFAULT_ANSWER_CONFIDENCE } from '../nodes/ai-answer.ts';
+
+const read = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
+const farmacia = read<FlowDocument>('../../fixtures/flows/farmacia.json').knowledge!;
+
+const knowledge: KnowledgeEntry[] = [
+  { id: 'horarios', title: 'Horarios de atención', text: 'Abrimos de lunes a sábado de 8 a 22. Los domingos abrimos de 9 a 14.' },
+  { id: 'pago', title: 'Medios de pago', text: 'Aceptamos efectivo, tarjetas y transferencia. No aceptamos cheques.' },
+  { id: 'envios', title: 'Envíos a domicilio', text: 'Hacemos envíos en toda la ciudad. El envío cuesta $2.500 y es gratis en compras de más de $45.000.' },
+  { id: 'trabajo', title: 'Trabajá con nosotros', text: 'Para postularte mandá tu CV a rrhh@example.com.' },
+  { id: 'baja', title: 'Tus datos', text: 'Podés darte de baja de las promociones escribiendo BAJA.' },
+];
+
+describe('offline knowledge retrieval', () => {
+  it('finds the entry through typos, synonyms and glued pronouns, and is sure of it', () => {
+    for (const [question, id] of [
+      ['¿abren los domingos?', 'horarios'],
+      ['se puede pagar con tranferencia?', 'pago'],
+      ['cuanto sale el delivery a mi casa', 'envios'],
+      ['busco empleo, donde dejo el curriculum', 'trabajo'],
+      ['quiero darme de baja', 'baja'],
+    ] as const) {
+      const [best] = retrieveKnowledge(question, knowledge);
+      expect(best?.entry.id, question).toBe(id);
+      expect(best!.confidence, question).toBeGreaterThanOrEqual(DEFAULT_ANSWER_CONFIDENCE);
+    }
+  });
+
+  it('counts a word once however many of its keys match, so one common word does not outweigh a rare one', () => {
+    // "pago" is both the payment concept and its own root; "cheques" is in one entry only.
+    expect(retrieveKnowledge('pago con cheques', knowledge)[0]?.entry.id).toBe('pago');
+  });
+
+  it('is unsure of questions mostly made of words the knowledge lacks, and finds nothing in none', () => {
+    for (const question of ['escribime un poema sobre el otoño', 'quién ganó el partido ayer', 'me recomendás una película']) {
+      const result = answerOffline({ question, knowledge });
+      expect(result.confidence, question).toBeLessThan(DEFAULT_ANSWER_CONFIDENCE);
+    }
+    expect(answerOffline({ question: '¿¿??', knowledge })).toEqual({ answer: null, entryIds: [], confidence: 0, source: 'offline' });
+    expect(retrieveKnowledge('hola', [])).toEqual([]);
+  });
+
+  it('keeps its figures on the farmacia development set (fixtures/knowledge/farmacia-dev.json)', async () => {
+    const questions = read<KnowledgeQuestion[]>('../../fixtures/knowledge/farmacia-dev.json');
+    const { answerable, offTopic } = await measureKnowledgeAccuracy(answerOffline, farmacia, questions, DEFAULT_ANSWER_CONFIDENCE);
+    expect(answerable.rightEntry / answerable.total).toBeGreaterThanOrEqual(0.78);
+    expect(offTopic.refused / offTopic.total).toBeGreaterThanOrEqual(0.9);
+  });
+});
