@@ -30,7 +30,7 @@ function fakeApi() {
     async startSimulation(_id: string, source: 'draft' | number): Promise<SimulationStart> {
       started.push(source);
       const document = source === 'draft' ? draft : version1;
-      return { simulationId: `sim-${started.length}`, flowId: 'demo', source, messages: [{ type: 'text', text: { body: (document.nodes[0]!.data as { text: string }).text } }], activeNodeId: document.startNodeId, variables: {}, status: 'active' };
+      return { simulationId: `sim-${started.length}`, flowId: 'demo', source, messages: [{ type: 'text', text: { body: (document.nodes[0]!.data as { text: string }).text } }], activeNodeId: document.startNodeId, variables: {}, status: 'active', clock: 0, timers: [] };
     },
     async sendSimulationMessage(_id: string, message: InboundMessage): Promise<SimulationTurn> {
       sent.push(message);

@@ -60,7 +60,36 @@ export const TraceStep = Type.Object({
 });
 export type TraceStep = Static<typeof TraceStep>;
 
+/**
+ * A timer the simulated conversation is waiting on (runtime/core/types.ts `Timer`): at `dueAt` on the
+ * simulation's clock the node `nodeId` leaves through `output` (`timeout`, `unanswered`, a delay's `next`),
+ * or, `kind: 'expire'`, the session times out.
+ */
+export const PendingTimer = Type.Object({
+  dueAt: Type.Integer({ description: 'When it falls due on the simulation\'s clock (ms since the epoch)' }),
+  kind: Type.Union([Type.Literal('leave'), Type.Literal('expire')]),
+  nodeId: Type.Union([Type.String(), Type.Null()]),
+  output: Type.Union([Type.String(), Type.Null()]),
+});
+export type PendingTimer = Static<typeof PendingTimer>;
+
+/** The simulation's clock and what it waits on; every answer about a simulation carries them. */
+const SimulationClock = {
+  /** The simulation's "now" (ms since the epoch): the real clock plus however far "advance time" moved it. */
+  clock: Type.Integer(),
+  /** Its pending timers, soonest first. */
+  timers: Type.Array(PendingTimer),
+};
+
 export const SimulationTurn = Type.Object({
+  /**
+   * Timers that fell due and fired in this answer, in order, before its message (the simulation's clock
+   * runs in real time too) or while time was advanced. Their messages come first in `messages`.
+   */
+  fired: Type.Array(PendingTimer),
+  /** Advancing stopped after this many timers fired (a flow that keeps setting timers): the clock stands at the last one. */
+  stoppedAfter: Type.Optional(Type.Integer({ minimum: 1 })),
+  ...SimulationClock,
   messages: Type.Array(GraphMessageSchema),
   /** Messages the runtime produced that could not become a Graph API body (a limit broken), with why. */
   undelivered: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
@@ -90,8 +119,18 @@ export const SimulationStart = Type.Object({
   variables: AnyObject,
   activeNodeId: Type.Union([Type.String(), Type.Null()]),
   status: SimulationStatus,
+  ...SimulationClock,
 });
 export type SimulationStart = Static<typeof SimulationStart>;
+
+/** The longest single "advance time": a year. */
+export const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
+
+export const AdvanceSimulation = Type.Union([
+  Type.Object({ seconds: Type.Integer({ minimum: 1, maximum: MAX_ADVANCE_SECONDS }) }, { additionalProperties: false }),
+  Type.Object({ until: Type.Literal('next_timer') }, { additionalProperties: false }),
+], { description: 'How far to move the clock: `{ seconds }`, or `{ until: "next_timer" }` to the soonest pending timer' });
+export type AdvanceSimulation = Static<typeof AdvanceSimulation>;
 
 const SimulationParams = Type.Object({ simulationId: Type.String({ format: 'uuid' }) });
 const tags = ['simulations'];
@@ -137,5 +176,18 @@ export const resolveSimulation = apiRoute({
     summary: "What an agent's \"resolve\" does to a live conversation in handoff, for the simulator", tags, security: BEARER,
     params: SimulationParams,
     response: { 200: SimulationTurn, ...errorResponses(...SIGNED_IN, ...CHECKED_INPUT, 'simulation_not_found', 'simulation_not_in_handoff') },
+  },
+});
+
+export const advanceSimulation = apiRoute({
+  method: 'POST',
+  url: '/api/simulations/:simulationId/advance',
+  schema: {
+    summary: "Move a simulation's clock forward, firing the timers that fall due in order", tags, security: BEARER,
+    description: 'Each due timer runs its turn at its own time, through the same core as live traffic (docs/time.md). '
+      + 'The answer lists what fired and the timers still pending.',
+    params: SimulationParams,
+    body: AdvanceSimulation,
+    response: { 200: SimulationTurn, ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'simulation_not_found') },
   },
 });

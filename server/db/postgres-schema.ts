@@ -68,6 +68,8 @@ export const simulations = pgTable(
     draftRevision: integer('draft_revision'),
     contact: text('contact'),
     session: text('session'),
+    timers: text('timers').notNull().default('[]'),
+    clockOffsetMs: millis('clock_offset_ms').notNull().default(0),
     createdBy: text('created_by').notNull(),
     createdAt: millis('created_at').notNull(),
     updatedAt: millis('updated_at').notNull(),

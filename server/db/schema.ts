@@ -88,6 +88,10 @@ export const simulations = sqliteTable(
     contact: text('contact'),
     /** The runtime Session JSON; null before the first message. */
     session: text('session'),
+    /** The simulation's pending timers (the core's Timer[] JSON), fired when its clock reaches them. */
+    timers: text('timers').notNull().default('[]'),
+    /** How far "advance time" moved the simulation's clock ahead of the real one. */
+    clockOffsetMs: integer('clock_offset_ms').notNull().default(0),
     createdBy: text('created_by').notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FlowDocument } from '../../schema/index.ts';
-import type { Contact, Session } from '../../runtime/core/types.ts';
+import type { Contact, Session, Timer } from '../../runtime/core/types.ts';
 import type { CharlaDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { FlowRepository } from '../flows/repository.ts';
@@ -17,6 +17,17 @@ export interface StoredSimulation {
   document: FlowDocument;
   session: Session | null;
   contact: Contact;
+  /** Pending timers, fired when the simulation's clock reaches them. */
+  timers: Timer[];
+  /** How far "advance time" moved this simulation's clock ahead of the real one. */
+  clockOffsetMs: number;
+}
+
+/** What a simulation's turns change: its session and timers, and its clock when time was advanced. */
+export interface SimulationChange {
+  session: Session | null;
+  timers: Timer[];
+  clockOffsetMs: number;
 }
 
 /**
@@ -72,11 +83,17 @@ export function createSimulationStore(database: CharlaDatabase, flows: FlowRepos
         document: await documentOf(row),
         session: row.session === null ? null : (JSON.parse(row.session) as Session),
         contact: row.contact === null ? DEFAULT_SIMULATED_CONTACT : (JSON.parse(row.contact) as Contact),
+        timers: JSON.parse(row.timers) as Timer[],
+        clockOffsetMs: row.clockOffsetMs,
       };
     },
 
-    async saveSession(id: string, session: Session, now: number): Promise<void> {
-      await db.update(simulations).set({ session: JSON.stringify(session), updatedAt: now }).where(eq(simulations.id, id));
+    /** `now`: the real time, which retention measures disuse by. */
+    async save(id: string, change: SimulationChange, now: number): Promise<void> {
+      await db.update(simulations).set({
+        session: change.session === null ? null : JSON.stringify(change.session), timers: JSON.stringify(change.timers),
+        clockOffsetMs: change.clockOffsetMs, updatedAt: now,
+      }).where(eq(simulations.id, id));
     },
   };
 }

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { resolveSimulation, sendSimulationMessage, startSimulation } from '../../../schema/api/simulations.ts';
+import { advanceSimulation, resolveSimulation, sendSimulationMessage, startSimulation } from '../../../schema/api/simulations.ts';
 import { ContactQueues } from '../../live/contact-queues.ts';
 import { permissions, principalOf, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
 import { createSimulationStore, type StoredSimulation } from '../../simulations/simulation-store.ts';
-import { simulateTurn, type SimulatedTurn } from '../../simulations/simulate-turn.ts';
+import { simulate, type SimulatedTurn, type SimulationStep } from '../../simulations/simulate-turn.ts';
 import { webhookMessageToEvent, type WebhookMessage } from '../../../runtime/whatsapp/index.ts';
-import type { InboundEvent } from '../../../runtime/core/types.ts';
 
 /**
  * The simulator: conversations with a draft or a version that never reach the Graph API.
@@ -24,10 +23,10 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     return simulation;
   }
 
-  /** Runs a turn after any turn of the same simulation still running, on its stored state. */
-  function turn(id: string, event: InboundEvent): Promise<SimulatedTurn> {
+  /** Runs a step after any step of the same simulation still running, on its stored state. */
+  function turn(id: string, step: SimulationStep): Promise<SimulatedTurn> {
     return new Promise((resolve, reject) => {
-      queues.push(id, () => requireSimulation(id).then((simulation) => simulateTurn(deps, simulation, event)).then(resolve, reject));
+      queues.push(id, () => requireSimulation(id).then((simulation) => simulate(deps, simulation, step)).then(resolve, reject));
     });
   }
 
@@ -42,7 +41,7 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       });
       // WhatsApp conversations start with the customer's message: nothing is said until the first one.
       return reply.status(201).send({
-        simulationId, flowId: id, source, messages: [], variables: {}, activeNodeId: null, status: 'active',
+        simulationId, flowId: id, source, messages: [], variables: {}, activeNodeId: null, status: 'active', clock: now(), timers: [],
       });
     },
   });
@@ -53,11 +52,12 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request) => {
       const { simulationId } = request.params;
       const simulation = await requireSimulation(simulationId);
+      const clock = now() + simulation.clockOffsetMs;
       const message = {
-        from: simulation.contact.waId, id: `sim.${simulationId}.${now()}`, timestamp: String(Math.floor(now() / 1000)),
+        from: simulation.contact.waId, id: `sim.${simulationId}.${clock}`, timestamp: String(Math.floor(clock / 1000)),
         ...request.body,
       } as WebhookMessage;
-      return turn(simulationId, webhookMessageToEvent(message));
+      return turn(simulationId, { event: webhookMessageToEvent(message) });
     },
   });
 
@@ -69,7 +69,15 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       if ((await requireSimulation(simulationId)).session?.status !== 'handoff') {
         throw new AppError('simulation_not_in_handoff');
       }
-      return turn(simulationId, { type: 'handoff_resolved' });
+      return turn(simulationId, { event: { type: 'handoff_resolved' } });
+    },
+  });
+
+  app.route({
+    ...advanceSimulation,
+    preHandler: requireRole(permissions.simulate),
+    handler: async (request) => {
+      return turn(request.params.simulationId, { advance: request.body });
     },
   });
 };
