@@ -22,6 +22,7 @@ import { flowsPlugin } from './plugins/flows/index.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { inboxPlugin } from './plugins/inbox/index.ts';
+import { startsPlugin } from './plugins/starts/index.ts';
 import { analyticsPlugin } from './plugins/analytics/index.ts';
 import { metricsPlugin } from './plugins/metrics/index.ts';
 import { nodeTrialsPlugin } from './plugins/node-trials/index.ts';
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(livePlugin);
   await app.register(webhookPlugin);
   await app.register(inboxPlugin);
+  await app.register(startsPlugin);
   await app.register(analyticsPlugin);
   await app.register(metricsPlugin);
 

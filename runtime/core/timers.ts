@@ -26,7 +26,7 @@ export function isWindowClosed(session: Session, now: number): boolean {
  * cancelled, and the timers of the state it is in now set: the waiting node's (a `timeout`, a
  * delay's end, a handoff's `unanswered`) and, while the bot is in charge, the session's expiry.
  */
-export function settleTimers(ctx: TurnContext): TimerEffect[] {
+export function settleTimers(ctx: Pick<TurnContext, 'flow' | 'session' | 'now'>): TimerEffect[] {
   const { session } = ctx;
   const left = session.epoch ?? 0;
   session.epoch = left + 1;
@@ -35,7 +35,7 @@ export function settleTimers(ctx: TurnContext): TimerEffect[] {
   return effects;
 }
 
-function stateTimers(ctx: TurnContext): Timer[] {
+function stateTimers(ctx: Pick<TurnContext, 'flow' | 'session' | 'now'>): Timer[] {
   const { session, now } = ctx;
   const epoch = session.epoch ?? 0;
   const index = flowIndex(ctx.flow);

@@ -35,6 +35,8 @@ export const errorCatalogue = {
   simulation_not_in_handoff: { status: 409, message: 'The simulated conversation is not waiting for an agent' },
   conversation_not_in_handoff: { status: 409, message: 'The conversation is not waiting for an agent' },
   conversation_not_with_bot: { status: 409, message: 'Only a conversation the bot is running can be taken over' },
+  conversation_in_progress: { status: 409, message: 'The contact is in a conversation on this number; start one once it has ended' },
+  idempotency_key_reused: { status: 409, message: 'This Idempotency-Key was already used with another request' },
   // 413 / 415
   payload_too_large: { status: 413, message: 'The body is too large' },
   flow_too_large: { status: 413, message: `The flow document is larger than ${FLOW_LIMITS.maxBytes} bytes` },

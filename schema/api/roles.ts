@@ -34,6 +34,11 @@ export const permissions = {
    * inbox). These reach real customers: testers read the inbox but never send.
    */
   answerConversations: ['analyst', 'admin'],
+  /**
+   * Start a conversation with a customer on a live flow (a template and initial variables): reaches real
+   * customers like the inbox, so testers may not.
+   */
+  startConversations: ['analyst', 'admin'],
   /** Analytics of the live bots (counts, service figures, CSV export). Testers read the history with numbers masked instead. */
   readAnalytics: ['analyst', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

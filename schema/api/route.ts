@@ -14,6 +14,8 @@ export interface ApiRoute {
     tags: readonly string[];
     security?: ReadonlyArray<Record<string, readonly string[]>>;
     params?: TSchema;
+    /** Request headers the route reads (e.g. `Idempotency-Key`), lower-case names. */
+    headers?: TSchema;
     querystring?: TSchema;
     body?: TSchema;
     /** Every status the route answers with: its success and, through errorResponses(), its coded errors. */

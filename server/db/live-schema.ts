@@ -213,3 +213,29 @@ export const timers = sqliteTable(
     index('timers_conversation_idx').on(table.conversationId, table.epoch),
   ],
 );
+
+/**
+ * Conversations the business started (POST /api/flows/:id/start), written in the start's own turn
+ * transaction. A start sent with an `Idempotency-Key` is kept by (who asked, key) with a hash of its
+ * request: a retry with the same key finds it and answers the same conversation again, never a second start.
+ */
+export const conversationStarts = sqliteTable(
+  'conversation_starts',
+  {
+    id: integer('id').primaryKey(),
+    /** Whose key it is: the principal that asked (keys of different callers never meet). */
+    scope: text('scope').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    /** sha-256 of the flow id and the request body (key order ignored). */
+    requestHash: text('request_hash').notNull(),
+    conversationId: integer('conversation_id').notNull(),
+    /** The outbox row of the template. */
+    outboxId: integer('outbox_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    flowVersion: integer('flow_version').notNull(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [uniqueIndex('conversation_starts_key_idx').on(table.scope, table.idempotencyKey).where(sql`${table.idempotencyKey} IS NOT NULL`)],
+);

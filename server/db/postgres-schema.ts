@@ -269,3 +269,21 @@ export const timers = pgTable(
     index('timers_conversation_idx').on(table.conversationId, table.epoch),
   ],
 );
+
+export const conversationStarts = pgTable(
+  'conversation_starts',
+  {
+    id: rowId('id'),
+    scope: text('scope').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash').notNull(),
+    conversationId: bigint('conversation_id', { mode: 'number' }).notNull(),
+    outboxId: bigint('outbox_id', { mode: 'number' }).notNull(),
+    flowId: text('flow_id').notNull(),
+    flowVersion: integer('flow_version').notNull(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (table) => [uniqueIndex('conversation_starts_key_idx').on(table.scope, table.idempotencyKey).where(sql`${table.idempotencyKey} IS NOT NULL`)],
+);

@@ -75,3 +75,13 @@ export const runRow = (run: RunState, conversation: { id: number; phoneNumberId:
   flowId: run.flowId, flowVersion: run.flowVersion, outcome: run.outcome, handedOff: run.handedOff ? 1 : 0, lastNodeId: run.lastNodeId,
   path: JSON.stringify(run.path), startedAt: run.startedAt, updatedAt: run.updatedAt, endedAt: run.endedAt,
 });
+
+/** The columns both dialects' `conversation_starts` tables have, as a retry with the same key is answered. */
+interface StartTable {
+  requestHash: Column; conversationId: Column; outboxId: Column; flowId: Column; flowVersion: Column; phoneNumberId: Column; nodeId: Column;
+}
+
+export const startColumns = <Table extends StartTable>(table: Table) => ({
+  requestHash: table.requestHash, conversationId: table.conversationId, outboxId: table.outboxId, flowId: table.flowId,
+  flowVersion: table.flowVersion, phoneNumberId: table.phoneNumberId, nodeId: table.nodeId,
+} as { [K in keyof StartTable]: Table[K] });

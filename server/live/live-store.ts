@@ -15,6 +15,7 @@ export interface LiveStore {
   outbox: OutboxRepository;
   notices: HandoffNoticeRepository;
   timers: TimerRepository;
+  starts: ConversationStartRepository;
   /** Writes what is queued and refuses further writes (before the connection closes). */
   close(): Promise<void>;
 }
@@ -162,7 +163,28 @@ export interface TurnToStore {
   timers?: TimerEffect[];
   /** The claimed timer this turn fired: marked `fired` with the turn, so a crash before it leaves it to fire again. */
   firedTimerId?: number;
+  /**
+   * The business started this conversation (its one reply is the template): recorded with the turn. A start
+   * whose (scope, idempotency key) is already recorded fails the whole turn, so a key never starts twice.
+   */
+  start?: { scope: string; idempotencyKey: string | null; requestHash: string; nodeId: string };
   now: number;
+}
+
+/** A recorded start, as a retry with the same idempotency key is answered. */
+export interface ConversationStartRow {
+  requestHash: string;
+  conversationId: number;
+  outboxId: number;
+  flowId: string;
+  flowVersion: number;
+  phoneNumberId: string;
+  nodeId: string;
+}
+
+export interface ConversationStartRepository {
+  /** The start recorded under a caller's idempotency key, if any. */
+  byKey(scope: string, idempotencyKey: string): Promise<ConversationStartRow | undefined>;
 }
 
 export interface ConversationRepository {

@@ -27,6 +27,7 @@ const COUNTERS = {
   charla_timers_window_closed_total: 'Timer turns due after the 24-hour window closed with no fallback template: nothing sent',
   charla_handoff_notifications_total: 'Handoff notifications accepted by CHARLA_HANDOFF_WEBHOOK_URL',
   charla_handoff_notification_failures_total: 'Handoff notifications given up on (refused, or too many attempts)',
+  charla_conversations_started_total: 'Conversations the business started with a template (POST /api/flows/:id/start)',
 } as const;
 
 export type CounterName = keyof typeof COUNTERS;

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, inArray, lte, min, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { CharlaPgDb } from '../db/postgres-connection.ts';
 import {
-  conversationMessages, conversationRuns, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
+  conversationMessages, conversationRuns, conversationStarts, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
 } from '../db/postgres-schema.ts';
 import { analyseAgentReply, statusCounters, type RunState } from './analytics/turn-analytics.ts';
 import type { CounterIncrement } from './analytics/counters.ts';
 import {
   handoffNoticeBody, type ConversationRow, type HistoryBody, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
 } from './live-store.ts';
-import { claimableTimer, excluded, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
+import { claimableTimer, excluded, startColumns, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
 const conversationColumns = {
   id: conversations.id, phoneNumberId: conversations.phoneNumberId, waId: conversations.waId,
@@ -158,7 +158,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
           userId: turn.userId ?? conversation?.userId ?? null, username: turn.username ?? conversation?.username ?? null,
           contactName: turn.contactName ?? conversation?.contactName ?? null, flowId: turn.flowId, flowVersion: turn.version,
           status: turn.session.status, session: JSON.stringify(turn.session),
-          lastUserMessageAt: turn.lastCustomerMessageAt || conversation?.lastUserMessageAt || now, updatedAt: now,
+          lastUserMessageAt: turn.lastCustomerMessageAt ?? conversation?.lastUserMessageAt ?? now, updatedAt: now,
           run: conversation?.run ?? null,
         };
         // The key (number and address) is set once: a conversation found by its BSUID keeps the address it began with.
@@ -199,6 +199,11 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
           }
         }
         if (turn.firedTimerId !== undefined) await tx.update(timers).set({ state: 'fired' }).where(eq(timers.id, turn.firedTimerId));
+        if (turn.start) {
+          await tx.insert(conversationStarts).values({
+            ...turn.start, conversationId, outboxId: queued[0]!.id, flowId: turn.flowId, flowVersion: turn.version, phoneNumberId: turn.phoneNumberId, createdAt: now,
+          });
+        }
         return { conversationId, queued };
       }),
       storeSession: async (id, change) => {
@@ -272,6 +277,10 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       },
       pendingOf: async (conversationId) => (await db.select(timerColumns(timers)).from(timers)
         .where(and(eq(timers.conversationId, conversationId), pendingTimers(timers))).orderBy(asc(timers.dueAt))).map(timerRow),
+    },
+    starts: {
+      byKey: async (scope, idempotencyKey) => (await db.select(startColumns(conversationStarts)).from(conversationStarts)
+        .where(and(eq(conversationStarts.scope, scope), eq(conversationStarts.idempotencyKey, idempotencyKey))))[0],
     },
     close: async () => undefined,
   };

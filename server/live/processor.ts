@@ -2,7 +2,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Contact, InboundEvent, OutboundMessage, RuntimeEffect, RuntimePorts, Session, TurnResult } from '../../runtime/core/types.ts';
 import { contactAddress } from '../../runtime/core/contact.ts';
 import { renderTemplateMessage } from '../../runtime/core/template-message.ts';
-import { settingsOf } from '../../schema/index.ts';
+import { startByBusiness } from '../../runtime/core/start-conversation.ts';
+import { OutboundLimitError } from '../../runtime/whatsapp/errors.ts';
+import { settingsOf, type TemplateRef } from '../../schema/index.ts';
 import { runTurn, takeOverSession } from '../../runtime/index.ts';
 import { isTimerCurrent } from '../../runtime/core/timers.ts';
 import { adaptToLimits } from '../../runtime/whatsapp/adapt.ts';
@@ -20,7 +22,9 @@ import { BurstGatherer } from './bursts.ts';
 import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
-import type { ConversationRow, InboundPayload, InboundRow, LiveStore, TimerRow, UnsavedHandoffNotice } from './live-store.ts';
+import type {
+  ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, TimerRow, TurnToStore, UnsavedHandoffNotice,
+} from './live-store.ts';
 import type { LiveMetrics } from './metrics.ts';
 import { customerMessageTime, windowOpen } from './service-window.ts';
 import { TimerScheduler, type TimerSchedulerSettings } from './timer-scheduler.ts';
@@ -60,6 +64,18 @@ interface TurnRequest {
   resume?: boolean;
   /** The stored timer this turn fires: marked fired in the turn's transaction. */
   firedTimerId?: number;
+}
+
+/** A conversation the business starts (POST /api/flows/:id/start), on the number bound to the flow. */
+export interface StartRequest {
+  flowId: string;
+  phoneNumberId: string;
+  contact: Contact;
+  template: TemplateRef;
+  variables: Record<string, unknown>;
+  nodeId?: string;
+  /** How the start is recorded: whose idempotency key (if any) and the request's hash. */
+  record: Omit<NonNullable<TurnToStore['start']>, 'nodeId'>;
 }
 
 /**
@@ -179,14 +195,91 @@ export class LiveProcessor {
     });
   }
 
+  /**
+   * The business writes first: the template is queued (sent paced like every reply, within the number's
+   * rate) and the conversation waits at the node the customer's reply goes to, on the flow's live version.
+   * Runs in the contact's queue, so it never races their own messages. A start recorded under the same
+   * idempotency key is answered again (same request) or refused (`idempotency_key_reused`), never repeated.
+   */
+  startConversation(request: StartRequest): Promise<StartOutcome> {
+    const { phoneNumberId, contact } = request;
+    return this.inQueue(contactKey(phoneNumberId, contact.userId ?? contact.waId), () => this.start(request));
+  }
+
+  private async start(request: StartRequest): Promise<StartOutcome> {
+    const { store, metrics } = this.deps;
+    const { record, phoneNumberId, contact } = request;
+    const recorded = () => (record.idempotencyKey === null ? Promise.resolve(undefined) : store.starts.byKey(record.scope, record.idempotencyKey));
+    const earlier = await recorded();
+    if (earlier) return sameStart(earlier, record.requestHash);
+    const live = await this.deps.flows.getLiveFlow(request.flowId);
+    if (!live) throw new AppError('flow_not_published', `Flow "${request.flowId}" has no live version to start`);
+    const conversation = await this.conversationOf(phoneNumberId, contact);
+    const now = this.deps.now();
+    if (conversation && await this.isRunning(conversation, now)) {
+      throw new AppError('conversation_in_progress', undefined, { conversationId: conversation.id, status: conversation.status });
+    }
+    const nodeId = request.nodeId ?? live.document.startNodeId;
+    if (!live.document.nodes.some((node) => node.id === nodeId)) {
+      throw new AppError('node_not_found', `Version ${live.version} of "${request.flowId}" has no node "${nodeId}"`);
+    }
+    const result = startByBusiness({
+      flow: live.document, version: live.version, previous: conversation ? JSON.parse(conversation.session) as Session : null,
+      contact, template: request.template, variables: request.variables, nodeId, now,
+    });
+    const address = conversation?.waId ?? contactAddress(contact);
+    let body: string;
+    try {
+      body = this.graphBodies.serialize(result.messages[0]!, address);
+    } catch (error) {
+      if (error instanceof OutboundLimitError) throw new AppError('bad_request', `The template breaks a WhatsApp limit: ${error.message}`);
+      throw error;
+    }
+    let stored: Awaited<ReturnType<LiveStore['conversations']['storeTurn']>>;
+    try {
+      stored = await store.conversations.storeTurn({
+        conversation, phoneNumberId, waId: address, ...knownIds(contact), contactName: contact.name ?? null,
+        flowId: live.document.id, version: live.version, session: result.session, replies: [body], replyNodes: result.senders,
+        // The business writing does not open the 24-hour window: only the customer's reply does.
+        lastCustomerMessageAt: conversation?.lastUserMessageAt ?? 0,
+        notices: [], timers: result.timers, start: { ...record, nodeId }, now,
+      });
+    } catch (error) {
+      // Another start took the same key meanwhile (the database refused the second record).
+      const raced = await recorded();
+      if (raced) return sameStart(raced, record.requestHash);
+      throw error;
+    }
+    for (const effect of result.timers) if (effect.type === 'schedule_timer') this.scheduler.wakeAt(effect.timer.dueAt);
+    this.deps.sender.add(stored.queued);
+    metrics.increment('charla_conversations_started_total');
+    return {
+      requestHash: record.requestHash, conversationId: stored.conversationId, outboxId: stored.queued[0]!.id,
+      flowId: live.document.id, flowVersion: live.version, phoneNumberId, nodeId, replayed: false,
+    };
+  }
+
+  /** A conversation the bot or a person is still having: in handoff, or active and not timed out on its version. */
+  private async isRunning(conversation: ConversationRow, now: number): Promise<boolean> {
+    if (conversation.status === 'handoff') return true;
+    if (conversation.status !== 'active') return false;
+    return (await chooseFlow(conversation, conversation.flowId, this.deps.flows, now))?.session != null;
+  }
+
   /** Runs `work` on the conversation as it is once the contact's earlier turns are done, so none runs meanwhile. */
   private async inContactQueue<T>(conversationId: number, work: (conversation: ConversationRow) => Promise<T>): Promise<T> {
     const queued = await this.deps.store.conversations.byId(conversationId);
     if (!queued) throw new AppError('conversation_not_found', `No conversation ${conversationId}`);
+    return this.inQueue(contactKey(queued.phoneNumberId, queued.userId ?? queued.waId),
+      async () => work((await this.deps.store.conversations.byId(conversationId))!));
+  }
+
+  /** Runs `work` in a contact's queue, after the turns before it, and settles with what it gives. */
+  private inQueue<T>(key: string, work: () => Promise<T>): Promise<T> {
     return new Promise((resolve, reject) => {
-      this.queues.push(contactKey(queued.phoneNumberId, queued.userId ?? queued.waId), async () => {
+      this.queues.push(key, async () => {
         try {
-          resolve(await work((await this.deps.store.conversations.byId(conversationId))!));
+          resolve(await work());
         } catch (error) {
           reject(error);
         }
@@ -443,6 +536,15 @@ export class LiveProcessor {
 }
 
 type HandoffStarted = Extract<RuntimeEffect, { type: 'handoff_started' }>;
+
+/** A start as recorded; `replayed` when an earlier request with the same idempotency key made it. */
+export type StartOutcome = ConversationStartRow & { replayed: boolean };
+
+/** A retry with a recorded idempotency key: the same request gets the same answer; another request under it is refused. */
+function sameStart(recorded: ConversationStartRow, requestHash: string): StartOutcome {
+  if (recorded.requestHash !== requestHash) throw new AppError('idempotency_key_reused', undefined, { conversationId: recorded.conversationId });
+  return { ...recorded, replayed: true };
+}
 
 function handoffNotice(effect: HandoffStarted, turn: TurnRequest, choice: FlowChoice, now: number): UnsavedHandoffNotice {
   return {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, min, ne, sql, type SQL } from 'drizzle-orm';
 import type { CharlaDb } from '../db/connection.ts';
 import {
-  conversationMessages, conversationRuns, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
+  conversationMessages, conversationRuns, conversationStarts, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
 } from '../db/live-schema.ts';
 import { analyseAgentReply, statusCounters, type RunState } from './analytics/turn-analytics.ts';
 import type { CounterIncrement } from './analytics/counters.ts';
@@ -10,7 +10,7 @@ import {
   handoffNoticeBody, type ConversationRow, type HistoryBody, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
   type StatusUpdateRow, type TurnToStore, type UnsentOutboxItem,
 } from './live-store.ts';
-import { claimableTimer, excluded, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
+import { claimableTimer, excluded, startColumns, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
 const p = sql.placeholder;
 /** A placeholder where drizzle's types want SQL (UPDATE … SET). */
@@ -185,6 +185,13 @@ export function createSqliteLiveStore(
     nextTimer: db.select({ at: timerSoonestDue(timers) }).from(timers).where(inArray(timers.state, ['pending', 'claimed'])).prepare(),
     timersOf: db.select(timerColumns(timers)).from(timers)
       .where(and(eq(timers.conversationId, p('conversationId')), pendingTimers(timers))).orderBy(asc(timers.dueAt)).prepare(),
+    insertStart: db.insert(conversationStarts).values({
+      scope: p('scope'), idempotencyKey: p('idempotencyKey'), requestHash: p('requestHash'), conversationId: p('conversationId'),
+      outboxId: p('outboxId'), flowId: p('flowId'), flowVersion: p('flowVersion'), phoneNumberId: p('phoneNumberId'), nodeId: p('nodeId'),
+      createdAt: p('createdAt'),
+    }).prepare(),
+    startByKey: db.select(startColumns(conversationStarts)).from(conversationStarts)
+      .where(and(eq(conversationStarts.scope, p('scope')), eq(conversationStarts.idempotencyKey, p('idempotencyKey')))).prepare(),
     failNotice: db.update(handoffNotices).set({ state: 'failed', attempts: value('attempts'), error: value('error') })
       .where(eq(handoffNotices.id, p('id'))).prepare(),
   };
@@ -215,7 +222,7 @@ export function createSqliteLiveStore(
       userId: turn.userId ?? conversation?.userId ?? null, username: turn.username ?? conversation?.username ?? null,
       contactName: turn.contactName ?? conversation?.contactName ?? null, flowId: turn.flowId, flowVersion: turn.version,
       status: turn.session.status, session: JSON.stringify(turn.session),
-      lastUserMessageAt: turn.lastCustomerMessageAt || conversation?.lastUserMessageAt || now, updatedAt: now,
+      lastUserMessageAt: turn.lastCustomerMessageAt ?? conversation?.lastUserMessageAt ?? now, updatedAt: now,
       run: conversation?.run ?? null,
     };
     let conversationId: number;
@@ -237,6 +244,11 @@ export function createSqliteLiveStore(
       flowId: turn.flowId, flowVersion: turn.version, nodeId: turn.replyNodes?.[index] ?? null,
     }));
     if (turn.held !== undefined) for (const { id } of stored) statements.markHeld.run({ id, errorCode: null, error: turn.held });
+    if (turn.start) {
+      statements.insertStart.run({
+        ...turn.start, conversationId, outboxId: stored[0]!.id, flowId: turn.flowId, flowVersion: turn.version, phoneNumberId: turn.phoneNumberId, createdAt: now,
+      });
+    }
     addHistory({
       conversationId, direction: inbound ? 'in' : 'bot',
       body: JSON.stringify({ ...(inbound ? { event: inbound.event } : {}), replies: stored.length }),
@@ -354,6 +366,9 @@ export function createSqliteLiveStore(
         await background.run(() => statements.setTimerState.run({ id, state: 'cancelled' }));
       },
       pendingOf: async (conversationId) => statements.timersOf.all({ conversationId }).map(timerRow),
+    },
+    starts: {
+      byKey: async (scope, idempotencyKey) => statements.startByKey.get({ scope, idempotencyKey }),
     },
     close: async () => {
       foreground.close();
