@@ -10,10 +10,11 @@ export { flowValidators } from './ajv.ts';
 export { validateFlow, type ValidateFlowOptions } from './validate/validate-flow.ts';
 export { variableFields } from './validate/variables.ts';
 export type { Problem } from './validate/problem-list.ts';
+export { capProblems, PROBLEMS_SHOWN_PER_CODE, type CappedProblems, type ProblemCount } from './problem-cap.ts';
 export {
   problemCatalogue, problemMessage, problemSeverity, PROBLEM_CODES,
   type ProblemCode, type ErrorCode, type WarningCode, type ProblemLocale,
 } from './problems.ts';
 export { migrateFlow, supportedVersions, flowMigrations, type Migration } from './migrate.ts';
 export { WHATSAPP_LIMITS, FLOW_JSON_LIMITS, DEFAULT_LIST_BUTTON } from './whatsapp-limits.ts';
-export { compileLinearPattern, REGEX_LIMITS, type LinearPattern } from './linear-regex.ts';
+export { compileLinearPattern, compiledPatternCount, REGEX_LIMITS, type LinearPattern } from './linear-regex.ts';

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { RE2JS } from 're2js';
 
 /**
@@ -28,6 +29,26 @@ export type LinearPattern =
  * @example compileLinearPattern('(a)\\1') // { ok: false, problem: 'unsupported', feature: '\\1' }
  */
 export function compileLinearPattern(pattern: string): LinearPattern {
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled === undefined) {
+    compiled = compileUncached(pattern);
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Patterns come from flow documents and, through templates, from customers: one bounded cache,
+ * shared by validation (a big flow repeats a pattern on many nodes) and matching at run time.
+ */
+const compiledPatterns = new LRUCache<string, LinearPattern>({ max: 500 });
+
+/** How many compiled patterns are kept (tests check the bound). */
+export function compiledPatternCount(): number {
+  return compiledPatterns.size;
+}
+
+function compileUncached(pattern: string): LinearPattern {
   if (pattern.length > REGEX_LIMITS.patternLength) return { ok: false, problem: 'too_complex' };
   const feature = unsupportedFeature(pattern);
   if (feature !== undefined) return { ok: false, problem: 'unsupported', feature };

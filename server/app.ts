@@ -13,6 +13,7 @@ import type { CharlaContext } from './context.ts';
 import { openCharlaDatabase, type CharlaDatabase } from './db/database.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { AppError } from './errors.ts';
+import { createDraftProblems } from './flows/draft-problems.ts';
 import { createFlowRepository } from './flows/repository.ts';
 import { GraphManagementClient } from './whatsapp/graph-management.ts';
 import { loggerOptions } from './logger.ts';
@@ -96,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: database.db,
     sqlite: database.sqlite,
     flows: createFlowRepository(database),
+    draftProblems: createDraftProblems(),
     channels,
     metaFlows: createMetaFlows(database, management, tokenOf),
     templates: createTemplateStore(database, management, tokenOf),

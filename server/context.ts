@@ -9,6 +9,7 @@ import type { TemplateStore } from './channels/templates.ts';
 import type { ServerConfig } from './config.ts';
 import type { CharlaDb } from './db/connection.ts';
 import type { CharlaDatabase } from './db/database.ts';
+import type { DraftProblems } from './flows/draft-problems.ts';
 import type { FlowRepository } from './flows/repository.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface CharlaContext {
   /** The SQLite connection; undefined on PostgreSQL. */
   sqlite: Database.Database | undefined;
   flows: FlowRepository;
+  /** The capped problems of stored draft revisions, validated once each (server/flows/draft-problems.ts). */
+  draftProblems: DraftProblems;
   channels: ChannelRepository;
   /** The WhatsApp Flows behind each published version's forms, per WABA (docs/whatsapp.md §4). */
   metaFlows: MetaFlows;

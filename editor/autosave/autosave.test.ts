@@ -24,10 +24,10 @@ function fakeServer() {
       if (revision !== server.revision) throw new ApiError(409, 'revision_conflict', 'The draft changed since you loaded it');
       server.document = next;
       server.revision += 1;
-      return { id: 'demo', revision: server.revision, problems: [] };
+      return { id: 'demo', revision: server.revision, problems: [], problemCounts: [] };
     },
     async getFlow(): Promise<FlowDraft> {
-      return { id: 'demo', name: 'Demo', revision: server.revision, liveVersion: null, document: server.document, problems: [] };
+      return { id: 'demo', name: 'Demo', revision: server.revision, liveVersion: null, document: server.document, problems: [], problemCounts: [] };
     },
   };
   return { server, api };

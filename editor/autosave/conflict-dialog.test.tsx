@@ -21,11 +21,11 @@ async function conflicted(details: Record<string, unknown>) {
     async saveFlow() {
       calls.push('save');
       if (calls.length === 1) throw new ApiError(409, 'revision_conflict', 'The draft changed since you loaded it', details);
-      return { id: 'demo', revision: 8, problems: [] };
+      return { id: 'demo', revision: 8, problems: [], problemCounts: [] };
     },
     async getFlow() {
       calls.push('get');
-      return { id: 'demo', name: 'Demo', revision: 7, liveVersion: null, document, problems: [] };
+      return { id: 'demo', name: 'Demo', revision: 7, liveVersion: null, document, problems: [], problemCounts: [] };
     },
   };
   const autosave = createAutosave({ store, flowId: 'demo', api, delayMs: 0 });

@@ -52,7 +52,7 @@ describe('save indicator', () => {
 describe('restore draft dialog', () => {
   function open(revision: number) {
     const store = createEditorStore({ document, revision });
-    const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async () => ({ id: 'demo', revision: revision + 1, problems: [] }), getFlow: async () => { throw new Error('unused'); } } });
+    const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async () => ({ id: 'demo', revision: revision + 1, problems: [], problemCounts: [] }), getFlow: async () => { throw new Error('unused'); } } });
     render(<EditorStoreProvider store={store}><RestoreDraftDialog autosave={autosave} /></EditorStoreProvider>);
     return store;
   }

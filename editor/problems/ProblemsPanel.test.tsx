@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { generateFlowWithProblems } from '../../fixtures/generate-flow.ts';
 import type { FlowDocument } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -118,6 +119,23 @@ describe('problems panel', () => {
     expect(screen.getByTestId('problems-toggle').getAttribute('aria-expanded')).toBe('false');
     act(() => showProblems());
     expect(screen.getByTestId('problems-toggle').getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('lists the first 20 problems of each code and counts the rest per code, in es, pt and en', () => {
+    // 60 nodes, no edges: 59 unreachable, 92 dead ends, 27 unhandled outputs, 18 empty messages.
+    render(<EditorStoreProvider store={createEditorStore({ document: generateFlowWithProblems(60) })}><ProblemsPanel /></EditorStoreProvider>);
+    expect(screen.getByTestId('problems-warnings').textContent).toBe('178 advertencias');
+    expect(screen.getAllByTestId('problem-dead_end')).toHaveLength(20);
+    expect(screen.getAllByTestId('problem-message_empty')).toHaveLength(18);
+    const more = screen.getByTestId('problems-more');
+    expect(within(more).getByRole('heading').textContent).toBe('Sin listar (se muestran los primeros 20 de cada tipo)');
+    expect(within(more).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Advertencia72 más de dead_end (92 en total)', 'Advertencia39 más de unreachable_node (59 en total)', 'Advertencia7 más de unhandled_output (27 en total)',
+    ]);
+    act(() => useLocale.getState().setLocale('pt'));
+    expect(screen.getByTestId('problems-more-dead_end').textContent).toBe('Avisomais 72 de dead_end (92 no total)');
+    act(() => useLocale.getState().setLocale('en'));
+    expect(screen.getByTestId('problems-more-unhandled_output').textContent).toBe('Warning7 more unhandled_output (27 in all)');
   });
 
   it('turns pointers into inspector field paths', () => {

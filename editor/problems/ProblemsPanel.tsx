@@ -1,6 +1,6 @@
 import './problems.css';
 import { useId, useMemo } from 'react';
-import type { Problem } from '../../schema/index.ts';
+import { capProblems, PROBLEMS_SHOWN_PER_CODE, type Problem } from '../../schema/index.ts';
 import { isBoolean, useStoredState } from '../app/use-stored-state.ts';
 import { useT } from '../i18n/index.ts';
 import { usePlural } from '../i18n/plural.ts';
@@ -23,7 +23,8 @@ function countClass(severity: Problem['severity'], count: number): string {
 
 /**
  * Every validation problem, grouped by the node it belongs to (named as on the canvas), errors
- * first, under a header bar with the counts that collapses the list. Clicking one selects its node,
+ * first, under a header bar with the counts that collapses the list. Past the first
+ * PROBLEMS_SHOWN_PER_CODE of one code, the rest are counted per code below the list. Clicking one selects its node,
  * centres it on the canvas and focuses the field its pointer names in the inspector; one in the
  * flow's name, settings or variables opens the flow settings on its field.
  */
@@ -37,7 +38,10 @@ export function ProblemsPanel() {
   const nodes = useEditorStore((state) => state.document.nodes);
   const edges = useEditorStore((state) => state.document.edges);
   const [collapsed, setCollapsed] = useStoredState('local', COLLAPSED_KEY, false, isBoolean);
-  const groups = useMemo(() => problemGroups(problems, { nodes, edges }), [problems, nodes, edges]);
+  // A generated or careless flow can have thousands of one problem: the first of each code are listed, the rest counted.
+  const capped = useMemo(() => capProblems(problems), [problems]);
+  const groups = useMemo(() => problemGroups(capped.problems, { nodes, edges }), [capped, nodes, edges]);
+  const unlisted = capped.problemCounts.filter((count) => count.total > count.shown);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
 
@@ -91,6 +95,19 @@ export function ProblemsPanel() {
             </ul>
           </section>
         ))}
+        {unlisted.length > 0 && (
+          <section className="problems-more" data-testid="problems-more">
+            <h4 className="problems-group-head">{t('moreTitle', { shown: PROBLEMS_SHOWN_PER_CODE })}</h4>
+            <ul className="problems-list">
+              {unlisted.map((count) => (
+                <li key={count.code} className={`problems-more-item problem--${count.severity}`} data-testid={`problems-more-${count.code}`}>
+                  <span className="problem-severity">{t(count.severity)}</span>
+                  <span>{tp('moreOfCode', count.total - count.shown, { code: count.code, total: count.total })}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
     </section>
   );

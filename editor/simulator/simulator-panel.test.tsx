@@ -46,7 +46,7 @@ function fakeApi() {
 function renderPanel({ readOnly = false } = {}) {
   const store = createEditorStore({ document: draft, revision: 3, readOnly });
   const puts: unknown[] = [];
-  const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async (...args) => { puts.push(args); return { id: 'demo', revision: 4, problems: [] }; }, getFlow: async () => { throw new Error('unused'); } } });
+  const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async (...args) => { puts.push(args); return { id: 'demo', revision: 4, problems: [], problemCounts: [] }; }, getFlow: async () => { throw new Error('unused'); } } });
   const stopAutosave = autosave.start();
   const { api, started, sent } = fakeApi();
   const views: Array<VersionView | null> = [];

@@ -1,5 +1,6 @@
 import { HOSTILE_PATTERNS, HOSTILE_TEXT } from '../testing/hostile-patterns.ts';
-import { compiledPatternCount, compileSafePattern, matchesSafely } from './safe-regex.ts';
+import { compiledPatternCount } from '../../schema/index.ts';
+import { compileSafePattern, matchesSafely } from './safe-regex.ts';
 
 describe('matchesSafely (RE2, linear time)', () => {
   it.each(HOSTILE_PATTERNS)('matches a 1,000-character hostile message against %s, with JavaScript\'s answer', (pattern) => {

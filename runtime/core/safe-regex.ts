@@ -1,12 +1,5 @@
-import { LRUCache } from 'lru-cache';
 import type { RE2JS } from 're2js';
 import { compileLinearPattern, REGEX_LIMITS } from '../../schema/index.ts';
-
-/** Patterns come from flow documents and, through templates, from customers: a bounded cache. */
-const COMPILED_CACHE_SIZE = 500;
-/** The cache holds values, not undefined: a pattern RE2 cannot run is remembered as this. */
-const UNUSABLE = false;
-const compiled = new LRUCache<string, RE2JS | typeof UNUSABLE>({ max: COMPILED_CACHE_SIZE });
 
 /**
  * The pattern compiled for RE2 (linear time, never backtracks), or null when it is invalid,
@@ -15,13 +8,8 @@ const compiled = new LRUCache<string, RE2JS | typeof UNUSABLE>({ max: COMPILED_C
  * @example compileSafePattern('(a)\\1') // null
  */
 export function compileSafePattern(pattern: string): RE2JS | null {
-  let regex = compiled.get(pattern);
-  if (regex === undefined) {
-    const result = compileLinearPattern(pattern);
-    regex = result.ok ? result.regex : UNUSABLE;
-    compiled.set(pattern, regex);
-  }
-  return regex === UNUSABLE ? null : regex;
+  const compiled = compileLinearPattern(pattern);
+  return compiled.ok ? compiled.regex : null;
 }
 
 /**
@@ -32,9 +20,4 @@ export function compileSafePattern(pattern: string): RE2JS | null {
 export function matchesSafely(pattern: string, text: string): boolean {
   if (text.length > REGEX_LIMITS.inputLength) return false;
   return compileSafePattern(pattern)?.test(text) ?? false;
-}
-
-/** How many compiled patterns are kept (tests check the bound). */
-export function compiledPatternCount(): number {
-  return compiled.size;
 }

@@ -33,6 +33,14 @@ export const ProblemSchema = Type.Unsafe<Problem>(Type.Object({
 
 export const Problems = Type.Array(ProblemSchema);
 
+/** Per problem code: how many the document has and how many `problems` lists (capped, schema/problem-cap.ts). */
+export const ProblemCounts = Type.Array(Type.Object({
+  code: Type.String(),
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+  total: Type.Integer({ minimum: 1 }),
+  shown: Type.Integer({ minimum: 0 }),
+}));
+
 export const FlowIdParams = Type.Object({ id: Type.String({ pattern: ID_PATTERN }) });
 
 /** A version number in a path or query string (coerced from text by Fastify). */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { BEARER, FlowDocumentInput, FlowDocumentOutput, FlowIdParams, Problems } from './common.ts';
+import { BEARER, FlowDocumentInput, FlowDocumentOutput, FlowIdParams, ProblemCounts, Problems } from './common.ts';
 import { CHECKED_INPUT, FLOW_BODY, JSON_BODY, SIGNED_IN, errorResponses } from './errors.ts';
 import { apiRoute } from './route.ts';
 
@@ -13,11 +13,15 @@ export const FlowSummary = Type.Object({
 });
 export type FlowSummary = Static<typeof FlowSummary>;
 
-export const FlowDraft = Type.Composite([FlowSummary, Type.Object({ document: FlowDocumentOutput, problems: Problems })]);
+/**
+ * `problems` lists the first PROBLEMS_SHOWN_PER_CODE of each code (a generated or careless draft can
+ * have thousands of one); `problemCounts` has every code's total.
+ */
+export const FlowDraft = Type.Composite([FlowSummary, Type.Object({ document: FlowDocumentOutput, problems: Problems, problemCounts: ProblemCounts })]);
 export type FlowDraft = Static<typeof FlowDraft>;
 
 /** A saved draft: its new revision and what the validator found (warnings and errors do not stop a save). */
-const Saved = Type.Object({ id: Type.String(), revision: Type.Integer(), problems: Problems });
+const Saved = Type.Object({ id: Type.String(), revision: Type.Integer(), problems: Problems, problemCounts: ProblemCounts });
 
 const tags = ['flows'];
 

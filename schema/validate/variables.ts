@@ -97,15 +97,27 @@ export function checkReusedVariables(flow: FlowOutline, graph: FlowGraph, proble
   const askers = flow.nodes.filter((node) => node.sound && node.waits && node.sets.length > 0);
   if (askers.length < 2) return;
   const edgeTarget = new Map(flow.edges.flatMap((edge) => (edge ? [[edge.id, edge.target] as const] : [])));
+  // Walked once per node, not once per pair: a form's data is large and a big flow has hundreds of askers.
+  const fieldsOf = new Map(askers.map((node) => [node.id, variableFields(node.data)]));
+  const askersStoring = new Map<string, number>();
+  for (const fields of fieldsOf.values()) {
+    for (const name of new Set(fields.map((field) => field.name))) askersStoring.set(name, (askersStoring.get(name) ?? 0) + 1);
+  }
+  // Only a name another asker also stores can be reused: the paths from the others need no walk.
+  const sharesAName = (node: FlowOutline['nodes'][number]) => node.sets.some((name) => {
+    const own = fieldsOf.get(node.id)!.some((field) => field.name === name) ? 1 : 0;
+    return (askersStoring.get(name) ?? 0) - own > 0;
+  });
   const reported = new Set<string>();
   for (const first of askers) {
+    if (!sharesAName(first)) continue;
     const answered = [...(graph.outputs.get(first.id) ?? [])]
       .flatMap(([output, edgeId]) => (UNANSWERED_OUTPUTS.has(output) || edgeId === undefined ? [] : [edgeTarget.get(edgeId)!]));
     const after = reachableFrom(answered, graph);
     for (const later of askers) {
       if (later === first || !after.has(later.id)) continue;
       const index = graph.nodeAt.get(later.id)!;
-      for (const field of variableFields(later.data)) {
+      for (const field of fieldsOf.get(later.id)!) {
         const pointer = `/nodes/${index}/data/${field.path.map(pointerSegment).join('/')}`;
         if (field.name === '' || !first.sets.includes(field.name) || reported.has(pointer)) continue;
         reported.add(pointer);

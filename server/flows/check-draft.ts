@@ -32,11 +32,6 @@ export function requireWithinFlowLimits(document: unknown): void {
   }
 }
 
-/** Whether any problem blocks publishing. */
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((problem) => problem.severity === 'error');
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,6 +9,8 @@ import { contentHash } from './content-hash.ts';
 
 export interface FlowDraft extends FlowSummary {
   document: FlowDocument;
+  /** When this revision was saved: with the id and revision, it names the stored document (draft-problems.ts). */
+  updatedAt: number;
 }
 
 /** Parsed versions kept in memory: they never change, and the live path reads them on every turn. */
@@ -22,7 +24,7 @@ const VERSION_CACHE_SIZE = 64;
 export function createFlowRepository(database: CharlaDatabase) {
   const { db, prepared, tables: { flows, flowVersions, simulations, draftSnapshots } } = database;
   const summaryColumns = { id: flows.id, name: flows.name, revision: flows.revision, liveVersion: flows.liveVersion };
-  const draftById = prepared(db.select({ ...summaryColumns, document: flows.document }).from(flows)
+  const draftById = prepared(db.select({ ...summaryColumns, document: flows.document, updatedAt: flows.updatedAt }).from(flows)
     .where(eq(flows.id, sql.placeholder('id'))), 'flow_draft_by_id');
   const summaryById = prepared(db.select(summaryColumns).from(flows).where(eq(flows.id, sql.placeholder('id'))), 'flow_summary_by_id');
   const livePointer = prepared(db.select({ liveVersion: flows.liveVersion }).from(flows)

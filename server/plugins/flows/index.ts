@@ -1,33 +1,37 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { createFlow, deleteFlow, getFlow, listFlows, saveFlow } from '../../../schema/api/flows.ts';
-import type { FlowDocument } from '../../../schema/index.ts';
+import { capProblems, type CappedProblems, type FlowDocument } from '../../../schema/index.ts';
 import { permissions, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
-import { checkDraft, requireWithinFlowLimits, type Problem } from '../../flows/check-draft.ts';
+import { checkDraft, requireWithinFlowLimits } from '../../flows/check-draft.ts';
 import { problemLocale } from '../../flows/problem-locale.ts';
 
-/** A document within the flow limits (else 413/422 with its code) that follows the JSON Schema, or a 422 with every problem. */
-function requireSchemaValid(document: unknown, request: FastifyRequest): { document: FlowDocument; problems: Problem[] } {
+/**
+ * A document within the flow limits (else 413/422 with its code) that follows the JSON Schema, or a
+ * 422 with its problems (capped per code, with every code's count).
+ */
+function requireSchemaValid(document: unknown, request: FastifyRequest): { document: FlowDocument; capped: CappedProblems } {
   requireWithinFlowLimits(document);
   const check = checkDraft(document, problemLocale(request));
-  if (!check.schemaValid) {
-    throw new AppError('flow_invalid', undefined, { problems: check.problems });
-  }
-  return check;
+  const capped = capProblems(check.problems);
+  if (!check.schemaValid) throw new AppError('flow_invalid', undefined, { ...capped });
+  return { document: check.document, capped };
 }
 
 /** Drafts: create, list, read, save with optimistic locking (issue 4). */
 export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const { flows, now } = app.charla;
+  const { flows, draftProblems, now } = app.charla;
 
   app.route({
     ...createFlow,
     preHandler: requireRole(permissions.editDrafts),
     handler: async (request, reply) => {
-      const { document, problems } = requireSchemaValid(request.body, request);
-      const revision = await flows.createDraft(document, now());
-      return reply.status(201).send({ id: document.id, revision, problems });
+      const { document, capped } = requireSchemaValid(request.body, request);
+      const updatedAt = now();
+      const revision = await flows.createDraft(document, updatedAt);
+      draftProblems.remember({ id: document.id, revision, updatedAt }, problemLocale(request), capped);
+      return reply.status(201).send({ id: document.id, revision, ...capped });
     },
   });
 
@@ -41,8 +45,8 @@ export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     ...getFlow,
     preHandler: requireRole(permissions.read),
     handler: async (request) => {
-      const draft = await flows.requireDraft(request.params.id);
-      return { ...draft, problems: checkDraft(draft.document, problemLocale(request)).problems };
+      const { id, name, revision, liveVersion, document, updatedAt } = await flows.requireDraft(request.params.id);
+      return { id, name, revision, liveVersion, document, ...draftProblems.of({ id, revision, updatedAt, document }, problemLocale(request)) };
     },
   });
 
@@ -54,9 +58,11 @@ export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       if (request.body.document.id !== id) {
         throw new AppError('id_mismatch', `The document id "${String(request.body.document.id)}" is not "${id}"; a flow's id never changes`);
       }
-      const { document, problems } = requireSchemaValid(request.body.document, request);
-      const revision = await flows.saveDraft(id, document, request.body.revision, now());
-      return { id, revision, problems };
+      const { document, capped } = requireSchemaValid(request.body.document, request);
+      const updatedAt = now();
+      const revision = await flows.saveDraft(id, document, request.body.revision, updatedAt);
+      draftProblems.remember({ id, revision, updatedAt }, problemLocale(request), capped);
+      return { id, revision, ...capped };
     },
   });
 

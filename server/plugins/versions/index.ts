@@ -3,13 +3,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import { getVersion, listMetaFlows, listVersions, publishDraft, setLiveVersion } from '../../../schema/api/versions.ts';
 import { permissions, principalOf, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
-import { checkDraft, hasErrors } from '../../flows/check-draft.ts';
 import { problemLocale } from '../../flows/problem-locale.ts';
 import { diffPlugin } from './diff.ts';
 
 /** Publishing, the version history, rolling the live pointer back or forward. */
 export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const { flows, metaFlows, now } = app.charla;
+  const { flows, draftProblems, metaFlows, now } = app.charla;
 
   /** Meta Flows of versions neither live nor run by a conversation are deprecated; a Meta failure is logged, not the caller's. */
   async function deprecateUnused(log: FastifyBaseLogger, flowId: string): Promise<void> {
@@ -27,10 +26,9 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const { id } = request.params;
       const draft = await flows.requireDraft(id);
-      const { problems } = checkDraft(draft.document, problemLocale(request));
-      if (hasErrors(problems)) {
-        throw new AppError('publish_blocked', `The draft of "${id}" has ${problems.filter((p) => p.severity === 'error').length} error(s); fix them before publishing`, { problems });
-      }
+      const capped = draftProblems.of(draft, problemLocale(request));
+      const errors = capped.problemCounts.filter((count) => count.severity === 'error').reduce((sum, count) => sum + count.total, 0);
+      if (errors > 0) throw new AppError('publish_blocked', `The draft of "${id}" has ${errors} error(s); fix them before publishing`, { ...capped });
       // Meta opens only published WhatsApp Flows: the new version's forms are published on every WABA serving
       // the flow before it goes live (docs/whatsapp.md §4); a refusal stops the publish.
       const version = ((await flows.listVersions(id))[0]?.version ?? 0) + 1;
