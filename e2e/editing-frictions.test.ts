@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
+import { generateFlowWithProblems } from '../fixtures/generate-flow.ts';
 import { useE2eSession } from './e2e-session.ts';
 
 /**
@@ -108,6 +109,21 @@ describe('editing without frictions', () => {
     expect(await inspector.getByTestId('field-invalidText').getAttribute('placeholder')).toBe('No entendí tu respuesta. ¿Podés escribirla de nuevo?');
     await session.shot('26-variable-reused-and-default-text');
   }, 60_000);
+
+  it('lists the first 20 problems of each code of a careless 1,000-node draft and counts the rest per code', async () => {
+    const careless = generateFlowWithProblems(1_000);
+    expect((await session.api('POST', '/api/flows', careless)).status).toBe(201);
+    await session.openAsAdmin(`#/flows/${careless.id}`);
+    const { page } = session;
+    const toggle = page.getByTestId('problems-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await page.getByTestId('problems-more').waitFor();
+    expect(await page.getByTestId('problem-dead_end').count()).toBe(20);
+    expect(await page.getByTestId('problems-warnings').textContent()).toBe('2937 advertencias');
+    expect(await page.getByTestId('problems-more-dead_end').textContent()).toBe('Advertencia1481 más de dead_end (1501 en total)');
+    await page.getByTestId('problems-more').scrollIntoViewIfNeeded();
+    await session.shot('29-problems-capped');
+  }, 90_000);
 
   it('builds the editor in chunks under vite’s 500 kB warning (pdf.js aside: loaded only to import a PDF)', () => {
     const assets = join(session.charla.editorDir, 'assets');
