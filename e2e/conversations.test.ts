@@ -136,4 +136,36 @@ describe('simulating, answering and saving', () => {
     await session.page.getByTestId('sim-bot-message').filter({ hasText: `Te esperamos el ${tomorrow}.` }).waitFor();
     await session.shot('23-simulator-formatted-date');
   }, 60_000);
+
+  it('travels in time in the simulator: a delay passes by itself, advancing an hour sends the reminder and moves the active node', async () => {
+    const created = await session.api('POST', '/api/flows', readFileSync(join(FIXTURE_FLOWS, 'ferreteria.json'), 'utf8'));
+    expect(created.status).toBe(201);
+    await session.openAsAdmin('#/flows/ferreteria');
+    await session.page.getByTestId('toggle-simulator').click();
+    await session.page.getByTestId('sim-start').click();
+    const page = session.page;
+    // The welcome's 2-second pause: the pending timer fires by itself once two seconds have really passed.
+    await page.getByTestId('sim-bot-message').filter({ hasText: 'Soy el asistente de Ferretería El Tornillo' }).waitFor();
+    await page.getByTestId('sim-reply-button').filter({ hasText: 'Pedir presupuesto' }).click();
+    await page.getByTestId('node-material').and(page.locator('.flow-node--active')).waitFor();
+    const timers = page.getByTestId('sim-timer');
+    await timers.filter({ hasText: 'material → timeout' }).filter({ hasText: 'dentro de 10 minutos' }).waitFor();
+    await timers.filter({ hasText: 'La sesión vence' }).waitFor();
+
+    await page.getByTestId('sim-advance-3600').click();
+    await page.getByTestId('sim-bot-message').filter({ hasText: '¿Seguís ahí, Simulador? Contame qué material necesitás' }).waitFor();
+    await page.getByTestId('sim-bot-message').filter({ hasText: 'Escribime el material cuando puedas' }).waitFor();
+    await page.getByTestId('node-material_otra_vez').and(page.locator('.flow-node--active')).waitFor();
+    await page.getByText('⏱ Adelantaste el reloj 1 hora. Se cumplió 1 temporizador.').waitFor();
+    expect(await page.getByTestId('sim-active-node').textContent()).toBe('material_otra_vez');
+    await timers.filter({ hasText: 'material_otra_vez → timeout' }).filter({ hasText: 'dentro de 10 minutos' }).waitFor();
+    await session.shot('29-simulator-time-travel');
+
+    // A custom amount: a day later the second silence closes the conversation.
+    await page.getByTestId('sim-advance-amount').fill('1');
+    await page.getByTestId('sim-advance-unit').selectOption('days');
+    await page.getByTestId('sim-advance-custom').click();
+    await page.getByTestId('sim-bot-message').filter({ hasText: 'Cierro la consulta por ahora' }).waitFor();
+    await page.getByTestId('sim-no-timers').waitFor();
+  }, 60_000);
 });

@@ -6,7 +6,10 @@ import { createFlow, deleteFlow, getFlow, listFlows, saveFlow } from '../../sche
 import { tryApiCallNode } from '../../schema/api/node-trials.ts';
 import { askKnowledge as askKnowledgeRoute } from '../../schema/api/knowledge.ts';
 import { pathOf, type ApiRoute, type BodyOf, type ParamsOf, type QueryOf, type ReplyOf } from '../../schema/api/route.ts';
-import { resolveSimulation as resolveSimulationRoute, sendSimulationMessage as sendMessageRoute, startSimulation as startSimulationRoute } from '../../schema/api/simulations.ts';
+import {
+  advanceSimulation as advanceSimulationRoute, resolveSimulation as resolveSimulationRoute, sendSimulationMessage as sendMessageRoute,
+  startSimulation as startSimulationRoute, type AdvanceSimulation,
+} from '../../schema/api/simulations.ts';
 import { createToken as createTokenRoute, listTokens, revokeToken as revokeTokenRoute, whoAmI } from '../../schema/api/tokens.ts';
 import { diffVersions, getVersion as getVersionRoute, listVersions as listVersionsRoute, publishDraft, setLiveVersion } from '../../schema/api/versions.ts';
 import type { FlowDocument, KnowledgeEntry, NodeData } from '../../schema/index.ts';
@@ -69,6 +72,9 @@ export function apiClient(options: HttpOptions) {
       call(sendMessageRoute, { params: { simulationId }, body: message }),
     /** What an agent's "resolve" does, for a simulated conversation in handoff. */
     resolveSimulation: (simulationId: string) => call(resolveSimulationRoute, { params: { simulationId } }),
+    /** Moves a simulation's clock forward (`{ seconds }` or to the next timer), firing what falls due. */
+    advanceSimulation: (simulationId: string, advance: AdvanceSimulation) =>
+      call(advanceSimulationRoute, { params: { simulationId }, body: advance }),
 
     /** Conversations waiting for a person (`handoff`) or run by the bot (`active`). */
     listConversations: (status: 'handoff' | 'active') => call(listConversations, { query: { status } }),

@@ -12,7 +12,7 @@ export type { KnowledgeAnswer } from '../../schema/api/knowledge.ts';
 /** `GET /api/tokens`: an API token without its secret; `POST /api/tokens`: the only time the secret is shown. */
 export type { CreatedToken, Me, TokenSummary as ApiToken } from '../../schema/api/tokens.ts';
 export type {
-  GraphInteractive, GraphMedia, GraphMessage, SimulationStart, SimulationStatus, SimulationTurn, TraceStep,
+  AdvanceSimulation, GraphInteractive, GraphMedia, GraphMessage, PendingTimer, SimulationStart, SimulationStatus, SimulationTurn, TraceStep,
 } from '../../schema/api/simulations.ts';
 export type { Conversation, ConversationMessage } from '../../schema/api/conversations.ts';
 export type { Channel, ChannelBinding, ChannelSummary } from '../../schema/api/channels.ts';

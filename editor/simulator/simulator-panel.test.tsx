@@ -36,9 +36,10 @@ function fakeApi() {
       sent.push(message);
       // The bot stays where it started (the start node of what is simulated).
       const document = started.at(-1) === 'draft' ? draft : version1;
-      return { messages: [], activeNodeId: document.startNodeId, variables: {}, status: 'active' } as unknown as SimulationTurn;
+      return { messages: [], activeNodeId: document.startNodeId, variables: {}, status: 'active', fired: [], clock: 0, timers: [], undelivered: [], adaptations: [], trace: [], effects: [] };
     },
     async resolveSimulation(): Promise<SimulationTurn> { throw new Error('unused'); },
+    async advanceSimulation(): Promise<SimulationTurn> { throw new Error('unused'); },
   };
   return { api, started, sent };
 }

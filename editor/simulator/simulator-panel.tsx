@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { DiffSide, VersionSummary } from '../api/types.ts';
-import { useT } from '../i18n/index.ts';
+import { useLocale, useT } from '../i18n/index.ts';
+import { usePlural } from '../i18n/plural.ts';
 import { useEditorStoreApi, type EditorStore } from '../store/index.ts';
 import { ChatView } from './chat-view.tsx';
 import { messages } from './messages.ts';
@@ -10,12 +11,13 @@ import { undeliveredText } from './undelivered-text.ts';
 import { adaptationText } from './adaptation-text.ts';
 import { inbound } from './inbound-messages.ts';
 import { useSimulation } from './use-simulation.ts';
+import { TimeView, durationText } from './time-view.tsx';
 import { VariablesView } from './variables-view.tsx';
 import { versionView, type VersionView } from './version-view.tsx';
 import './simulator.css';
 
 interface SimulatorPanelProps {
-  api: Pick<ApiClient, 'startSimulation' | 'sendSimulationMessage' | 'resolveSimulation' | 'getVersion' | 'listVersions'>;
+  api: Pick<ApiClient, 'startSimulation' | 'sendSimulationMessage' | 'resolveSimulation' | 'advanceSimulation' | 'getVersion' | 'listVersions'>;
   flowId: string;
   flowName: string;
   /** Saves the draft so the server simulates what the canvas shows; false if it could not. */
@@ -32,6 +34,8 @@ interface SimulatorPanelProps {
 /** Chat with the flow as a customer would, on the draft or any version, following it on the canvas. */
 export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, onVersionView }: SimulatorPanelProps) {
   const t = useT(messages);
+  const tp = usePlural(messages);
+  const locale = useLocale((state) => state.locale);
   const store = useEditorStoreApi();
   const [source, setSource] = useState<DiffSide>('draft');
   const [versions, setVersions] = useState<VersionSummary[]>([]);
@@ -39,7 +43,7 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
   const canvas = useRef<EditorStore | null>(store);
   const showVersion = useRef(onVersionView);
   showVersion.current = onVersionView;
-  const { view, start, send, resolveHandoff } = useSimulation({
+  const { view, start, send, resolveHandoff, advance } = useSimulation({
     api,
     flowId,
     async draftDocument(): Promise<FlowDocument> {
@@ -59,6 +63,11 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
     statusText: { ended: t('ended'), handoff: t('handoff'), error: t('errorStatus') },
     undeliveredText: (problem) => undeliveredText(problem, t),
     adaptationText: (adaptation) => adaptationText(adaptation, t),
+    advancedText(amount, turn) {
+      const moved = 'seconds' in amount ? t('advancedBy', { amount: durationText(amount.seconds, locale) }) : t('advancedToNext');
+      const stopped = turn.stoppedAfter === undefined ? '' : ` ${t('stoppedAfter', { count: turn.stoppedAfter })}`;
+      return `⏱ ${moved} ${tp('firedTimers', turn.fired.length)}${stopped}`;
+    },
   });
 
   useEffect(() => { api.listVersions(flowId).then(setVersions, () => setVersions([])); }, [api, flowId, versionsKey]);
@@ -93,7 +102,8 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
           <span className="wa-avatar" aria-hidden="true">{flowName.trim().charAt(0).toUpperCase()}</span>
           <span>
             <span className="wa-contact">{flowName}</span>
-            <span className="wa-presence">{view.busy ? t('typing') : t('online')}</span>
+            {/* A delay's pause (its pending `next`) shows "typing…", as WhatsApp's typing indicator does live. */}
+            <span className="wa-presence">{view.busy || view.timers[0]?.output === 'next' ? t('typing') : t('online')}</span>
           </span>
         </div>
         {atStart
@@ -107,6 +117,9 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
       </div>
       {view.status === 'handoff' && (
         <button className="btn btn-small" data-testid="sim-resolve" disabled={view.busy} onClick={() => void resolveHandoff()}>{t('resolveHandoff')}</button>
+      )}
+      {!atStart && (
+        <TimeView clock={view.clock} timers={view.timers} disabled={view.busy || view.simulationId === null} onAdvance={(amount) => void advance(amount)} />
       )}
       <VariablesView variables={view.variables} activeNodeId={view.activeNodeId} />
     </aside>

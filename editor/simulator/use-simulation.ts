@@ -1,7 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import type { DiffSide, GraphMessage, InboundMessage, SimulationStatus, SimulationTurn } from '../api/types.ts';
+import type { AdvanceSimulation, DiffSide, GraphMessage, InboundMessage, PendingTimer, SimulationStatus, SimulationTurn } from '../api/types.ts';
 import { entryId, type ChatEntry } from './chat-entry.ts';
 import { formSource } from './form-source.ts';
 
@@ -12,10 +12,19 @@ export interface SimulationView {
   activeNodeId: string | null;
   status: SimulationStatus | null;
   busy: boolean;
+  /** The simulation's clock at its last answer (ms since the epoch), and the timers it waits on, soonest first. */
+  clock: number | null;
+  timers: PendingTimer[];
 }
 
+/**
+ * Timers due this soon fire by themselves once that long has really passed (a `delay`'s pause, a short
+ * timeout), as they would live; later ones wait for "advance time".
+ */
+export const AUTO_FIRE_WITHIN_MS = 60_000;
+
 export interface SimulationOptions {
-  api: Pick<ApiClient, 'startSimulation' | 'sendSimulationMessage' | 'resolveSimulation' | 'getVersion'>;
+  api: Pick<ApiClient, 'startSimulation' | 'sendSimulationMessage' | 'resolveSimulation' | 'advanceSimulation' | 'getVersion'>;
   flowId: string;
   /** The draft as the server will run it (the caller saves it first). */
   draftDocument(): Promise<FlowDocument>;
@@ -29,9 +38,13 @@ export interface SimulationOptions {
   undeliveredText(problem: { code: string; message: string }): string;
   /** The line for a bot message adapted to fit WhatsApp (split, leading text, clipped title). */
   adaptationText(adaptation: SimulationTurn['adaptations'][number]): string;
+  /** The line saying how far time was advanced and what fired. */
+  advancedText(advance: AdvanceSimulation, turn: SimulationTurn): string;
 }
 
-const EMPTY: SimulationView = { simulationId: null, entries: [], variables: {}, activeNodeId: null, status: null, busy: false };
+const EMPTY: SimulationView = {
+  simulationId: null, entries: [], variables: {}, activeNodeId: null, status: null, busy: false, clock: null, timers: [],
+};
 
 /**
  * A simulated conversation against the server: start on the draft or a version, send customer
@@ -42,13 +55,16 @@ export function useSimulation(options: SimulationOptions) {
   const document = useRef<FlowDocument | null>(null);
   const latest = useRef(options);
   latest.current = options;
+  // How far the simulation's clock is ahead of this browser's: bubbles show the simulated time.
+  const clockAhead = useRef(0);
+  const simulatedNow = () => Date.now() + clockAhead.current;
 
   const botEntries = (messages: GraphMessage[], activeNodeId: string | null, trace: SimulationTurn['trace'] = []): ChatEntry[] =>
     messages.map((message, index) => {
       const cited = trace.find((step) => step.cited !== undefined && step.citedMessage === index)?.cited;
-      return { id: entryId(), from: 'bot', at: Date.now(), message, form: formSource(message, document.current, activeNodeId), ...(cited && { cited }) };
+      return { id: entryId(), from: 'bot', at: simulatedNow(), message, form: formSource(message, document.current, activeNodeId), ...(cited && { cited }) };
     });
-  const systemEntry = (text: string, tone: 'info' | 'error'): ChatEntry => ({ id: entryId(), from: 'system', at: Date.now(), text, tone });
+  const systemEntry = (text: string, tone: 'info' | 'error'): ChatEntry => ({ id: entryId(), from: 'system', at: simulatedNow(), text, tone });
   const statusEntries = (status: SimulationStatus): ChatEntry[] =>
     status === 'active' ? [] : [systemEntry(latest.current.statusText[status], status === 'error' ? 'error' : 'info')];
   const failed = (error: unknown) => setView((current) => ({
@@ -66,6 +82,7 @@ export function useSimulation(options: SimulationOptions) {
       const started = await api.startSimulation(flowId, source);
       const activeNodeId = started.activeNodeId ?? null;
       onActiveNode(activeNodeId);
+      clockAhead.current = started.clock - Date.now();
       setView({
         simulationId: started.simulationId,
         entries: botEntries(started.messages, activeNodeId),
@@ -73,9 +90,11 @@ export function useSimulation(options: SimulationOptions) {
         activeNodeId,
         status: started.status ?? 'active',
         busy: false,
+        clock: started.clock,
+        timers: started.timers,
       });
       if (firstMessage && (started.status ?? 'active') === 'active') {
-        await runTurn(() => latest.current.api.sendSimulationMessage(started.simulationId, firstMessage), { id: entryId(), from: 'user', at: Date.now(), message: firstMessage });
+        await runTurn(() => latest.current.api.sendSimulationMessage(started.simulationId, firstMessage), { id: entryId(), from: 'user', at: simulatedNow(), message: firstMessage });
       }
     } catch (error) {
       failed(error);
@@ -83,21 +102,31 @@ export function useSimulation(options: SimulationOptions) {
   // runTurn reads everything it needs from `latest` and the state setter: the first render's copy does.
   }, []);
 
-  /** Runs one turn (a customer message, or an agent handing back) and appends what the bot said. */
-  async function runTurn(call: () => Promise<SimulationTurn>, userEntry?: ChatEntry) {
+  /**
+   * Runs one turn (a customer message, an agent handing back, time advanced) and appends what the bot
+   * said; `advanced` adds the line saying how far time moved.
+   */
+  async function runTurn(call: () => Promise<SimulationTurn>, userEntry?: ChatEntry, advanced?: AdvanceSimulation) {
     setView((current) => ({ ...current, busy: true, entries: userEntry ? [...current.entries, userEntry] : current.entries }));
     try {
       const turn = await call();
+      clockAhead.current = turn.clock - Date.now();
       latest.current.onActiveNode(turn.activeNodeId);
       const undelivered = (turn.undelivered ?? []).map((problem) => systemEntry(latest.current.undeliveredText(problem), 'error'));
       const adapted = (turn.adaptations ?? []).map((adaptation) => systemEntry(latest.current.adaptationText(adaptation), 'info'));
+      const moved = advanced ? [systemEntry(latest.current.advancedText(advanced, turn), 'info')] : [];
       setView((current) => ({
         ...current,
         busy: false,
-        entries: [...current.entries, ...botEntries(turn.messages, turn.activeNodeId, turn.trace), ...adapted, ...undelivered, ...statusEntries(turn.status)],
+        entries: [
+          ...current.entries, ...moved, ...botEntries(turn.messages, turn.activeNodeId, turn.trace), ...adapted, ...undelivered,
+          ...(advanced && turn.status === current.status ? [] : statusEntries(turn.status)),
+        ],
         variables: turn.variables,
         activeNodeId: turn.activeNodeId,
         status: turn.status,
+        clock: turn.clock,
+        timers: turn.timers,
       }));
     } catch (error) {
       failed(error);
@@ -107,12 +136,26 @@ export function useSimulation(options: SimulationOptions) {
   const simulationId = view.simulationId;
   const send = useCallback(async (message: InboundMessage) => {
     if (!simulationId) return;
-    await runTurn(() => latest.current.api.sendSimulationMessage(simulationId, message), { id: entryId(), from: 'user', at: Date.now(), message });
+    await runTurn(() => latest.current.api.sendSimulationMessage(simulationId, message), { id: entryId(), from: 'user', at: simulatedNow(), message });
   }, [simulationId]);
 
   const resolveHandoff = useCallback(async () => {
     if (simulationId) await runTurn(() => latest.current.api.resolveSimulation(simulationId));
   }, [simulationId]);
 
-  return { view, start, send, resolveHandoff };
+  const advance = useCallback(async (amount: AdvanceSimulation) => {
+    if (simulationId) await runTurn(() => latest.current.api.advanceSimulation(simulationId, amount), undefined, amount);
+  }, [simulationId]);
+
+  // A timer due within AUTO_FIRE_WITHIN_MS fires by itself once its time has really come.
+  const soonest = view.timers[0];
+  const waitMs = soonest === undefined || view.clock === null || view.busy ? undefined : soonest.dueAt - view.clock;
+  useEffect(() => {
+    if (!simulationId || waitMs === undefined || waitMs > AUTO_FIRE_WITHIN_MS) return;
+    const timeout = setTimeout(() => void runTurn(() => latest.current.api.advanceSimulation(simulationId, { until: 'next_timer' })), Math.max(0, waitMs));
+    return () => clearTimeout(timeout);
+  // runTurn reads everything it needs from `latest` and the state setter.
+  }, [simulationId, waitMs, soonest?.dueAt]);
+
+  return { view, start, send, resolveHandoff, advance };
 }
