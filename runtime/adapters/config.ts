@@ -3,7 +3,15 @@ import { inspect } from 'node:util';
 /** What the runtime's ports need from the environment (the server and the CLI read the same variables). */
 export interface RuntimeConfig {
   /** Set when OPENAI_API_KEY is: intents are classified by the model, else offline. */
-  openai?: { apiKey: string; baseURL?: string; model: string };
+  openai?: {
+    apiKey: string;
+    baseURL?: string;
+    model: string;
+    /** OPENAI_EMBEDDING_MODEL: the knowledge retriever's embedding model (text-embedding-3-small when unset; `none`: BM25 alone). */
+    embeddingModel?: string;
+    /** OPENAI_TRANSCRIPTION_MODEL: the voice-note transcription model (whisper-1 when unset). */
+    transcriptionModel?: string;
+  };
   /** CHARLA_ALLOW_PRIVATE_HTTP=1: API calls may reach loopback and private addresses. */
   allowPrivateHttp: boolean;
   /** `{{secrets.NAME}}` values, from CHARLA_SECRET_<NAME>. */
@@ -34,13 +42,23 @@ export function runtimeConfigFromEnv(env: Readonly<Record<string, string | undef
   }
   const apiKey = present(env.OPENAI_API_KEY);
   const baseURL = present(env.OPENAI_BASE_URL);
+  const embeddingModel = present(env.OPENAI_EMBEDDING_MODEL);
+  const transcriptionModel = present(env.OPENAI_TRANSCRIPTION_MODEL);
   if (baseURL !== undefined && !/^https?:\/\/[^/]/.test(baseURL)) {
     throw new RuntimeConfigError(`OPENAI_BASE_URL must be an http(s) URL, got "${baseURL}"`);
   }
   const config: RuntimeConfig = {
     ...(apiKey === undefined
       ? {}
-      : { openai: { apiKey, model: present(env.OPENAI_MODEL) ?? DEFAULT_OPENAI_MODEL, ...(baseURL === undefined ? {} : { baseURL }) } }),
+      : {
+        openai: {
+          apiKey,
+          model: present(env.OPENAI_MODEL) ?? DEFAULT_OPENAI_MODEL,
+          ...(baseURL === undefined ? {} : { baseURL }),
+          ...(embeddingModel === undefined ? {} : { embeddingModel }),
+          ...(transcriptionModel === undefined ? {} : { transcriptionModel }),
+        },
+      }),
     allowPrivateHttp: flag('CHARLA_ALLOW_PRIVATE_HTTP', env.CHARLA_ALLOW_PRIVATE_HTTP),
     secrets: Object.freeze(secrets),
   };

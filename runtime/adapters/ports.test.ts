@@ -20,6 +20,13 @@ describe('runtimeConfigFromEnv', () => {
       allowPrivateHttp: true,
       secrets: { CRM_TOKEN: 'tok' },
     });
+    expect(runtimeConfigFromEnv({ OPENAI_API_KEY: 'k', OPENAI_EMBEDDING_MODEL: 'none', OPENAI_TRANSCRIPTION_MODEL: 'gpt-4o-mini-transcribe' }).openai)
+      .toEqual({ apiKey: 'k', model: 'gpt-4o-mini', embeddingModel: 'none', transcriptionModel: 'gpt-4o-mini-transcribe' });
+    expect(config).toEqual({
+      openai: { apiKey: 'sk-123', baseURL: 'http://127.0.0.1:9/v1', model: 'gpt-4o-mini' },
+      allowPrivateHttp: true,
+      secrets: { CRM_TOKEN: 'tok' },
+    });
   });
 
   it('leaves OpenAI off without a key, and private HTTP off by default', () => {

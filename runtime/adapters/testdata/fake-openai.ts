@@ -11,15 +11,44 @@ export interface FakeOpenAi extends TestServer {
   baseURL: string;
   /** Every chat completions request body received, with its Authorization header. */
   requests: Array<{ authorization: string | undefined; body: Record<string, unknown> }>;
+  /** Every `/embeddings` request body received, with its Authorization header. */
+  embeddingRequests: Array<{ authorization: string | undefined; body: { model: string; input: string[]; encoding_format?: string } }>;
+}
+
+/** Options of the fake: without `embed`, `/embeddings` answers 404, as an endpoint without embeddings does. */
+export interface FakeOpenAiOptions {
+  /** The fake embedding model: a text's vector (floats). */
+  embed?: (text: string) => number[];
 }
 
 /**
- * A fake OpenAI chat completions endpoint on 127.0.0.1 speaking the real wire
- * format; `answer` decides the reply from the last user message.
+ * A fake OpenAI endpoint on 127.0.0.1 speaking the real wire format: chat completions, where
+ * `answer` decides the reply from the last user message, and `/embeddings` (`{ model, input:
+ * string[], encoding_format: 'float' }` → `{ object: 'list', data: [{ object: 'embedding', index,
+ * embedding }], model, usage }`) when given `embed`.
  */
-export async function startFakeOpenAi(answer: (userText: string) => FakeAnswer): Promise<FakeOpenAi> {
+export async function startFakeOpenAi(answer: (userText: string) => FakeAnswer, options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
   const requests: FakeOpenAi['requests'] = [];
+  const embeddingRequests: FakeOpenAi['embeddingRequests'] = [];
   const server = await startTestServer((request, response, raw) => {
+    if (request.method === 'POST' && request.url === '/v1/embeddings' && options.embed !== undefined) {
+      const body = JSON.parse(raw) as FakeOpenAi['embeddingRequests'][number]['body'];
+      embeddingRequests.push({ authorization: request.headers.authorization, body });
+      response.setHeader('content-type', 'application/json');
+      if (body.encoding_format !== 'float' || !Array.isArray(body.input)) {
+        response.statusCode = 400;
+        response.end(JSON.stringify({ error: { message: 'this fake answers encoding_format float for an array input', type: 'invalid_request_error', code: null } }));
+        return;
+      }
+      const embed = options.embed;
+      response.end(JSON.stringify({
+        object: 'list',
+        data: body.input.map((text, index) => ({ object: 'embedding', index, embedding: embed(text) })),
+        model: body.model,
+        usage: { prompt_tokens: body.input.length, total_tokens: body.input.length },
+      }));
+      return;
+    }
     if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
       response.statusCode = 404;
       response.end('{"error":{"message":"not found"}}');
@@ -45,5 +74,5 @@ export async function startFakeOpenAi(answer: (userText: string) => FakeAnswer):
       usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
     }));
   });
-  return { ...server, baseURL: `${server.origin}/v1`, requests };
+  return { ...server, baseURL: `${server.origin}/v1`, requests, embeddingRequests };
 }
