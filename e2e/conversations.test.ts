@@ -98,6 +98,9 @@ describe('simulating, answering and saving', () => {
     expect((await session.api('PUT', '/api/flows/conflicto', { document: theirs, revision: 1 })).status).toBe(200);
     await canvas.typeText('hola', 'Hola de mí');
     await session.page.getByTestId('conflict-dialog').waitFor();
+    // Who saved the draft in between, and when.
+    expect(await session.page.getByTestId('conflict-what').textContent())
+      .toMatch(/^Administrador \(token del servidor\) guardó otra versión de este borrador \(revisión 2\) ahora, a las \d{1,2}:\d{2}, mientras editabas\.$/);
     await session.shot('15-conflict');
     await session.page.getByTestId('conflict-overwrite').click();
     await session.page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();

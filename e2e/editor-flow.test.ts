@@ -145,6 +145,12 @@ describe('building and publishing a flow', () => {
     await session.page.locator('[data-testid="node-menu_1"].flow-node--changed').waitFor();
     await session.page.getByTestId('diff-summary').filter({ hasText: 'menu_1' }).waitFor();
     await session.shot('08-diff');
+    // The menu's text, the published one and the draft's side by side.
+    const menuText = session.page.getByTestId('diff-value-menu_1-data.text');
+    expect(await menuText.locator('.diff-old').textContent()).toBe(TEXTS.menu);
+    expect(await menuText.locator('.diff-new').textContent()).toBe('Elegí una opción, por favor');
+    await menuText.scrollIntoViewIfNeeded();
+    await session.shot('29-diff-old-and-new-text');
 
     // The flow list: the live version, and the draft edited after publishing is marked.
     await session.page.getByTestId('nav-flows').click();
@@ -152,6 +158,14 @@ describe('building and publishing a flow', () => {
     await session.page.getByTestId('flow-row-prueba-e2e').getByTestId('flow-unpublished').waitFor();
     await session.shot('09-flow-list');
     await session.page.getByTestId('flow-row-prueba-e2e').getByTestId('flow-open').click();
+
+    // Restoring the published version into the draft undoes the edit, after asking; autosave stores it.
+    await session.page.getByTestId('toggle-versions').click();
+    await session.page.getByTestId('version-restore-1').click();
+    await session.page.getByTestId('restore-version-confirm').click();
+    await session.page.getByTestId('version-restored').waitFor();
+    await expect.poll(async () => ((await (await session.api('GET', '/api/flows/prueba-e2e')).json()) as { document: { nodes: Array<{ id: string; data: { text?: string } }> } })
+      .document.nodes.find((node) => node.id === 'menu_1')?.data.text).toBe(TEXTS.menu);
   }, 180_000);
 
   it('adapts to the role: an analyst cannot publish but edits the flow settings, a tester can simulate but not edit', async () => {

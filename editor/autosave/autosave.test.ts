@@ -27,7 +27,7 @@ function fakeServer() {
       return { id: 'demo', revision: server.revision, problems: [], problemCounts: [] };
     },
     async getFlow(): Promise<FlowDraft> {
-      return { id: 'demo', name: 'Demo', revision: server.revision, liveVersion: null, document: server.document, problems: [], problemCounts: [] };
+      return { id: 'demo', name: 'Demo', revision: server.revision, liveVersion: null, updatedAt: 0, updatedBy: null, document: server.document, problems: [], problemCounts: [] };
     },
   };
   return { server, api };

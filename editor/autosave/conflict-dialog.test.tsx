@@ -25,7 +25,7 @@ async function conflicted(details: Record<string, unknown>) {
     },
     async getFlow() {
       calls.push('get');
-      return { id: 'demo', name: 'Demo', revision: 7, liveVersion: null, document, problems: [], problemCounts: [] };
+      return { id: 'demo', name: 'Demo', revision: 7, liveVersion: null, updatedAt: 0, updatedBy: null, document, problems: [], problemCounts: [] };
     },
   };
   const autosave = createAutosave({ store, flowId: 'demo', api, delayMs: 0 });
@@ -44,6 +44,19 @@ describe('conflict dialog', () => {
     render(<ConflictDialog autosave={autosave} />);
     expect(screen.getByTestId('conflict-what').textContent)
       .toBe('Alguien guardó otra versión de este borrador (revisión 7) mientras editabas.');
+  });
+
+  it('names who saved the draft and when, as the 409 tells', async () => {
+    const updatedAt = new Date(2026, 11, 7, 23, 41).getTime();
+    vi.useFakeTimers({ now: updatedAt + 2 * 60_000, toFake: ['Date'] });
+    try {
+      const { autosave } = await conflicted({ currentRevision: 7, updatedAt, updatedBy: 'Laura' });
+      render(<ConflictDialog autosave={autosave} />);
+      expect(screen.getByTestId('conflict-what').textContent)
+        .toBe('Laura guardó otra versión de este borrador (revisión 7) hace 2 min, a las 23:41, mientras editabas.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('without a revision in the 409 it still says what happened', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { FlowDiff, VersionSummary } from '../api/types.ts';
 import { useLocale } from '../i18n/index.ts';
@@ -77,7 +77,11 @@ describe('versions diff marks', () => {
 
     // The list names each node, says what changed in words, and a removed node centres its ghost.
     expect(screen.getByTestId('diff-node-chau').textContent).toBe('Despedida chau');
-    expect(screen.getByTestId('diff-node-hola').textContent).toBe('Mensaje hola · texto');
+    expect(screen.getByTestId('diff-node-hola').textContent).toBe('Mensaje hola · textotextoHolaHola de nuevo');
+    // The old text and the new, side by side.
+    const text = screen.getByTestId('diff-value-hola-data.text');
+    expect(within(text).getByLabelText('Antes').textContent).toBe('Hola');
+    expect(within(text).getByLabelText('Después').textContent).toBe('Hola de nuevo');
     expect(screen.getByText('Otros campos: ajustes')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Despedida' }));
     expect(store.getState().revealRequest?.nodeId).toBe('chau');
@@ -115,6 +119,26 @@ describe('versions diff marks', () => {
     unmount();
     await act(async () => answer(diff));
     expect(store.getState().diffMarks).toBeNull();
+  });
+
+  it('restores a version into the draft as one undoable edit, after asking; nothing goes live', async () => {
+    const store = createEditorStore({ document: draft, revision: 3 });
+    const { api } = renderPanel(store);
+    fireEvent.click(await screen.findByTestId('version-restore-1'));
+    expect(screen.getByTestId('restore-version-dialog').textContent).toContain('¿Restaurar la versión 1 en el borrador?');
+    await act(async () => { fireEvent.click(screen.getByTestId('restore-version-confirm')); });
+    expect(store.getState().document).toEqual(version1);
+    expect(isDirty(store.getState())).toBe(true);
+    expect(screen.getByTestId('version-restored').textContent).toBe('Borrador restaurado desde la versión 1.');
+    expect(api.calls).toEqual(['get 1']);
+    act(() => store.getState().undo());
+    expect(store.getState().document).toBe(draft);
+  });
+
+  it('offers no restore on a read-only canvas (testers)', async () => {
+    renderPanel(createEditorStore({ document: draft, readOnly: true }));
+    await screen.findByTestId('version-1');
+    expect(screen.queryByTestId('version-restore-1')).toBeNull();
   });
 
   it('ghosts only what the canvas lacks: a removed node still in the document is marked, not drawn twice', () => {

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FlowNode } from '../../schema/index.ts';
+import type { FlowDocument, FlowNode } from '../../schema/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { DiffSide, FlowDiff, VersionSummary } from '../api/types.ts';
 import { useT } from '../i18n/index.ts';
 import { useNodeTitle } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { diffGhosts } from './diff-ghosts.ts';
+import { DiffValues } from './diff-values.tsx';
 import { messages } from './messages.ts';
 import { useFieldWords } from './use-field-words.ts';
 
@@ -35,7 +36,7 @@ export function DiffSection({ api, flowId, versions, liveVersion, saveDraft }: D
   const marked = useEditorStore((state) => state.diffMarks !== null);
   const [from, setFrom] = useState<DiffSide>(liveVersion ?? versions[0]?.version ?? 'draft');
   const [to, setTo] = useState<DiffSide>('draft');
-  const [diff, setDiff] = useState<{ result: FlowDiff; removed: Map<string, FlowNode> } | null>(null);
+  const [diff, setDiff] = useState<{ result: FlowDiff; removed: Map<string, FlowNode>; before: FlowDocument | null; after: FlowDocument | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Answers that arrive after a newer comparison, or after this section is gone, mark nothing.
   const latest = useRef(0);
@@ -50,11 +51,13 @@ export function DiffSection({ api, flowId, versions, liveVersion, saveDraft }: D
     try {
       if (from === 'draft' || to === 'draft') await saveDraft();
       const result = await api.diff(flowId, from, to);
-      // Removed nodes are drawn from the side they were removed from (a draft's are still on the canvas).
-      const before = result.nodes.removed.length > 0 && from !== 'draft' ? await api.getVersion(flowId, from) : null;
+      // Both sides' documents: changed fields show their old and new values, removed nodes are drawn from the side they were removed from.
+      const read = (side: DiffSide) => (side === 'draft' ? store.getState().document : api.getVersion(flowId, side));
+      const [before, after] = result.nodes.removed.length + result.nodes.changed.length > 0 ? await Promise.all([read(from), read(to)]) : [null, null];
       if (request !== latest.current) return;
-      const ghosts = before ? diffGhosts(before, result, store.getState().document) : undefined;
-      setDiff({ result, removed: new Map(before?.nodes.map((node) => [node.id, node])) });
+      // A draft's removed nodes are still on the canvas: no ghosts for them.
+      const ghosts = before && from !== 'draft' && result.nodes.removed.length > 0 ? diffGhosts(before, result, store.getState().document) : undefined;
+      setDiff({ result, removed: new Map(before?.nodes.map((node) => [node.id, node])), before, after });
       store.getState().setDiffMarks({ added: result.nodes.added, removed: result.nodes.removed, changed: result.nodes.changed, ...(ghosts && { ghosts }) });
     } catch (failure) {
       if (request === latest.current) setError(failure instanceof Error ? failure.message : String(failure));
@@ -99,6 +102,9 @@ export function DiffSection({ api, flowId, versions, liveVersion, saveDraft }: D
                   <button className="link" onClick={() => store.getState().reveal(nodeId)}>{nodeName(nodeId, shown.removed)}</button>
                   <span className="muted small"> {nodeId}</span>
                   {result.nodes.fields[nodeId] && <span className="diff-fields"> · {words(result.nodes.fields[nodeId])}</span>}
+                  {kind === 'changed' && shown.before && shown.after && result.nodes.fields[nodeId] && (
+                    <DiffValues nodeId={nodeId} paths={result.nodes.fields[nodeId]} before={shown.before} after={shown.after} />
+                  )}
                 </li>
               ))}</ul>
             </div>

@@ -69,10 +69,12 @@ describe('versions panel', () => {
 
     fireEvent.click(screen.getByTestId('diff-compare'));
     await screen.findByTestId('diff-summary');
-    expect(api.calls).toEqual(['live 1', 'diff 2 draft']);
+    // Version 2's document, for the old values of what changed.
+    expect(api.calls).toEqual(['live 1', 'diff 2 draft', 'get 2']);
     expect(store.getState().diffMarks).toEqual({ added: ['nuevo'], removed: [], changed: ['hola'] });
     // What changed, in words.
-    expect(screen.getByTestId('diff-node-hola').textContent).toBe('Mensaje hola · texto');
+    expect(within(screen.getByTestId('diff-node-hola')).getByRole('button').textContent).toBe('Mensaje');
+    expect(screen.getByTestId('diff-node-hola').querySelector('.diff-fields')!.textContent).toBe(' · texto');
   });
 
   it('offers no roll back to a role that may not publish', async () => {

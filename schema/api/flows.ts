@@ -10,6 +10,10 @@ export const FlowSummary = Type.Object({
   name: Type.String(),
   revision: Type.Integer(),
   liveVersion: Type.Union([Type.Integer(), Type.Null()]),
+  /** When the draft was last saved (ms since the epoch). */
+  updatedAt: Type.Integer(),
+  /** Who saved it (the token's name); null when Charla itself stored it (sample flows, drafts older than this field). */
+  updatedBy: Type.Union([Type.String(), Type.Null()]),
 });
 export type FlowSummary = Static<typeof FlowSummary>;
 
@@ -59,7 +63,7 @@ export const saveFlow = apiRoute({
   url: '/api/flows/:id',
   schema: {
     summary: 'Save the draft', tags, security: BEARER,
-    description: '`revision` is the one the caller loaded: a draft saved since then is a 409 revision_conflict with `currentRevision`.',
+    description: '`revision` is the one the caller loaded: a draft saved since then is a 409 revision_conflict with `currentRevision`, `updatedAt` and `updatedBy` (who saved it).',
     params: FlowIdParams,
     body: Type.Object({ document: FlowDocumentInput, revision: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
     response: {

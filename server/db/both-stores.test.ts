@@ -1,3 +1,4 @@
+import { ADMIN_TOKEN_PRINCIPAL } from '../../schema/api/roles.ts';
 import { loadFixtureFlow } from '../../fixtures/index.ts';
 import { startFakeGraph } from '../testing/fake-graph.ts';
 import { createLiveTestApp, PHONE_NUMBER_ID, WABA_ID } from '../testing/live-test-app.ts';
@@ -38,8 +39,10 @@ describe.each(stores)('on %s', (_name, storeEnv) => {
       const saved = await request('PUT', '/api/flows/pizzeria', { document: { ...pizzeria, name: 'Pizzería 2' }, revision: 1 });
       expect(saved.body).toMatchObject({ revision: 2 });
       expect((await request('PUT', '/api/flows/pizzeria', { document: pizzeria, revision: 1 })).body)
-        .toMatchObject({ code: 'revision_conflict', currentRevision: 2 });
-      expect((await request('GET', '/api/flows')).body).toEqual([{ id: 'pizzeria', name: 'Pizzería 2', revision: 2, liveVersion: null }]);
+        .toMatchObject({ code: 'revision_conflict', currentRevision: 2, updatedBy: ADMIN_TOKEN_PRINCIPAL, updatedAt: expect.any(Number) });
+      expect((await request('GET', '/api/flows')).body).toEqual([{
+        id: 'pizzeria', name: 'Pizzería 2', revision: 2, liveVersion: null, updatedAt: expect.any(Number), updatedBy: ADMIN_TOKEN_PRINCIPAL,
+      }]);
 
       expect((await request('POST', '/api/flows/pizzeria/versions', { note: 'first' })).body).toMatchObject({ version: 1 });
       expect((await request('POST', '/api/flows/pizzeria/versions', {})).body).toMatchObject({ code: 'draft_unchanged' });

@@ -19,6 +19,8 @@ export const flows = pgTable('flows', {
   liveVersion: integer('live_version'),
   createdAt: millis('created_at').notNull(),
   updatedAt: millis('updated_at').notNull(),
+  /** Who saved the draft last (the token's name); null for drafts stored before it was recorded. */
+  updatedBy: text('updated_by'),
 });
 
 export const flowVersions = pgTable(

@@ -18,6 +18,8 @@ export const flows = sqliteTable('flows', {
   liveVersion: integer('live_version'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /** Who saved the draft last (the token's name); null for drafts stored before it was recorded. */
+  updatedBy: text('updated_by'),
 });
 
 /** Published versions: written once, never updated. */

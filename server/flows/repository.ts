@@ -23,8 +23,10 @@ const VERSION_CACHE_SIZE = 64;
  */
 export function createFlowRepository(database: CharlaDatabase) {
   const { db, prepared, tables: { flows, flowVersions, simulations, draftSnapshots } } = database;
-  const summaryColumns = { id: flows.id, name: flows.name, revision: flows.revision, liveVersion: flows.liveVersion };
-  const draftById = prepared(db.select({ ...summaryColumns, document: flows.document, updatedAt: flows.updatedAt }).from(flows)
+  const summaryColumns = {
+    id: flows.id, name: flows.name, revision: flows.revision, liveVersion: flows.liveVersion, updatedAt: flows.updatedAt, updatedBy: flows.updatedBy,
+  };
+  const draftById = prepared(db.select({ ...summaryColumns, document: flows.document }).from(flows)
     .where(eq(flows.id, sql.placeholder('id'))), 'flow_draft_by_id');
   const summaryById = prepared(db.select(summaryColumns).from(flows).where(eq(flows.id, sql.placeholder('id'))), 'flow_summary_by_id');
   const livePointer = prepared(db.select({ liveVersion: flows.liveVersion }).from(flows)
@@ -74,11 +76,11 @@ export function createFlowRepository(database: CharlaDatabase) {
     }
   }
 
-  /** Stores a new flow's draft at revision 1 (in `tx` when given); false if the id is taken. */
-  async function createDraftIfNew(document: FlowDocument, now: number, tx: CharlaDb = db): Promise<boolean> {
+  /** Stores a new flow's draft at revision 1 (in `tx` when given) by `author` (null: Charla itself); false if the id is taken. */
+  async function createDraftIfNew(document: FlowDocument, now: number, author: string | null, tx: CharlaDb = db): Promise<boolean> {
     const created = await tx.insert(flows).values({
       id: document.id, name: document.name, document: JSON.stringify(document),
-      revision: 1, createdAt: now, updatedAt: now,
+      revision: 1, createdAt: now, updatedAt: now, updatedBy: author,
     }).onConflictDoNothing().returning({ id: flows.id });
     return created.length > 0;
   }
@@ -121,23 +123,26 @@ export function createFlowRepository(database: CharlaDatabase) {
     requireFlow,
 
     /** Stores a new flow's draft at revision 1; 409 if the id is taken. */
-    async createDraft(document: FlowDocument, now: number): Promise<number> {
-      if (!(await createDraftIfNew(document, now))) throw new AppError('flow_exists', `A flow "${document.id}" already exists`);
+    async createDraft(document: FlowDocument, now: number, author: string): Promise<number> {
+      if (!(await createDraftIfNew(document, now, author))) throw new AppError('flow_exists', `A flow "${document.id}" already exists`);
       return 1;
     },
 
     createDraftIfNew,
 
-    /** Replaces the draft if `revision` is still current; returns the new revision, else 409. */
-    async saveDraft(id: string, document: FlowDocument, revision: number, now: number): Promise<number> {
+    /**
+     * Replaces the draft if `revision` is still current; returns the new revision, else 409 naming who
+     * saved the current one and when, so the person whose save was refused knows whom to ask.
+     */
+    async saveDraft(id: string, document: FlowDocument, revision: number, now: number, author: string): Promise<number> {
       const saved = await db.update(flows)
-        .set({ name: document.name, document: JSON.stringify(document), revision: revision + 1, updatedAt: now })
+        .set({ name: document.name, document: JSON.stringify(document), revision: revision + 1, updatedAt: now, updatedBy: author })
         .where(and(eq(flows.id, id), eq(flows.revision, revision))).returning({ id: flows.id });
       if (saved.length === 0) {
         const current = await requireFlow(id);
         throw new AppError('revision_conflict',
           `The draft is at revision ${current.revision}, you sent ${revision}: reload it and apply your change again`,
-          { currentRevision: current.revision });
+          { currentRevision: current.revision, updatedAt: current.updatedAt, updatedBy: current.updatedBy });
       }
       return revision + 1;
     },

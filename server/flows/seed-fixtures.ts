@@ -33,7 +33,7 @@ export async function seedFixtureDrafts(
       const check = checkDraft(document);
       if (!check.schemaValid) {
         result.skipped.push({ file, reason: check.problems.map((problem) => problem.message).join('; ') });
-      } else if (!(await flows.createDraftIfNew(check.document, now(), tx))) {
+      } else if (!(await flows.createDraftIfNew(check.document, now(), null, tx))) {
         result.skipped.push({ file, reason: `a flow "${check.document.id}" already exists` });
       } else {
         result.loaded.push(check.document.id);

@@ -3,7 +3,7 @@ import type { FlowSummary } from '../../api/types.ts';
 import { flowCopy, flowIdFromName, freeFlowId } from './flow-copy.ts';
 
 const document = { schemaVersion: 1, id: 'banco-saldo', name: 'Banco saldo', language: 'es', startNodeId: 'a', nodes: [], edges: [] } as unknown as FlowDocument;
-const summary = (id: string, name: string): FlowSummary => ({ id, name, revision: 1, liveVersion: null });
+const summary = (id: string, name: string): FlowSummary => ({ id, name, revision: 1, liveVersion: null, updatedAt: 0, updatedBy: null });
 
 describe('flow copies', () => {
   it('numbers an id in the separator style it already has, and keeps a free one as is', () => {

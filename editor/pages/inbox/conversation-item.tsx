@@ -1,6 +1,7 @@
 import type { Conversation } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
-import { relativeTime, waitingWords } from './elapsed.ts';
+import { relativeTime } from '../../i18n/relative-time.ts';
+import { waitingWords } from './elapsed.ts';
 import { historySummary } from './history-summary.ts';
 import { previewLine } from './message-summary.ts';
 import { messages } from './messages.ts';

@@ -1,4 +1,5 @@
-import { duration, relativeTime } from './elapsed.ts';
+import { relativeTime } from '../../i18n/relative-time.ts';
+import { duration } from './elapsed.ts';
 import { phoneNumber } from './phone-number.ts';
 
 const MINUTE = 60_000;

@@ -3,7 +3,7 @@ import { api } from '../../app/api.ts';
 import type { Channel, ChannelSummary, FlowSummary } from '../../api/types.ts';
 import { useErrorText } from '../../i18n/error-text.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
-import { relativeTime } from '../inbox/elapsed.ts';
+import { relativeTime } from '../../i18n/relative-time.ts';
 import { useNow } from '../inbox/use-now.ts';
 import { ChannelDialog, HAS_SECRET, SECRETS } from './channel-dialog.tsx';
 import { messages } from './messages.ts';

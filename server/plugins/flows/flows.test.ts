@@ -1,3 +1,4 @@
+import { ADMIN_TOKEN_PRINCIPAL } from '../../../schema/api/roles.ts';
 import { loadFixtureFlow } from '../../../fixtures/index.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 
@@ -38,7 +39,7 @@ describe('drafts', () => {
     expect(again.json().code).toBe('flow_exists');
 
     const list = await t.app.inject({ method: 'GET', url: '/api/flows', headers: t.auth(analyst) });
-    expect(list.json()).toEqual([{ id: 'pizzeria', name: pizzeria.name, revision: 1, liveVersion: null }]);
+    expect(list.json()).toEqual([{ id: 'pizzeria', name: pizzeria.name, revision: 1, liveVersion: null, updatedAt: expect.any(Number), updatedBy: 'analyst' }]);
     const one = await t.app.inject({ method: 'GET', url: '/api/flows/pizzeria', headers: t.auth(analyst) });
     expect(one.json()).toMatchObject({ id: 'pizzeria', revision: 1, liveVersion: null, document: pizzeria });
     expect(Array.isArray(one.json().problems)).toBe(true);
@@ -75,9 +76,13 @@ describe('drafts', () => {
     expect(saved.json()).toMatchObject({ revision: 2 });
 
     const stale = { ...pizzeria, name: 'Edición perdida' };
-    const conflict = await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria', headers: t.auth(), payload: { document: stale, revision: 1 } });
+    const laura = ((await t.app.inject({ method: 'POST', url: '/api/tokens', headers: t.auth(), payload: { name: 'Laura', role: 'analyst' } })).json() as { token: string }).token;
+    const conflict = await t.app.inject({ method: 'PUT', url: '/api/flows/pizzeria', headers: t.auth(laura), payload: { document: stale, revision: 1 } });
     expect(conflict.statusCode).toBe(409);
-    expect(conflict.json()).toMatchObject({ code: 'revision_conflict', currentRevision: 2 });
+    // Laura is told who saved the draft she would overwrite, and when.
+    const [listed] = (await t.app.inject({ url: '/api/flows', headers: t.auth() })).json() as Array<{ updatedAt: number; updatedBy: string }>;
+    expect(listed).toMatchObject({ updatedBy: ADMIN_TOKEN_PRINCIPAL, updatedAt: expect.any(Number) });
+    expect(conflict.json()).toMatchObject({ code: 'revision_conflict', currentRevision: 2, updatedBy: ADMIN_TOKEN_PRINCIPAL, updatedAt: listed!.updatedAt });
     const current = await t.app.inject({ method: 'GET', url: '/api/flows/pizzeria', headers: t.auth() });
     expect(current.json()).toMatchObject({ name: 'Primera edición', revision: 2 });
   });

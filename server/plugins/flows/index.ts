@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { createFlow, deleteFlow, getFlow, listFlows, saveFlow } from '../../../schema/api/flows.ts';
 import { capProblems, type CappedProblems, type FlowDocument } from '../../../schema/index.ts';
-import { permissions, requireRole } from '../../auth/index.ts';
+import { permissions, principalOf, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
 import { checkDraft, requireWithinFlowLimits } from '../../flows/check-draft.ts';
 import { problemLocale } from '../../flows/problem-locale.ts';
@@ -29,7 +29,7 @@ export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const { document, capped } = requireSchemaValid(request.body, request);
       const updatedAt = now();
-      const revision = await flows.createDraft(document, updatedAt);
+      const revision = await flows.createDraft(document, updatedAt, principalOf(request).name);
       draftProblems.remember({ id: document.id, revision, updatedAt }, problemLocale(request), capped);
       return reply.status(201).send({ id: document.id, revision, ...capped });
     },
@@ -45,8 +45,8 @@ export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     ...getFlow,
     preHandler: requireRole(permissions.read),
     handler: async (request) => {
-      const { id, name, revision, liveVersion, document, updatedAt } = await flows.requireDraft(request.params.id);
-      return { id, name, revision, liveVersion, document, ...draftProblems.of({ id, revision, updatedAt, document }, problemLocale(request)) };
+      const { id, name, revision, liveVersion, document, updatedAt, updatedBy } = await flows.requireDraft(request.params.id);
+      return { id, name, revision, liveVersion, document, updatedAt, updatedBy, ...draftProblems.of({ id, revision, updatedAt, document }, problemLocale(request)) };
     },
   });
 
@@ -60,7 +60,7 @@ export const flowsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       }
       const { document, capped } = requireSchemaValid(request.body.document, request);
       const updatedAt = now();
-      const revision = await flows.saveDraft(id, document, request.body.revision, updatedAt);
+      const revision = await flows.saveDraft(id, document, request.body.revision, updatedAt, principalOf(request).name);
       draftProblems.remember({ id, revision, updatedAt }, problemLocale(request), capped);
       return { id, revision, ...capped };
     },
