@@ -12,11 +12,13 @@ export default defineConfig({
     // e2e/editing-frictions.test.ts keeps every other chunk under 500 kB.
     chunkSizeWarningLimit: 1_700,
     // The flow editor page in pieces that change at different paces, none over the 500 kB warning:
-    // React, React Flow (with dagre), and the flow validation (ajv's generated validators, schema/).
+    // React, React Flow (with dagre), the flow validation (ajv's generated validators, schema/), and the dashboard's charts.
     rolldownOptions: {
       output: {
         manualChunks(id: string) {
           if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          // The dashboard's charting library and what only it uses (d3's scales and shapes through victory-vendor).
+          if (/node_modules\/(recharts|victory-vendor|@reduxjs|redux|react-redux|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|internmap|d3-(scale|shape|array|format|time|time-format|path))\//.test(id)) return 'charts';
           if (/node_modules\/(@xyflow|@dagrejs|d3-[a-z]+|classcat)\//.test(id)) return 'canvas';
           if (/\/schema\/generated\//.test(id)) return 'flow-validation';
           return undefined;

@@ -1,3 +1,6 @@
+import {
+  getFlowAnalytics, getFlowAnalyticsSeries, getRun as getRunRoute, listRuns as listRunsRoute, type AnalyticsQuery,
+} from '../../schema/api/analytics.ts';
 import { bindChannel as bindChannelRoute, listChannels, resumeChannel as resumeChannelRoute } from '../../schema/api/channels.ts';
 import {
   listConversations, replyToConversation as replyRoute, resolveConversation as resolveConversationRoute, takeOverConversation as takeOverRoute,
@@ -82,6 +85,15 @@ export function apiClient(options: HttpOptions) {
     takeOverConversation: (id: number) => call(takeOverRoute, { params: { id } }),
     replyToConversation: (id: number, text: string) => call(replyRoute, { params: { id }, body: { text } }),
     resolveConversation: (id: number) => call(resolveConversationRoute, { params: { id } }),
+
+    /** A version's counts (the live one without `version`) over whole UTC hours of the range. Admins and analysts. */
+    flowAnalytics: (id: string, query: AnalyticsQuery = {}) => call(getFlowAnalytics, { params: { id }, query }),
+    /** The same counts per hour or day, for the dashboard's plots. */
+    analyticsSeries: (id: string, query: AnalyticsQuery & { bucket?: 'hour' | 'day' } = {}) => call(getFlowAnalyticsSeries, { params: { id }, query }),
+    /** Conversation history: runs newest first; testers get numbers masked. */
+    listRuns: (query: QueryOf<typeof listRunsRoute> = {}) => call(listRunsRoute, { query }),
+    /** One run: its transcript with statuses and errors, and its path through the version. */
+    getRun: (id: number) => call(getRunRoute, { params: { id } }),
   };
 }
 

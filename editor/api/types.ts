@@ -15,6 +15,7 @@ export type {
   AdvanceSimulation, GraphInteractive, GraphMedia, GraphMessage, PendingTimer, SimulationStart, SimulationStatus, SimulationTurn, TraceStep,
 } from '../../schema/api/simulations.ts';
 export type { Conversation, ConversationMessage } from '../../schema/api/conversations.ts';
+export type { AnalyticsQuery, AnalyticsSeries, FlowAnalytics, NodeAnalytics, RunDetail, RunSummary, SeriesPoint } from '../../schema/api/analytics.ts';
 export type { Channel, ChannelBinding, ChannelSummary } from '../../schema/api/channels.ts';
 
 /** One inbound message in the webhook `messages[]` shape, without the envelope fields (docs/whatsapp.md §1). */

@@ -10,6 +10,10 @@ import { SignInPage } from './sign-in-page.tsx';
 // The canvas (React Flow), the inbox and the settings load on demand, keeping the first page's bundle small.
 const FlowEditorPage = lazy(async () => ({ default: (await loadFlowEditorPage()).FlowEditorPage }));
 const InboxPage = lazy(async () => ({ default: (await import('../pages/inbox-page.tsx')).InboxPage }));
+const DashboardPage = lazy(async () => ({ default: (await import('../analytics/dashboard-page.tsx')).DashboardPage }));
+const FlowAnalyticsPage = lazy(async () => ({ default: (await import('../analytics/flow-analytics-page.tsx')).FlowAnalyticsPage }));
+const HistoryPage = lazy(async () => ({ default: (await import('../history/history-page.tsx')).HistoryPage }));
+const RunPage = lazy(async () => ({ default: (await import('../history/run-page.tsx')).RunPage }));
 const SettingsPage = lazy(async () => ({ default: (await import('../pages/settings-page.tsx')).SettingsPage }));
 
 if (typeof window !== 'undefined') preloadForStart(window.location.hash);
@@ -37,6 +41,10 @@ export function App() {
     <Suspense fallback={<div className="splash">{t('checking')}</div>}>
       {route.page === 'flows' && <FlowListPage />}
       {route.page === 'editor' && <FlowEditorPage key={route.flowId} flowId={route.flowId} />}
+      {route.page === 'flow-analytics' && <FlowAnalyticsPage key={route.flowId} flowId={route.flowId} />}
+      {route.page === 'dashboard' && <DashboardPage flowId={route.flowId} />}
+      {route.page === 'history' && <HistoryPage filter={route.filter} />}
+      {route.page === 'run' && <RunPage key={route.runId} runId={route.runId} />}
       {route.page === 'inbox' && <InboxPage />}
       {route.page === 'settings' && <SettingsPage />}
     </Suspense>

@@ -10,6 +10,8 @@ export interface Capabilities {
   manageTeam: boolean;
   /** Take conversations over, message customers and hand them back (the inbox); testers only read. */
   answer: boolean;
+  /** The analytics dashboard and the canvas's analytics mode; testers read the history only (numbers masked). */
+  analytics: boolean;
 }
 
 export function capabilities(role: Role | null): Capabilities {
@@ -17,5 +19,6 @@ export function capabilities(role: Role | null): Capabilities {
   return {
     edit: has(permissions.editDrafts), simulate: has(permissions.simulate), publish: has(permissions.publish),
     manageTeam: has(permissions.manageTokens) && has(permissions.manageChannels), answer: has(permissions.answerConversations),
+    analytics: has(permissions.readAnalytics),
   };
 }

@@ -10,6 +10,7 @@ import { cardWidth } from '../store/layout.ts';
 import { DETAIL_ZOOM } from './thresholds.ts';
 import { messages } from './messages.ts';
 import { NodeActions } from './NodeActions.tsx';
+import { NodeOverlay, useNodeOverlay } from './NodeOverlay.tsx';
 import { useOpenNodePicker } from './NodePicker.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import type { CanvasNode } from './types.ts';
@@ -41,6 +42,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const active = useEditorStore((state) => state.highlightedNodeId === id);
   const diff = useEditorStore((state) => diffClass(state.diffMarks, id));
   const readOnly = useEditorStore((state) => state.readOnly);
+  const overlay = useNodeOverlay(id);
   // A primitive (joined names) so only a change in which outputs are connected re-renders the card.
   const connected = useEditorStore((state) => state.document.edges.filter((edge) => edge.source === id).map((edge) => edge.sourceHandle).join('\n'));
   const openPicker = useOpenNodePicker();
@@ -49,9 +51,9 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const Body = editor.Body;
 
   const classes = ['flow-node', selected && 'flow-node--selected', active && 'flow-node--active', diff && `flow-node--${diff}`,
-    mark.severity && `flow-node--${mark.severity}`].filter(Boolean).join(' ');
+    mark.severity && `flow-node--${mark.severity}`, overlay.className].filter(Boolean).join(' ');
   return (
-    <div className={classes} data-testid={`node-${id}`} data-kind={node.type} style={{ '--node-color': editor.color, width: cardWidth(outputs.length) } as CSSProperties}>
+    <div className={classes} data-testid={`node-${id}`} data-kind={node.type} style={{ '--node-color': editor.color, width: cardWidth(outputs.length), ...overlay.style } as CSSProperties}>
       <NodeActions nodeId={id} isStart={isStart} />
       <Handle type="target" position={Position.Top} id="in" className="flow-handle flow-handle--in" isConnectable={!readOnly} />
       <header className="flow-node-head">
@@ -62,6 +64,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       </header>
       {diff && <div className={`flow-node-diff flow-node-diff--${diff}`}>{t(diff as 'added' | 'removed' | 'changed')}</div>}
       {active && <div className="flow-node-active">● {t('active')}</div>}
+      <NodeOverlay id={id} />
       {!zoomedOut && <div className="flow-node-body"><Body data={node.data} /></div>}
       {outputs.length > 0 && <ul className="flow-node-outputs">
         {outputs.map((output) => {

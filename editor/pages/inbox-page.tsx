@@ -3,6 +3,7 @@ import { api } from '../app/api.ts';
 import { capabilities } from '../app/capabilities.ts';
 import { useSession } from '../app/session.ts';
 import { TopBar } from '../app/top-bar.tsx';
+import { ResolvedHistoryLink } from '../history/history-link.tsx';
 import type { Conversation } from '../api/types.ts';
 import { useErrorText } from '../i18n/error-text.ts';
 import { useT } from '../i18n/index.ts';
@@ -67,6 +68,7 @@ export function InboxPage() {
             <h1>{t('title')}</h1>
             <button className="btn btn-small btn-ghost" onClick={() => void reload()}>{t('refresh')}</button>
           </div>
+          <ResolvedHistoryLink />
           <div className="inbox-tabs" role="tablist">
             {(Object.keys(TABS) as Tab[]).map((name) => (
               <button key={name} role="tab" aria-selected={tab === name} data-testid={`inbox-tab-${name}`}

@@ -19,6 +19,22 @@ export interface DiffMarks { added: string[]; removed: string[]; changed: string
 /** Removed nodes no longer in the document, and the removed edges that can be drawn, as they were. */
 export interface DiffGhosts { nodes: FlowNode[]; edges: FlowEdge[] }
 
+/** One node's analytics figures drawn on the canvas (a version's counts, `GET /api/flows/:id/analytics`). */
+export interface NodeFigures {
+  entered: number;
+  /** Times it left through each output: the counts on its edges. */
+  exits: Record<string, number>;
+  dropped: number;
+  queued: number;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: number;
+}
+
+/** A conversation's path lit on the canvas: its nodes in order and the edges it took between them. */
+export interface LitPath { nodes: string[]; edges: string[] }
+
 export interface DocumentSlice {
   document: FlowDocument;
   /** The server revision the document was loaded or last saved at. */
@@ -90,6 +106,10 @@ export interface ViewSlice {
   readOnly: boolean;
   highlightedNodeId: string | null;
   diffMarks: DiffMarks | null;
+  /** Analytics mode: each node's figures (counts on edges, drop-off shading, delivery); null otherwise. */
+  analytics: Record<string, NodeFigures> | null;
+  /** A past conversation's path (the history page), lit like the simulator lights its node. */
+  litPath: LitPath | null;
   /** Rendered node sizes reported by the canvas (React Flow needs them back on every node); never saved. */
   measured: Record<string, Size>;
   /** Sizes of cards drawn in full detail, which `layout` spaces the nodes by. */
@@ -110,6 +130,9 @@ export interface ViewSlice {
   setReadOnly(readOnly: boolean): void;
   setHighlightedNode(id: string | null): void;
   setDiffMarks(marks: DiffMarks | null): void;
+  setAnalytics(figures: Record<string, NodeFigures> | null): void;
+  /** Lights the nodes entered, in order, and each edge taken from one to the next. */
+  setLitPath(nodeIds: string[] | null): void;
   /** `detailed: false` when the cards were drawn without their bodies (zoomed far out). */
   setMeasured(sizes: Record<string, Size>, detailed?: boolean): void;
   setVisibleAreaReader(reader: () => VisibleArea | null): void;

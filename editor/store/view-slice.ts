@@ -6,6 +6,8 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
   readOnly: false,
   highlightedNodeId: null,
   diffMarks: null,
+  analytics: null,
+  litPath: null,
   measured: {},
   layoutSizes: {},
   readVisibleArea: () => null,
@@ -24,6 +26,17 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
 
   setDiffMarks(marks) {
     set({ diffMarks: marks });
+  },
+
+  setAnalytics(figures) {
+    set({ analytics: figures });
+  },
+
+  setLitPath(nodeIds) {
+    if (nodeIds === null) return set({ litPath: null });
+    const steps = new Set(nodeIds.slice(1).map((target, index) => `${nodeIds[index]}\n${target}`));
+    const edges = get().document.edges.filter((edge) => steps.has(`${edge.source}\n${edge.target}`)).map((edge) => edge.id);
+    set({ litPath: { nodes: nodeIds, edges } });
   },
 
   setMeasured(sizes, detailed = true) {

@@ -1,5 +1,7 @@
 import type { AutosaveStatus } from '../../autosave/autosave.ts';
+import { messages as analyticsWords } from '../../analytics/messages.ts';
 import { api } from '../../app/api.ts';
+import { routeHref } from '../../app/router.ts';
 import type { Capabilities } from '../../app/capabilities.ts';
 import { SaveIndicator } from '../../autosave/save-indicator.tsx';
 import { useT } from '../../i18n/index.ts';
@@ -28,6 +30,7 @@ interface EditorHeaderProps {
  */
 export function EditorHeader({ can, status, slot, flowId, liveVersion, saveDraft, onPublished }: EditorHeaderProps) {
   const t = useT(messages);
+  const words = useT(analyticsWords);
   const toggleClass = (panel: 'simulator' | 'versions') => (slot.panel === panel ? 'btn btn-toggled' : 'btn');
   return (
     <div className="editor-header" data-testid="editor-header">
@@ -49,6 +52,9 @@ export function EditorHeader({ can, status, slot, flowId, liveVersion, saveDraft
           onClick={() => slot.toggle('versions')}>
           {t('versions')}
         </button>
+        {can.analytics && liveVersion !== null && (
+          <a className="btn" data-testid="open-analytics" href={routeHref({ page: 'flow-analytics', flowId })} title={words('canvasTitle')}>{words('dashboardTitle')}</a>
+        )}
         {can.publish && <PublishButton api={api} flowId={flowId} liveVersion={liveVersion} saveDraft={saveDraft} onPublished={onPublished} />}
       </div>
     </div>
