@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { RunDetail, RunSummary } from '../schema/api/analytics.ts';
+import type { FlowAnalytics, RunDetail, RunSummary } from '../schema/api/analytics.ts';
 import { waitForDrain } from '../server/testing/publish-fixture.ts';
 import { statusWebhook, textWebhook, type StatusItem } from '../server/testing/webhook-body.ts';
 import { useE2eSession } from './e2e-session.ts';
@@ -53,7 +53,7 @@ async function seed(): Promise<void> {
   for (const text of ['hola', 'Hablar con alguien']) await say(BETO, text);
   const [beto] = await json<Array<{ id: number }>>('GET', '/api/conversations');
   await json('POST', `/api/conversations/${beto!.id}/messages`, { text: 'Hola Beto, ¿qué necesitás?' });
-  await json('POST', `/api/conversations/${beto!.id}/resolve`);
+  await json('POST', `/api/conversations/${beto!.id}/resolve`, {});
   await waitForDrain(session.charla.url);
   // Carla answers the menu wrongly twice: the invalid output hands her off.
   for (const text of ['hola', 'quiero pizza', '???']) await say(CARLA, text);
@@ -67,6 +67,11 @@ async function seed(): Promise<void> {
   await statuses([{ wamid: anaSaid('Gracias, Ana'), status: 'delivered', recipientId: ANA }, { wamid: anaSaid('Gracias, Ana'), status: 'read', recipientId: ANA }]);
   await statuses([{ wamid: anaSaid('cómo te atendimos'), status: 'sent', recipientId: ANA, pricing: { billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' } }]);
   await statuses([{ wamid: betoHandoff, status: 'failed', recipientId: BETO, pricing: null, errors: [{ code: 131026, title: 'Message undeliverable' }] }]);
+  // Statuses are counted once the webhook is processed.
+  await expect.poll(async () => {
+    const { nodes } = await json<FlowAnalytics>('GET', '/api/flows/tienda/analytics');
+    return [nodes.hola!.read, nodes.fin!.read, nodes.puntaje!.sent, nodes.humano!.failed];
+  }, { timeout: 10_000 }).toEqual([1, 1, 1, 1]);
 }
 
 describe('analytics and history in the browser', () => {
@@ -91,7 +96,7 @@ describe('analytics and history in the browser', () => {
     await page.getByTestId('node-menu').click();
     const invalid = page.getByTestId('invalid-answers');
     await invalid.waitFor();
-    expect((await invalid.locator('li').allTextContents()).map((text) => text.replace(/\s+/g, ' '))).toEqual(['“???”1 vez', '“quiero pizza”1 vez']);
+    expect((await invalid.locator('li').allTextContents()).map((text) => text.replace(/\s+/g, ' '))).toEqual(['???1 vez', 'quiero pizza1 vez']);
     await session.shot('41-analytics-canvas');
 
     await page.getByTestId('nav-history').click();
@@ -109,7 +114,8 @@ describe('analytics and history in the browser', () => {
     await page.locator('[data-testid="history-row"][data-outcome="completed"]').click();
     await page.getByTestId('step-fin').waitFor();
     for (const node of ['hola', 'menu', 'nombre', 'puntaje']) await page.getByTestId(`step-${node}`).waitFor();
-    expect(await page.locator('.flow-edge--lit').count()).toBe(4);
+    // The path names nodes, not outputs: both of puntaje's edges to fin (next and invalid) light.
+    expect(await page.locator('.flow-edge--lit').count()).toBe(5);
     expect(await page.locator('[data-testid="transcript-message"][data-delivery="read"]').count()).toBe(2);
     await session.shot('43-history-run');
 
@@ -122,8 +128,9 @@ describe('analytics and history in the browser', () => {
 
   it('shows testers the history with numbers masked and no analytics', async () => {
     const { token } = await json<{ token: string }>('POST', '/api/tokens', { name: 'QA', role: 'tester' });
-    await session.page.evaluate(() => localStorage.setItem('charla.locale', 'en'));
     await session.openAs(token, `#/history?contact=${BETO.slice(-4)}`);
+    await session.page.evaluate(() => localStorage.setItem('charla.locale', 'en'));
+    await session.page.reload();
     await session.page.getByTestId('history-row').first().waitFor();
     expect(await session.page.getByTestId('history-page').textContent()).toContain('5491•••••0002');
     expect(await session.page.getByTestId('history-page').textContent()).not.toContain(BETO);

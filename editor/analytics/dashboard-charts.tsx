@@ -10,8 +10,8 @@ import { percent } from './format.ts';
 import { messages } from './messages.ts';
 import { categoryName } from './node-figures-panel.tsx';
 
-/** Outcome colours: green reached the end, amber went to a person, red gave up or failed. */
-const COLOURS = { completed: '#1f9d55', handoff: '#e0a400', abandoned: '#d93842', errored: '#7b2d8e', open: '#9aa5b1', read: '#0a7cca', billable: '#0b6e5d' };
+/** Outcome colours: grey started, green reached the end, amber went to a person, red gave up, purple failed. */
+const COLOURS = { started: '#5b6673', completed: '#1f9d55', handoff: '#e0a400', abandoned: '#d93842', errored: '#7b2d8e', open: '#9aa5b1', read: '#0a7cca', billable: '#0b6e5d' };
 const HEIGHT = 210;
 const AXIS = { fontSize: 11, stroke: '#5b6673' };
 
@@ -59,9 +59,10 @@ export default function DashboardCharts({ report, series, document }: { report: 
               <XAxis dataKey="at" tickFormatter={when} tick={AXIS} />
               <YAxis allowDecimals={false} tick={AXIS} width={32} />
               <Tooltip labelFormatter={(at) => when(String(at))} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              {(['completed', 'handoff', 'abandoned', 'errored'] as const).map((outcome) => (
-                <Bar key={outcome} dataKey={outcome} name={t(outcome)} stackId="outcome" fill={COLOURS[outcome]} isAnimationActive={false} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+              {/* Side by side, not stacked: a run handed off and then completed counts in both. */}
+              {(['started', 'completed', 'handoff', 'abandoned', 'errored'] as const).map((outcome) => (
+                <Bar key={outcome} dataKey={outcome} name={t(outcome)} fill={COLOURS[outcome]} maxBarSize={28} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -89,7 +90,7 @@ export default function DashboardCharts({ report, series, document }: { report: 
               <XAxis dataKey="at" tickFormatter={when} tick={AXIS} />
               <YAxis domain={[0, 1]} tickFormatter={asPercent} tick={AXIS} width={44} />
               <Tooltip labelFormatter={(at) => when(String(at))} formatter={(value) => asPercent(Number(value))} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
               <Line dataKey="delivered" name={t('deliveredRate')} stroke={COLOURS.completed} strokeWidth={2} connectNulls isAnimationActive={false} />
               <Line dataKey="read" name={t('readRate')} stroke={COLOURS.read} strokeWidth={2} connectNulls isAnimationActive={false} />
               <Line dataKey="failed" name={t('failedRate')} stroke={COLOURS.abandoned} strokeWidth={2} connectNulls isAnimationActive={false} />
@@ -106,8 +107,8 @@ export default function DashboardCharts({ report, series, document }: { report: 
               <YAxis yAxisId="count" allowDecimals={false} tick={AXIS} width={32} />
               <YAxis yAxisId="seconds" orientation="right" tick={AXIS} width={40} />
               <Tooltip labelFormatter={(at) => when(String(at))} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar yAxisId="count" dataKey="handoff" name={t('handoffVolume')} fill={COLOURS.handoff} isAnimationActive={false} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+              <Bar yAxisId="count" dataKey="handoff" name={t('handoffVolume')} fill={COLOURS.handoff} maxBarSize={48} isAnimationActive={false} />
               <Line yAxisId="seconds" dataKey="response" name={t('agentResponse')} stroke={COLOURS.errored} strokeWidth={2} connectNulls isAnimationActive={false} />
             </ComposedChart>
           </ResponsiveContainer>
@@ -121,9 +122,9 @@ export default function DashboardCharts({ report, series, document }: { report: 
               <XAxis dataKey="name" tick={AXIS} />
               <YAxis allowDecimals={false} tick={AXIS} width={32} />
               <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar dataKey="priced" name={t('pricedAll')} fill={COLOURS.read} isAnimationActive={false} />
-              <Bar dataKey="billable" name={t('billable')} fill={COLOURS.billable} isAnimationActive={false} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+              <Bar dataKey="priced" name={t('pricedAll')} fill={COLOURS.read} maxBarSize={48} isAnimationActive={false} />
+              <Bar dataKey="billable" name={t('billable')} fill={COLOURS.billable} maxBarSize={48} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         )}

@@ -7,9 +7,9 @@ import type { FlowSummary, RunSummary } from '../api/types.ts';
 import { useErrorText } from '../i18n/error-text.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { usePlural } from '../i18n/plural.ts';
-import { contactLabel } from '../pages/inbox/phone-number.ts';
 import { historyQuery, RUN_OUTCOMES, type HistoryFilter } from './history-filter.ts';
 import { messages } from './messages.ts';
+import { runContact } from './run-contact.ts';
 import { OutcomePill } from './outcome-pill.tsx';
 import './history.css';
 
@@ -92,7 +92,7 @@ export function HistoryPage({ filter }: { filter: HistoryFilter }) {
             <thead><tr><th>{t('started')}</th><th>{t('contact')}</th><th>{t('flow')}</th><th>{t('outcome')}</th><th>{t('lastNode')}</th></tr></thead>
             <tbody>
               {runs.map((run) => {
-                const who = contactLabel(run);
+                const who = runContact(run);
                 return (
                   <tr key={run.id} data-testid="history-row" data-run={run.id} data-outcome={run.outcome} onClick={() => navigate({ page: 'run', runId: run.id })}>
                     <td><a className="flow-name" href={routeHref({ page: 'run', runId: run.id })}>{when.format(run.startedAt)}</a></td>

@@ -11,7 +11,7 @@ export function OutcomePill({ run }: { run: Pick<RunSummary, 'outcome' | 'handed
   return (
     <span className="history-outcome">
       <span className={`pill ${TONE[outcome] ?? 'pill-muted'}`} data-testid="run-outcome">{t(`outcome_${outcome}`)}</span>
-      {run.handedOff && run.outcome !== 'handoff' && <span className="pill pill-muted" title={t('handedOff')}>👤</span>}
+      {run.handedOff && run.outcome !== 'handoff' && <span className="pill pill-muted" data-testid="run-handed-off">{t('handedOff')}</span>}
     </span>
   );
 }

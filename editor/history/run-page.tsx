@@ -7,9 +7,9 @@ import { FlowEditorCanvas } from '../canvas/index.ts';
 import { useErrorText } from '../i18n/error-text.ts';
 import { useLocale, useT } from '../i18n/index.ts';
 import { usePlural } from '../i18n/plural.ts';
-import { contactLabel } from '../pages/inbox/phone-number.ts';
 import { EditorStoreProvider } from '../store/index.ts';
 import { messages } from './messages.ts';
+import { runContact } from './run-contact.ts';
 import { OutcomePill } from './outcome-pill.tsx';
 import { Transcript } from './transcript.tsx';
 import { useVersionStore } from './use-version-store.ts';
@@ -38,7 +38,7 @@ export function RunPage({ runId }: { runId: number }) {
     if (run.lastNodeId) state.reveal(run.lastNodeId);
   }, [run, version.store]);
 
-  const who = run && contactLabel(run);
+  const who = run && runContact(run);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div className="page editor-page">

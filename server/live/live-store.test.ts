@@ -124,7 +124,7 @@ describe.each(stores)('the live store on %s', (_name, open) => {
     const agent = await t.store.conversations.storeAgentReply(conversation!, '{"agent":true}', NOW + 2000, 'Lucía');
     const history = await t.store.conversations.recent(first.conversationId, 10);
     expect(history.map((row) => [row.direction, row.outboxId])).toEqual([['in', first.queued[0]!.id], ['bot', second.queued[0]!.id], ['agent', agent.id]]);
-    expect(await t.store.conversations.replyState(agent.id)).toEqual({ body: '{"agent":true}', outboxState: 'queued', deliveryStatus: null, errorCode: null, error: null });
+    expect(await t.store.conversations.replyState(agent.id)).toEqual({ body: '{"agent":true}', wamid: null, outboxState: 'queued', deliveryStatus: null, errorCode: null, error: null });
 
     await t.store.conversations.storeSession(first.conversationId, { status: 'handoff', session: '{}', updatedAt: NOW + 3000 });
     expect(await t.store.conversations.byStatus('handoff', 10)).toMatchObject([{ id: first.conversationId, updatedAt: NOW + 3000 }]);

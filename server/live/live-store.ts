@@ -127,6 +127,8 @@ export interface HistoryBody {
 /** A reply as sent: its Graph API body (JSON), the outbox state and the latest delivery status. */
 export interface ReplyState {
   body: string;
+  /** The id WhatsApp gave it once sent (status webhooks name it); null before. */
+  wamid: string | null;
   outboxState: string | null;
   deliveryStatus: string | null;
   errorCode: number | null;

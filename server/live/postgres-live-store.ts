@@ -48,7 +48,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
     }).from(conversationMessages).where(eq(conversationMessages.conversationId, p('conversationId')))
       .orderBy(desc(conversationMessages.id)).limit(p('limit')).prepare('recent_history'),
     replyState: db.select({
-      body: outbox.body, outboxState: outbox.state, deliveryStatus: messageStatuses.status,
+      body: outbox.body, wamid: outbox.wamid, outboxState: outbox.state, deliveryStatus: messageStatuses.status,
       errorCode: sql<number | null>`coalesce(${messageStatuses.errorCode}, ${outbox.errorCode})`,
       error: sql<string | null>`coalesce(${messageStatuses.errorTitle}, ${outbox.error})`,
     }).from(outbox).leftJoin(messageStatuses, eq(messageStatuses.wamid, outbox.wamid)).where(eq(outbox.id, p('id'))).prepare('reply_state'),

@@ -129,7 +129,7 @@ export function createSqliteLiveStore(
     }).from(conversationMessages).where(eq(conversationMessages.conversationId, p('conversationId')))
       .orderBy(desc(conversationMessages.id)).limit(p('limit')).prepare(),
     replyState: db.select({
-      body: outbox.body, outboxState: outbox.state, deliveryStatus: messageStatuses.status,
+      body: outbox.body, wamid: outbox.wamid, outboxState: outbox.state, deliveryStatus: messageStatuses.status,
       errorCode: sql<number | null>`coalesce(${messageStatuses.errorCode}, ${outbox.errorCode})`,
       error: sql<string | null>`coalesce(${messageStatuses.errorTitle}, ${outbox.error})`,
     }).from(outbox).leftJoin(messageStatuses, eq(messageStatuses.wamid, outbox.wamid)).where(eq(outbox.id, p('id'))).prepare(),

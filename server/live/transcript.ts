@@ -12,7 +12,7 @@ export async function messagesOf(turn: HistoryRow, conversations: ConversationRe
     const state = await conversations.replyState(outboxId);
     return {
       id: turn.id, direction: turn.direction === 'agent' ? 'agent' as const : 'bot' as const,
-      body: state ? JSON.parse(state.body) as object : null, wamid: null, outboxId,
+      body: state ? JSON.parse(state.body) as object : null, wamid: state?.wamid ?? null, outboxId,
       outboxState: state?.outboxState ?? null, deliveryStatus: state?.deliveryStatus ?? null, errorCode: state?.errorCode ?? null,
       error: state?.error ?? null, createdAt: turn.createdAt,
       ...(turn.direction === 'agent' && body.agent !== undefined && { agent: body.agent }),
