@@ -24,6 +24,7 @@ const expected: Record<NodeKind, { outputs: string[]; waits: boolean }> = {
   handoff: { outputs: ['resolved'], waits: true },
   end: { outputs: [], waits: false },
   delay: { outputs: ['next'], waits: true },
+  template: { outputs: ['next'], waits: false },
 };
 
 describe('node kind registry', () => {

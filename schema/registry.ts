@@ -16,6 +16,7 @@ import { apiCall } from './nodes/api-call.ts';
 import { handoff } from './nodes/handoff.ts';
 import { end } from './nodes/end.ts';
 import { delay } from './nodes/delay.ts';
+import { template } from './nodes/template.ts';
 
 /**
  * Every node kind of flow format v1, keyed by its `type`. The runtime and editor
@@ -35,6 +36,7 @@ export const nodeKinds = {
   handoff,
   end,
   delay,
+  template,
 } as const;
 
 export type NodeKind = keyof typeof nodeKinds;
@@ -134,7 +136,8 @@ export function checkOutputIds(node: { type: NodeKind; data: unknown }, context:
 export function nodeOutputLabel(node: FlowNode, output: string): string | undefined {
   const items = specOf(node.type).itemOutputs;
   if (!items) return undefined;
-  const list = (node.data as Record<string, unknown>)[items.list] as Array<{ id: string }>;
+  // The list may be optional (a template without quick replies).
+  const list = ((node.data as Record<string, unknown>)[items.list] ?? []) as Array<{ id: string }>;
   const index = list.findIndex((item) => item.id === output);
   return index < 0 ? undefined : items.label(list[index], index);
 }

@@ -13,6 +13,7 @@ import {
   advanceSimulation as advanceSimulationRoute, resolveSimulation as resolveSimulationRoute, sendSimulationMessage as sendMessageRoute,
   startSimulation as startSimulationRoute, type AdvanceSimulation,
 } from '../../schema/api/simulations.ts';
+import { listTemplates as listTemplatesRoute, syncTemplates as syncTemplatesRoute } from '../../schema/api/templates.ts';
 import { createToken as createTokenRoute, listTokens, revokeToken as revokeTokenRoute, whoAmI } from '../../schema/api/tokens.ts';
 import { diffVersions, getVersion as getVersionRoute, listVersions as listVersionsRoute, publishDraft, setLiveVersion } from '../../schema/api/versions.ts';
 import type { FlowDocument, KnowledgeEntry, NodeData } from '../../schema/index.ts';
@@ -64,6 +65,10 @@ export function apiClient(options: HttpOptions) {
     listChannels: () => call(listChannels),
     /** Sends a paused number's held messages again (after fixing what Meta refused). */
     resumeChannel: (phoneNumberId: string) => call(resumeChannelRoute, { params: { phoneNumberId } }),
+
+    /** The WhatsApp templates Charla last read from Meta; `syncTemplates` reads them again now («Actualizar plantillas»). */
+    listTemplates: () => call(listTemplatesRoute),
+    syncTemplates: () => call(syncTemplatesRoute),
 
     /** The token's secret is in this response only. */
     createToken: (name: string, role: Role) => call(createTokenRoute, { body: { name, role } }),

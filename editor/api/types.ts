@@ -17,11 +17,14 @@ export type {
 export type { Conversation, ConversationMessage } from '../../schema/api/conversations.ts';
 export type { AnalyticsQuery, AnalyticsSeries, FlowAnalytics, NodeAnalytics, RunDetail, RunSummary, SeriesPoint } from '../../schema/api/analytics.ts';
 export type { Channel, ChannelBinding, ChannelSummary } from '../../schema/api/channels.ts';
+export type { TemplateSummary } from '../../schema/api/templates.ts';
 
 /** One inbound message in the webhook `messages[]` shape, without the envelope fields (docs/whatsapp.md §1). */
 export type InboundMessage =
   | { type: 'text'; text: { body: string } }
   | { type: 'interactive'; interactive: InboundInteractive }
+  /** A tap on a template's quick-reply button: its payload is the label unless the send set one. */
+  | { type: 'button'; button: { payload: string; text: string } }
   | { type: 'image'; image: InboundMedia & { caption?: string } }
   | { type: 'document'; document: InboundMedia & { caption?: string; filename: string } }
   | { type: 'audio'; audio: InboundMedia & { voice?: boolean } }

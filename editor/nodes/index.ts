@@ -13,6 +13,7 @@ import { questionEditor } from './question/index.ts';
 import { setEditor } from './set/index.ts';
 import { useKindName } from './kind-words.ts';
 import type { NodeEditor } from './types.ts';
+import { templateEditor } from './template/index.ts';
 
 /**
  * The editor's one entry per node kind: icon, colour, default data, canvas body, inspector (its name is
@@ -32,6 +33,7 @@ export const nodeEditors = {
   handoff: handoffEditor,
   end: endEditor,
   delay: delayEditor,
+  template: templateEditor,
 } satisfies { [K in NodeKind]: NodeEditor<K> };
 
 /** The entry of one kind, typed loosely for generic callers (the canvas card, the inspector panel). */

@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { GraphInteractive, GraphMedia, GraphMessage, InboundMessage } from '../api/types.ts';
 import { useT, type Translate } from '../i18n/index.ts';
 import type { ChatEntry } from './chat-entry.ts';
 import { clock } from './clock.ts';
 import { inbound } from './inbound-messages.ts';
 import { messages } from './messages.ts';
+import { renderSentTemplate } from './template-message.ts';
+import { useTemplates } from '../templates/templates-store.ts';
 import { WaText } from './wa-text.tsx';
 
 type BotEntry = Extract<ChatEntry, { from: 'bot' }>;
@@ -44,9 +46,40 @@ function InteractiveBody({ interactive }: { interactive: GraphInteractive }) {
   );
 }
 
+/** A template as the customer reads it, when Charla has read it from Meta; else its name. */
+function TemplateContent({ template, t }: { template: NonNullable<GraphMessage['template']>; t: Translate<typeof messages.es> }) {
+  const rendered = useTemplates((state) => renderSentTemplate(template, state.templates));
+  const load = useTemplates((state) => state.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (!rendered) return <div className="wa-bubble-text wa-muted">▤ {t('template', { name: template.name })}</div>;
+  return (
+    <>
+      {rendered.header && <div className="wa-bubble-header">{rendered.header}</div>}
+      <div className="wa-bubble-text" data-testid="sim-template-text"><WaText text={rendered.body} /></div>
+      {rendered.footer && <div className="wa-bubble-footer">{rendered.footer}</div>}
+    </>
+  );
+}
+
+/** A template's quick replies: a tap arrives as a `button` message with the label as its payload. */
+function TemplateActions({ template, onReply }: { template: NonNullable<GraphMessage['template']>; onReply: BotMessageProps['onReply'] }) {
+  const rendered = useTemplates((state) => renderSentTemplate(template, state.templates));
+  if (!rendered || rendered.quickReplies.length === 0) return null;
+  return (
+    <div className="wa-actions">
+      {rendered.quickReplies.map((text) => (
+        <button key={text} className="wa-action" data-testid="sim-quick-reply" onClick={() => onReply(inbound.templateButton(text))}>↩ {text}</button>
+      ))}
+    </div>
+  );
+}
+
 /** What sits under the bubble: reply buttons, the list button or the form's call to action. */
 function Actions({ entry, onReply, onOpenList, onOpenForm }: BotMessageProps) {
   const interactive = entry.message.interactive;
+  if (entry.message.type === 'template' && entry.message.template) return <TemplateActions template={entry.message.template} onReply={onReply} />;
   if (!interactive) return null;
   if (interactive.type === 'button') {
     return (
@@ -74,7 +107,7 @@ function content(message: GraphMessage, t: Translate<typeof messages.es>): React
     if (media) return <Media kind={message.type as MediaKind} media={media} t={t} />;
   }
   if (message.type === 'interactive' && message.interactive) return <InteractiveBody interactive={message.interactive} />;
-  if (message.type === 'template' && message.template) return <div className="wa-bubble-text wa-muted">▤ {t('template', { name: message.template.name })}</div>;
+  if (message.type === 'template' && message.template) return <TemplateContent template={message.template} t={t} />;
   return <div className="wa-bubble-text wa-muted">{t('unsupported', { type: message.type })}</div>;
 }
 

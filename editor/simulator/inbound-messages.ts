@@ -10,6 +10,8 @@ export const inbound = {
   buttonReply: (id: string, title: string): InboundMessage =>
     ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } }),
 
+  templateButton: (text: string): InboundMessage => ({ type: 'button', button: { payload: text, text } }),
+
   listReply: (row: { id: string; title: string; description?: string }): InboundMessage => ({
     type: 'interactive',
     interactive: {

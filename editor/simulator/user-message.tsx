@@ -12,6 +12,7 @@ function summary(message: InboundMessage, t: Translate<typeof messages.es>) {
     case 'document': return <span className="wa-media-inline">▤ {message.document.filename}{message.document.caption ? ` · ${message.document.caption}` : ''}</span>;
     case 'audio': return <span className="wa-media-inline">♪ {message.audio.voice ? t('voiceNote') : t('audio')}</span>;
     case 'location': return <span className="wa-media-inline">◉ {message.location.name ?? t('location')}{message.location.address ? ` · ${message.location.address}` : ''}</span>;
+    case 'button': return message.button.text;
     case 'interactive': {
       const { interactive } = message;
       switch (interactive.type) {

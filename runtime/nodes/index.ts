@@ -14,6 +14,7 @@ import { menu } from './menu.ts';
 import { message } from './message.ts';
 import { question } from './question.ts';
 import { set } from './set.ts';
+import { template } from './template.ts';
 
 /** The behaviour of every node kind: the runtime's only dispatch on `node.type`. */
 export const nodeBehaviours = {
@@ -29,6 +30,7 @@ export const nodeBehaviours = {
   handoff,
   end,
   delay,
+  template,
 } satisfies { [K in NodeKind]: NodeBehaviour<K> };
 
 /** A behaviour seen through any node (the registry guarantees node and behaviour agree). */

@@ -1,0 +1,40 @@
+import { defineMessages } from '../../i18n/index.ts';
+
+export const messages = defineMessages({
+  es: {
+    template: 'Plantilla', choose: 'Elegí una plantilla…', refresh: 'Actualizar plantillas', refreshing: 'Actualizando…',
+    name: 'Nombre en Meta', language: 'Idioma', notSynced: 'Esta plantilla no está entre las leídas de Meta: tocá «Actualizar plantillas» o revisá el nombre y el idioma.',
+    none: 'Todavía no hay plantillas: vinculá un número con su cuenta de WhatsApp Business (WABA) y tocá «Actualizar plantillas».',
+    loadFailed: 'No se pudieron leer las plantillas: {error}', syncFailed: 'Meta no listó las plantillas de la cuenta {waba}: {error}',
+    notApproved: 'Solo se envían plantillas aprobadas: publicar va a fallar hasta que Meta la apruebe.',
+    headerParameter: 'Encabezado', headerMedia: 'Enlace del archivo del encabezado ({format})', bodyParameter: 'Parámetro {{{name}}} del cuerpo',
+    buttonParameter: 'Final del enlace del botón «{text}»', quickReplies: 'Respuestas rápidas (una salida cada una)',
+    noQuickReplies: 'Sin respuestas rápidas: sigue por «Siguiente».', preview: 'Texto de la plantilla',
+    statusAPPROVED: 'Aprobada', statusPENDING: 'En revisión', statusREJECTED: 'Rechazada', statusPAUSED: 'Pausada', statusDISABLED: 'Deshabilitada',
+    empty: 'Sin plantilla',
+  },
+  pt: {
+    template: 'Modelo', choose: 'Escolha um modelo…', refresh: 'Atualizar modelos', refreshing: 'Atualizando…',
+    name: 'Nome na Meta', language: 'Idioma', notSynced: 'Este modelo não está entre os lidos da Meta: toque em «Atualizar modelos» ou confira o nome e o idioma.',
+    none: 'Ainda não há modelos: vincule um número à sua conta do WhatsApp Business (WABA) e toque em «Atualizar modelos».',
+    loadFailed: 'Não foi possível ler os modelos: {error}', syncFailed: 'A Meta não listou os modelos da conta {waba}: {error}',
+    notApproved: 'Só modelos aprovados são enviados: publicar vai falhar até a Meta aprová-lo.',
+    headerParameter: 'Cabeçalho', headerMedia: 'Link do arquivo do cabeçalho ({format})', bodyParameter: 'Parâmetro {{{name}}} do corpo',
+    buttonParameter: 'Final do link do botão «{text}»', quickReplies: 'Respostas rápidas (uma saída cada)',
+    noQuickReplies: 'Sem respostas rápidas: segue por «Próximo».', preview: 'Texto do modelo',
+    statusAPPROVED: 'Aprovado', statusPENDING: 'Em análise', statusREJECTED: 'Rejeitado', statusPAUSED: 'Pausado', statusDISABLED: 'Desativado',
+    empty: 'Sem modelo',
+  },
+  en: {
+    template: 'Template', choose: 'Choose a template…', refresh: 'Refresh templates', refreshing: 'Refreshing…',
+    name: 'Name at Meta', language: 'Language', notSynced: 'This template is not among those read from Meta: press «Refresh templates» or check the name and language.',
+    none: 'No templates yet: bind a number with its WhatsApp Business Account (WABA) and press «Refresh templates».',
+    loadFailed: 'The templates could not be read: {error}', syncFailed: 'Meta did not list the templates of account {waba}: {error}',
+    notApproved: 'Only approved templates are sent: publishing will fail until Meta approves it.',
+    headerParameter: 'Header', headerMedia: 'Link of the header file ({format})', bodyParameter: 'Body parameter {{{name}}}',
+    buttonParameter: 'End of the link of button «{text}»', quickReplies: 'Quick replies (one output each)',
+    noQuickReplies: 'No quick replies: goes on through «Next».', preview: 'Template text',
+    statusAPPROVED: 'Approved', statusPENDING: 'In review', statusREJECTED: 'Rejected', statusPAUSED: 'Paused', statusDISABLED: 'Disabled',
+    empty: 'No template',
+  },
+});
