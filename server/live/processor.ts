@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Contact, InboundEvent, OutboundMessage, RuntimeEffect, RuntimePorts, Session, TurnResult } from '../../runtime/core/types.ts';
 import { contactAddress } from '../../runtime/core/contact.ts';
-import { renderTemplate } from '../../runtime/core/template.ts';
 import { renderTemplateMessage } from '../../runtime/core/template-message.ts';
 import { startByBusiness } from '../../runtime/core/start-conversation.ts';
 import { OutboundLimitError } from '../../runtime/whatsapp/errors.ts';
@@ -491,7 +490,7 @@ export class LiveProcessor {
     if (fallback) {
       const { variables, lastText } = result.session;
       // The template stands for the turn's messages: counted for the node that sent the first of them.
-      return { messages: [renderTemplateMessage(fallback, (text) => renderTemplate(text, { variables, contact, lastText }))], senders: [senders[0] ?? null], held: false, skipped: 0 };
+      return { messages: [renderTemplateMessage(fallback, { variables, contact, lastText })], senders: [senders[0] ?? null], held: false, skipped: 0 };
     }
     if (timerTurn) return { messages: [], senders: [], held: false, skipped: dropped + messages.length };
     return { messages, senders, held: true, skipped: 0 };
