@@ -8,6 +8,7 @@ const benches: Array<{ name: string; load: () => Promise<{ default: () => Promis
   { name: 'flow validation (schema/bench.ts)', load: () => import('../schema/bench.ts') },
   { name: 'runtime core and intent classifier (runtime/bench.ts)', load: () => import('../runtime/bench.ts') },
   { name: 'webhook path (server/bench/webhook.ts)', load: () => import('../server/bench/webhook.ts') },
+  { name: 'scale-out: 100 numbers, SQLite and PostgreSQL with 1 and 3 instances (server/bench/scale-out.ts)', load: () => import('../server/bench/scale-out.ts') },
   { name: 'analytics query (server/bench/analytics.ts)', load: () => import('../server/bench/analytics.ts') },
   { name: 'reading a large draft back (server/bench/draft-read.ts)', load: () => import('../server/bench/draft-read.ts') },
   { name: 'regular-expression attack through the webhook (server/bench/regex-attack.ts)', load: () => import('../server/bench/regex-attack.ts') },

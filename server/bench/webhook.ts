@@ -140,7 +140,7 @@ function median(runs: Figures[]): Figures {
 }
 
 /** The server's cumulative event-loop lag buckets (upper bound in ms → count), from /metrics. */
-async function lagBuckets(url: string): Promise<Map<number, number>> {
+export async function lagBuckets(url: string): Promise<Map<number, number>> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const buckets = new Map<number, number>();
   for (const match of text.matchAll(/^charla_event_loop_lag_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)) {
@@ -150,7 +150,7 @@ async function lagBuckets(url: string): Promise<Map<number, number>> {
 }
 
 /** p99 and max of the lag samples taken between two scrapes, each as the bound of its bucket. */
-function lagFigures(before: Map<number, number>, after: Map<number, number>): { p99: number; max: number } {
+export function lagFigures(before: Map<number, number>, after: Map<number, number>): { p99: number; max: number } {
   const bounds = [...after.keys()].sort((a, b) => a - b);
   const within = bounds.map((bound) => (after.get(bound) ?? 0) - (before.get(bound) ?? 0));
   const total = within.at(-1) ?? 0;
@@ -160,7 +160,7 @@ function lagFigures(before: Map<number, number>, after: Map<number, number>): { 
 }
 
 /** User + system CPU time of a process, from /proc (Linux). */
-function cpuMillis(pid: number): number {
+export function cpuMillis(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
@@ -171,9 +171,9 @@ function webhookRequest(name: string, sequence: number): LoadRequest {
   return { path: '/webhooks/whatsapp', headers: signedHeaders(body, SECRET), body, id: wamid };
 }
 
-async function saturate(url: string, next: () => LoadRequest, seconds: number) {
+export async function saturate(url: string, next: () => LoadRequest, seconds: number, connections = 50) {
   const result = await autocannon({
-    url, connections: 50, pipelining: 1, duration: seconds,
+    url, connections, pipelining: 1, duration: seconds,
     requests: [{ method: 'POST', path: '/webhooks/whatsapp', setupRequest: (request) => ({ ...request, ...next() }) }],
   });
   return { perSecond: result['2xx'] / result.duration, acknowledged: result['2xx'], errors: result.errors + result.timeouts + result.non2xx };

@@ -23,12 +23,22 @@ function shape(config: ReturnType<typeof sqliteTableConfig> | ReturnType<typeof 
   };
 }
 
+/**
+ * What only several instances on one PostgreSQL need (docs/operations.md, Several instances): the
+ * single SQLite instance keeps these in memory, and an index there would cost every webhook.
+ */
+const POSTGRES_ONLY = {
+  tables: ['send_rates'],
+  indexes: { inbound_messages: ['inbound_messages_pending_contact_idx'], outbox: ['outbox_unsent_idx', 'outbox_unsent_conversation_idx'] } as Record<string, string[]>,
+};
+
 describe('the SQLite and PostgreSQL schemas', () => {
   it('have the same tables, columns, keys and indexes', () => {
     const sqlite = Object.fromEntries(Object.values({ ...schema, ...liveSchema }).filter((value) => value instanceof SQLiteTable)
       .map((table) => sqliteTableConfig(table)).map((config) => [config.name, shape(config)]));
     const postgres = Object.fromEntries(Object.values(postgresSchema).filter((value) => value instanceof PgTable)
-      .map((table) => pgTableConfig(table)).map((config) => [config.name, shape(config)]));
+      .map((table) => pgTableConfig(table)).filter((config) => !POSTGRES_ONLY.tables.includes(config.name))
+      .map((config) => [config.name, shape({ ...config, indexes: config.indexes.filter((index) => !POSTGRES_ONLY.indexes[config.name]?.includes(index.config.name!)) })]));
     expect(Object.keys(postgres).sort()).toEqual(Object.keys(sqlite).sort());
     for (const name of Object.keys(sqlite)) expect({ table: name, ...postgres[name] }).toEqual({ table: name, ...sqlite[name] });
   });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * The same tables as schema.ts and live-schema.ts, on PostgreSQL (CHARLA_DATABASE_URL=postgres://…).
@@ -134,7 +134,11 @@ export const inboundMessages = pgTable('inbound_messages', {
   state: text('state', { enum: ['pending', 'processed', 'failed'] }).notNull(),
   receivedAt: millis('received_at').notNull(),
   error: text('error'),
-});
+}, (table) => [
+  // PostgreSQL only (POSTGRES_ONLY in postgres-schema.test.ts): the instance holding a contact's claim
+  // reads that contact's pending messages, whichever instance stored them (docs/operations.md, Several instances).
+  index('inbound_messages_pending_contact_idx').on(table.phoneNumberId, table.waId, table.receivedAt).where(sql`${table.state} = 'pending'`),
+]);
 
 export const conversations = pgTable(
   'conversations',
@@ -192,7 +196,13 @@ export const outbox = pgTable('outbox', {
   flowId: text('flow_id'),
   flowVersion: integer('flow_version'),
   nodeId: text('node_id'),
-}, (table) => [index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`)]);
+}, (table) => [
+  index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`),
+  // PostgreSQL only (POSTGRES_ONLY in postgres-schema.test.ts): instances claim what is unsent, each
+  // conversation's oldest first, from the table instead of keeping it in memory.
+  index('outbox_unsent_idx').on(table.id).where(sql`${table.state} IN ('queued', 'in_flight', 'uncertain')`),
+  index('outbox_unsent_conversation_idx').on(table.conversationId, table.id).where(sql`${table.state} IN ('queued', 'in_flight', 'uncertain')`),
+]);
 
 export const messageStatuses = pgTable('message_statuses', {
   wamid: text('wamid').primaryKey(),
@@ -289,3 +299,15 @@ export const conversationStarts = pgTable(
   },
   (table) => [uniqueIndex('conversation_starts_key_idx').on(table.scope, table.idempotencyKey).where(sql`${table.idempotencyKey} IS NOT NULL`)],
 );
+
+/**
+ * PostgreSQL only (POSTGRES_ONLY in postgres-schema.test.ts): the send rate of each business number,
+ * shared by every instance (Meta's limit is per number). One row per number holding its theoretical
+ * arrival time (GCRA, a token bucket in one column): `slot_at` is when the number's sends so far
+ * would have been spread out at the rate; a claim takes the slots up to one second ahead of now.
+ */
+export const sendRates = pgTable('send_rates', {
+  phoneNumberId: text('phone_number_id').primaryKey(),
+  /** Milliseconds since the epoch, fractional: the next free send slot. */
+  slotAt: doublePrecision('slot_at').notNull(),
+});

@@ -39,6 +39,11 @@ export class BurstGatherer<Item> {
     return this.open.size;
   }
 
+  /** Resolves once the contact's burst, if one is gathering, has been released. */
+  releasedOf(key: string): Promise<void> {
+    return this.open.get(key)?.done ?? Promise.resolve();
+  }
+
   /** Resolves once every burst open now has been released. */
   async released(): Promise<void> {
     await Promise.all([...this.open.values()].map((burst) => burst.done));

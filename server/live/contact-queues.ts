@@ -7,6 +7,7 @@
 export class ContactQueues {
   private readonly queues = new Map<string, Array<() => Promise<void>>>();
   private idleWaiters: Array<() => void> = [];
+  private readonly keyWaiters = new Map<string, Array<() => void>>();
 
   constructor(private readonly onError: (key: string, error: unknown) => void) {}
 
@@ -31,6 +32,17 @@ export class ContactQueues {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** The contact has work queued or running. */
+  has(key: string): boolean {
+    return this.queues.has(key);
+  }
+
+  /** Resolves once the contact's queue is empty. */
+  idleOf(key: string): Promise<void> {
+    if (!this.queues.has(key)) return Promise.resolve();
+    return new Promise((resolve) => this.keyWaiters.set(key, [...this.keyWaiters.get(key) ?? [], resolve]));
+  }
+
   private async drain(key: string): Promise<void> {
     const queue = this.queues.get(key)!;
     while (queue.length > 0) {
@@ -42,6 +54,8 @@ export class ContactQueues {
       queue.shift();
     }
     this.queues.delete(key);
+    for (const resolve of this.keyWaiters.get(key) ?? []) resolve();
+    this.keyWaiters.delete(key);
     if (this.queues.size === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];

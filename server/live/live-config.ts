@@ -36,7 +36,7 @@ export function liveConfigFromEnv(env: Readonly<Record<string, string | undefine
       maxAttempts: positive(env, 'CHARLA_OUTBOX_MAX_ATTEMPTS', 8),
       maxInFlight: positive(env, 'CHARLA_OUTBOX_CONCURRENCY', 64),
       uncertainGraceMs: positive(env, 'CHARLA_OUTBOX_UNCERTAIN_GRACE_MS', 120_000),
-      timeoutMs: 15_000,
+      timeoutMs: positive(env, 'CHARLA_OUTBOX_TIMEOUT_MS', 15_000),
     },
     handoffWebhookUrl: url(env, 'CHARLA_HANDOFF_WEBHOOK_URL'),
     analytics: onOff(env, 'CHARLA_ANALYTICS', true),

@@ -16,6 +16,11 @@ export interface LiveStore {
   notices: HandoffNoticeRepository;
   timers: TimerRepository;
   starts: ConversationStartRepository;
+  /**
+   * What several instances on one database coordinate through it (PostgreSQL, docs/operations.md,
+   * Several instances); absent on SQLite, whose one instance keeps this in memory.
+   */
+  shared?: SharedWork;
   /** Writes what is queued and refuses further writes (before the connection closes). */
   close(): Promise<void>;
 }
@@ -250,6 +255,37 @@ export interface OutboxRepository {
   markFailed(id: number, errorCode: number | null, error: string): Promise<void>;
   /** Not sent: the 24-hour window is closed (shown as "window closed" in the inbox). */
   markHeld(id: number, errorCode: number | null, error: string): Promise<void>;
+}
+
+/** A business number and contact address: what a contact's claim and pending messages are keyed by. */
+export interface ContactAddress {
+  phoneNumberId: string;
+  waId: string;
+}
+
+/** Outbox rows an instance claimed (now `in_flight` under its lease), and when to look again if rates held some back. */
+export interface OutboxClaim {
+  items: Array<OutboxItem & { /** Another instance had it in flight and died (its lease lapsed). */ abandoned: boolean }>;
+  /** Milliseconds until a number held back by its rate has a free slot; undefined when none was. */
+  rateWaitMs: number | undefined;
+}
+
+export interface SharedWork {
+  /** The contact's acknowledged, unprocessed messages, whichever instance stored them, in arrival order. */
+  pendingOf(contact: ContactAddress): Promise<InboundRow[]>;
+  /** Contacts with a message pending since before `receivedBefore` (left by an instance that died). */
+  stalledContacts(receivedBefore: number, limit: number): Promise<ContactAddress[]>;
+  /**
+   * Claims up to `capacity` sendable rows: each conversation's oldest unsent one, due, its channel
+   * not paused, with `FOR UPDATE SKIP LOCKED` (instances claiming at once take different rows), and
+   * as many per number as its shared send rate allows now. They become `in_flight` until `leaseUntil`,
+   * after which another instance may claim them (this one died) and send them again.
+   */
+  claimOutbox(now: number, capacity: number, ratePerSecond: number, leaseUntil: number): Promise<OutboxClaim>;
+  /** Holds the number's sends on every instance until `until` (Meta's per-number throughput error). */
+  pauseNumber(phoneNumberId: string, until: number, ratePerSecond: number): Promise<void>;
+  /** Rows queued, in flight or uncertain, on channels not paused. */
+  unsentCount(): Promise<number>;
 }
 
 /** A stored timer, as the scheduler claims it: the contact's queue it runs in and the core's Timer. */

@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, inArray, lte, min, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, min, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { CharlaPgDb } from '../db/postgres-connection.ts';
 import {
-  conversationMessages, conversationRuns, conversationStarts, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
+  channels, conversationMessages, conversationRuns, conversationStarts, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, sendRates, timers,
 } from '../db/postgres-schema.ts';
 import { analyseAgentReply, statusCounters, type RunState } from './analytics/turn-analytics.ts';
 import type { CounterIncrement } from './analytics/counters.ts';
 import {
-  handoffNoticeBody, type ConversationRow, type HistoryBody, type HistoryRow, type LiveStore, type OutboxItem, type UnsentOutboxItem,
+  handoffNoticeBody, type ConversationRow, type HistoryBody, type HistoryRow, type LiveStore, type OutboxClaim, type OutboxItem, type SharedWork, type UnsentOutboxItem,
 } from './live-store.ts';
 import { claimableTimer, excluded, startColumns, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
@@ -33,6 +34,12 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       wamid: inboundMessages.wamid, phoneNumberId: inboundMessages.phoneNumberId, waId: inboundMessages.waId,
       payload: inboundMessages.payload, receivedAt: inboundMessages.receivedAt,
     }).from(inboundMessages).where(eq(inboundMessages.state, 'pending')).orderBy(asc(inboundMessages.receivedAt)).prepare('pending_inbound'),
+    pendingOf: db.select({
+      wamid: inboundMessages.wamid, phoneNumberId: inboundMessages.phoneNumberId, waId: inboundMessages.waId,
+      payload: inboundMessages.payload, receivedAt: inboundMessages.receivedAt,
+    }).from(inboundMessages).where(and(
+      eq(inboundMessages.phoneNumberId, p('phoneNumberId')), eq(inboundMessages.waId, p('waId')), eq(inboundMessages.state, 'pending'),
+    )).orderBy(asc(inboundMessages.receivedAt), asc(inboundMessages.wamid)).prepare('pending_of_contact'),
     conversationByContact: db.select(conversationColumns).from(conversations)
       .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.waId, p('waId')))).prepare('conversation_by_contact'),
     conversationByUser: db.select(conversationColumns).from(conversations)
@@ -282,6 +289,91 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       byKey: async (scope, idempotencyKey) => (await db.select(startColumns(conversationStarts)).from(conversationStarts)
         .where(and(eq(conversationStarts.scope, scope), eq(conversationStarts.idempotencyKey, idempotencyKey))))[0],
     },
+    shared: sharedWork(db, ({ phoneNumberId, waId }) => reads.pendingOf.execute({ phoneNumberId, waId })),
     close: async () => undefined,
+  };
+}
+
+const UNSENT = ['queued', 'in_flight', 'uncertain'] as const;
+/** A number idle for a while may send one second's worth at once, as the single-instance token bucket allows. */
+const RATE_BURST_MS = 1000;
+
+/** How instances share the work on one PostgreSQL (LiveStore.shared; docs/operations.md, Several instances). */
+function sharedWork(db: CharlaPgDb, pendingOf: SharedWork['pendingOf']): SharedWork {
+  const earlier = alias(outbox, 'earlier');
+  /** Numbers whose send_rates row exists (rows are never deleted): no insert before their next claim. */
+  const rated = new Set<string>();
+  const channelPaused = (phoneNumberId: SQL | typeof outbox.phoneNumberId) =>
+    sql`EXISTS (SELECT 1 FROM ${channels} WHERE ${channels.phoneNumberId} = ${phoneNumberId} AND ${channels.pausedAt} IS NOT NULL)`;
+  /** The number has no free send slot at `now` (GCRA: its next slot is more than the burst ahead, less one interval). */
+  const rateSpent = (now: number, intervalMs: number) =>
+    sql`EXISTS (SELECT 1 FROM ${sendRates} WHERE ${sendRates.phoneNumberId} = ${outbox.phoneNumberId} AND ${sendRates.slotAt} > ${now + RATE_BURST_MS - intervalMs})`;
+  return {
+    pendingOf,
+    stalledContacts: (receivedBefore, limit) => db.selectDistinct({ phoneNumberId: inboundMessages.phoneNumberId, waId: inboundMessages.waId })
+      .from(inboundMessages).where(and(eq(inboundMessages.state, 'pending'), lt(inboundMessages.receivedAt, receivedBefore))).limit(limit),
+    claimOutbox: (now, capacity, ratePerSecond, leaseUntil) => db.transaction(async (tx): Promise<OutboxClaim> => {
+      const intervalMs = 1000 / ratePerSecond;
+      const candidates = await tx.select({
+        id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body,
+        attempts: outbox.attempts, state: outbox.state,
+      }).from(outbox).where(and(
+        inArray(outbox.state, [...UNSENT]), lte(outbox.nextAttemptAt, now),
+        // One call at a time per conversation, in id order: only a row with nothing unsent before it.
+        notExists(tx.select({ id: earlier.id }).from(earlier).where(and(
+          eq(earlier.conversationId, outbox.conversationId), lt(earlier.id, outbox.id), inArray(earlier.state, [...UNSENT])))),
+        sql`NOT ${channelPaused(outbox.phoneNumberId)}`, sql`NOT ${rateSpent(now, intervalMs)}`,
+      )).orderBy(asc(outbox.id)).limit(capacity).for('update', { of: outbox, skipLocked: true });
+      if (candidates.length === 0) return { items: [], rateWaitMs: undefined };
+      const wanted = new Map<string, number>();
+      for (const row of candidates) wanted.set(row.phoneNumberId, (wanted.get(row.phoneNumberId) ?? 0) + 1);
+      const unrated = [...wanted.keys()].filter((phoneNumberId) => !rated.has(phoneNumberId));
+      if (unrated.length > 0) await tx.insert(sendRates).values(unrated.map((phoneNumberId) => ({ phoneNumberId, slotAt: now }))).onConflictDoNothing();
+      // GCRA in one statement: each number's slots from max(slot_at, now) on, as many as fit within the burst.
+      const wantedRows = sql.join([...wanted].map(([phoneNumberId, count]) => sql`(${phoneNumberId}::text, ${count}::int)`), sql`, `);
+      const granted = await tx.execute<{ phoneNumberId: string; granted: number; nextSlotAt: number }>(sql`
+        WITH wanted (phone_number_id, wanted) AS (VALUES ${wantedRows}),
+        current AS (
+          SELECT ${sendRates.phoneNumberId} AS id, greatest(${sendRates.slotAt}, ${now}::float8) AS base FROM ${sendRates}
+          WHERE ${sendRates.phoneNumberId} IN (SELECT phone_number_id FROM wanted) FOR UPDATE),
+        given AS (
+          SELECT current.id, current.base,
+            least(wanted.wanted, greatest(0, floor((${now + RATE_BURST_MS}::float8 - current.base) / ${intervalMs}::float8)))::int AS granted
+          FROM current JOIN wanted ON wanted.phone_number_id = current.id)
+        UPDATE ${sendRates} SET ${sql.identifier(sendRates.slotAt.name)} = given.base + given.granted * ${intervalMs}::float8
+        FROM given WHERE ${sendRates.phoneNumberId} = given.id
+        RETURNING given.id AS "phoneNumberId", given.granted AS "granted", ${sendRates.slotAt} AS "nextSlotAt"`);
+      for (const phoneNumberId of wanted.keys()) {
+        if (granted.rows.some((row) => row.phoneNumberId === phoneNumberId)) rated.add(phoneNumberId);
+        else rated.delete(phoneNumberId); // its row went with a rolled-back claim: inserted again next time
+      }
+      const allowance = new Map(granted.rows.map((row) => [row.phoneNumberId, Number(row.granted)]));
+      const claimed = candidates.filter((row) => {
+        const left = allowance.get(row.phoneNumberId) ?? 0;
+        allowance.set(row.phoneNumberId, left - 1);
+        return left > 0;
+      });
+      const heldBack = granted.rows.filter((row) => Number(row.granted) < wanted.get(row.phoneNumberId)!);
+      const rateWaitMs = heldBack.length === 0 ? undefined
+        : Math.max(1, Math.min(...heldBack.map((row) => Number(row.nextSlotAt) - RATE_BURST_MS + intervalMs - now)));
+      if (claimed.length > 0) {
+        await tx.update(outbox).set({ state: 'in_flight', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: leaseUntil })
+          .where(inArray(outbox.id, claimed.map((row) => row.id)));
+      }
+      return {
+        rateWaitMs,
+        items: claimed.map(({ state, ...row }) => ({
+          ...row, attempts: row.attempts + 1, nextAttemptAt: leaseUntil, uncertain: state !== 'queued', abandoned: state === 'in_flight',
+        })),
+      };
+    }),
+    pauseNumber: async (phoneNumberId, until, ratePerSecond) => {
+      const slotAt = until + RATE_BURST_MS - 1000 / ratePerSecond;
+      await db.insert(sendRates).values({ phoneNumberId, slotAt }).onConflictDoUpdate({
+        target: sendRates.phoneNumberId, set: { slotAt: sql`greatest(${sendRates.slotAt}, ${excluded(sendRates.slotAt)})` },
+      });
+    },
+    unsentCount: async () => (await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(outbox)
+      .where(and(inArray(outbox.state, [...UNSENT]), sql`NOT ${channelPaused(outbox.phoneNumberId)}`)))[0]!.count,
   };
 }

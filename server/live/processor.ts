@@ -23,8 +23,9 @@ import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
 import type {
-  ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, TimerRow, TurnToStore, UnsavedHandoffNotice,
+  ContactAddress, ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, SharedWork, TimerRow, TurnToStore, UnsavedHandoffNotice,
 } from './live-store.ts';
+import type { ContactClaims } from './contact-claims.ts';
 import type { LiveMetrics } from './metrics.ts';
 import { customerMessageTime, windowOpen } from './service-window.ts';
 import { TimerScheduler, type TimerSchedulerSettings } from './timer-scheduler.ts';
@@ -49,6 +50,13 @@ export interface ProcessorDeps {
   now(): number;
   /** Keep the analytics counters and runs with each turn (on unless CHARLA_ANALYTICS=off). */
   analytics: boolean;
+  /**
+   * Several instances on one PostgreSQL (with `store.shared`): a contact's turns run only on the
+   * instance holding its claim (docs/operations.md, Several instances).
+   */
+  claims?: ContactClaims;
+  /** How old a pending message must be before any instance takes it over (its instance died); and how often they look. */
+  stalledAfterMs?: number;
 }
 
 interface TurnRequest {
@@ -91,11 +99,18 @@ export class LiveProcessor {
   private readonly bursts: BurstGatherer<{ row: InboundRow; contact: Contact }>;
   /** Per contact, typed messages whose burst setting is being read: later messages wait for them. */
   private readonly arriving = new Map<string, Promise<void>>();
+  /** Several instances: the shared store and claims, when the processor runs as one of them. */
+  private readonly shared: { work: SharedWork; claims: ContactClaims } | undefined;
+  /** Several instances: contacts (claim keys) this instance is draining, and those to look at again when it ends. */
+  private readonly draining = new Map<string, Promise<void>>();
+  private readonly drainAgain = new Set<string>();
+  private stalledSweep: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: ProcessorDeps) {
     this.queues = new ContactQueues((key, error) => deps.log.error({ err: error, contact: key }, 'live: turn failed'));
     this.bursts = new BurstGatherer((key, items) => this.queues.push(key, () => this.processInbound(items.map((item) => item.row), items.at(-1)!.contact)));
     this.scheduler = new TimerScheduler({ timers: deps.store.timers, log: deps.log, now: deps.now, fire: (row) => this.fireTimer(row) }, deps.timers);
+    this.shared = deps.claims && deps.store.shared ? { work: deps.store.shared, claims: deps.claims } : undefined;
   }
 
   /** Queues the messages left pending by the last run and starts firing stored timers (start-up). */
@@ -104,18 +119,93 @@ export class LiveProcessor {
     if (pending.length > 0) this.deps.log.info({ count: pending.length }, 'live: resuming unprocessed messages');
     this.accept(pending);
     this.scheduler.start();
+    if (this.shared) this.sweepStalled(this.shared.work, this.deps.stalledAfterMs ?? STALLED_AFTER_MS);
   }
 
   /** Stops firing timers (shutdown); the turns already queued finish. */
   async stop(): Promise<void> {
+    clearTimeout(this.stalledSweep);
+    this.stalledSweep = undefined;
     await this.scheduler.stop();
+    await Promise.all(this.draining.values());
     await this.queues.idle();
   }
 
+  /** Acknowledged messages to run: here, or with several instances by whoever holds each contact's claim. */
   accept(rows: InboundRow[]): void {
+    if (!this.shared) {
+      this.queueRows(rows);
+      return;
+    }
+    const contacts = new Map(rows.map((row) => [claimKey(row), { phoneNumberId: row.phoneNumberId, waId: row.waId }]));
+    for (const contact of contacts.values()) this.drain(contact);
+  }
+
+  /**
+   * Several instances: runs the contact's pending messages, whichever instance stored them, in
+   * arrival order, while holding its claim. An instance that finds the claim taken leaves its
+   * messages to the holder, which looks for more after letting go: a message stored while it
+   * held the claim is found then, so none waits for the stalled sweep.
+   */
+  private drain(contact: ContactAddress): void {
+    const key = claimKey(contact);
+    if (this.draining.has(key)) {
+      this.drainAgain.add(key);
+      return;
+    }
+    const run = this.drainClaimed(this.shared!, contact, key)
+      .catch((error: unknown) => this.deps.log.error({ err: error, contact: key }, 'live: could not run a contact\'s pending messages; the stalled sweep tries again'))
+      .finally(() => this.draining.delete(key));
+    this.draining.set(key, run);
+  }
+
+  private async drainClaimed(shared: { work: SharedWork; claims: ContactClaims }, contact: ContactAddress, key: string): Promise<void> {
+    // A message whose turn failed stays pending (its failure could not be recorded): not retried in a loop here.
+    const taken = new Set<string>();
+    const untaken = async () => (await shared.work.pendingOf(contact)).filter((row) => !taken.has(row.wamid));
+    for (;;) {
+      this.drainAgain.delete(key);
+      if (!(await shared.claims.tryClaim(key))) return;
+      try {
+        for (let rows = await untaken(); rows.length > 0; rows = await untaken()) {
+          for (const row of rows) taken.add(row.wamid);
+          await Promise.all([...this.queueRows(rows)].map((localKey) => this.settled(localKey)));
+        }
+      } finally {
+        await shared.claims.release(key);
+      }
+      if (!this.drainAgain.has(key) && (await untaken()).length === 0) return;
+    }
+  }
+
+  /** Resolves once nothing of the contact (local queue key) is arriving, gathering in a burst or queued. */
+  private async settled(localKey: string): Promise<void> {
+    for (;;) {
+      const arriving = this.arriving.get(localKey);
+      if (arriving) await arriving;
+      await this.bursts.releasedOf(localKey);
+      await this.queues.idleOf(localKey);
+      if (!this.arriving.has(localKey) && !this.queues.has(localKey)) return;
+    }
+  }
+
+  /** Several instances: every so often, contacts whose messages wait too long (their instance died) are drained here. */
+  private sweepStalled(work: SharedWork, afterMs: number): void {
+    this.stalledSweep = setTimeout(() => {
+      work.stalledContacts(this.deps.now() - afterMs, STALLED_SWEEP_LIMIT)
+        .then((contacts) => { for (const contact of contacts) this.drain(contact); })
+        .catch((error: unknown) => this.deps.log.error({ err: error }, 'live: could not look for stalled messages'))
+        .finally(() => { if (this.stalledSweep) this.sweepStalled(work, afterMs); });
+    }, afterMs);
+  }
+
+  /** Queues messages in this instance's contact queues; returns the queue keys they went to. */
+  private queueRows(rows: InboundRow[]): Set<string> {
+    const keys = new Set<string>();
     for (const row of rows) {
       const contact = contactOf(row);
       const key = contactKey(row.phoneNumberId, contact.userId ?? row.waId);
+      keys.add(key);
       const earlier = this.arriving.get(key);
       if (earlier === undefined && !mayJoinBurst(row)) {
         this.bursts.flush(key);
@@ -136,6 +226,7 @@ export class LiveProcessor {
       });
       this.arriving.set(key, arrived);
     }
+    return keys;
   }
 
   /** settings.burstMilliseconds of the live version of the number's flow (0: answer each message). */
@@ -147,10 +238,11 @@ export class LiveProcessor {
 
   /** Customers with messages arriving, gathering, queued or being processed. */
   get busyContacts(): number {
-    return this.queues.activeContacts + this.bursts.gathering + this.arriving.size;
+    return this.queues.activeContacts + this.bursts.gathering + this.arriving.size + this.draining.size;
   }
 
   async idle(): Promise<void> {
+    await Promise.all(this.draining.values());
     await Promise.all(this.arriving.values());
     await this.bursts.released();
     return this.queues.idle();
@@ -203,7 +295,7 @@ export class LiveProcessor {
    */
   startConversation(request: StartRequest): Promise<StartOutcome> {
     const { phoneNumberId, contact } = request;
-    return this.inQueue(contactKey(phoneNumberId, contact.userId ?? contact.waId), () => this.start(request));
+    return this.inQueue({ phoneNumberId, waId: contactAddress(contact) }, contactKey(phoneNumberId, contact.userId ?? contact.waId), () => this.start(request));
   }
 
   private async start(request: StartRequest): Promise<StartOutcome> {
@@ -270,12 +362,25 @@ export class LiveProcessor {
   private async inContactQueue<T>(conversationId: number, work: (conversation: ConversationRow) => Promise<T>): Promise<T> {
     const queued = await this.deps.store.conversations.byId(conversationId);
     if (!queued) throw new AppError('conversation_not_found', `No conversation ${conversationId}`);
-    return this.inQueue(contactKey(queued.phoneNumberId, queued.userId ?? queued.waId),
+    return this.inQueue({ phoneNumberId: queued.phoneNumberId, waId: queued.waId }, contactKey(queued.phoneNumberId, queued.userId ?? queued.waId),
       async () => work((await this.deps.store.conversations.byId(conversationId))!));
   }
 
-  /** Runs `work` in a contact's queue, after the turns before it, and settles with what it gives. */
-  private inQueue<T>(key: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a contact's queue, after the turns before it, and settles with what it gives. With
+   * several instances it first waits for the contact's claim (another instance's turn ends soon).
+   */
+  private async inQueue<T>(contact: ContactAddress, key: string, work: () => Promise<T>): Promise<T> {
+    if (!this.shared) return this.inLocalQueue(key, work);
+    try {
+      return await this.shared.claims.withClaim(claimKey(contact), () => this.inLocalQueue(key, work));
+    } finally {
+      // Messages an instance left to the claim while this held it.
+      this.drain(contact);
+    }
+  }
+
+  private inLocalQueue<T>(key: string, work: () => Promise<T>): Promise<T> {
     return new Promise((resolve, reject) => {
       this.queues.push(key, async () => {
         try {
@@ -553,6 +658,18 @@ function handoffNotice(effect: HandoffStarted, turn: TurnRequest, choice: FlowCh
     nodeId: effect.nodeId, ...(effect.queue !== undefined ? { queue: effect.queue } : {}),
     ...(effect.note !== undefined ? { note: effect.note } : {}), at: now,
   };
+}
+
+/** Several instances: how long a message may wait pending before any instance takes it over (its own died), and how often they look. */
+const STALLED_AFTER_MS = 5000;
+const STALLED_SWEEP_LIMIT = 500;
+
+/**
+ * A contact's claim among several instances: by business number and the address its messages are
+ * stored under (a contact whose messages switch between phone number and BSUID has two; docs/operations.md).
+ */
+function claimKey(contact: ContactAddress): string {
+  return `${contact.phoneNumberId}:${contact.waId}`;
 }
 
 /** One queue per contact: keyed by the BSUID when known, so messages with and without the phone number share it. */

@@ -1,10 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { withCallbackData } from '../callback-data.ts';
 import type { LiveMetrics } from '../metrics.ts';
-import type { OutboxItem, OutboxRepository } from '../live-store.ts';
+import type { OutboxItem, OutboxRepository, SharedWork } from '../live-store.ts';
 import type { GraphClient, GraphSendResult } from '../../whatsapp/graph-client.ts';
 import { sendOutcome } from './send-outcome.ts';
-import { SendQueue } from './send-queue.ts';
+import { SendQueue, type SendSource } from './send-queue.ts';
+import { ClaimedSends } from './claimed-sends.ts';
 
 export interface OutboxSenderSettings {
   /** Sends per second per business number. */
@@ -33,6 +34,11 @@ export interface OutboxSenderDeps {
     pause(phoneNumberId: string, code: number | null, reason: string, now: number): Promise<void>;
   };
   now(): number;
+  /**
+   * Several instances on one PostgreSQL: rows are claimed from the shared table (ClaimedSends)
+   * instead of kept in memory; `leaseMs` is how long a claimed row stays this instance's.
+   */
+  shared?: { work: SharedWork; leaseMs: number };
 }
 
 /**
@@ -43,18 +49,30 @@ export interface OutboxSenderDeps {
  * @example sender.start(); sender.add([{ id, conversationId, phoneNumberId, body, attempts: 0, nextAttemptAt: now }]);
  */
 export class OutboxSender {
-  private readonly queue: SendQueue;
+  private readonly queue: SendSource;
   private pumpScheduled = false;
+  /** A wake-up came while a (shared) take was running: take again after it. */
+  private pumpAgain = false;
   private running = 0;
   private stopped = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly deps: OutboxSenderDeps, private readonly settings: OutboxSenderSettings) {
-    this.queue = new SendQueue(settings.ratePerSecond, deps.now, () => this.schedulePump());
+    const wake = () => this.schedulePump();
+    this.queue = deps.shared
+      ? new ClaimedSends(deps.shared.work, { ratePerSecond: settings.ratePerSecond, leaseMs: deps.shared.leaseMs }, { now: deps.now, wake, log: deps.log, metrics: deps.metrics })
+      : new SendQueue(settings.ratePerSecond, deps.now, wake);
   }
 
-  /** Loads what was unsent at the last stop; rows that were in flight are resent, each logged. */
+  /**
+   * Loads what was unsent at the last stop; rows that were in flight are resent, each logged. Shared:
+   * nothing to load (rows are claimed from the table as they go).
+   */
   async start(): Promise<void> {
+    if (this.queue.claimsInFlight) {
+      this.schedulePump();
+      return;
+    }
     for (const phoneNumberId of await this.deps.channelState.pausedNumbers()) this.queue.pauseNumber(phoneNumberId, Infinity);
     for (const row of await this.deps.store.unsent()) {
       const { state, ...item } = row;
@@ -97,8 +115,13 @@ export class OutboxSender {
   }
 
   /** Resolves when every queued message is sent, failed or held by a paused channel (tests, benchmarks). */
-  idle(): Promise<void> {
-    if (this.isIdle()) return Promise.resolve();
+  async idle(): Promise<void> {
+    const { drained } = this.queue;
+    if (drained) {
+      while (this.running > 0 || !(await drained.call(this.queue))) await new Promise((resolve) => setTimeout(resolve, 20));
+      return;
+    }
+    if (this.isIdle()) return;
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -114,14 +137,31 @@ export class OutboxSender {
   }
 
   private schedulePump(): void {
-    if (this.pumpScheduled || this.stopped) return;
+    if (this.stopped) return;
+    if (this.pumpScheduled) {
+      this.pumpAgain = true;
+      return;
+    }
     this.pumpScheduled = true;
-    setImmediate(() => {
-      this.pumpScheduled = false;
-      if (this.stopped) return;
-      const batch = this.queue.take(this.deps.now(), this.settings.maxInFlight - this.running);
-      if (batch.length > 0) void this.sendBatch(batch);
-    });
+    setImmediate(() => void this.pump());
+  }
+
+  /** Takes what may go now into the free call slots; one take at a time (a shared one is a query). */
+  private async pump(): Promise<void> {
+    this.pumpAgain = false;
+    const capacity = this.settings.maxInFlight - this.running;
+    let batch: OutboxItem[] = [];
+    try {
+      if (!this.stopped && capacity > 0) batch = await this.queue.take(this.deps.now(), capacity);
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'outbox: could not claim messages to send; trying again shortly');
+      await new Promise((resolve) => setTimeout(resolve, this.settings.retryBaseMs));
+      this.pumpAgain = true;
+    }
+    this.pumpScheduled = false;
+    if (batch.length > 0) void this.sendBatch(batch);
+    // Shared: a full batch may have left more to claim.
+    if (this.pumpAgain || (this.queue.claimsInFlight && batch.length > 0 && batch.length === capacity)) this.schedulePump();
   }
 
   private async sendBatch(taken: OutboxItem[]): Promise<void> {
@@ -129,7 +169,7 @@ export class OutboxSender {
     let batch = taken;
     try {
       batch = await this.withoutSettled(taken);
-      await this.deps.store.markInFlight(batch.map((item) => item.id));
+      if (!this.queue.claimsInFlight) await this.deps.store.markInFlight(batch.map((item) => item.id));
     } catch (error) {
       this.deps.log.error({ err: error }, 'outbox: could not mark messages in flight; trying again shortly');
       for (const item of batch) {
@@ -139,7 +179,8 @@ export class OutboxSender {
       return;
     }
     for (const item of batch) {
-      item.attempts += 1;
+      // A claim counted the attempt in the table already.
+      if (!this.queue.claimsInFlight) item.attempts += 1;
       void this.sendOne(item);
     }
   }

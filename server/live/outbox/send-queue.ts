@@ -1,6 +1,24 @@
 import type { OutboxItem } from '../live-store.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
+/** Where the outbox sender takes what to send from: memory (one instance) or the shared table (ClaimedSends). */
+export interface SendSource {
+  /** Taken rows are already marked in flight (claimed in the table). */
+  readonly claimsInFlight: boolean;
+  add(item: OutboxItem): void;
+  take(now: number, capacity: number): OutboxItem[] | Promise<OutboxItem[]>;
+  release(item: OutboxItem, outcome: { done: boolean }): void;
+  pauseNumber(phoneNumberId: string, until: number): void;
+  resumeNumber(phoneNumberId: string): void;
+  isPausedIndefinitely(phoneNumberId: string): boolean;
+  readonly indefinitelyPaused: number;
+  readonly unsentCount: number;
+  readonly activeCount: number;
+  /** Shared sources: counts what is unsent now, true when nothing is; memory answers from activeCount. */
+  drained?(): Promise<boolean>;
+  clearTimers(): void;
+}
+
 /**
  * What the outbox sender may send next, in memory: messages in id order per conversation, at most
  * one call in progress per conversation, conversations taken in the order they became ready,
@@ -8,7 +26,8 @@ import { RateLimiter } from './rate-limiter.ts';
  * held back becomes due.
  * @example const due = queue.take(Date.now(), freeSlots); ... queue.release(item, { done: true });
  */
-export class SendQueue {
+export class SendQueue implements SendSource {
+  readonly claimsInFlight = false;
   private readonly byConversation = new Map<number, OutboxItem[]>();
   /** Conversations whose head may be due, per business number, in the order they became ready. */
   private readonly readyByNumber = new Map<string, Set<number>>();

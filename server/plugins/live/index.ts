@@ -10,6 +10,7 @@ import { liveConfigFromEnv, type LiveConfig } from '../../live/live-config.ts';
 import { LiveMetrics } from '../../live/metrics.ts';
 import type { LiveStore } from '../../live/live-store.ts';
 import { LiveProcessor } from '../../live/processor.ts';
+import { ContactClaims } from '../../live/contact-claims.ts';
 import { createPostgresLiveStore } from '../../live/postgres-live-store.ts';
 import { createSqliteLiveStore } from '../../live/sqlite-live-store.ts';
 import { Retention } from '../../live/retention.ts';
@@ -58,10 +59,17 @@ async function livePath(app: FastifyInstance): Promise<void> {
   const metrics = new LiveMetrics();
   const channelOf = tickCache((phoneNumberId: string) => charla.channels.resolve(phoneNumberId));
   const client = new GraphClient(charla.config.whatsapp.graphUrl, config.outbox.timeoutMs);
+  // Several instances on one PostgreSQL share contacts and the outbox through it (docs/operations.md, Several instances).
+  const claims = store.shared && charla.database.pool
+    ? new ContactClaims(String(charla.database.pool.options.connectionString),
+      (error) => app.log.error({ err: error }, 'live: a connection holding contact claims was lost; its claims are gone'))
+    : undefined;
   const sender = new OutboxSender({
     store: store.outbox, metrics, client, log: app.log, now: charla.now,
     accessTokenFor: async (phoneNumberId) => (await channelOf(phoneNumberId))?.accessToken ?? charla.config.whatsapp.accessToken,
     channelState: charla.channels,
+    // A claim outlives a call that never answers and then the wait for a status naming it.
+    ...(store.shared ? { shared: { work: store.shared, leaseMs: config.outbox.timeoutMs + config.outbox.uncertainGraceMs } } : {}),
   }, config.outbox);
   const notifier = new HandoffNotifier({
     url: config.handoffWebhookUrl, notices: store.notices, metrics, log: app.log,
@@ -72,6 +80,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
     formIdsOf: (flowId, version, wabaId) => charla.metaFlows.formIds(flowId, version, wabaId),
     notifier,
     ports: () => charla.ports, secrets: charla.config.runtime.secrets, timers: config.timers, now: charla.now, analytics: config.analytics,
+    ...(claims ? { claims } : {}),
   });
   const retention = new Retention(charla.database, config.retention, charla.now, app.log);
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
@@ -116,6 +125,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
     await checkpointer?.stop();
     await sender.stop();
     await notifier.stop();
+    await claims?.close();
     await store.close();
     await client.close();
   });
