@@ -125,6 +125,28 @@ describe('editing without frictions', () => {
     await session.shot('29-problems-capped');
   }, 90_000);
 
+  it('finds a flow in the list by name, shows when each was last edited, and asks before the start node is deleted', async () => {
+    const { page } = session;
+    await createFlow('pizzeria-centro', [{ id: 'hola', type: 'message', position: { x: 0, y: 0 }, data: { text: '¡Hola!' } }], [], { name: 'Pizzería Centro' });
+    await session.openAsAdmin('#/');
+    await page.getByTestId('flow-search').fill('pizzeria');
+    await expect.poll(() => page.locator('[data-testid^="flow-row-"]').count()).toBe(1);
+    expect(await page.getByTestId('flow-row-pizzeria-centro').getByTestId('flow-edited').textContent()).toMatch(/^ahorapor Administrador/);
+    await session.shot('30-flow-list-search');
+
+    await page.getByTestId('flow-row-pizzeria-centro').getByTestId('flow-open').click();
+    await page.getByTestId('node-hola').click();
+    await page.keyboard.press('Delete');
+    await page.getByTestId('delete-start-dialog').waitFor();
+    await session.shot('31-delete-start-confirm');
+    await page.getByTestId('delete-start-dialog').getByRole('button', { name: 'Conservarlo' }).click();
+    await page.getByTestId('node-hola').waitFor();
+    await page.getByTestId('node-hola').click();
+    await page.getByTestId('node-action-delete-hola').click();
+    await page.getByTestId('delete-start-confirm').click();
+    await page.getByTestId('node-hola').waitFor({ state: 'detached' });
+  }, 60_000);
+
   it('builds the editor in chunks under vite’s 500 kB warning (pdf.js aside: loaded only to import a PDF)', () => {
     const assets = join(session.charla.editorDir, 'assets');
     const large = readdirSync(assets).filter((name) => name.endsWith('.js') && !name.startsWith('pdfjs-') && statSync(join(assets, name)).size > 500 * 1000);

@@ -13,6 +13,7 @@ import { DiffGhosts } from './DiffGhosts.tsx';
 import { edgeTypes, nodeTypes } from './element-types.ts';
 import { FindBox } from './FindBox.tsx';
 import { NodePicker, NodePickerContext, type PickerRequest } from './NodePicker.tsx';
+import { StartDeletionDialog } from './StartDeletionDialog.tsx';
 import { messages } from './messages.ts';
 import { LARGE_FLOW } from './thresholds.ts';
 import type { CanvasEdge, CanvasNode } from './types.ts';
@@ -142,6 +143,7 @@ function Canvas() {
         </Panel>
       </ReactFlow>
       {picker && <NodePicker at={pickerAt(picker)} onPick={pick} onClose={() => setPicker(null)} />}
+      <StartDeletionDialog />
     </div>
     </NodePickerContext.Provider>
   );

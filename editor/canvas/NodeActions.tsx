@@ -41,7 +41,7 @@ function NodeActionsToolbar({ nodeId, isStart }: { nodeId: string; isStart: bool
     <NodeToolbar isVisible position={Position.Top} align="end" offset={6} className="node-actions" role="toolbar" aria-label={t('nodeActions')}>
       {!isStart && button('node-action-start', t('makeStart'), '▶', () => store.getState().setStartNode(nodeId))}
       {button('node-action-duplicate', t('duplicate'), COPY_ICON, () => store.getState().duplicate())}
-      {button('node-action-delete', t('delete'), '✕', () => store.getState().deleteSelection(), 'node-actions-danger')}
+      {button('node-action-delete', t('delete'), '✕', () => store.getState().requestDeleteSelection(), 'node-actions-danger')}
     </NodeToolbar>
   );
 }

@@ -2,6 +2,10 @@ import { defineMessages } from '../i18n/index.ts';
 
 export const messages = defineMessages({
   es: {
+    deleteStartTitle: '¿Eliminar el nodo de inicio?',
+    deleteStartBody: '«{name}» es donde empieza cada conversación. Sin nodo de inicio el flujo no se puede publicar hasta que marques otro (▶ en la barra del nodo). Podés deshacerlo con Ctrl+Z.',
+    deleteStartKeep: 'Conservarlo',
+    deleteStartConfirm: 'Eliminar igual',
     pickerTitle: 'Agregar un bloque conectado', pickerSearch: 'Buscar un bloque…', addAfter: 'Agregar un bloque después de «{output}»',
     edgeLabel: 'Conexión de {source} a {target}', edge: 'conexión',
     palette: 'Bloques', paletteCollapse: 'Contraer los bloques', paletteExpand: 'Mostrar los bloques', paletteHint: 'Arrastrá un bloque al lienzo o hacé clic para agregarlo', start: 'Inicio',
@@ -19,6 +23,10 @@ export const messages = defineMessages({
     nodeMoved: 'Nodo movido. Posición: x {x}, y {y}',
   },
   pt: {
+    deleteStartTitle: 'Excluir o nó de início?',
+    deleteStartBody: '«{name}» é onde começa cada conversa. Sem nó de início o fluxo não pode ser publicado até você marcar outro (▶ na barra do nó). Dá para desfazer com Ctrl+Z.',
+    deleteStartKeep: 'Manter',
+    deleteStartConfirm: 'Excluir assim mesmo',
     pickerTitle: 'Adicionar um bloco conectado', pickerSearch: 'Buscar um bloco…', addAfter: 'Adicionar um bloco depois de «{output}»',
     edgeLabel: 'Conexão de {source} para {target}', edge: 'conexão',
     palette: 'Blocos', paletteCollapse: 'Recolher os blocos', paletteExpand: 'Mostrar os blocos', paletteHint: 'Arraste um bloco para a tela ou clique para adicioná-lo', start: 'Início',
@@ -36,6 +44,10 @@ export const messages = defineMessages({
     nodeMoved: 'Nó movido. Posição: x {x}, y {y}',
   },
   en: {
+    deleteStartTitle: 'Delete the start node?',
+    deleteStartBody: '“{name}” is where every conversation starts. Without a start node the flow cannot be published until you mark another one (▶ in the node’s toolbar). Ctrl+Z undoes it.',
+    deleteStartKeep: 'Keep it',
+    deleteStartConfirm: 'Delete anyway',
     pickerTitle: 'Add a connected block', pickerSearch: 'Find a block…', addAfter: 'Add a block after “{output}”',
     edgeLabel: 'Connection from {source} to {target}', edge: 'connection',
     palette: 'Blocks', paletteCollapse: 'Collapse the blocks', paletteExpand: 'Show the blocks', paletteHint: 'Drag a block onto the canvas or click to add it', start: 'Start',

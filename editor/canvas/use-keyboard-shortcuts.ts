@@ -20,7 +20,7 @@ export function useKeyboardShortcuts(options: { openFind(): void; pointer: () =>
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if ((key === 'delete' || key === 'backspace') && !mod) {
-        state.deleteSelection();
+        state.requestDeleteSelection();
       } else if (mod && key === 'z') {
         if (event.shiftKey) state.redo();
         else state.undo();
@@ -49,7 +49,7 @@ export function useKeyboardShortcuts(options: { openFind(): void; pointer: () =>
       if (text === null) return;
       event.clipboardData?.setData('text/plain', text);
       event.preventDefault();
-      if (cut) store.getState().deleteSelection();
+      if (cut) store.getState().requestDeleteSelection();
     }
     function onPaste(event: ClipboardEvent) {
       if (isEditableTarget(event.target)) return;

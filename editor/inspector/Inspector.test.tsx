@@ -57,7 +57,10 @@ describe('inspector panel', () => {
     fireEvent.click(screen.getByTestId('inspector-set-start'));
     expect(store.getState().document.startNodeId).toBe('pregunta');
     expect(screen.getByTestId('inspector-is-start')).toBeTruthy();
+    // It is the start now: deleting it asks first (the canvas shows the question).
     fireEvent.click(screen.getByTestId('inspector-delete'));
+    expect(store.getState().startDeletionPending).toBe(true);
+    act(() => store.getState().confirmStartDeletion(true));
     expect(store.getState().document.nodes.map((node) => node.id)).toEqual(['hola']);
   });
 

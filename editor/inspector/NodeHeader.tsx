@@ -31,7 +31,7 @@ export function NodeHeader({ node }: { node: FlowNode }) {
             : <button type="button" className="btn btn-small" data-testid="inspector-set-start"
                 onClick={() => store.getState().setStartNode(node.id)}>▶ {t('setStart')}</button>}
           <button type="button" className="btn btn-small btn-danger" data-testid="inspector-delete"
-            onClick={() => { store.getState().select([node.id]); store.getState().deleteSelection(); }}>{t('deleteNode')}</button>
+            onClick={() => { store.getState().select([node.id]); store.getState().requestDeleteSelection(); }}>{t('deleteNode')}</button>
         </div>
       )}
     </header>

@@ -25,6 +25,8 @@ export function FlowListPage() {
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<FlowSummary | null>(null);
+  const [search, setSearch] = useState('');
+  const shown = flows && matchingFlows(flows, search);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const fail = (error: unknown) => setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -105,10 +107,15 @@ export function FlowListPage() {
         {flows === null && <p className="muted">{t('loading')}</p>}
         {flows?.length === 0 && <p className="empty-state">{t('empty')}</p>}
         {flows && flows.length > 0 && (
+          <input className="flow-search" type="search" data-testid="flow-search" placeholder={t('search')} aria-label={t('search')}
+            value={search} onChange={(event) => setSearch(event.target.value)} />
+        )}
+        {shown?.length === 0 && flows!.length > 0 && <p className="muted" data-testid="flow-search-empty">{t('noMatch', { search })}</p>}
+        {shown && shown.length > 0 && (
           <table className="flow-table" data-testid="flow-list">
-            <thead><tr><th>{t('columnName')}</th><th>{t('columnLive')}</th><th /></tr></thead>
+            <thead><tr><th>{t('columnName')}</th><th>{t('columnLive')}</th><th>{t('columnEdited')}</th><th /></tr></thead>
             <tbody>
-              {flows.map((flow) => (
+              {shown.map((flow) => (
                 <FlowRow key={flow.id} flow={flow} canEdit={canEdit}
                   onDuplicate={() => void duplicate(flow)} onExport={() => void exportFlow(flow)} onDelete={() => setDeleting(flow)} />
               ))}
@@ -128,4 +135,18 @@ export function FlowListPage() {
       )}
     </div>
   );
+}
+
+/** Lower case without accents, so "pizzeria" finds "Pizzería". */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+
+/**
+ * The flows whose name or id contain every word of the search, accents and case aside; the most
+ * recently edited first.
+ * @example matchingFlows(flows, 'pizza') // [{ id: 'pizzeria', name: 'Pizzería', … }]
+ */
+export function matchingFlows(flows: readonly FlowSummary[], search: string): FlowSummary[] {
+  const words = folded(search).split(/\s+/).filter(Boolean);
+  return flows.filter((flow) => words.every((word) => folded(`${flow.name} ${flow.id}`).includes(word)))
+    .sort((a, b) => b.updatedAt - a.updatedAt);
 }

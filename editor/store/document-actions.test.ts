@@ -77,6 +77,24 @@ describe('document actions', () => {
     expect(selectedNodeIds).toEqual([]);
   });
 
+  it('asks before deleting the start node; other deletes go at once', () => {
+    const store = createEditorStore({ document: twoNodeFlow() });
+    store.getState().select(['menu']);
+    store.getState().requestDeleteSelection();
+    expect(store.getState().document.nodes.map((node) => node.id)).toEqual(['hola']);
+    store.getState().undo();
+    store.getState().select(['hola', 'menu']);
+    store.getState().requestDeleteSelection();
+    expect(store.getState().startDeletionPending).toBe(true);
+    expect(store.getState().document.nodes).toHaveLength(2);
+    store.getState().confirmStartDeletion(false);
+    expect(store.getState().startDeletionPending).toBe(false);
+    expect(store.getState().document.nodes).toHaveLength(2);
+    store.getState().requestDeleteSelection();
+    store.getState().confirmStartDeletion(true);
+    expect(store.getState().document.nodes).toEqual([]);
+  });
+
   it('deletes selected edges and disconnects by id', () => {
     const store = createEditorStore({ document: twoNodeFlow() });
     store.getState().select([], ['e1']);

@@ -127,6 +127,12 @@ export interface ViewSlice {
   settingsOpen: boolean;
   /** Asks the settings panel to focus a field: a path into the document, like `settings.maxStepsPerTurn`. */
   settingsFocusRequest: { field: string; nonce: number } | null;
+  /** A delete of the selection waiting for the person to confirm, because it takes the start node. */
+  startDeletionPending: boolean;
+  /** Deletes the selection, or asks first (`startDeletionPending`) when it holds the start node. */
+  requestDeleteSelection(): void;
+  /** Answers the question: `true` deletes the selection, `false` keeps it. */
+  confirmStartDeletion(confirmed: boolean): void;
   setReadOnly(readOnly: boolean): void;
   setHighlightedNode(id: string | null): void;
   setDiffMarks(marks: DiffMarks | null): void;

@@ -15,6 +15,20 @@ export const viewSlice: StateCreator<EditorState, [], [], ViewSlice> = (set, get
   focusRequest: null,
   settingsOpen: false,
   settingsFocusRequest: null,
+  startDeletionPending: false,
+
+  requestDeleteSelection() {
+    const state = get();
+    if (state.readOnly) return;
+    // Without a start node the flow cannot run: losing it by a stray Delete key deserves a question.
+    if (state.selectedNodeIds.includes(state.document.startNodeId)) set({ startDeletionPending: true });
+    else state.deleteSelection();
+  },
+
+  confirmStartDeletion(confirmed) {
+    set({ startDeletionPending: false });
+    if (confirmed) get().deleteSelection();
+  },
 
   setReadOnly(readOnly) {
     set({ readOnly });

@@ -11,7 +11,7 @@ import { FlowListPage } from '../flow-list-page.tsx';
  */
 const server = vi.hoisted(() => {
   const state = {
-    flows: [] as Array<{ id: string; name: string; revision: number; liveVersion: number | null; document: Record<string, unknown> }>,
+    flows: [] as Array<FlowSummary & { document: Record<string, unknown> }>,
     requests: [] as Array<{ method: string; path: string; body?: unknown }>,
     /** Flows published by someone else after the list was loaded. */
     publishedMeanwhile: new Set<string>(),
@@ -28,7 +28,7 @@ const server = vi.hoisted(() => {
     if (method === 'GET' && path === '/api/flows') return json(200, state.flows.map(summary));
     if (method === 'POST' && path === '/api/flows') {
       if (state.flows.some((candidate) => candidate.id === body!.id)) return json(409, { code: 'flow_exists', message: `Flow "${String(body!.id)}" exists` });
-      state.flows.push({ id: String(body!.id), name: String(body!.name), revision: 1, liveVersion: null, document: body! });
+      state.flows.push({ id: String(body!.id), name: String(body!.name), revision: 1, liveVersion: null, updatedAt: Date.now(), updatedBy: 'Ana', document: body! });
       return json(201, { id: body!.id, revision: 1, problems: [] });
     }
     if (!flow) return json(404, { code: 'flow_not_found', message: `No flow "${id}"` });
@@ -55,8 +55,8 @@ beforeEach(() => {
   server.requests = [];
   server.publishedMeanwhile.clear();
   server.flows = [
-    { id: 'banco-saldo', name: 'Banco saldo', revision: 3, liveVersion: 2, document: bancoDocument },
-    { id: 'borrador', name: 'Borrador', revision: 1, liveVersion: null, document: { ...bancoDocument, id: 'borrador', name: 'Borrador' } },
+    { id: 'banco-saldo', name: 'Banco saldo', revision: 3, liveVersion: 2, updatedAt: Date.now() - 2 * 3_600_000, updatedBy: 'Ana', document: bancoDocument },
+    { id: 'borrador', name: 'Borrador', revision: 1, liveVersion: null, updatedAt: Date.now() - 5 * 60_000, updatedBy: null, document: { ...bancoDocument, id: 'borrador', name: 'Borrador' } },
   ];
 });
 afterEach(cleanup);
@@ -76,6 +76,20 @@ async function importFile(contents: string, name = 'banco-saldo.json') {
 }
 
 describe('flow list page', () => {
+  it('finds flows by name or id, accents and case aside, newest edit first, with when and by whom', async () => {
+    server.flows.push({ id: 'pizzeria', name: 'Pizzería Don Luigi', revision: 1, liveVersion: null, updatedAt: Date.now() - 3 * 86_400_000, updatedBy: 'Laura', document: bancoDocument });
+    await renderPage();
+    expect(screen.getAllByTestId(/^flow-row-/).map((row) => row.dataset.testid)).toEqual(['flow-row-borrador', 'flow-row-banco-saldo', 'flow-row-pizzeria']);
+    expect(within(screen.getByTestId('flow-row-banco-saldo')).getByTestId('flow-edited').textContent).toBe('hace 2 hpor Ana');
+    expect(within(screen.getByTestId('flow-row-borrador')).getByTestId('flow-edited').textContent).toBe('hace 5 min');
+    fireEvent.change(screen.getByTestId('flow-search'), { target: { value: 'PIZZERIA luigi' } });
+    expect(screen.getAllByTestId(/^flow-row-/).map((row) => row.dataset.testid)).toEqual(['flow-row-pizzeria']);
+    fireEvent.change(screen.getByTestId('flow-search'), { target: { value: 'saldo' } });
+    expect(screen.getAllByTestId(/^flow-row-/).map((row) => row.dataset.testid)).toEqual(['flow-row-banco-saldo']);
+    fireEvent.change(screen.getByTestId('flow-search'), { target: { value: 'turnos' } });
+    expect(screen.getByTestId('flow-search-empty').textContent).toBe('Ningún flujo coincide con «turnos».');
+  });
+
   it('imports a file whose id exists as a distinct flow: id in the same style, "(importado)" name', async () => {
     await renderPage();
     await importFile(JSON.stringify(bancoDocument));

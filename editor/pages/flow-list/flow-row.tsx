@@ -1,7 +1,9 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { navigate, routeHref } from '../../app/router.ts';
 import type { FlowSummary } from '../../api/types.ts';
-import { useT } from '../../i18n/index.ts';
+import { usePrincipalName } from '../../app/principal-name.ts';
+import { useLocale, useT } from '../../i18n/index.ts';
+import { relativeTime } from '../../i18n/relative-time.ts';
 import { messages } from './messages.ts';
 import { useUnpublishedChanges } from './use-unpublished-changes.ts';
 
@@ -25,6 +27,9 @@ export function FlowRow({ flow, canEdit, onDuplicate, onExport, onDelete }: Flow
   const unpublished = useUnpublishedChanges(flow);
   const route = { page: 'editor', flowId: flow.id } as const;
   const published = flow.liveVersion !== null;
+  const locale = useLocale((state) => state.locale);
+  const principalName = usePrincipalName();
+  const edited = new Date(flow.updatedAt);
 
   function open(event: MouseEvent<HTMLTableRowElement>) {
     if ((event.target as Element).closest(OWN_ACTION)) return;
@@ -50,6 +55,12 @@ export function FlowRow({ flow, canEdit, onDuplicate, onExport, onDelete }: Flow
           ? <span className="pill pill-live" data-testid="flow-live">{t('live', { version: flow.liveVersion })}</span>
           : <span className="pill pill-muted">{t('notPublished')}</span>}
         {unpublished && <span className="pill pill-warn" data-testid="flow-unpublished">{t('unpublished')}</span>}
+      </td>
+      <td data-testid="flow-edited">
+        <time dateTime={edited.toISOString()} title={new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(edited)}>
+          {relativeTime(flow.updatedAt, Date.now(), locale)}
+        </time>
+        {flow.updatedBy !== null && <div className="muted small">{t('editedBy', { who: principalName(flow.updatedBy) })}</div>}
       </td>
       <td className="row-actions">
         {canEdit && <button className="btn btn-small" data-testid="flow-duplicate" onClick={onDuplicate}>{t('duplicate')}</button>}
