@@ -87,6 +87,11 @@ describe('analytics and history in the browser', () => {
       await page.getByTestId(chart).locator('.recharts-surface').first().waitFor();
     }
     await session.shot('40-analytics-dashboard');
+    // The CSV export through the editor's client: the same figures, one a line.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toBe('tienda-v1-analytics.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv).toEqual(expect.arrayContaining(['scope,node,metric,key,value', 'conversations,,started,,5', 'node,menu,exit,invalid,1', 'node,humano,failed_code,131026,1']));
 
     await page.getByTestId('open-canvas-analytics').click();
     await page.getByTestId('figure-hola-entered').filter({ hasText: '5' }).waitFor();

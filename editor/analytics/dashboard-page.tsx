@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { FlowDocument } from '../../schema/index.ts';
 import { api } from '../app/api.ts';
+import { downloadText } from '../app/download-json.ts';
 import { navigate, routeHref } from '../app/router.ts';
 import { TopBar } from '../app/top-bar.tsx';
 import type { AnalyticsSeries, FlowAnalytics, FlowSummary } from '../api/types.ts';
@@ -66,6 +67,10 @@ export function DashboardPage({ flowId }: { flowId?: string }) {
         <ScopeControls scope={scope} />
         <span className="spacer" />
         {chosen !== null && <>
+          {scope.query && <button type="button" className="btn btn-small" data-testid="export-csv" onClick={() => {
+            const query = scope.query!;
+            api.exportAnalyticsCsv(chosen, query).then((csv) => downloadText(`${chosen}-v${query.version}-analytics.csv`, csv, 'text/csv'), setError);
+          }}>{t('exportCsv')}</button>}
           <a className="btn btn-small" href={routeHref({ page: 'flow-analytics', flowId: chosen })} data-testid="open-canvas-analytics">{t('openCanvas')}</a>
           <a className="btn btn-small" href={routeHref({ page: 'history', filter: { flowId: chosen } })}>{t('openHistory')}</a>
         </>}

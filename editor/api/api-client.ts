@@ -1,5 +1,5 @@
 import {
-  getFlowAnalytics, getFlowAnalyticsSeries, getRun as getRunRoute, listRuns as listRunsRoute, type AnalyticsQuery,
+  exportFlowAnalytics, getFlowAnalytics, getFlowAnalyticsSeries, getRun as getRunRoute, listRuns as listRunsRoute, type AnalyticsQuery,
 } from '../../schema/api/analytics.ts';
 import { bindChannel as bindChannelRoute, listChannels, resumeChannel as resumeChannelRoute } from '../../schema/api/channels.ts';
 import {
@@ -31,8 +31,8 @@ interface CallInput<R extends ApiRoute> { params?: ParamsOf<R>; query?: QueryOf<
  */
 export function apiClient(options: HttpOptions) {
   const http = createHttp(options);
-  function call<R extends ApiRoute>(route: R, input: CallInput<R> = {}): Promise<ReplyOf<R>> {
-    return http<ReplyOf<R>>(route.method, pathOf(route, input.params ?? ({} as ParamsOf<R>), input.query), input.body);
+  function call<R extends ApiRoute>(route: R, input: CallInput<R> = {}, answer?: { text: true }): Promise<ReplyOf<R>> {
+    return http<ReplyOf<R>>(route.method, pathOf(route, input.params ?? ({} as ParamsOf<R>), input.query), input.body, answer);
   }
   return {
     me: () => call(whoAmI),
@@ -95,6 +95,8 @@ export function apiClient(options: HttpOptions) {
     flowAnalytics: (id: string, query: AnalyticsQuery = {}) => call(getFlowAnalytics, { params: { id }, query }),
     /** The same counts per hour or day, for the dashboard's plots. */
     analyticsSeries: (id: string, query: AnalyticsQuery & { bucket?: 'hour' | 'day' } = {}) => call(getFlowAnalyticsSeries, { params: { id }, query }),
+    /** The same counts as CSV text (`scope,node,metric,key,value`), for a spreadsheet or BI tool. */
+    exportAnalyticsCsv: (id: string, query: AnalyticsQuery = {}) => call(exportFlowAnalytics, { params: { id }, query }, { text: true }),
     /** Conversation history: runs newest first; testers get numbers masked. */
     listRuns: (query: QueryOf<typeof listRunsRoute> = {}) => call(listRunsRoute, { query }),
     /** One run: its transcript with statuses and errors, and its path through the version. */

@@ -15,7 +15,8 @@ export interface HttpOptions {
   locale?(): Locale;
 }
 
-export type Http = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+/** `text`: the answer is text (a CSV export), returned as it came; errors are still coded JSON. */
+export type Http = <T>(method: string, path: string, body?: unknown, answer?: { text: true }) => Promise<T>;
 
 /**
  * A JSON-over-HTTP caller: sends the bearer token and the UI language, parses the answer, and turns
@@ -24,9 +25,9 @@ export type Http = <T>(method: string, path: string, body?: unknown) => Promise<
  */
 export function createHttp(options: HttpOptions): Http {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  return async function http<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return async function http<T>(method: string, path: string, body?: unknown, answer?: { text: true }): Promise<T> {
     const locale = options.locale?.();
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: answer?.text ? 'text/*, application/json' : 'application/json' };
     if (locale) headers['accept-language'] = locale;
     const token = options.token();
     if (token) headers.authorization = `Bearer ${token}`;
@@ -42,6 +43,7 @@ export function createHttp(options: HttpOptions): Http {
       throw clientError('network_error', cause);
     }
     const text = await response.text();
+    if (answer?.text && response.ok) return text as T;
     let parsed: unknown = undefined;
     if (text !== '') {
       try {

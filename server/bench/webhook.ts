@@ -4,7 +4,8 @@
  * fake Graph API) and, in the same run, against a baseline (minimal Fastify + better-sqlite3: the
  * signature, one session read, one session write, one outbox insert per message, one transaction
  * per request). Prints msgs/s at saturation (autocannon), p50/p99 at 2,000 msgs/s offered (open
- * loop), the ratio to the baseline and how many acknowledged messages were not processed.
+ * loop), the ratio to the baseline and how many acknowledged messages were not processed; and the
+ * server CPU per message with the analytics counters (issue 13) and without (`CHARLA_ANALYTICS=off`).
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -54,42 +55,54 @@ export default async function bench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'charla-bench-'));
   try {
     // Interleaved rounds, medians reported: other load on the machine moves single runs a lot.
-    const runs: Record<'baseline' | 'charla', Figures[]> = { baseline: [], charla: [] };
+    const runs: Record<Variant, Figures[]> = { baseline: [], charla: [], 'charla-no-analytics': [] };
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const name of ['baseline', 'charla'] as const) runs[name].push(await measure(name, join(dir, String(round)), graph));
+      for (const name of VARIANTS) runs[name].push(await measure(name, join(dir, String(round)), graph));
     }
     const baseline = median(runs.baseline);
     const charla = median(runs.charla);
+    const withoutCounters = median(runs['charla-no-analytics']);
     const cells = (f: Figures) => [f.name.padEnd(30), fmt(f.saturation).padStart(8), fmt(f.endToEnd).padStart(8), fmt(f.cpuMicros).padStart(8), f.p50.toFixed(2).padStart(8), f.p99.toFixed(2).padStart(8), String(f.lost).padStart(5)].join(' ');
     console.log(`${fmt(CONTACTS)} contacts, signed text "menu" to the pizzería flow (3 replies each, sent at up to ${fmt(OUTBOX_RATE)}/s); server pinned to CPU ${SERVER_CPU ?? '(any)'}, load on the other; medians of ${ROUNDS} interleaved rounds`);
     console.log([''.padEnd(30), 'acks/s'.padStart(8), 'turns/s'.padStart(8), 'µs CPU'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'lost'.padStart(5)].join(' ') + `   (p50/p99 at ${fmt(FIXED_RATE)}/s offered, open loop)`);
     console.log(cells(baseline));
     console.log(cells(charla));
+    console.log(cells(withoutCounters));
     console.log(`ratio to baseline: acks ${(charla.saturation / baseline.saturation).toFixed(2)}×, turns ${(charla.endToEnd / baseline.endToEnd).toFixed(2)}×, CPU per message ${(baseline.cpuMicros / charla.cpuMicros).toFixed(2)}× (target ≥ 0.7×); p99 ${charla.p99.toFixed(1)} ms (target < 25 ms); lost ${charla.lost} of ${fmt(charla.acknowledged)} acknowledged`);
+    console.log(`analytics counters: ${fmt(charla.cpuMicros)} µs CPU per message with, ${fmt(withoutCounters.cpuMicros)} µs without (CHARLA_ANALYTICS=off): ${signedPercent(charla.cpuMicros / withoutCounters.cpuMicros - 1)} (target ≤ +5%)`);
     console.log(`event-loop lag during the fixed-rate run: p99 ≤ ${charla.lagP99} ms, max ≤ ${charla.lagMax} ms (histogram bucket bounds; target max < 50 ms)`);
-    for (const note of [...baseline.notes, ...charla.notes]) console.log(`  ${note}`);
+    for (const note of [...baseline.notes, ...charla.notes, ...withoutCounters.notes]) console.log(`  ${note}`);
   } finally {
     await graph.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function measure(name: 'baseline' | 'charla', dir: string, graph: FakeGraph): Promise<Figures> {
+/** The baseline server, the real one, and the real one keeping no analytics counters. */
+const VARIANTS = ['baseline', 'charla', 'charla-no-analytics'] as const;
+type Variant = (typeof VARIANTS)[number];
+const NAMES: Record<Variant, string> = { baseline: 'baseline (txn per request)', charla: 'charla (full live path)', 'charla-no-analytics': 'charla, CHARLA_ANALYTICS=off' };
+
+async function measure(variant: Variant, dir: string, graph: FakeGraph): Promise<Figures> {
+  const name = variant === 'baseline' ? 'baseline' : 'charla';
   mkdirSync(dir, { recursive: true });
   graph.requests.length = 0; // one round's replies at a time (memory)
-  const dbPath = join(dir, `${name}.db`);
+  // Each server starts from an empty database and publishes the pizzería's form again: the fake Meta forgets the last one's.
+  graph.management.flows.clear();
+  const dbPath = join(dir, `${variant}.db`);
   const server = await spawnServer(name === 'baseline' ? 'server/bench/baseline-server.ts' : 'server/testing/serve-live.ts', {
     CHARLA_DB: dbPath, WHATSAPP_APP_SECRET: SECRET, CHARLA_ADMIN_TOKEN: ADMIN, WHATSAPP_GRAPH_URL: graph.url,
     WHATSAPP_ACCESS_TOKEN: 'bench-token', CHARLA_LOG_LEVEL: 'warn',
     // Replies beyond the number's rate wait in the outbox; the drain waits for turns, not sends.
     CHARLA_OUTBOX_RATE: String(OUTBOX_RATE),
+    CHARLA_ANALYTICS: variant === 'charla-no-analytics' ? 'off' : 'on',
   }, { cpu: SERVER_CPU });
   const notes: string[] = [];
   const drain = () => (name === 'charla' ? waitForDrain(server.url, { turnsOnly: true }) : Promise.resolve());
   try {
     if (name === 'charla') await publishFixture(server.url, ADMIN, 'pizzeria', PHONE_NUMBER_ID);
     let sequence = 0;
-    const next = (): LoadRequest => webhookRequest(name, sequence++);
+    const next = (): LoadRequest => webhookRequest(variant, sequence++);
     const warmup = await saturate(server.url, next, 2); // JIT, SQLite cache
     await drain();
 
@@ -104,18 +117,18 @@ async function measure(name: 'baseline' | 'charla', dir: string, graph: FakeGrap
     const fixed = await openLoop(server.url, FIXED_RATE, FIXED_SECONDS * 1000, () => next(), { warmupMs: 3000 });
     const lag = lagBefore ? lagFigures(lagBefore, await lagBuckets(server.url)) : { p99: NaN, max: NaN };
     await drain();
-    if (saturated.errors > 0) notes.push(`${name}: ${saturated.errors} errors/timeouts/non-2xx at saturation`);
-    if (fixed.failures > 0) notes.push(`${name}: ${fixed.failures} failed requests at the fixed rate`);
+    if (saturated.errors > 0) notes.push(`${variant}: ${saturated.errors} errors/timeouts/non-2xx at saturation`);
+    if (fixed.failures > 0) notes.push(`${variant}: ${fixed.failures} failed requests at the fixed rate`);
     let lost = 0;
     if (name === 'charla') {
       const processed = countProcessed(dbPath, fixed.acknowledged);
       // Exact for the fixed-rate run (ids tracked); by count for autocannon's runs (every wamid is unique).
       const acknowledged = warmup.acknowledged + saturated.acknowledged + fixed.acknowledged.length;
       lost = Math.max(acknowledged - processed.all, fixed.acknowledged.length - processed.ofFixed);
-      notes.push(`charla: processed ${fmt(processed.all)} of ${fmt(sequence)} sent; ${fmt(graph.requests.length)} replies reached the fake Graph API`);
+      notes.push(`${variant}: processed ${fmt(processed.all)} of ${fmt(sequence)} sent; ${fmt(graph.requests.length)} replies reached the fake Graph API`);
     }
     return {
-      name: name === 'baseline' ? 'baseline (txn per request)' : 'charla (full live path)',
+      name: NAMES[variant],
       saturation: saturated.perSecond, endToEnd, cpuMicros, p50: quantile(fixed.latencies, 0.5), p99: quantile(fixed.latencies, 0.99),
       lagP99: lag.p99, lagMax: lag.max,
       acknowledged: saturated.acknowledged + fixed.acknowledged.length, lost, notes,
@@ -189,6 +202,10 @@ function countProcessed(dbPath: string, fixedIds: string[]) {
   } finally {
     sqlite.close();
   }
+}
+
+function signedPercent(share: number): string {
+  return `${share >= 0 ? '+' : ''}${(share * 100).toFixed(1)}%`;
 }
 
 function pinSelf(cpu: number): void {
