@@ -124,6 +124,12 @@ describe('analytics and history in the browser', () => {
     expect(await page.locator('[data-testid="transcript-message"][data-delivery="read"]').count()).toBe(2);
     await session.shot('43-history-run');
 
+    // The flow's header leads to its analytics mode.
+    await page.getByTestId('nav-flows').click();
+    await page.getByTestId('flow-row-tienda').click();
+    await page.getByTestId('open-analytics').click();
+    await page.getByTestId('figure-hola-entered').waitFor();
+
     // From the inbox to the conversations a person attended.
     await page.getByTestId('nav-inbox').click();
     await page.getByTestId('inbox-history').click();
