@@ -24,6 +24,8 @@ const COUNTERS = {
   charla_channel_pauses_total: 'Channels paused because the Graph API refused the channel itself (190, 368, 131031…)',
   charla_timers_fired_total: 'Timers whose turn ran (a timeout, a delay\'s end, an unanswered handoff, a session expiry)',
   charla_timers_cancelled_total: 'Timers that fell due after their conversation moved on: cancelled, not fired',
+  charla_typing_indicators_total: 'Customer messages marked read with the typing indicator (on arrival, or while a delay waits)',
+  charla_typing_indicator_failures_total: 'Typing indicators the Graph API refused or did not answer (best effort: not retried)',
   charla_timers_window_closed_total: 'Timer turns due after the 24-hour window closed with no fallback template: nothing sent',
   charla_handoff_notifications_total: 'Handoff notifications accepted by CHARLA_HANDOFF_WEBHOOK_URL',
   charla_handoff_notification_failures_total: 'Handoff notifications given up on (refused, or too many attempts)',

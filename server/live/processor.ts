@@ -23,7 +23,8 @@ import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
 import type {
-  ContactAddress, ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, SharedWork, TimerRow, TurnToStore, UnsavedHandoffNotice,
+  ContactAddress, ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, OutboxItem, SharedWork, TimerRow, TurnToStore,
+  UnsavedHandoffNotice,
 } from './live-store.ts';
 import type { ContactClaims } from './contact-claims.ts';
 import type { LiveMetrics } from './metrics.ts';
@@ -32,6 +33,8 @@ import { TimerScheduler, type TimerSchedulerSettings } from './timer-scheduler.t
 import { analyseTurn, type RunState } from './analytics/turn-analytics.ts';
 
 const WINDOW_CLOSED_REASON = 'window closed: the customer last wrote more than 24 hours ago and the flow has no fallback template';
+/** How far back a timer turn looks for the customer's latest message to show "typing…" on. */
+const RECENT_TURNS_FOR_TYPING = 20;
 const FORM_NOT_PUBLISHED_REASON = 'form not published at Meta: bind the number again with its wabaId so the version\'s forms are published';
 
 export interface ProcessorDeps {
@@ -506,6 +509,11 @@ export class LiveProcessor {
     const now = this.deps.now();
     const choice = await chooseFlow(conversation, channel.flowId, flows, now, { ignoreTimeout: request.resume === true });
     if (!choice) return undefined;
+    // "typing…" while the bot prepares its answer (settings.typingIndicator, docs/time.md); not in a handoff, where nobody answers yet.
+    const typing = settingsOf(choice.flow).typingIndicator;
+    const latestWamid = inbound && (inbound.joined?.at(-1) ?? inbound.wamid);
+    const typingOnArrival = typing && latestWamid !== undefined && choice.session?.status !== 'handoff';
+    if (typingOnArrival) this.deps.sender.showTyping(phoneNumberId, latestWamid);
     const result = await runTurn({
       flow: choice.flow, session: choice.session, event, contact, version: choice.version, now,
       ports: this.deps.ports(), secrets: this.deps.secrets,
@@ -573,10 +581,28 @@ export class LiveProcessor {
     for (const effect of result.timers) if (effect.type === 'schedule_timer') this.scheduler.wakeAt(effect.timer.dueAt);
     if (notices.length > 0) notifier.wake();
     this.deps.sender.add(stored.queued);
+    const paused = result.effects.some((effect) => effect.type === 'typing_indicator');
+    // A delay right after arrival, with nothing said before it, is already showing "typing…".
+    if (typing && paused && !window.held && window.skipped === 0 && !(typingOnArrival && stored.queued.length === 0)) {
+      this.typingForDelay(phoneNumberId, stored.conversationId, latestWamid, stored.queued).catch((error: unknown) => {
+        log.warn({ err: error, conversationId: stored.conversationId }, 'live: could not find the message to show the typing indicator on');
+      });
+    }
     metrics.increment('charla_turns_total');
     if (inbound) metrics.observeTurnLatency((now - inbound.receivedAt) / 1000);
     for (const effect of result.effects) this.carryOut(effect, choice);
     return result;
+  }
+
+  /**
+   * A `delay` paused the conversation: "typing…" once the turn's replies are out (a message dismisses it),
+   * on the customer's latest message: this turn's, or for a timer turn the last one stored. Shown once:
+   * Meta keeps it up to 25 s and it is not repeated for a longer pause (docs/time.md, "The typing indicator").
+   */
+  private async typingForDelay(phoneNumberId: string, conversationId: number, wamid: string | undefined, after: OutboxItem[]): Promise<void> {
+    const latest = wamid ?? (await this.deps.store.conversations.recent(conversationId, RECENT_TURNS_FOR_TYPING))
+      .findLast((row) => row.direction === 'in' && row.wamid !== null)?.wamid;
+    if (latest) this.deps.sender.showTyping(phoneNumberId, latest, after);
   }
 
   /**
@@ -621,6 +647,7 @@ export class LiveProcessor {
       case 'conversation_ended':
         return;
       case 'typing_indicator':
+        return; // shown after the turn's replies are sent (turn())
       case 'window_closed':
         return;
       default:

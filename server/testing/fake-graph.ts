@@ -60,6 +60,7 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
   let delayMs = options.delayMs ?? 0;
   const expiredTokens = new Set<string>();
   const waiters: Array<{ count: number; resolve: () => void }> = [];
+  const readWaiters: Array<{ count: number; resolve: () => void }> = [];
   /** While set, answers wait for it: requests pile up in flight. */
   let gate: { opened: Promise<void>; open: () => void } | undefined;
   const management = createFakeManagement();
@@ -89,11 +90,12 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     };
     // The same path marks a received message as read (`status: "read"`), with its own schema.
     const schema = sent.status === undefined ? 'Message' : 'MarkMessageRequestPayload';
+    // Scripted and fallback answers are for messages: a read receipt gets its own (a typing indicator never spends one).
     const answer = expiredTokens.has(recorded.authorization ?? '')
       ? 'token_expired'
-      : oracle(schema)(sent) ? scripted.shift() ?? fallback : invalidBody(schema);
+      : !oracle(schema)(sent) ? invalidBody(schema) : schema === 'MarkMessageRequestPayload' ? 'ok' : scripted.shift() ?? fallback;
     // Recorded on arrival, so `requests` is in the order the server sent them; read receipts apart.
-    if (schema === 'MarkMessageRequestPayload') reads.push(recorded);
+    if (schema === 'MarkMessageRequestPayload') recordRead(recorded);
     else record(recorded);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (gate) await gate.opened;
@@ -119,6 +121,14 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     return reply(response, error.status, {
       error: { message: error.message, type: 'OAuthException', code: error.code, error_data: { details: error.message }, fbtrace_id: 'fake' },
     });
+  }
+
+  function recordRead(request: FakeGraphRequest): void {
+    reads.push(request);
+    for (const waiter of readWaiters.filter((each) => reads.length >= each.count)) {
+      readWaiters.splice(readWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
   }
 
   function record(request: FakeGraphRequest): void {
@@ -176,6 +186,11 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     waitForRequests(count: number): Promise<void> {
       if (requests.length >= count) return Promise.resolve();
       return new Promise((resolve) => waiters.push({ count, resolve }));
+    },
+    /** Resolves once `count` read receipts (typing indicators) have arrived. */
+    waitForReads(count: number): Promise<void> {
+      if (reads.length >= count) return Promise.resolve();
+      return new Promise((resolve) => readWaiters.push({ count, resolve }));
     },
     close(): Promise<void> {
       server.closeAllConnections();

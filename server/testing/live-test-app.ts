@@ -28,11 +28,14 @@ export function pizzeria(): FlowDocument {
 }
 
 /**
- * A test app with the live path wired to a fake Graph API on 127.0.0.1, the pizzería flow
+ * A test app with the live path wired to a fake Graph API on 127.0.0.1, the pizzería flow (or `options.flow`)
  * published and bound to PHONE_NUMBER_ID on WABA_ID (its form published there as a Meta Flow), and fast outbox retries.
  * @example const t = await createLiveTestApp(); await t.postWebhook(textWebhook({...})); await t.settle();
  */
-export async function createLiveTestApp(env: Record<string, string> = {}, options: { now?: () => number } = {}): Promise<LiveTestApp> {
+export async function createLiveTestApp(
+  env: Record<string, string> = {},
+  options: { now?: () => number; flow?: FlowDocument } = {},
+): Promise<LiveTestApp> {
   const graph = await startFakeGraph();
   const base = await createTestApp({
     WHATSAPP_APP_SECRET: APP_SECRET,
@@ -41,7 +44,7 @@ export async function createLiveTestApp(env: Record<string, string> = {}, option
     WHATSAPP_ACCESS_TOKEN: 'test-access-token',
     CHARLA_OUTBOX_RETRY_BASE_MS: '5',
     ...env,
-  }, options);
+  }, options.now ? { now: options.now } : {});
   const { app } = base;
   const admin = base.auth();
 
@@ -57,8 +60,9 @@ export async function createLiveTestApp(env: Record<string, string> = {}, option
     return (published.json() as { version: number }).version;
   }
 
-  await publish();
-  await expectOk(app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: admin, payload: { flowId: 'pizzeria', wabaId: WABA_ID } }));
+  const served = options.flow ?? pizzeria();
+  await publish(served);
+  await expectOk(app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: admin, payload: { flowId: served.id, wabaId: WABA_ID } }));
   await app.ready();
 
   return {

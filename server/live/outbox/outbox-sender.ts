@@ -3,6 +3,7 @@ import { withCallbackData } from '../callback-data.ts';
 import type { LiveMetrics } from '../metrics.ts';
 import type { OutboxItem, OutboxRepository, SharedWork } from '../live-store.ts';
 import type { GraphClient, GraphSendResult } from '../../whatsapp/graph-client.ts';
+import { typingIndicatorBody } from '../../../runtime/whatsapp/outbound.ts';
 import { sendOutcome } from './send-outcome.ts';
 import { SendQueue, type SendSource } from './send-queue.ts';
 import { ClaimedSends } from './claimed-sends.ts';
@@ -56,6 +57,8 @@ export class OutboxSender {
   private running = 0;
   private stopped = false;
   private idleWaiters: Array<() => void> = [];
+  /** Work waiting for an outbox row to be done with (sent or given up on), by row id. */
+  private readonly afterDone = new Map<number, Array<() => void>>();
 
   constructor(private readonly deps: OutboxSenderDeps, private readonly settings: OutboxSenderSettings) {
     const wake = () => this.schedulePump();
@@ -92,6 +95,33 @@ export class OutboxSender {
   add(items: OutboxItem[]): void {
     for (const item of items) this.queue.add(item);
     this.schedulePump();
+  }
+
+  /**
+   * Marks the customer's message `wamid` read with WhatsApp's typing indicator
+   * (docs/time.md, "The typing indicator"): once `after` (the turn's replies, queued just now) are sent,
+   * since a message dismisses the indicator. Best effort: not stored, not retried, not rate-limited with the messages; a refusal is logged
+   * and counted. A reply held by a paused channel holds it too.
+   */
+  showTyping(phoneNumberId: string, wamid: string, after: readonly OutboxItem[] = []): void {
+    const send = () => void this.sendTyping(phoneNumberId, wamid);
+    const last = after.at(-1);
+    if (last === undefined) return send();
+    this.afterDone.set(last.id, [...this.afterDone.get(last.id) ?? [], send]);
+  }
+
+  private async sendTyping(phoneNumberId: string, wamid: string): Promise<void> {
+    if (this.stopped) return;
+    const { metrics, log } = this.deps;
+    const token = await this.deps.accessTokenFor(phoneNumberId);
+    if (token === undefined) return;
+    const result = await this.deps.client.send(phoneNumberId, token, JSON.stringify(typingIndicatorBody(wamid)));
+    if (result.ok) {
+      metrics.increment('charla_typing_indicators_total');
+      return;
+    }
+    metrics.increment('charla_typing_indicator_failures_total');
+    log.warn({ phoneNumberId, wamid, code: result.code, error: result.message }, 'outbox: the typing indicator was not shown (not retried)');
   }
 
   /** Messages not yet sent or given up on. */
@@ -274,6 +304,10 @@ export class OutboxSender {
   private finish(item: OutboxItem, outcome: { done: boolean }): void {
     this.running -= 1;
     this.queue.release(item, outcome);
+    if (outcome.done) {
+      for (const then of this.afterDone.get(item.id) ?? []) then();
+      this.afterDone.delete(item.id);
+    }
     this.schedulePump();
     if (this.isIdle()) {
       const waiters = this.idleWaiters;
