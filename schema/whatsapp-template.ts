@@ -91,3 +91,19 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 export function findTemplate(templates: readonly SyncedTemplate[], name: string, language: string): SyncedTemplate | undefined {
   return templates.find((template) => template.name === name && template.language === language);
 }
+
+/**
+ * The templates of a `GET /{WABA-ID}/message_templates` answer (`{ data: [...] }`, one page or all of
+ * them joined) as Charla keeps them; entries without a name or language are left out.
+ * @example templatesFromListing(JSON.parse(text), '102290129340398', Date.now())
+ */
+export function templatesFromListing(listing: unknown, wabaId: string, fetchedAt: number): SyncedTemplate[] {
+  const data = (listing as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) throw new Error('a template listing is an object with a `data` array, as Meta answers GET /{WABA-ID}/message_templates');
+  return (data as Array<Record<string, unknown>>)
+    .filter((template) => typeof template.name === 'string' && typeof template.language === 'string')
+    .map((template) => ({
+      wabaId, name: template.name as string, language: template.language as string, category: String(template.category ?? ''),
+      status: String(template.status ?? ''), components: Array.isArray(template.components) ? template.components as Array<Record<string, unknown>> : [], fetchedAt,
+    }));
+}

@@ -48,6 +48,7 @@ export const errorCatalogue = {
   publish_blocked: { status: 422, message: 'The draft has errors; fix them before publishing' },
   channel_access_token_missing: { status: 422, message: 'The number has no access token to reply with: send accessToken or set WHATSAPP_ACCESS_TOKEN' },
   channel_waba_missing: { status: 422, message: 'The flow has forms, which live as WhatsApp Flows on a WhatsApp Business Account: send wabaId' },
+  templates_invalid: { status: 422, message: 'A template the flow sends is missing, not approved or has other parameters on the WhatsApp Business Account of a number serving it; `problems` name each node and field' },
   meta_flow_invalid: { status: 422, message: 'Meta refused a form\'s Flow JSON; `nodeId` names the form node and `validationErrors` are Meta\'s' },
   node_not_api_call: { status: 422, message: 'Only API-call nodes can be tried' },
   node_data_invalid: { status: 422, message: "The node's data has errors; fix them before trying it" },
@@ -92,8 +93,8 @@ function errorBody(codes: ErrorCode[]): TSchema {
 export const SIGNED_IN = ['missing_token', 'invalid_token', 'forbidden'] as const satisfies readonly ErrorCode[];
 /** Errors of every route that reads params, a query or a body: the request breaks its schema (400 with `errors`). */
 export const CHECKED_INPUT = ['bad_request'] as const satisfies readonly ErrorCode[];
-/** Errors of every route that puts a version in front of a number: its forms are published as WhatsApp Flows first. */
-export const META_FLOWS = ['channel_waba_missing', 'meta_flow_invalid', 'whatsapp_api_failed'] as const satisfies readonly ErrorCode[];
+/** Errors of every route that puts a version in front of a number: its forms are published as WhatsApp Flows and its templates checked first. */
+export const META_FLOWS = ['channel_waba_missing', 'meta_flow_invalid', 'templates_invalid', 'whatsapp_api_failed'] as const satisfies readonly ErrorCode[];
 /** A flow document in the body: the limits checked before it is validated (schema/flow-limits.ts). */
 export const FLOW_BODY = ['flow_too_deep', 'flow_too_many_nodes', 'flow_too_large'] as const satisfies readonly ErrorCode[];
 /** Errors of every route with a JSON body, before the route sees it. */

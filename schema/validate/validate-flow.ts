@@ -10,10 +10,17 @@ import { checkLoops } from './loops.ts';
 import { ProblemList, type Problem } from './problem-list.ts';
 import { brokenItems, translateSchemaErrors } from './schema-errors.ts';
 import { checkReusedVariables, checkVariables } from './variables.ts';
+import { checkTemplates } from './template-checks.ts';
+import type { SyncedTemplate } from '../whatsapp-template.ts';
 
 export interface ValidateFlowOptions {
   /** The language of the messages; Spanish by default. */
   locale?: ProblemLocale;
+  /**
+   * One WhatsApp Business Account's synced templates: when given, every template the flow sends is
+   * checked against them (publish and bind do; docs/templates.md §3).
+   */
+  templates?: readonly SyncedTemplate[];
 }
 
 /**
@@ -25,7 +32,7 @@ export interface ValidateFlowOptions {
  */
 export function validateFlow(document: unknown, options: ValidateFlowOptions = {}): { problems: Problem[] } {
   const problems = new ProblemList();
-  const outline = readFlow(document, problems);
+  const outline = readFlow(document, problems, options.templates);
   if (outline) checkFlow(outline, problems);
   return { problems: problems.render(options.locale ?? 'es') };
 }
@@ -35,7 +42,7 @@ export function validateFlow(document: unknown, options: ValidateFlowOptions = {
  * only on failure. A document that breaks the schema is still outlined when its skeleton holds,
  * so graph problems and WhatsApp limits do not vanish while one field is being edited.
  */
-function readFlow(document: unknown, problems: ProblemList): FlowOutline | undefined {
+function readFlow(document: unknown, problems: ProblemList, templates: readonly SyncedTemplate[] | undefined): FlowOutline | undefined {
   let candidate = document;
   if (typeof document === 'object' && document !== null && !Array.isArray(document) && 'schemaVersion' in document) {
     const migrated = migrateFlow(document as Record<string, unknown>);
@@ -51,6 +58,7 @@ function readFlow(document: unknown, problems: ProblemList): FlowOutline | undef
     const report = (code: ProblemCode, pointer: string, params?: ProblemParams) => problems.add(code, { pointer }, params);
     checkTimeSettings(candidate.settings ?? {}, report);
     checkKnowledge(candidate.knowledge ?? [], report);
+    if (templates) checkTemplates(candidate, templates, (code, pointer, params, nodeId) => problems.add(code, { pointer, ...(nodeId === undefined ? {} : { nodeId }) }, params));
     return outlineOfValidFlow(candidate);
   }
   full(candidate);

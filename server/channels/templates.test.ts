@@ -1,4 +1,4 @@
-import { createLiveTestApp, WABA_ID, type LiveTestApp } from '../testing/live-test-app.ts';
+import { createLiveTestApp, pizzeria, WABA_ID, type LiveTestApp } from '../testing/live-test-app.ts';
 import { sampleTemplates } from '../testing/sample-templates.ts';
 import type { GraphTemplate } from '../whatsapp/graph-management.ts';
 
@@ -70,5 +70,55 @@ describe('the periodic refresh (CHARLA_TEMPLATE_SYNC_MINUTES)', () => {
     } finally {
       await quick.close();
     }
+  });
+});
+
+describe('publish and bind check the templates a flow sends on the number\'s WABA', () => {
+  let v: LiveTestApp;
+  beforeAll(async () => {
+    v = await createLiveTestApp();
+    v.graph.management.setTemplates(WABA_ID, sampleTemplates());
+  });
+  afterAll(() => v.close());
+
+  /** The pizzería starting with a reminder template, its quick replies leading to the welcome. */
+  function pizzeriaWithTemplate(data: Record<string, unknown>) {
+    const document = pizzeria();
+    document.nodes.push({ id: 'recordatorio', type: 'template', position: { x: 0, y: -300 }, data: data as never });
+    const outputs = 'quickReplies' in data ? ['confirmo', 'reprogramar', 'invalid'] : ['next'];
+    document.edges.push(...outputs.map((output) => ({ id: `e-recordatorio-${output}`, source: 'recordatorio', sourceHandle: output, target: document.startNodeId })));
+    document.startNodeId = 'recordatorio';
+    return document;
+  }
+  const reminder = {
+    name: 'recordatorio_turno', language: 'es_AR', headerParameter: 'martes', bodyParameters: { '1': '{{contact.name}}', '2': 'martes 10 h' },
+    quickReplies: [{ id: 'confirmo', title: 'Confirmo' }, { id: 'reprogramar', title: 'Reprogramar' }],
+  };
+
+  async function publishDraft(document: ReturnType<typeof pizzeria>) {
+    const { revision } = (await v.app.inject({ url: '/api/flows/pizzeria', headers: v.auth() })).json() as { revision: number };
+    expect((await v.app.inject({ method: 'PUT', url: '/api/flows/pizzeria', headers: v.auth(), payload: { document, revision } })).statusCode).toBe(200);
+    return v.app.inject({ method: 'POST', url: '/api/flows/pizzeria/versions', headers: { ...v.auth(), 'accept-language': 'en' }, payload: {} });
+  }
+
+  it('a parameter the template lacks blocks the publish at the node and field; the right ones publish', async () => {
+    const refused = await publishDraft(pizzeriaWithTemplate({ ...reminder, bodyParameters: { '1': '{{contact.name}}' } }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'templates_invalid',
+      problems: [{ code: 'template_parameters_mismatch', nodeId: 'recordatorio', pointer: `/nodes/${pizzeria().nodes.length}/data/bodyParameters`,
+        message: 'Template "recordatorio_turno" expects "1", "2" in the body parameters; the flow has "1".' }],
+    });
+    expect((await publishDraft(pizzeriaWithTemplate(reminder))).statusCode).toBe(201);
+  });
+
+  it('binding a number to a flow whose template Meta has not approved is refused, naming it', async () => {
+    const analyst = await v.app.inject({ method: 'POST', url: '/api/flows', headers: v.auth(), payload: { ...pizzeriaWithTemplate({ name: 'promo_invierno', language: 'es_AR' }), id: 'promo' } });
+    expect(analyst.statusCode).toBe(201);
+    expect((await v.app.inject({ method: 'POST', url: '/api/flows/promo/versions', headers: v.auth(), payload: {} })).statusCode).toBe(201);
+    const bound = await v.app.inject({ method: 'PUT', url: '/api/channels/whatsapp/106540352242999', headers: v.auth(), payload: { flowId: 'promo', wabaId: WABA_ID } });
+    expect(bound.statusCode).toBe(422);
+    expect(bound.json()).toMatchObject({ code: 'templates_invalid', problems: [{ code: 'template_not_approved', nodeId: 'recordatorio' }] });
+    expect(bound.json().problems[0].message).toMatch(/«promo_invierno» está PENDING en Meta/);
   });
 });

@@ -1,8 +1,15 @@
-import { eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { validateFlow, type FlowDocument, type Problem, type ProblemLocale } from '../../schema/index.ts';
 import type { SyncedTemplate } from '../../schema/whatsapp-template.ts';
 import type { CharlaDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { GraphApiError, type GraphManagementClient } from '../whatsapp/graph-management.ts';
+
+/** A WhatsApp Business Account and a token of one of its numbers (none known: undefined). */
+export interface WabaTarget {
+  wabaId: string;
+  accessToken: string | undefined;
+}
 
 /** One WABA's sync: how many templates Meta listed, or why it could not be read. */
 export interface TemplateSyncResult {
@@ -21,10 +28,11 @@ export interface TemplateSyncResult {
 export function createTemplateStore(database: CharlaDatabase, graph: GraphManagementClient, tokenOf: (phoneNumberId: string) => Promise<string | undefined>) {
   const { db, tables: { whatsappTemplates, channels } } = database;
 
-  /** Each WABA of a bound number with a token of one of its numbers (the first that has one). */
-  async function wabas(only?: readonly string[]): Promise<Array<{ wabaId: string; accessToken: string | undefined }>> {
+  /** Each WABA of the bound numbers (of one flow, or of the given WABAs) with a token of one of its numbers. */
+  async function wabas(filter: { flowId?: string; only?: readonly string[] } = {}): Promise<WabaTarget[]> {
     const rows = await db.select({ phoneNumberId: channels.phoneNumberId, wabaId: channels.wabaId }).from(channels)
-      .where(only === undefined ? isNotNull(channels.wabaId) : inArray(channels.wabaId, [...only]))
+      .where(and(isNotNull(channels.wabaId), filter.flowId === undefined ? undefined : eq(channels.flowId, filter.flowId),
+        filter.only === undefined ? undefined : inArray(channels.wabaId, [...filter.only])))
       .orderBy(channels.phoneNumberId);
     const found = new Map<string, string | undefined>();
     for (const row of rows) {
@@ -57,7 +65,7 @@ export function createTemplateStore(database: CharlaDatabase, graph: GraphManage
      */
     async syncAll(now: number, only?: readonly string[]): Promise<TemplateSyncResult[]> {
       const results: TemplateSyncResult[] = [];
-      for (const { wabaId, accessToken } of await wabas(only)) {
+      for (const { wabaId, accessToken } of await wabas(only === undefined ? {} : { only })) {
         if (accessToken === undefined) {
           results.push({ wabaId, templates: 0, error: 'no access token for any number of this WhatsApp Business Account' });
           continue;
@@ -82,6 +90,42 @@ export function createTemplateStore(database: CharlaDatabase, graph: GraphManage
       }
     },
 
+    /**
+     * Refuses (422 templates_invalid, `problems` at each node and field) a document whose templates are
+     * missing, not approved or have other parameters on any of `wabaIds` (docs/templates.md §3). A WABA
+     * never read is read from Meta first; one that cannot be read is not checked (the periodic refresh
+     * and the next publish try again).
+     */
+    async requireValidTemplates(document: FlowDocument, targets: readonly WabaTarget[], locale: ProblemLocale, now: number): Promise<void> {
+      if (!sendsTemplates(document) || targets.length === 0) return;
+      const problems = new Map<string, Problem>();
+      for (const { wabaId, accessToken } of targets) {
+        let templates = await this.list(wabaId);
+        if (templates.length === 0) {
+          if (accessToken === undefined) continue;
+          try {
+            await syncOne(wabaId, accessToken, now);
+          } catch (error) {
+            if (error instanceof GraphApiError) continue;
+            throw error;
+          }
+          templates = await this.list(wabaId);
+        }
+        for (const problem of validateFlow(document, { locale, templates }).problems) {
+          if (problem.code.startsWith('template_')) problems.set(`${problem.code} ${problem.pointer}`, problem);
+        }
+      }
+      if (problems.size > 0) {
+        throw new AppError('templates_invalid', `The flow's templates do not hold on WhatsApp Business Account ${targets.map((target) => target.wabaId).join(', ')}: ${[...problems.values()].map((problem) => problem.message).join(' ')}`,
+          { problems: [...problems.values()] });
+      }
+    },
+
+    /** The WABAs of the numbers bound to a flow, each with a token: where its templates must hold. */
+    wabasServing(flowId: string): Promise<WabaTarget[]> {
+      return wabas({ flowId });
+    },
+
     /** The stored templates, of one WABA or of all, by WABA, name and language. */
     async list(wabaId?: string): Promise<SyncedTemplate[]> {
       const rows = await db.select().from(whatsappTemplates)
@@ -93,6 +137,11 @@ export function createTemplateStore(database: CharlaDatabase, graph: GraphManage
       }));
     },
   };
+}
+
+/** Whether a document sends templates: a `template` node or a fallback template. */
+function sendsTemplates(document: FlowDocument): boolean {
+  return document.settings?.fallbackTemplate !== undefined || document.nodes.some((node) => node.type === 'template');
 }
 
 export type TemplateStore = ReturnType<typeof createTemplateStore>;

@@ -5,10 +5,11 @@ import { permissions, requireRole } from '../../auth/index.ts';
 import { channelHealthReader } from '../../channels/health.ts';
 import { hasFormsToRegister } from '../../channels/meta-flows.ts';
 import { AppError } from '../../errors.ts';
+import { problemLocale } from '../../flows/problem-locale.ts';
 
 /** Binding WhatsApp business numbers to flows, and fixing channels the Graph API refused (admin). */
 export const channelsPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const { channels, flows, metaFlows, now } = app.charla;
+  const { channels, flows, metaFlows, templates, now } = app.charla;
   const health = channelHealthReader(app.charla.database);
 
   app.route({
@@ -27,9 +28,14 @@ export const channelsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       }
       // The live version's forms must be published Meta Flows on the number's WABA before it serves it (docs/whatsapp.md §4).
       const live = (await flows.getLiveFlow(flowId))!;
+      const stored = await channels.resolve(phoneNumberId);
+      const wabaId = settings.wabaId ?? stored?.wabaId ?? undefined;
+      // Its templates must hold on the number's WABA, read with the token being bound (docs/templates.md §3).
+      if (wabaId) {
+        const accessToken = settings.accessToken ?? stored?.accessToken ?? app.charla.config.whatsapp.accessToken;
+        await templates.requireValidTemplates(live.document, [{ wabaId, accessToken }], problemLocale(request), now());
+      }
       if (hasFormsToRegister(live.document)) {
-        const stored = await channels.resolve(phoneNumberId);
-        const wabaId = settings.wabaId ?? stored?.wabaId;
         if (!wabaId) {
           throw new AppError('channel_waba_missing', `"${flowId}" has forms, which Meta serves from the number's WhatsApp Business Account: send wabaId`);
         }

@@ -8,7 +8,7 @@ import { diffPlugin } from './diff.ts';
 
 /** Publishing, the version history, rolling the live pointer back or forward. */
 export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const { flows, draftProblems, metaFlows, now } = app.charla;
+  const { flows, draftProblems, metaFlows, templates, now } = app.charla;
 
   /** Meta Flows of versions neither live nor run by a conversation are deprecated; a Meta failure is logged, not the caller's. */
   async function deprecateUnused(log: FastifyBaseLogger, flowId: string): Promise<void> {
@@ -29,6 +29,8 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       const capped = draftProblems.of(draft, problemLocale(request));
       const errors = capped.problemCounts.filter((count) => count.severity === 'error').reduce((sum, count) => sum + count.total, 0);
       if (errors > 0) throw new AppError('publish_blocked', `The draft of "${id}" has ${errors} error(s); fix them before publishing`, { ...capped });
+      // The templates it sends must exist, approved and with these parameters, on every WABA serving it (docs/templates.md §3).
+      await templates.requireValidTemplates(draft.document, await templates.wabasServing(id), problemLocale(request), now());
       // Meta opens only published WhatsApp Flows: the new version's forms are published on every WABA serving
       // the flow before it goes live (docs/whatsapp.md §4); a refusal stops the publish.
       const version = ((await flows.listVersions(id))[0]?.version ?? 0) + 1;
@@ -71,6 +73,7 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       const { version } = request.body;
       const document = await flows.requireDocument(id, version);
+      await templates.requireValidTemplates(document, await templates.wabasServing(id), problemLocale(request), now());
       for (const target of await metaFlows.targetsServing(id, document)) await metaFlows.publishForms(id, version, document, target, now());
       await flows.setLive(id, version);
       request.log.info({ flowId: id, version }, 'live version changed');
