@@ -87,6 +87,8 @@ describe('analytics and history in the browser', () => {
       await page.getByTestId(chart).locator('.recharts-surface').first().waitFor();
     }
     await session.shot('40-analytics-dashboard');
+    await page.getByTestId('chart-pricing').scrollIntoViewIfNeeded();
+    await session.shot('40b-analytics-dashboard-pricing');
     // The CSV export through the editor's client: the same figures, one a line.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(download.suggestedFilename()).toBe('tienda-v1-analytics.csv');
