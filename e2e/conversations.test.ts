@@ -81,6 +81,20 @@ describe('simulating, answering and saving', () => {
     await session.page.getByTestId('sim-variable-direccion').filter({ hasText: 'Av. Corrientes 1234' }).waitFor();
     await session.page.getByTestId('sim-variable-forma_pago').filter({ hasText: 'Efectivo' }).waitFor();
     await session.shot('14-simulator-form-sent');
+
+    // Published with a number of a business account connected: the form's WhatsApp Flow at Meta, in its inspector.
+    expect((await session.api('POST', '/api/flows/pizzeria/versions', { note: 'e2e' })).status).toBe(201);
+    expect((await session.api('PUT', '/api/channels/whatsapp/555000222', { flowId: 'pizzeria', wabaId: '102290129340398' })).status).toBe(200);
+    await session.page.reload();
+    await session.page.getByTestId('find-input').waitFor({ state: 'detached' });
+    await session.page.getByTestId('canvas-find').click();
+    await session.page.getByTestId('find-input').fill('formulario_envio');
+    await session.page.keyboard.press('Enter');
+    const status = session.page.getByTestId('meta-flow-102290129340398');
+    await status.waitFor();
+    expect(await status.getAttribute('data-status')).toBe('published');
+    await status.scrollIntoViewIfNeeded();
+    await session.shot('32-form-meta-flow-status');
   }, 120_000);
 
   it('shows an edit conflict instead of losing work, and overwrites on request', async () => {

@@ -15,7 +15,9 @@ import {
 } from '../../schema/api/simulations.ts';
 import { listTemplates as listTemplatesRoute, syncTemplates as syncTemplatesRoute } from '../../schema/api/templates.ts';
 import { createToken as createTokenRoute, listTokens, revokeToken as revokeTokenRoute, whoAmI } from '../../schema/api/tokens.ts';
-import { diffVersions, getVersion as getVersionRoute, listVersions as listVersionsRoute, publishDraft, setLiveVersion } from '../../schema/api/versions.ts';
+import {
+  diffVersions, getVersion as getVersionRoute, listMetaFlows as listMetaFlowsRoute, listVersions as listVersionsRoute, publishDraft, setLiveVersion,
+} from '../../schema/api/versions.ts';
 import type { FlowDocument, KnowledgeEntry, NodeData } from '../../schema/index.ts';
 import { createHttp, type HttpOptions } from './http.ts';
 import type { ChannelBinding, DiffSide, InboundMessage, Role } from './types.ts';
@@ -58,6 +60,7 @@ export function apiClient(options: HttpOptions) {
     diff: (id: string, from: DiffSide, to: DiffSide) =>
       call(diffVersions, { params: { id }, query: { from: String(from), to: String(to) } }),
     setLive: (id: string, version: number) => call(setLiveVersion, { params: { id }, body: { version } }),
+    listMetaFlows: (id: string) => call(listMetaFlowsRoute, { params: { id } }),
 
     /** Secrets left out of `binding` keep their stored value; responses only say whether each is set. */
     bindChannel: (phoneNumberId: string, binding: ChannelBinding) =>

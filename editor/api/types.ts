@@ -5,7 +5,7 @@
 
 export type { Role } from '../../schema/api/roles.ts';
 export type { FlowDraft, FlowSummary } from '../../schema/api/flows.ts';
-export type { DiffSide, ElementChanges, FlowDiff, VersionSummary } from '../../schema/api/versions.ts';
+export type { DiffSide, ElementChanges, FlowDiff, MetaFlowSummary, VersionSummary } from '../../schema/api/versions.ts';
 /** `POST /api/flows/:id/nodes/:nodeId/try`: what one try of an API-call node sent, got and would do. */
 export type { NodeTrial } from '../../schema/api/node-trials.ts';
 export type { KnowledgeAnswer } from '../../schema/api/knowledge.ts';

@@ -4,7 +4,7 @@ import { useT } from '../i18n/index.ts';
 import { nodeEditor } from '../nodes/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { availableVariables } from './available-variables.ts';
-import { InspectorContext, type InspectorEnvironment, type AskKnowledge, type TryApiCall } from './InspectorContext.ts';
+import { InspectorContext, type InspectorEnvironment, type AskKnowledge, type LoadMetaFlows, type TryApiCall } from './InspectorContext.ts';
 import { messages } from './messages.ts';
 import { NodeHeader } from './NodeHeader.tsx';
 import { useFocusRequest } from './use-focus-request.ts';
@@ -12,9 +12,9 @@ import { useFocusRequest } from './use-focus-request.ts';
 /**
  * The form of the selected node, made by its kind's inspector. `tryApiCall` runs an API call node's
  * request for its "try it" button (through the server, which holds the secrets); without it the button says so.
- * `askKnowledge` answers an ai_answer node's "try a question" box the same way.
+ * `askKnowledge` answers an ai_answer node's "try a question" box the same way; `loadMetaFlows` gives a form its status at Meta.
  */
-export function Inspector({ tryApiCall, askKnowledge }: { tryApiCall?: TryApiCall; askKnowledge?: AskKnowledge }) {
+export function Inspector({ tryApiCall, askKnowledge, loadMetaFlows }: { tryApiCall?: TryApiCall; askKnowledge?: AskKnowledge; loadMetaFlows?: LoadMetaFlows }) {
   const t = useT(messages);
   const store = useEditorStoreApi();
   const selected = useEditorStore((state) => state.selectedNodeIds);
@@ -33,8 +33,8 @@ export function Inspector({ tryApiCall, askKnowledge }: { tryApiCall?: TryApiCal
 
   const variables = useMemo(() => availableVariables(document), [document]);
   const environment = useMemo<InspectorEnvironment>(() => ({
-    variables, readOnly, tryApiCall, askKnowledge, endGesture: () => store.getState().endGesture(),
-  }), [variables, readOnly, tryApiCall, askKnowledge, store]);
+    variables, readOnly, tryApiCall, askKnowledge, loadMetaFlows, endGesture: () => store.getState().endGesture(),
+  }), [variables, readOnly, tryApiCall, askKnowledge, loadMetaFlows, store]);
 
   if (!node) {
     return (

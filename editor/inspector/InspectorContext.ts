@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { NodeData } from '../../schema/index.ts';
-import type { KnowledgeAnswer, NodeTrial } from '../api/types.ts';
+import type { KnowledgeAnswer, MetaFlowSummary, NodeTrial } from '../api/types.ts';
 
 /**
  * Runs an API call node's request on the server ("try it"; secrets stay there) with sample values for
@@ -11,6 +11,9 @@ export type TryApiCall = (nodeId: string, data: NodeData<'api_call'>, variables:
 /** Answers a question from the flow's knowledge on the server, as an ai_answer node with `minConfidence` would ("try a question"). */
 export type AskKnowledge = (question: string, minConfidence?: number) => Promise<KnowledgeAnswer>;
 
+/** The WhatsApp Flows at Meta behind the flow's forms (every version, every business account), for a form's status. */
+export type LoadMetaFlows = () => Promise<MetaFlowSummary[]>;
+
 /** What every field in the inspector may need besides its value. */
 export interface InspectorEnvironment {
   /** Names offered by the variable picker: declared, set by nodes, and the built-in ones. */
@@ -20,6 +23,7 @@ export interface InspectorEnvironment {
   endGesture(): void;
   tryApiCall?: TryApiCall | undefined;
   askKnowledge?: AskKnowledge | undefined;
+  loadMetaFlows?: LoadMetaFlows | undefined;
 }
 
 export const InspectorContext = createContext<InspectorEnvironment>({

@@ -7,6 +7,30 @@ import { createForm } from './create.ts';
 afterEach(cleanup);
 
 describe('form inspector', () => {
+  it('shows the form’s WhatsApp Flow at Meta per business account: the newest version’s, published or refused with Meta’s errors', async () => {
+    const entry = { nodeId: 'n', metaFlowId: '1234567890', status: 'PUBLISHED' as const, validationErrors: [], updatedAt: Date.UTC(2026, 11, 7, 23, 0) };
+    renderInspector('form', createForm(), {
+      loadMetaFlows: async () => [
+        { ...entry, version: 1, wabaId: '102290129340398', status: 'DEPRECATED' },
+        { ...entry, version: 2, wabaId: '102290129340398' },
+        { ...entry, version: 2, wabaId: '200300400500600', metaFlowId: '99', status: 'DRAFT', validationErrors: [{ error: 'INVALID_PROPERTY_VALUE', message: 'Invalid value for property "label"' }] },
+        { ...entry, version: 2, wabaId: '102290129340398', nodeId: 'otro_form' },
+      ],
+    });
+    const published = await screen.findByTestId('meta-flow-102290129340398');
+    expect(published.dataset.status).toBe('published');
+    expect(published.textContent).toContain('Publicado WABA 102290129340398 · v2');
+    const refused = screen.getByTestId('meta-flow-200300400500600');
+    expect(refused.dataset.status).toBe('error');
+    expect(refused.textContent).toContain('Error de validación');
+    expect(refused.textContent).toContain('INVALID_PROPERTY_VALUE: Invalid value for property "label"');
+  });
+
+  it('says a form not yet at Meta gets there on publishing with a connected number', async () => {
+    renderInspector('form', createForm(), { loadMetaFlows: async () => [] });
+    expect((await screen.findByTestId('meta-flow-none')).textContent).toContain('se crea y se publica al publicar el flujo');
+  });
+
   it('edits the message and the call to action, with its 20-character limit', () => {
     const { data } = renderInspector('form', createForm());
     fireEvent.change(screen.getByTestId('field-text'), { target: { value: 'Completá tus datos' } });

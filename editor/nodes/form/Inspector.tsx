@@ -6,10 +6,11 @@ import { messages as common } from '../messages.ts';
 import type { NodeInspectorProps } from '../types.ts';
 import { readScreens, screensPatch } from './flow-json.ts';
 import { messages } from './messages.ts';
+import { MetaFlowStatus } from './MetaFlowStatus.tsx';
 import { ScreensEditor } from './ScreensEditor.tsx';
 import { TimeoutField } from '../shared/TimeoutField.tsx';
 
-export function FormInspector({ data, update }: NodeInspectorProps<'form'>) {
+export function FormInspector({ nodeId, data, update }: NodeInspectorProps<'form'>) {
   const t = useT(messages);
   const tc = useT(common);
   const screens = useMemo(() => readScreens(data.flowJson), [data.flowJson]);
@@ -24,6 +25,7 @@ export function FormInspector({ data, update }: NodeInspectorProps<'form'>) {
       <TextField name="cta" label={t('cta')} value={data.cta} limit={WHATSAPP_LIMITS.flowCta} onChange={(cta) => update({ cta })} />
       <TextField name="flowId" label={t('flowId')} value={data.flowId ?? ''} onChange={(flowId) => update({ flowId: orUndefined(flowId) })} />
       <TimeoutField value={data.timeoutSeconds} onChange={(timeoutSeconds) => update({ timeoutSeconds })} />
+      <MetaFlowStatus nodeId={nodeId} />
       <h4 className="insp-section">{t('screens')}</h4>
       <ScreensEditor screens={screens} onChange={(next) => update(screensPatch(data, next))} />
       <h4 className="insp-section">{t('outputs')}</h4>

@@ -48,6 +48,7 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
   // The knowledge being edited goes along, saved or not: the analyst tries what they see.
   const askKnowledge = useCallback<AskKnowledge>((question, minConfidence) =>
     api.askKnowledge(draft.id, question, store.getState().document.knowledge ?? [], minConfidence), [draft.id, store]);
+  const loadMetaFlows = useCallback(() => api.listMetaFlows(draft.id), [draft.id]);
 
   return (
     <EditorStoreProvider store={store}>
@@ -72,7 +73,7 @@ export function EditorWorkspace({ store, draft, role }: EditorWorkspaceProps) {
             </div>
           </EditorStoreProvider>
           <RightSlot slot={slot} panelLabel={slot.panel === 'versions' ? t('versions') : t('simulatorTab')}
-            inspector={<EditorStoreProvider store={canvasStore}><FlowSettingsSlot><Inspector {...(can.edit && { tryApiCall, askKnowledge })} /></FlowSettingsSlot></EditorStoreProvider>}
+            inspector={<EditorStoreProvider store={canvasStore}><FlowSettingsSlot><Inspector loadMetaFlows={loadMetaFlows} {...(can.edit && { tryApiCall, askKnowledge })} /></FlowSettingsSlot></EditorStoreProvider>}
             panel={slot.panel === 'simulator' ? (
               <SimulatorPanel api={api} flowId={draft.id} flowName={store.getState().document.name} saveDraft={saveDraft} versionsKey={versionsKey} onVersionView={setVersionView} />
             ) : slot.panel === 'versions' && (
