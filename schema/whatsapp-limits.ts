@@ -15,6 +15,8 @@ export const WHATSAPP_LIMITS = {
   listRowDescription: 72,
   caption: 1024,
   flowCta: 20,
+  /** A link button's (`cta_url`) label. */
+  linkLabel: 20,
 } as const;
 
 /** Flow JSON (WhatsApp Flows) limits, docs/whatsapp.md §4. */

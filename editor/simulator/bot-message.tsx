@@ -36,10 +36,14 @@ function Media({ kind, media, t }: { kind: MediaKind; media: GraphMedia; t: Tran
   );
 }
 
-function InteractiveBody({ interactive }: { interactive: GraphInteractive }) {
+function InteractiveBody({ interactive, t }: { interactive: GraphInteractive; t: Translate<typeof messages.es> }) {
+  const header = interactive.header;
+  const mediaKind = header && header.type !== 'text' && header.type in MEDIA_ICON ? header.type as MediaKind : undefined;
+  const media = mediaKind && header?.[mediaKind as 'image' | 'video' | 'document'];
   return (
     <>
-      {interactive.header?.text && <div className="wa-bubble-header">{interactive.header.text}</div>}
+      {media && <Media kind={mediaKind!} media={media} t={t} />}
+      {header?.text && <div className="wa-bubble-header">{header.text}</div>}
       {interactive.body && <div className="wa-bubble-text"><WaText text={interactive.body.text} /></div>}
       {interactive.footer && <div className="wa-bubble-footer">{interactive.footer.text}</div>}
     </>
@@ -78,6 +82,7 @@ function TemplateActions({ template, onReply }: { template: NonNullable<GraphMes
 
 /** What sits under the bubble: reply buttons, the list button or the form's call to action. */
 function Actions({ entry, onReply, onOpenList, onOpenForm }: BotMessageProps) {
+  const t = useT(messages);
   const interactive = entry.message.interactive;
   if (entry.message.type === 'template' && entry.message.template) return <TemplateActions template={entry.message.template} onReply={onReply} />;
   if (!interactive) return null;
@@ -94,6 +99,13 @@ function Actions({ entry, onReply, onOpenList, onOpenForm }: BotMessageProps) {
   if (interactive.type === 'list') {
     return <div className="wa-actions"><button className="wa-action" data-testid="sim-list-button" onClick={() => onOpenList(entry)}>☰ {interactive.action.button}</button></div>;
   }
+  if (interactive.type === 'cta_url') {
+    const { url, display_text: label } = interactive.action.parameters ?? {};
+    return <div className="wa-actions"><a className="wa-action" data-testid="sim-link-button" href={url} target="_blank" rel="noreferrer noopener">↗ {label}</a></div>;
+  }
+  if (interactive.type === 'location_request_message') {
+    return <div className="wa-actions"><button className="wa-action" data-testid="sim-send-location" onClick={() => onReply(inbound.location())}>◉ {t('sendLocation')}</button></div>;
+  }
   if (interactive.type === 'flow') {
     return <div className="wa-actions"><button className="wa-action" data-testid="sim-form-button" onClick={() => onOpenForm(entry)}>↗ {interactive.action.parameters?.flow_cta}</button></div>;
   }
@@ -106,7 +118,21 @@ function content(message: GraphMessage, t: Translate<typeof messages.es>): React
     const media = message[message.type as MediaKind];
     if (media) return <Media kind={message.type as MediaKind} media={media} t={t} />;
   }
-  if (message.type === 'interactive' && message.interactive) return <InteractiveBody interactive={message.interactive} />;
+  if (message.type === 'interactive' && message.interactive) return <InteractiveBody interactive={message.interactive} t={t} />;
+  if (message.type === 'location' && message.location) {
+    const { name, address, latitude, longitude } = message.location;
+    return <div className="wa-bubble-text" data-testid="bubble-location">◉ {name ?? t('location')}{address ? ` · ${address}` : ''} <span className="wa-muted">({latitude}, {longitude})</span></div>;
+  }
+  if (message.type === 'contacts' && message.contacts) {
+    return (
+      <div className="wa-bubble-text" data-testid="bubble-contacts">
+        {message.contacts.map((card, index) => (
+          <div key={index}>☺ {card.name.formatted_name}{card.phones?.[0] ? ` · ${card.phones[0].phone}` : ''}{card.emails?.[0] ? ` · ${card.emails[0].email}` : ''}</div>
+        ))}
+      </div>
+    );
+  }
+  if (message.type === 'reaction' && message.reaction) return <div className="wa-bubble-text wa-muted" data-testid="bubble-reaction">{t('reacted', { emoji: message.reaction.emoji })}</div>;
   if (message.type === 'template' && message.template) return <TemplateContent template={message.template} t={t} />;
   return <div className="wa-bubble-text wa-muted">{t('unsupported', { type: message.type })}</div>;
 }
@@ -120,6 +146,7 @@ export function BotMessage(props: BotMessageProps) {
       data-interactive={entry.message.interactive?.type}>
       <div className="wa-message">
         <div className="wa-bubble wa-bubble-bot">
+          {entry.message.context && <div className="wa-quoted" data-testid="bubble-quoted">↩ {t('quotedReply')}</div>}
           {content(entry.message, t)}
           <span className="wa-time">{clock(entry.at)}</span>
         </div>

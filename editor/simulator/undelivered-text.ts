@@ -13,6 +13,8 @@ const REASON = {
   not_allowed: 'reasonNotAllowed',
   bad_recipient: 'reasonBadRecipient',
   not_registered: 'reasonNotRegistered',
+  out_of_range: 'reasonOutOfRange',
+  no_customer_message: 'reasonNoCustomerMessage',
 } as const satisfies Record<OutboundErrorCode, keyof (typeof messages)['es']>;
 
 const isKnown = (code: string): code is OutboundErrorCode => Object.hasOwn(REASON, code);

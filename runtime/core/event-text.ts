@@ -17,6 +17,8 @@ export function eventText(event: InboundEvent): string | undefined {
       return event.text;
     case 'media':
       return event.caption;
+    case 'order':
+      return event.text;
     case 'form_reply':
     case 'location':
     case 'contacts':

@@ -112,6 +112,7 @@ function receiveUserMessage(ctx: TurnContext, event: Exclude<InboundEvent, { typ
   const text = eventText(event);
   if (text === undefined) delete session.lastText;
   else session.lastText = text;
+  if (event.type === 'order') session.variables.order = orderVariables(event);
   // While a person attends the conversation the bot stays quiet, even on keywords;
   // the server keeps the message for the agent.
   if (session.status === 'handoff') return;
@@ -128,6 +129,17 @@ function receiveUserMessage(ctx: TurnContext, event: Exclude<InboundEvent, { typ
     return start(ctx);
   }
   return walk(ctx, waiting, event);
+}
+
+/** What a flow reads of a catalog order as `{{order.*}}` (docs/flow-format.md, "Behaviour"). */
+function orderVariables(order: Extract<InboundEvent, { type: 'order' }>): Record<string, unknown> {
+  return {
+    catalog_id: order.catalogId, text: order.text ?? '',
+    items: order.items.map((item) => ({ product_retailer_id: item.productRetailerId, quantity: item.quantity, item_price: item.itemPrice, currency: item.currency })),
+    item_count: order.items.reduce((count, item) => count + item.quantity, 0),
+    total: order.items.reduce((total, item) => total + item.quantity * item.itemPrice, 0),
+    currency: order.items[0]?.currency ?? '',
+  };
 }
 
 function start(ctx: TurnContext): void | Promise<void> {

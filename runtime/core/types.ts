@@ -35,6 +35,8 @@ export type InboundEvent =
   | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
   | { type: 'contacts'; contacts: unknown[] }
   | { type: 'reaction'; messageId: string; emoji: string }
+  /** A cart sent from the business's WhatsApp catalog (`type: "order"`); the core keeps it as the variable `order`. */
+  | { type: 'order'; catalogId: string; text?: string; items: OrderItem[] }
   | { type: 'unsupported'; detail?: string }
   | { type: 'system'; body?: string }
   /** Not from the user: an agent handed the conversation back to the bot. */
@@ -66,9 +68,18 @@ export type TimerEffect =
  * into a Graph API body; the simulator shows exactly those bodies.
  */
 export type OutboundMessage =
-  | { type: 'text'; text: string }
+  /** `quotesCustomer`: a reply to the customer's message the turn answers, shown quoted (a re-prompt after an answer that did not fit). */
+  | { type: 'text'; text: string; quotesCustomer?: boolean }
   | { type: 'media'; media: { kind: Exclude<MediaKind, 'sticker'>; url: string; caption?: string; filename?: string } }
-  | { type: 'buttons'; body: string; header?: string; footer?: string; buttons: Array<{ id: string; title: string }> }
+  | { type: 'buttons'; body: string; header?: string; headerMedia?: HeaderMedia; footer?: string; buttons: Array<{ id: string; title: string }> }
+  /** A text with one button that opens `url` (WhatsApp's `cta_url` interactive message). */
+  | { type: 'link'; body: string; header?: string; headerMedia?: HeaderMedia; footer?: string; label: string; url: string }
+  /** A text with WhatsApp's "Send location" button (`location_request_message`); the pin comes back as a `location` event. */
+  | { type: 'location_request'; body: string }
+  | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
+  | { type: 'contacts'; contacts: SharedContact[] }
+  /** A reaction to the customer's message the turn answers. */
+  | { type: 'reaction'; emoji: string }
   | {
       type: 'list';
       body: string;
@@ -100,6 +111,27 @@ export type OutboundMessage =
       headerParameter?: string;
       buttonParameters?: Record<string, string>;
     };
+
+/** One line of a catalog order, as Meta sends it (`product_items[]`). */
+export interface OrderItem {
+  productRetailerId: string;
+  quantity: number;
+  itemPrice: number;
+  currency: string;
+}
+
+/** A media file shown as an interactive message's header (reply buttons, a link button), by its link. */
+export interface HeaderMedia {
+  kind: 'image' | 'video' | 'document';
+  url: string;
+}
+
+/** A contact card the bot shares (WhatsApp's `contacts` message). */
+export interface SharedContact {
+  name: string;
+  phone?: string;
+  email?: string;
+}
 
 export type SessionStatus = 'active' | 'handoff' | 'ended' | 'error';
 

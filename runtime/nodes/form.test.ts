@@ -46,7 +46,7 @@ describe('form node', () => {
     await chat.send('hola');
     const wrongToken = await chat.send({ type: 'form_reply', flowToken: 'forged', response: { direccion: 'X' } });
     expect(wrongToken.messages).toEqual([
-      { type: 'text', text: 'Para seguir, completa el formulario del mensaje anterior.' },
+      { type: 'text', text: 'Para seguir, completa el formulario del mensaje anterior.', quotesCustomer: true },
       expect.objectContaining({ type: 'form', flowToken: 'token-1' }),
     ]);
     expect(wrongToken.session.variables).toEqual({});

@@ -109,7 +109,7 @@ describe('menu node', () => {
     ['a tap on an option of another menu', { type: 'button_reply', id: 'otra', title: 'Otra' }],
   ])('answers %s with invalidText and the menu again', async (_label, event) => {
     const { messages, session, trace } = await choose(sizes, event);
-    expect(messages[0]).toEqual({ type: 'text', text: 'Elegí un tamaño, Ana.' });
+    expect(messages[0]).toEqual({ type: 'text', text: 'Elegí un tamaño, Ana.', quotesCustomer: true });
     expect(messages[1]).toMatchObject({ type: 'buttons', body: '¿Qué tamaño?' });
     expect(session).toMatchObject({ nodeId: 'menu', retries: 1, status: 'active' });
     expect(trace[0]?.detail).toMatch(/retry 1 of 2/);
@@ -124,7 +124,7 @@ describe('menu node', () => {
     const chat = conversation(flow);
     await chat.send('hola');
     const first = await chat.send('???');
-    expect(first.messages[0]).toEqual({ type: 'text', text: 'No entendí tu respuesta. Elige una de las opciones, por favor.' });
+    expect(first.messages[0]).toEqual({ type: 'text', text: 'No entendí tu respuesta. Elige una de las opciones, por favor.', quotesCustomer: true });
     const second = await chat.send('sigo sin saber');
     expect(second.trace[0]).toMatchObject({ nodeId: 'menu', output: 'invalid' });
     expect(second.messages).toEqual([{ type: 'text', text: 'Te paso con alguien' }]);
@@ -135,7 +135,7 @@ describe('menu node', () => {
     const flow = { ...testFlow([{ id: 'menu', type: 'menu', data }], []), settings: { register: 'vos' as const } };
     const chat = conversation(flow);
     await chat.send('hola');
-    expect((await chat.send('???')).messages[0]).toEqual({ type: 'text', text: 'No entendí tu respuesta. Elegí una de las opciones, por favor.' });
+    expect((await chat.send('???')).messages[0]).toEqual({ type: 'text', text: 'No entendí tu respuesta. Elegí una de las opciones, por favor.', quotesCustomer: true });
   });
 
   it('counts retries from zero again when the menu is reached again', async () => {

@@ -36,9 +36,11 @@ function sendMenu(node: NodeOf<'menu'>, ctx: TurnContext): void {
     ...optionalText('footer', ctx.render(data.footer)),
   };
   if (data.options.length <= MAX_REPLY_BUTTONS) {
-    ctx.send({ type: 'buttons', ...frame, buttons: data.options.map(({ id, title }) => ({ id, title })) });
+    ctx.send({ type: 'buttons', ...frame, ...(data.headerMedia ? { headerMedia: data.headerMedia } : {}), buttons: data.options.map(({ id, title }) => ({ id, title })) });
     return;
   }
+  // A list's header can only be text: its media goes first, as a message of its own.
+  if (data.headerMedia) ctx.send({ type: 'media', media: { kind: data.headerMedia.kind, url: data.headerMedia.url } });
   ctx.send({
     type: 'list',
     ...frame,

@@ -73,7 +73,7 @@ describe('question node', () => {
     ['a location', { input: 'text' }, { type: 'location', latitude: 1, longitude: 2 }, 'No entendí tu respuesta. ¿Puedes escribirla de nuevo?'],
   ])('re-asks on %s with a default text for the input', async (_label, data, event, text) => {
     const { messages, session } = await answer(data, event);
-    expect(messages).toEqual([{ type: 'text', text }, { type: 'text', text: '¿Y?' }]);
+    expect(messages).toEqual([{ type: 'text', text, quotesCustomer: true }, { type: 'text', text: '¿Y?' }]);
     expect(session).toMatchObject({ nodeId: 'pregunta', retries: 1 });
     expect(session.variables.respuesta).toBeUndefined();
   });
@@ -98,7 +98,7 @@ describe('question node', () => {
     });
 
     it('refuses past dates when futureOnly, saying from when, with today in the flow time zone', async () => {
-      expect((await ask({ futureOnly: true }, '01/03/2026')).messages[0]).toEqual({ type: 'text', text: 'Esa fecha no está disponible: tiene que ser a partir del 2 de marzo de 2026.' });
+      expect((await ask({ futureOnly: true }, '01/03/2026')).messages[0]).toEqual({ type: 'text', text: 'Esa fecha no está disponible: tiene que ser a partir del 2 de marzo de 2026.', quotesCustomer: true });
       expect((await ask({ futureOnly: true }, 'hoy')).session.variables.respuesta).toBe('2026-03-02');
       // At 12:00 UTC it is already 3 March on Kiritimati (UTC+14): "today" is the 3rd, the 2nd is past.
       const kiritimati = { settings: { timeZone: 'Pacific/Kiritimati' } };
@@ -108,10 +108,10 @@ describe('question node', () => {
 
     it('keeps answers within earliest and latest', async () => {
       const limits = { earliest: '2026-03-10', latest: '2026-03-31' };
-      expect((await ask(limits, '9/3/2026')).messages[0]).toEqual({ type: 'text', text: 'Esa fecha no está disponible: tiene que ser a partir del 10 de marzo de 2026.' });
-      expect((await ask(limits, '1 de abril', 'pt')).messages[0]).toEqual({ type: 'text', text: 'Essa data não está disponível: precisa ser até 31 de março de 2026.' });
+      expect((await ask(limits, '9/3/2026')).messages[0]).toEqual({ type: 'text', text: 'Esa fecha no está disponible: tiene que ser a partir del 10 de marzo de 2026.', quotesCustomer: true });
+      expect((await ask(limits, '1 de abril', 'pt')).messages[0]).toEqual({ type: 'text', text: 'Essa data não está disponível: precisa ser até 31 de março de 2026.', quotesCustomer: true });
       expect((await ask(limits, '31/3')).session.variables.respuesta).toBe('2026-03-31');
-      expect((await ask({ ...limits, invalidText: 'Solo en marzo' }, '9/3/2026')).messages[0]).toEqual({ type: 'text', text: 'Solo en marzo' });
+      expect((await ask({ ...limits, invalidText: 'Solo en marzo' }, '9/3/2026')).messages[0]).toEqual({ type: 'text', text: 'Solo en marzo', quotesCustomer: true });
     });
   });
 
@@ -129,7 +129,7 @@ describe('question node', () => {
   it('uses invalidText, then takes invalid after maxRetries', async () => {
     const chat = conversation(questionFlow({ text: '¿Edad?', variable: 'respuesta', input: 'number', invalidText: 'Solo números', maxRetries: 1 }));
     await chat.send('hola');
-    expect((await chat.send('treinta')).messages).toEqual([{ type: 'text', text: 'Solo números' }, { type: 'text', text: '¿Edad?' }]);
+    expect((await chat.send('treinta')).messages).toEqual([{ type: 'text', text: 'Solo números', quotesCustomer: true }, { type: 'text', text: '¿Edad?' }]);
     const last = await chat.send('treinta y dos');
     expect(last.trace[0]).toMatchObject({ output: 'invalid' });
     expect(last.messages).toEqual([{ type: 'text', text: 'Sin respuesta' }]);

@@ -17,7 +17,8 @@ export function retryOrInvalid(ctx: TurnContext, options: {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   if (ctx.session.retries >= maxRetries) return next('invalid', `${options.detail}; no retries left`);
   ctx.session.retries += 1;
-  ctx.send({ type: 'text', text: options.invalidText });
+  // Quoting the answer that did not fit shows the customer which message is being answered.
+  ctx.send({ type: 'text', text: options.invalidText, quotesCustomer: true });
   options.reprompt();
   return wait(`${options.detail}; retry ${ctx.session.retries} of ${maxRetries}`);
 }

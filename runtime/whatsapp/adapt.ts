@@ -44,7 +44,8 @@ export function adaptToLimits(message: OutboundMessage): { messages: OutboundMes
     case 'text': {
       const parts = splitText(message.text);
       if (parts.length > 1) adaptations.push({ kind: 'split', field: 'text.body', parts: parts.length });
-      return { messages: parts.map((text) => ({ type: 'text', text })), adaptations };
+      // A quoted reply quotes the customer's message once, on its first part.
+      return { messages: parts.map((text, index) => ({ ...message, text, ...(index > 0 ? { quotesCustomer: false } : {}) })), adaptations };
     }
     case 'media': {
       const { caption } = message.media;
@@ -83,8 +84,24 @@ export function adaptToLimits(message: OutboundMessage): { messages: OutboundMes
       };
       return { messages: [...texts, adapted], adaptations };
     }
+    case 'link': {
+      const { texts, rest } = leadingAsText('interactive.body.text', message.body, LIMITS.interactiveBody);
+      const adapted: OutboundMessage = {
+        ...message, ...frameClipped(message, clipOptional), body: rest,
+        label: clip('interactive.action.parameters.display_text', message.label, LIMITS.linkLabel),
+      };
+      return { messages: [...texts, adapted], adaptations };
+    }
+    case 'location_request': {
+      const { texts, rest } = leadingAsText('interactive.body.text', message.body, LIMITS.interactiveBody);
+      return { messages: [...texts, { ...message, body: rest }], adaptations };
+    }
     case 'template':
       // Meta renders the approved template; its parameters are checked by toGraphMessageBody.
+    case 'location':
+    case 'contacts':
+    case 'reaction':
+      // Nothing to split or clip: what breaks a limit is refused by toGraphMessageBody.
       return { messages: [message], adaptations };
     default: {
       const unknown: never = message;

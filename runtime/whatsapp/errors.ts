@@ -9,6 +9,8 @@ export const outboundErrorCatalogue = {
   not_allowed: 'is not allowed on this kind of message',
   bad_recipient: 'must be a WhatsApp phone number (digits only) or business-scoped user id',
   not_registered: 'names a form not yet published as a WhatsApp Flow on the number\'s business account',
+  out_of_range: 'is out of range',
+  no_customer_message: 'needs the customer message it answers (a timer\'s turn answers none)',
 } as const;
 
 export type OutboundErrorCode = keyof typeof outboundErrorCatalogue;

@@ -89,7 +89,10 @@ describe('webhookMessageToEvent', () => {
     ['sticker', { type: 'sticker', sticker: { id: 's1', animated: false } }, { type: 'media', media: 'sticker', mediaId: 's1' }],
     ['contacts', { type: 'contacts', contacts: [{ name: { formatted_name: 'Ana' } }] }, { type: 'contacts', contacts: [{ name: { formatted_name: 'Ana' } }] }],
     ['system', { type: 'system', system: { body: 'User changed number' } }, { type: 'system', body: 'User changed number' }],
-    ['order', { type: 'order', order: { catalog_id: '1' } }, { type: 'unsupported', detail: 'order' }],
+    ['an order without items', { type: 'order', order: { catalog_id: '1' } }, { type: 'unsupported', detail: 'order without catalog_id and product_items' }],
+    ['an order', {
+      type: 'order', order: { catalog_id: '1234567890', text: 'sin aceitunas', product_items: [{ product_retailer_id: 'muzza-grande', quantity: 2, item_price: 9000, currency: 'ARS' }] },
+    }, { type: 'order', catalogId: '1234567890', text: 'sin aceitunas', items: [{ productRetailerId: 'muzza-grande', quantity: 2, itemPrice: 9000, currency: 'ARS' }] }],
     ['an unknown type', { type: 'hologram' }, { type: 'unsupported', detail: 'message type "hologram"' }],
     ['a prototype key as type', { type: 'constructor' }, { type: 'unsupported', detail: 'message type "constructor"' }],
     ['a removed reaction', { type: 'reaction', reaction: { message_id: 'wamid.Y' } }, { type: 'reaction', messageId: 'wamid.Y', emoji: '' }],

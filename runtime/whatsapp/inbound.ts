@@ -47,10 +47,20 @@ export function webhookMessageToEvent(message: WebhookMessage): InboundEvent {
     case 'unsupported':
       return unsupported(describeErrors(message) ?? 'unsupported');
     case 'order':
-      return unsupported('order');
+      return orderEvent(message.order);
     default:
       return unsupported(`message type "${type}"`);
   }
+}
+
+/** A catalog cart: its items with numeric quantities and prices; an item without a product id is skipped. */
+function orderEvent(order: Record<string, unknown> | undefined): InboundEvent {
+  if (typeof order?.catalog_id !== 'string' || !Array.isArray(order.product_items)) return unsupported('order without catalog_id and product_items');
+  const items = (order.product_items as Array<Record<string, unknown>>).flatMap((item) => (typeof item?.product_retailer_id === 'string' ? [{
+    productRetailerId: item.product_retailer_id, quantity: Number(item.quantity) || 0, itemPrice: Number(item.item_price) || 0,
+    currency: typeof item.currency === 'string' ? item.currency : '',
+  }] : []));
+  return { type: 'order', catalogId: order.catalog_id, ...(typeof order.text === 'string' ? { text: order.text } : {}), items };
 }
 
 function unsupported(detail: string): InboundEvent {

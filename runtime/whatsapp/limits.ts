@@ -14,4 +14,10 @@ export const OUTBOUND_LIMITS = {
   templateParameter: 1024,
   /** A text header's one parameter: the header is at most 60 characters. */
   templateHeaderParameter: 60,
+  /** A reaction is one emoji; a few code points (skin tone, ZWJ sequences) make one. */
+  reactionEmoji: 10,
+  /** A shared location's name and address (Meta documents no limit; a WhatsApp message is 4,096). */
+  locationText: 1024,
+  sharedContacts: 5,
+  contactName: 256,
 } as const;

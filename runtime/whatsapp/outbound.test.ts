@@ -39,6 +39,21 @@ const everyShape: Array<[string, OutboundMessage]> = [
     type: 'template', name: 'recordatorio_turno', language: 'pt_BR', headerParameter: 'Seu horário',
     bodyParameters: { nombre: 'Ana', hora: '10:30' },
   }],
+  ['re-prompt quoting the customer\'s message', { type: 'text', text: 'Elegí una de las opciones', quotesCustomer: true }],
+  ['buttons under an image header', { type: 'buttons', body: 'Así llega tu pizza', headerMedia: { kind: 'image', url: 'https://cdn.example/pizza.jpg' }, buttons: buttons(2) }],
+  ['buttons under a video header', { type: 'buttons', body: 'Mirá cómo la hacemos', headerMedia: { kind: 'video', url: 'https://cdn.example/horno.mp4' }, buttons: buttons(1) }],
+  ['buttons under a document header', { type: 'buttons', body: 'La carta', headerMedia: { kind: 'document', url: 'https://cdn.example/carta.pdf' }, footer: 'Precios con IVA', buttons: buttons(3) }],
+  ['link button', { type: 'link', body: 'Seguí tu pedido en la web', label: 'Seguir pedido', url: 'https://donpepe.example/pedido/123' }],
+  ['link button with an image header and a footer', {
+    type: 'link', body: 'Nuestra carta completa', headerMedia: { kind: 'image', url: 'https://cdn.example/carta.png' }, footer: 'Actualizada hoy',
+    label: 'Ver carta', url: 'https://donpepe.example/carta',
+  }],
+  ['link button with a text header', { type: 'link', body: 'Reservá tu mesa', header: 'Don Pepe', label: 'Reservar', url: 'https://donpepe.example/reservas' }],
+  ['location request', { type: 'location_request', body: '¿Dónde te llevamos el pedido? Tocá «Enviar ubicación».' }],
+  ['location', { type: 'location', latitude: -34.6037, longitude: -58.3816, name: 'Pizzería Don Pepe', address: 'Av. Corrientes 1234, CABA' }],
+  ['location without name or address', { type: 'location', latitude: 0, longitude: 180 }],
+  ['contacts', { type: 'contacts', contacts: [{ name: 'Don Pepe', phone: '+54 9 11 5555-0100', email: 'hola@donpepe.example' }, { name: 'Reparto' }] }],
+  ['reaction', { type: 'reaction', emoji: '👍' }],
 ];
 
 function codeOf(run: () => unknown): string {
@@ -53,7 +68,7 @@ function codeOf(run: () => unknown): string {
 
 describe('toGraphMessageBody', () => {
   it.each(everyShape)('%s validates against Meta\'s Message schema', (_name, message) => {
-    const body = toGraphMessageBody(message, WA_ID);
+    const body = toGraphMessageBody(message, WA_ID, { customerMessageId: 'wamid.CUSTOMER1' });
     const validate = oracle('Message');
     expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
     expect(body).toMatchObject({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '+5491155550123' });
@@ -64,6 +79,29 @@ describe('toGraphMessageBody', () => {
       messaging_product: 'whatsapp', recipient_type: 'individual', to: '+5491155550123', type: 'text', text: { body: 'Hola', preview_url: false },
     });
     expect(toGraphMessageBody({ type: 'text', text: 'Ver www.donpepe.example' }, WA_ID)).toMatchObject({ text: { preview_url: true } });
+  });
+
+  it('quotes the customer\'s message in a re-prompt and reacts to it; a timer\'s turn has none to quote or react to', () => {
+    const reprompt: OutboundMessage = { type: 'text', text: 'Elegí una opción', quotesCustomer: true };
+    expect(toGraphMessageBody(reprompt, WA_ID, { customerMessageId: 'wamid.IN7' })).toMatchObject({ context: { message_id: 'wamid.IN7' }, type: 'text' });
+    expect(toGraphMessageBody(reprompt, WA_ID)).not.toHaveProperty('context');
+    expect(toGraphMessageBody({ type: 'reaction', emoji: '🍕' }, WA_ID, { customerMessageId: 'wamid.IN7' }))
+      .toMatchObject({ type: 'reaction', reaction: { message_id: 'wamid.IN7', emoji: '🍕' } });
+    expect(codeOf(() => toGraphMessageBody({ type: 'reaction', emoji: '🍕' }, WA_ID))).toBe('no_customer_message reaction.message_id');
+  });
+
+  it('writes a link button, a location request, a location (coordinates as text, as Meta\'s schema has them) and contact cards', () => {
+    expect(toGraphMessageBody({ type: 'link', body: 'Tu pedido', headerMedia: { kind: 'image', url: 'https://cdn.example/a.jpg' }, label: 'Seguir', url: 'https://x.example/p' }, WA_ID))
+      .toMatchObject({ interactive: { type: 'cta_url', header: { type: 'image', image: { link: 'https://cdn.example/a.jpg' } }, action: { name: 'cta_url', parameters: { display_text: 'Seguir', url: 'https://x.example/p' } } } });
+    expect(toGraphMessageBody({ type: 'location_request', body: '¿Dónde estás?' }, WA_ID))
+      .toMatchObject({ interactive: { type: 'location_request_message', body: { text: '¿Dónde estás?' }, action: { name: 'send_location' } } });
+    expect(toGraphMessageBody({ type: 'location', latitude: -34.6, longitude: -58.38 }, WA_ID)).toMatchObject({ location: { latitude: '-34.6', longitude: '-58.38' } });
+    expect(toGraphMessageBody({ type: 'contacts', contacts: [{ name: 'Don Pepe', phone: '+54 9 11 5555-0100' }] }, WA_ID)).toMatchObject({
+      contacts: [{ name: { formatted_name: 'Don Pepe', first_name: 'Don' }, phones: [{ phone: '+54 9 11 5555-0100', wa_id: '5491155550100' }] }],
+    });
+    expect(codeOf(() => toGraphMessageBody({ type: 'link', body: 'x', label: 'Ver', url: 'ftp://x' }, WA_ID))).toBe('not_http_url interactive.action.parameters.url');
+    expect(codeOf(() => toGraphMessageBody({ type: 'location', latitude: 91, longitude: 0 }, WA_ID))).toBe('out_of_range location.latitude');
+    expect(codeOf(() => toGraphMessageBody({ type: 'contacts', contacts: [] }, WA_ID))).toBe('empty contacts');
   });
 
   it('writes reply buttons', () => {

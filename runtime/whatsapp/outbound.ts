@@ -1,15 +1,21 @@
-import type { OutboundMessage } from '../core/types.ts';
+import type { HeaderMedia, OutboundMessage } from '../core/types.ts';
 import { checkCount, checkHttpUrl, checkOptionalText, checkText, checkUnique } from './checks.ts';
 import { OutboundLimitError } from './errors.ts';
 import { OUTBOUND_LIMITS as LIMITS } from './limits.ts';
 
 /** Addressed by phone (`to: "+<wa_id>"`) or, when the user's number is withheld, by business-scoped user id (`recipient`). */
-type Envelope = { messaging_product: 'whatsapp'; recipient_type: 'individual' } & ({ to: string } | { recipient: string });
+type Envelope = { messaging_product: 'whatsapp'; recipient_type: 'individual'; context?: { message_id: string } } & ({ to: string } | { recipient: string });
 
 type MediaBody = { link: string; caption?: string; filename?: string };
 
+type InteractiveHeader =
+  | { type: 'text'; text: string }
+  | { type: 'image'; image: { link: string } }
+  | { type: 'video'; video: { link: string } }
+  | { type: 'document'; document: { link: string } };
+
 interface InteractiveFrame {
-  header?: { type: 'text'; text: string };
+  header?: InteractiveHeader;
   body: { text: string };
   footer?: { text: string };
 }
@@ -18,7 +24,16 @@ type Interactive = InteractiveFrame & (
   | { type: 'button'; action: { buttons: Array<{ type: 'reply'; reply: { id: string; title: string } }> } }
   | { type: 'list'; action: { button: string; sections: Array<{ title?: string; rows: Array<{ id: string; title: string; description?: string }> }> } }
   | { type: 'flow'; action: { name: 'flow'; parameters: FlowParameters } }
+  | { type: 'cta_url'; action: { name: 'cta_url'; parameters: { display_text: string; url: string } } }
+  | { type: 'location_request_message'; action: { name: 'send_location' } }
 );
+
+/** A contact card as Meta takes it: a formatted name (and a first name), phones and emails. */
+interface ContactCard {
+  name: { formatted_name: string; first_name: string };
+  phones?: Array<{ phone: string; wa_id?: string }>;
+  emails?: Array<{ email: string }>;
+}
 
 interface FlowParameters {
   flow_message_version: '3';
@@ -55,6 +70,10 @@ export type GraphMessageBody = Envelope & (
   | { type: 'document'; document: MediaBody }
   | { type: 'interactive'; interactive: Interactive }
   | { type: 'template'; template: TemplateBody }
+  /** Coordinates as strings, as Meta's schema (the oracle) declares them. */
+  | { type: 'location'; location: { latitude: string; longitude: string; name?: string; address?: string } }
+  | { type: 'contacts'; contacts: ContactCard[] }
+  | { type: 'reaction'; reaction: { message_id: string; emoji: string } }
 );
 
 export interface ConvertOptions {
@@ -64,6 +83,12 @@ export interface ConvertOptions {
    * published Flows, by id (docs/whatsapp.md §4).
    */
   localFormIds?: boolean;
+  /**
+   * The wamid of the customer's message the turn answers: a message that `quotesCustomer` carries it as its
+   * reply context (`context.message_id`), a reaction reacts to it. Without it (a timer's turn) a quoting
+   * text goes without context and a reaction is refused (`no_customer_message`).
+   */
+  customerMessageId?: string;
 }
 
 /**
@@ -75,8 +100,10 @@ export interface ConvertOptions {
 export function toGraphMessageBody(message: OutboundMessage, address: string, options: ConvertOptions = {}): GraphMessageBody {
   const envelope = envelopeFor(address);
   switch (message.type) {
-    case 'text':
-      return { ...envelope, type: 'text', text: textBody(message.text) };
+    case 'text': {
+      const context = message.quotesCustomer && options.customerMessageId !== undefined ? { context: { message_id: options.customerMessageId } } : {};
+      return { ...envelope, ...context, type: 'text', text: textBody(message.text) };
+    }
     case 'media':
       return { ...envelope, ...mediaBody(message.media) } as GraphMessageBody;
     case 'buttons':
@@ -87,6 +114,21 @@ export function toGraphMessageBody(message: OutboundMessage, address: string, op
       return { ...envelope, type: 'interactive', interactive: formInteractive(message, options) };
     case 'template':
       return { ...envelope, type: 'template', template: templateBody(message) };
+    case 'link':
+      return { ...envelope, type: 'interactive', interactive: linkInteractive(message) };
+    case 'location_request':
+      return {
+        ...envelope, type: 'interactive',
+        interactive: { type: 'location_request_message', body: { text: checkText('interactive.body.text', message.body, LIMITS.interactiveBody) }, action: { name: 'send_location' } },
+      };
+    case 'location':
+      return { ...envelope, type: 'location', location: locationBody(message) };
+    case 'contacts':
+      return { ...envelope, type: 'contacts', contacts: contactCards(message.contacts) };
+    case 'reaction': {
+      if (options.customerMessageId === undefined) throw new OutboundLimitError('no_customer_message', 'reaction.message_id');
+      return { ...envelope, type: 'reaction', reaction: { message_id: options.customerMessageId, emoji: checkText('reaction.emoji', message.emoji, LIMITS.reactionEmoji) } };
+    }
     default: {
       const unknown: never = message;
       throw new Error(`Unknown outbound message ${JSON.stringify(unknown)}`);
@@ -94,9 +136,9 @@ export function toGraphMessageBody(message: OutboundMessage, address: string, op
   }
 }
 
-/** A plain text typed by a human agent in the inbox. */
-export function agentTextBody(text: string, address: string): GraphMessageBody {
-  return toGraphMessageBody({ type: 'text', text }, address);
+/** A plain text typed by a human agent in the inbox; `replyTo`: the customer's wamid it answers, shown quoted. */
+export function agentTextBody(text: string, address: string, replyTo?: string): GraphMessageBody {
+  return toGraphMessageBody({ type: 'text', text, quotesCustomer: replyTo !== undefined }, address, replyTo === undefined ? {} : { customerMessageId: replyTo });
 }
 
 /** Marks an inbound message as read (the blue ticks). */
@@ -158,14 +200,70 @@ function mediaBody(media: Extract<OutboundMessage, { type: 'media' }>['media']) 
   return { type: kind, [kind]: body };
 }
 
-function frame(message: { body: string; header?: string; footer?: string }): InteractiveFrame {
-  const header = checkOptionalText('interactive.header.text', message.header, LIMITS.header);
+function frame(message: { body: string; header?: string; headerMedia?: HeaderMedia; footer?: string }): InteractiveFrame {
+  const header = message.headerMedia === undefined
+    ? textHeader(checkOptionalText('interactive.header.text', message.header, LIMITS.header))
+    : mediaHeader(message.headerMedia);
   const footer = checkOptionalText('interactive.footer.text', message.footer, LIMITS.footer);
   return {
-    ...(header === undefined ? {} : { header: { type: 'text', text: header } }),
+    ...(header === undefined ? {} : { header }),
     body: { text: checkText('interactive.body.text', message.body, LIMITS.interactiveBody) },
     ...(footer === undefined ? {} : { footer: { text: footer } }),
   };
+}
+
+function textHeader(text: string | undefined): InteractiveHeader | undefined {
+  return text === undefined ? undefined : { type: 'text', text };
+}
+
+/** An image, video or document header, by link (WhatsApp shows no text header with it). */
+function mediaHeader(media: HeaderMedia): InteractiveHeader {
+  const link = checkHttpUrl(`interactive.header.${media.kind}.link`, media.url);
+  switch (media.kind) {
+    case 'image': return { type: 'image', image: { link } };
+    case 'video': return { type: 'video', video: { link } };
+    case 'document': return { type: 'document', document: { link } };
+    default: {
+      const unknown: never = media.kind;
+      throw new Error(`Unknown header media ${String(unknown)}`);
+    }
+  }
+}
+
+function linkInteractive(message: Extract<OutboundMessage, { type: 'link' }>): Interactive {
+  const parameters = {
+    display_text: checkText('interactive.action.parameters.display_text', message.label, LIMITS.linkLabel),
+    url: checkHttpUrl('interactive.action.parameters.url', message.url),
+  };
+  return { type: 'cta_url', ...frame(message), action: { name: 'cta_url', parameters } };
+}
+
+function locationBody(message: Extract<OutboundMessage, { type: 'location' }>) {
+  const { latitude, longitude } = message;
+  if (!(Math.abs(latitude) <= 90)) throw new OutboundLimitError('out_of_range', 'location.latitude', undefined, String(latitude));
+  if (!(Math.abs(longitude) <= 180)) throw new OutboundLimitError('out_of_range', 'location.longitude', undefined, String(longitude));
+  const name = checkOptionalText('location.name', message.name, LIMITS.locationText);
+  const address = checkOptionalText('location.address', message.address, LIMITS.locationText);
+  return {
+    latitude: String(latitude), longitude: String(longitude),
+    ...(name === undefined ? {} : { name }), ...(address === undefined ? {} : { address }),
+  };
+}
+
+function contactCards(contacts: Extract<OutboundMessage, { type: 'contacts' }>['contacts']): ContactCard[] {
+  checkCount('contacts', contacts.length, 1, LIMITS.sharedContacts);
+  return contacts.map((contact, index) => {
+    const formatted = checkText(`contacts.${index}.name.formatted_name`, contact.name, LIMITS.contactName);
+    const phone = contact.phone?.trim();
+    const email = contact.email?.trim();
+    const digits = phone?.replace(/[^\d]/g, '');
+    return {
+      // Meta asks for the formatted name and at least one other part of it.
+      name: { formatted_name: formatted, first_name: formatted.split(/\s+/)[0]! },
+      ...(phone ? { phones: [{ phone, ...(digits && /^\+/.test(phone) ? { wa_id: digits } : {}) }] } : {}),
+      ...(email ? { emails: [{ email }] } : {}),
+    };
+  });
 }
 
 function buttonsInteractive(message: Extract<OutboundMessage, { type: 'buttons' }>): Interactive {

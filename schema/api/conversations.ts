@@ -75,7 +75,11 @@ export const replyToConversation = apiRoute({
   schema: {
     summary: "An agent's reply, sent through the outbox", tags, security: BEARER,
     params: ConversationParams,
-    body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false }),
+    body: Type.Object({
+      text: Type.String({ minLength: 1, maxLength: 4096 }),
+      /** The wamid of the customer's message this answers: WhatsApp shows it quoted above the reply. */
+      replyTo: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    }, { additionalProperties: false }),
     response: {
       202: Type.Object({ outboxId: Type.Integer() }),
       ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'conversation_not_found', 'conversation_not_in_handoff', 'outside_customer_service_window'),

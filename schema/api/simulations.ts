@@ -10,6 +10,11 @@ export interface GraphMessage {
   messaging_product?: 'whatsapp';
   to?: string;
   type: string;
+  /** A reply that quotes the customer's message. */
+  context?: { message_id: string };
+  location?: { latitude: string; longitude: string; name?: string; address?: string };
+  contacts?: Array<{ name: { formatted_name: string }; phones?: Array<{ phone: string }>; emails?: Array<{ email: string }> }>;
+  reaction?: { message_id: string; emoji: string };
   text?: { body: string; preview_url?: boolean };
   image?: GraphMedia;
   video?: GraphMedia;
@@ -23,7 +28,7 @@ export interface GraphMedia { link?: string; id?: string; caption?: string; file
 
 export interface GraphInteractive {
   type: 'button' | 'list' | 'flow' | string;
-  header?: { type: string; text?: string };
+  header?: { type: string; text?: string; image?: { link: string }; video?: { link: string }; document?: { link: string } };
   body?: { text: string };
   footer?: { text: string };
   action: {
@@ -32,8 +37,11 @@ export interface GraphInteractive {
     sections?: Array<{ title?: string; rows: Array<{ id: string; title: string; description?: string }> }>;
     name?: string;
     parameters?: {
-      flow_token: string;
-      flow_cta: string;
+      /** A `cta_url` button's label and link. */
+      display_text?: string;
+      url?: string;
+      flow_token?: string;
+      flow_cta?: string;
       flow_id?: string;
       flow_name?: string;
       flow_action?: string;

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineNodeKind, Id, MaxRetries, NonEmptyTemplate, nodeSchema, Template, TimeoutSeconds, withTimeout } from '../common.ts';
-import { checkMaxLength, foldTitle } from '../validate/field-checks.ts';
+import { checkHttpUrl, checkMaxLength, foldTitle } from '../validate/field-checks.ts';
+import { HeaderMedia } from './message.ts';
 import type { NodeCheckContext } from '../validate/node-check-context.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
 import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
@@ -16,6 +17,11 @@ export const menu = defineNodeKind({
     text: NonEmptyTemplate,
     options: Type.Array(MenuOption, { minItems: 1, maxItems: 10 }),
     header: Type.Optional(Template),
+    /**
+     * An image, video or document above reply buttons, by link (in place of a text header). A list cannot
+     * carry one: with more than 3 options it goes first as its own message.
+     */
+    headerMedia: Type.Optional(HeaderMedia),
     footer: Type.Optional(Template),
     listButton: Type.Optional(Type.String()),
     invalidText: Type.Optional(Template),
@@ -33,6 +39,10 @@ export const menu = defineNodeKind({
         fields: { id: FIELD_WORDS.id, title: FIELD_WORDS.title, description: FIELD_WORDS.description },
       },
       header: FIELD_WORDS.header,
+      headerMedia: {
+        label: ['el archivo del encabezado', 'a mídia do cabeçalho', 'the header media'],
+        fields: { kind: FIELD_WORDS.type, url: ['la URL', 'a URL', 'the URL'] },
+      },
       footer: FIELD_WORDS.footer,
       listButton: ['el botón de la lista', 'o botão da lista', 'the list button'],
       invalidText: FIELD_WORDS.invalidText,
@@ -48,6 +58,7 @@ export const menu = defineNodeKind({
     checkMaxLength(context, data.text, '/text', WHATSAPP_LIMITS.interactiveBody, 'interactive_body_too_long');
     checkMaxLength(context, data.header, '/header', WHATSAPP_LIMITS.header, 'header_too_long');
     checkMaxLength(context, data.footer, '/footer', WHATSAPP_LIMITS.footer, 'footer_too_long');
+    if (data.headerMedia) checkHttpUrl(context, data.headerMedia.url, '/headerMedia/url');
     checkMaxLength(context, data.listButton, '/listButton', WHATSAPP_LIMITS.listButton, 'list_button_too_long');
     checkMaxLength(context, data.invalidText, '/invalidText', WHATSAPP_LIMITS.textBody, 'text_too_long');
     checkOptions(data.options, context);

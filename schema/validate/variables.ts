@@ -7,7 +7,7 @@ import { pointerSegment, type ProblemList } from './problem-list.ts';
 
 /** Template names the runtime always provides (docs/flow-format.md); `secrets.*` too. */
 const BUILT_INS = new Set(['contact.name', 'contact.phone', 'contact.username', 'message.text']);
-const BUILT_IN_ROOTS = new Set(['contact', 'message']);
+const BUILT_IN_ROOTS = new Set(['contact', 'message', 'order']);
 
 const CURRENCY_CODE = new RegExp(CURRENCY_CODE_PATTERN);
 
@@ -23,7 +23,8 @@ export function checkVariables(flow: FlowOutline, problems: ProblemList): void {
     const root = path.split('.')[0]!;
     if (root === 'secrets') return true;
     // `contact.referral.*`: whatever Meta puts in a click-to-WhatsApp ad's referral (docs/whatsapp.md §1).
-    if (BUILT_IN_ROOTS.has(root) && !known.has(root)) return BUILT_INS.has(path) || path.startsWith('contact.referral.');
+    // `order.*`: the catalog order the customer sent (docs/flow-format.md, "Behaviour").
+    if (BUILT_IN_ROOTS.has(root) && !known.has(root)) return BUILT_INS.has(path) || path.startsWith('contact.referral.') || root === 'order';
     return known.has(root);
   };
   // The path to the current value, turned into a pointer only when a problem is found.

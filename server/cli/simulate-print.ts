@@ -18,6 +18,16 @@ export function describeOutbound(message: OutboundMessage): string {
       return `< [form "${message.cta}", screen ${message.screen}] ${frame(message)}\n    (answer with #form:{...}; the flow_token is added for you)`;
     case 'template':
       return `< [template ${message.name} (${message.language})] ${JSON.stringify(message.bodyParameters ?? {})}`;
+    case 'link':
+      return `< [link "${message.label}" ${message.url}] ${frame(message)}`;
+    case 'location_request':
+      return `< [send your location] ${indent(message.body)}\n    (answer with #location:LAT,LON)`;
+    case 'location':
+      return `< [location] ${message.latitude},${message.longitude}${message.name ? ` ${message.name}` : ''}${message.address ? ` — ${message.address}` : ''}`;
+    case 'contacts':
+      return `< [contacts] ${message.contacts.map((contact) => [contact.name, contact.phone, contact.email].filter(Boolean).join(' ')).join('; ')}`;
+    case 'reaction':
+      return `< [reaction ${message.emoji} to your message]`;
     default: {
       const unknown: never = message;
       return `< ${JSON.stringify(unknown)}`;

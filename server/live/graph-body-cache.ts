@@ -14,8 +14,14 @@ export class GraphBodyCache {
 
   constructor(private readonly capacity = 2_000) {}
 
-  /** `address`: a phone number's digits or a business-scoped user id (contactAddress()). */
-  serialize(message: OutboundMessage, address: string): string {
+  /**
+   * `address`: a phone number's digits or a business-scoped user id (contactAddress()); `customerMessageId`:
+   * the wamid the turn answers, for a quoting reply or a reaction (built each time: it differs per turn).
+   */
+  serialize(message: OutboundMessage, address: string, customerMessageId?: string): string {
+    if ((message.type === 'text' && message.quotesCustomer) || message.type === 'reaction') {
+      return JSON.stringify(toGraphMessageBody(message, address, customerMessageId === undefined ? {} : { customerMessageId }));
+    }
     const key = JSON.stringify(message);
     const field = recipientField(address);
     const known = this.bodies.get(key);

@@ -539,7 +539,7 @@ export class LiveProcessor {
       if (adaptations.length > 0) log.info({ flowId: choice.flow.id, version: choice.version, adaptations }, 'live: reply adapted to WhatsApp\'s limits');
       for (const message of messages) {
         try {
-          replies.push(this.graphBodies.serialize(message, address));
+          replies.push(this.graphBodies.serialize(message, address, inbound?.wamid));
           replyNodes.push(window.senders[index] ?? null);
         } catch (error) {
           // What cannot be adapted (an empty text, a bad link) is a bug to surface, not to send.

@@ -41,7 +41,7 @@ export interface SimulateDeps {
 }
 
 /** What a simulation is asked to do: answer the customer's message, or let time pass. */
-export type SimulationStep = { event: InboundEvent } | { advance: AdvanceSimulation };
+export type SimulationStep = { event: InboundEvent; messageId?: string } | { advance: AdvanceSimulation };
 
 /**
  * One answer of a simulated conversation: the same runTurn as live traffic, with the same ports
@@ -69,7 +69,7 @@ export async function simulate(deps: SimulateDeps, simulation: StoredSimulation,
   // Stopped by the cap: the clock stands at the last timer fired, the rest wait for the next advance.
   const stopped = due !== undefined;
   const reached = stopped ? Math.max(clock, playing.turn.fired.at(-1)!.dueAt) : target;
-  if ('event' in step) await play(deps, simulation, playing, step.event, clock);
+  if ('event' in step) await play(deps, simulation, playing, step.event, clock, step.messageId);
   const clockOffsetMs = simulation.clockOffsetMs + (reached - clock);
   await deps.store.save(simulation.id, { session: playing.session, timers: playing.timers, clockOffsetMs }, deps.now());
   return {
@@ -110,7 +110,9 @@ function emptyTurn(session: Session | null): Playing['turn'] {
 }
 
 /** Runs one turn at `now` and adds what it said to the answer (its trace's message indexes shifted to match). */
-async function play(deps: SimulateDeps, simulation: StoredSimulation, playing: Playing, event: InboundEvent, now: number): Promise<void> {
+async function play(
+  deps: SimulateDeps, simulation: StoredSimulation, playing: Playing, event: InboundEvent, now: number, customerMessageId?: string,
+): Promise<void> {
   const result = await runTurn({
     flow: simulation.document, session: playing.session, event, contact: simulation.contact,
     version: simulation.version, now, ports: deps.ports, secrets: deps.secrets,
@@ -129,7 +131,7 @@ async function play(deps: SimulateDeps, simulation: StoredSimulation, playing: P
     turn.adaptations.push(...adaptations);
     for (const message of messages) {
       try {
-        turn.messages.push(toGraphMessageBody(message, simulation.contact.waId, { localFormIds: true }));
+        turn.messages.push(toGraphMessageBody(message, simulation.contact.waId, { localFormIds: true, ...(customerMessageId === undefined ? {} : { customerMessageId }) }));
       } catch (error) {
         if (!(error instanceof OutboundLimitError)) throw error;
         turn.undelivered.push({ code: error.code, message: error.message });

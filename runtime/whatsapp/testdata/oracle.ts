@@ -8,7 +8,10 @@ import addFormats from 'ajv-formats';
  * Meta's JSON Schema of the Graph API (whatsapp-cloud-api.components.json, a copy of Meta's OpenAPI description), patched where v23.0
  * is behind Meta's current documentation: a template button's `index` pattern `^[2-6, 11-14]$` refused
  * Meta's own example "0", it is `^[0-9]$`; a message is addressed by `to` (phone) or `recipient` (a
- * business-scoped user id, "Business-scoped user IDs", 2026); mark-as-read takes `typing_indicator`.
+ * business-scoped user id, "Business-scoped user IDs", 2026); mark-as-read takes `typing_indicator`; interactive
+ * messages may be `cta_url` (`action: { name: "cta_url", parameters: { display_text ≤ 20, url } }`) and
+ * `location_request_message` (`action: { name: "send_location" }`), as Meta's "Interactive CTA URL button
+ * messages" and "Location request messages" pages describe.
  * For tests: `oracle('Message')` checks a send body, `oracle('MarkMessageRequestPayload')` a read
  * receipt, `oracle('WebhookPayload')` a webhook.
  */

@@ -86,6 +86,11 @@ describe('inbox', () => {
     const [listed] = (await t.app.inject({ url: '/api/conversations?status=handoff', headers: t.auth() })).json() as Array<{ messages: Array<{ direction: string; agent?: string }> }>;
     expect(listed!.messages.filter((message) => message.direction === 'agent')).toEqual([expect.objectContaining({ agent: ADMIN_TOKEN_PRINCIPAL })]);
     expect(listed!.messages.filter((message) => message.agent !== undefined)).toHaveLength(1);
+    // An agent may answer one message in particular: WhatsApp shows it quoted (reply context).
+    const quoting = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text: 'Sobre esto:', replyTo: 'wamid.SOFIA-Q' } });
+    expect(quoting.statusCode).toBe(202);
+    await t.settle();
+    expect(t.graph.requests.at(-1)!.body).toMatchObject({ context: { message_id: 'wamid.SOFIA-Q' }, text: { body: 'Sobre esto:' } });
 
     clock += 24 * HOUR + 1;
     const late = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text: '¿Seguís ahí?' } });

@@ -53,7 +53,7 @@ export const inboxPlugin: FastifyPluginAsyncTypebox = async (app) => {
       }
       let body: string;
       try {
-        body = JSON.stringify(agentTextBody(request.body.text, conversation.waId));
+        body = JSON.stringify(agentTextBody(request.body.text, conversation.waId, request.body.replyTo));
       } catch (error) {
         throw new AppError('bad_request', (error as Error).message);
       }

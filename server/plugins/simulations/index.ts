@@ -57,7 +57,7 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
         from: simulation.contact.waId, id: `sim.${simulationId}.${clock}`, timestamp: String(Math.floor(clock / 1000)),
         ...request.body,
       } as WebhookMessage;
-      return turn(simulationId, { event: webhookMessageToEvent(message) });
+      return turn(simulationId, { event: webhookMessageToEvent(message), messageId: message.id });
     },
   });
 
