@@ -184,5 +184,12 @@ describe('simulating, answering and saving', () => {
     await page.getByTestId('sim-advance-custom').click();
     await page.getByTestId('sim-bot-message').filter({ hasText: 'Cierro la consulta por ahora' }).waitFor();
     await page.getByTestId('sim-no-timers').waitFor();
+
+    // The time settings in the flow's ⚙ panel: gathering quick messages, and the typing indicator (on).
+    await page.getByTestId('toggle-settings').click();
+    expect(await page.getByTestId('field-settings.burstMilliseconds').inputValue()).toBe('3000');
+    expect(await page.getByTestId('field-settings.typingIndicator').isChecked()).toBe(true);
+    await page.getByTestId('field-settings.typingIndicator').scrollIntoViewIfNeeded();
+    await session.shot('30-settings-time');
   }, 60_000);
 });

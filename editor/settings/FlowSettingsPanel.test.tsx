@@ -72,6 +72,20 @@ describe('flow settings panel', () => {
     expect(canUndo(store.getState())).toBe(false);
   });
 
+  it('sets the burst gathering time and turns the typing indicator off and on again (on by default)', () => {
+    const store = renderEditor();
+    openSettings();
+    expect(field('settings.burstMilliseconds').placeholder).toBe('0');
+    fireEvent.change(field('settings.burstMilliseconds'), { target: { value: '3000' } });
+    fireEvent.blur(field('settings.burstMilliseconds'));
+    expect(field('settings.typingIndicator').checked).toBe(true);
+    fireEvent.click(field('settings.typingIndicator'));
+    expect(store.getState().document.settings).toEqual({ burstMilliseconds: 3000, typingIndicator: false });
+    expect(screen.getByTestId('settings-panel').textContent).toContain('hasta 25 s');
+    fireEvent.click(field('settings.typingIndicator'));
+    expect(store.getState().document.settings?.typingIndicator).toBe(true);
+  });
+
   it('clearing a number goes back to the default', () => {
     const store = renderEditor({ ...flow, settings: { sessionTimeoutMinutes: 30 } });
     openSettings();

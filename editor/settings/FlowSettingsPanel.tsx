@@ -4,7 +4,7 @@ import { useMemo, useRef } from 'react';
 import { DEFAULT_SETTINGS, SPEECH_REGISTERS } from '../../schema/index.ts';
 import { contentLocale } from '../i18n/content-locale.ts';
 import { LOCALES, useT } from '../i18n/index.ts';
-import { NumberField, SelectField, TextField } from '../inspector/fields/index.ts';
+import { CheckboxField, NumberField, SelectField, TextField } from '../inspector/fields/index.ts';
 import { InspectorContext, type InspectorEnvironment } from '../inspector/InspectorContext.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
 import { KeywordsField } from './KeywordsField.tsx';
@@ -74,6 +74,13 @@ export function FlowSettingsPanel() {
           <KeywordsField name="settings.handoffKeywords" label={t('handoffKeywords')} hint={t('handoffHint')}
             value={settings.handoffKeywords} defaults={DEFAULT_SETTINGS.handoffKeywords}
             onChange={(handoffKeywords) => actions.updateSettings({ handoffKeywords })} />
+          <NumberField name="settings.burstMilliseconds" label={t('burstMilliseconds')} value={settings.burstMilliseconds}
+            min={0} max={60_000} step={100} placeholder={String(DEFAULT_SETTINGS.burstMilliseconds)}
+            hint={`${t('burstHint')} ${t('byDefault', { value: DEFAULT_SETTINGS.burstMilliseconds })}`}
+            onChange={(value) => actions.updateSettings({ burstMilliseconds: value })} />
+          <CheckboxField name="settings.typingIndicator" label={t('typingIndicator')} checked={settings.typingIndicator ?? DEFAULT_SETTINGS.typingIndicator}
+            onChange={(typingIndicator) => { actions.updateSettings({ typingIndicator }); actions.endGesture(); }} />
+          <p className="insp-hint">{t('typingIndicatorHint')}</p>
 
           <h3 className="insp-section">{t('variables')}</h3>
           <p className="insp-hint settings-section-hint">{t('variablesHint')}</p>
