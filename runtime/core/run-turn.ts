@@ -6,6 +6,8 @@ import { normalizeText } from './normalize-text.ts';
 import { isSessionResumable, startSession } from './session.ts';
 import { isTimerCurrent, isWindowClosed, settleTimers } from './timers.ts';
 import { TurnContext } from './turn-context.ts';
+import type { FlowNode } from '../../schema/index.ts';
+import { readsText } from '../nodes/index.ts';
 import type { InboundEvent, Session, Timer, TurnInput, TurnResult } from './types.ts';
 import { endConversation, leaveThrough, stopOnError, walk } from './walk.ts';
 
@@ -106,7 +108,19 @@ function recordAgentReply(ctx: TurnContext): void {
   if (node !== undefined) ctx.trace.push({ nodeId: node.id, type: node.type, detail: 'an agent answered' });
 }
 
-function receiveUserMessage(ctx: TurnContext, event: Exclude<InboundEvent, { type: 'timer' | 'agent_replied' | 'handoff_resolved' }>): void | Promise<void> {
+type UserMessage = Exclude<InboundEvent, { type: 'timer' | 'agent_replied' | 'handoff_resolved' }>;
+
+function receiveUserMessage(ctx: TurnContext, event: UserMessage): void | Promise<void> {
+  const { session } = ctx;
+  const waitingNode = session.nodeId === null ? undefined : flowIndex(ctx.flow).node(session.nodeId);
+  // A voice note for a node that reads words (or to start the flow) is heard as text, when it can be.
+  if (event.type === 'media' && event.media === 'audio' && session.status !== 'handoff' && (waitingNode === undefined || readsText(waitingNode))) {
+    return hearVoiceNote(ctx, event, waitingNode);
+  }
+  return receiveMessage(ctx, event);
+}
+
+function receiveMessage(ctx: TurnContext, event: UserMessage): void | Promise<void> {
   const { session } = ctx;
   session.lastUserMessageAt = ctx.now;
   const text = eventText(event);
@@ -140,6 +154,31 @@ function orderVariables(order: Extract<InboundEvent, { type: 'order' }>): Record
     total: order.items.reduce((total, item) => total + item.quantity * item.itemPrice, 0),
     currency: order.items[0]?.currency ?? '',
   };
+}
+
+/**
+ * A voice note, transcribed through `ports.transcribeAudio`, goes on as the text it says (keywords
+ * included). Without the port, or when transcription fails or hears nothing, a node waiting for words
+ * asks the customer to write (runtime texts, es/pt/en) and keeps waiting; a conversation not yet
+ * started starts as with any other message.
+ */
+async function hearVoiceNote(ctx: TurnContext, event: Extract<UserMessage, { type: 'media' }>, waiting: FlowNode | undefined): Promise<void> {
+  let heard = '';
+  let why = 'voice notes cannot be transcribed (no model endpoint)';
+  if (ctx.ports.transcribeAudio !== undefined) {
+    try {
+      heard = (await ctx.ports.transcribeAudio({ mediaId: event.mediaId, ...(event.mimeType === undefined ? {} : { mimeType: event.mimeType }) })).trim();
+      why = 'the voice note says nothing';
+    } catch (error) {
+      why = ctx.redact(`voice note not transcribed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (heard !== '') return receiveMessage(ctx, { type: 'text', text: heard });
+  if (waiting === undefined) return receiveMessage(ctx, event);
+  ctx.session.lastUserMessageAt = ctx.now;
+  delete ctx.session.lastText;
+  ctx.send({ type: 'text', text: ctx.texts.voiceNote });
+  ctx.trace.push({ nodeId: waiting.id, type: waiting.type, detail: `${why}: asked to write` });
 }
 
 function start(ctx: TurnContext): void | Promise<void> {

@@ -19,6 +19,8 @@ export interface RuntimeTexts {
   handoffKeyword: string;
   /** Sent when a turn stops on an error (a runaway loop, a broken edge). */
   turnFailed: string;
+  /** A voice note reached a node that reads text and could not be transcribed (no model endpoint, or it failed). */
+  voiceNote: string;
 }
 
 export type RuntimeLanguage = 'es' | 'pt' | 'en';
@@ -39,6 +41,7 @@ const SPANISH_TU: RuntimeTexts = {
   formInvalid: 'Para seguir, completa el formulario del mensaje anterior.',
   handoffKeyword: 'Te comunico con una persona de nuestro equipo. Te responderá por aquí en breve.',
   turnFailed: 'Lo sentimos, tuvimos un problema y no pudimos continuar. Por favor, escríbenos de nuevo en un rato.',
+  voiceNote: 'Por ahora no puedo escuchar audios. ¿Me lo escribes, por favor?',
 };
 
 /** The same in Rioplatense *vos* (`settings.register: 'vos'`). */
@@ -58,6 +61,7 @@ const SPANISH_VOS: RuntimeTexts = {
   formInvalid: 'Para seguir, completá el formulario del mensaje anterior.',
   handoffKeyword: 'Te comunico con una persona de nuestro equipo. Te va a responder por acá en breve.',
   turnFailed: 'Perdón, tuvimos un problema y no pudimos seguir. Por favor, escribinos de nuevo en un rato.',
+  voiceNote: 'Por ahora no puedo escuchar audios. ¿Me lo escribís, por favor?',
 };
 
 const TEXTS: Record<Exclude<RuntimeLanguage, 'es'>, RuntimeTexts> = {
@@ -77,6 +81,7 @@ const TEXTS: Record<Exclude<RuntimeLanguage, 'es'>, RuntimeTexts> = {
     formInvalid: 'Para continuar, preencha o formulário da mensagem anterior.',
     handoffKeyword: 'Vou te passar para uma pessoa da nossa equipe. Ela vai te responder por aqui em breve.',
     turnFailed: 'Desculpe, tivemos um problema e não conseguimos continuar. Por favor, escreva de novo daqui a pouco.',
+    voiceNote: 'Por enquanto não consigo ouvir áudios. Pode me escrever, por favor?',
   },
   en: {
     menuInvalid: "Sorry, I didn't get that. Please choose one of the options.",
@@ -94,6 +99,7 @@ const TEXTS: Record<Exclude<RuntimeLanguage, 'es'>, RuntimeTexts> = {
     formInvalid: 'To continue, please fill in the form in the previous message.',
     handoffKeyword: "I'm passing you to a person on our team. They'll answer here shortly.",
     turnFailed: "Sorry, something went wrong and we couldn't continue. Please write to us again in a while.",
+    voiceNote: "I can't listen to voice notes yet. Could you type it, please?",
   },
 };
 

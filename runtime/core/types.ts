@@ -261,6 +261,12 @@ export interface RuntimePorts {
   answerFromKnowledge(request: AnswerRequest): Promise<AnswerResult>;
   /** An unguessable token (form flow_token). */
   newToken(): string;
+  /**
+   * What a voice note says, as text (live traffic with a model endpoint: the audio is downloaded from
+   * WhatsApp and transcribed). Absent: voice notes cannot be heard, and a node that reads text asks
+   * the customer to write. Throws when the audio cannot be fetched or transcribed.
+   */
+  transcribeAudio?(audio: { mediaId: string; mimeType?: string }): Promise<string>;
 }
 
 export interface TurnInput {

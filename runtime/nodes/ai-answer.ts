@@ -25,6 +25,7 @@ export const aiAnswer = {
   },
   receive: (node, _event, ctx) => answer(node, ctx),
   timers: (node) => timeoutTimers(node.data),
+  readsText: true,
 } satisfies NodeBehaviour<'ai_answer'>;
 
 async function answer(node: NodeOf<'ai_answer'>, ctx: TurnContext): Promise<Step> {

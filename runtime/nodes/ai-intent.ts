@@ -20,6 +20,7 @@ export const aiIntent = {
   },
   receive: (node, _event, ctx) => classify(node, ctx),
   timers: (node) => timeoutTimers(node.data),
+  readsText: true,
 } satisfies NodeBehaviour<'ai_intent'>;
 
 async function classify(node: NodeOf<'ai_intent'>, ctx: TurnContext): Promise<Step> {

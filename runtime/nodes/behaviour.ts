@@ -28,6 +28,8 @@ export interface NodeBehaviour<K extends NodeKind> {
    * `output` `afterMs` after the turn that left the conversation here, unless it moves on first.
    */
   timers?(node: NodeOf<K>, session: Session): NodeTimer[];
+  /** The node reads the customer's words (questions, AI nodes): a voice note reaches it transcribed, or it asks to write. */
+  readsText?: true;
 }
 
 /** A timer a waiting node sets: leave through `output` after `afterMs` (runtime/core/timers.ts). */

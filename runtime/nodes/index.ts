@@ -38,6 +38,7 @@ interface AnyBehaviour {
   enter(node: FlowNode, ctx: TurnContext): StepResult;
   receive?(node: FlowNode, event: UserOrAgentEvent, ctx: TurnContext): StepResult;
   timers?(node: FlowNode, session: Session): NodeTimer[];
+  readsText?: true;
 }
 
 type UserOrAgentEvent = Exclude<InboundEvent, { type: 'timer' }>;
@@ -51,6 +52,11 @@ export function enterNode(node: FlowNode, ctx: TurnContext): StepResult {
 export function receiveAtNode(node: FlowNode, event: UserOrAgentEvent, ctx: TurnContext): StepResult {
   const behaviour = nodeBehaviours[node.type] as AnyBehaviour;
   return behaviour.receive === undefined ? behaviour.enter(node, ctx) : behaviour.receive(node, event, ctx);
+}
+
+/** Whether a waiting node reads the customer's words, so a voice note is heard (or the customer asked to write) for it. */
+export function readsText(node: FlowNode): boolean {
+  return (nodeBehaviours[node.type] as AnyBehaviour).readsText === true;
 }
 
 /** The timers of the state "waiting at `node`": its `timeout`, a delay's end, a handoff's `unanswered`. */

@@ -25,4 +25,5 @@ export const question = {
     });
   },
   timers: (node) => timeoutTimers(node.data),
+  readsText: true,
 } satisfies NodeBehaviour<'question'>;

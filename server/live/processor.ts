@@ -48,6 +48,8 @@ export interface ProcessorDeps {
   /** The published Meta Flow id of each form node of a version on a WABA (docs/whatsapp.md §4). */
   formIdsOf(flowId: string, version: number, wabaId: string): Promise<Map<string, string>>;
   ports: () => RuntimePorts;
+  /** Voice notes heard as text (a model endpoint is configured): downloads the audio with the number's token and transcribes it. */
+  transcribeAudio?: (phoneNumberId: string, audio: { mediaId: string; mimeType?: string }) => Promise<string>;
   secrets: Readonly<Record<string, string>>;
   timers: TimerSchedulerSettings;
   now(): number;
@@ -497,6 +499,13 @@ export class LiveProcessor {
     });
   }
 
+  /** The runtime's ports, hearing voice notes on this number when transcription is configured. */
+  private portsFor(phoneNumberId: string): RuntimePorts {
+    const ports = this.deps.ports();
+    const transcribe = this.deps.transcribeAudio;
+    return transcribe === undefined ? ports : { ...ports, transcribeAudio: (audio) => transcribe(phoneNumberId, audio) };
+  }
+
   private async turn(request: TurnRequest): Promise<TurnResult | undefined> {
     const { store, flows, metrics, log, notifier } = this.deps;
     const { phoneNumberId, event, inbound } = request;
@@ -516,7 +525,7 @@ export class LiveProcessor {
     if (typingOnArrival) this.deps.sender.showTyping(phoneNumberId, latestWamid);
     const result = await runTurn({
       flow: choice.flow, session: choice.session, event, contact, version: choice.version, now,
-      ports: this.deps.ports(), secrets: this.deps.secrets,
+      ports: this.portsFor(phoneNumberId), secrets: this.deps.secrets,
     });
     // A conversation keeps the address it began with (Meta prefers the phone number when it had one).
     const address = conversation?.waId ?? contactAddress(contact);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { oracle } from '../../runtime/whatsapp/testdata/oracle.ts';
@@ -64,6 +65,11 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
   /** While set, answers wait for it: requests pile up in flight. */
   let gate: { opened: Promise<void>; open: () => void } | undefined;
   const management = createFakeManagement();
+  /** Media customers sent, by media id: served as Meta does (GET /{media-id}, then GET its url). */
+  const media = new Map<string, { bytes: Buffer; mimeType: string }>();
+  /** Every media request (description or download), with its Authorization header. */
+  const mediaRequests: Array<{ path: string; authorization: string | undefined }> = [];
+  let origin = '';
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
@@ -76,6 +82,8 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
         const error = ERRORS.token_expired;
         return reply(response, error.status, { error: { message: error.message, type: 'OAuthException', code: error.code, fbtrace_id: 'fake' } });
       }
+      const served = serveMedia(request.method, url.pathname, request.headers.authorization, response);
+      if (served) return;
       const answered = await management.answer(request, Buffer.concat(chunks), url.pathname, url.searchParams);
       if (answered) return reply(response, answered.status, answered.body);
       return reply(response, 404, { error: { message: 'Unknown path', code: 100 } });
@@ -131,6 +139,29 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     }
   }
 
+  /**
+   * `GET /{media-id}` → `{ messaging_product, url, mime_type, sha256, file_size, id }`; `GET url` (this fake's
+   * own "lookaside" path, as short-lived as Meta's is irrelevant here) → the bytes. Both need the token.
+   */
+  function serveMedia(method: string | undefined, path: string, authorization: string | undefined, response: ServerResponse): boolean {
+    const download = /^\/lookaside\/media\/([^/]+)$/.exec(path);
+    const described = /^\/(?:v\d+\.\d+\/)?([0-9]+)$/.exec(path);
+    const id = decodeURIComponent((download ?? described)?.[1] ?? '');
+    const item = media.get(id);
+    if (method !== 'GET' || item === undefined) return false;
+    mediaRequests.push({ path, authorization });
+    if (download) {
+      response.writeHead(200, { 'content-type': item.mimeType, 'content-length': item.bytes.byteLength });
+      response.end(item.bytes);
+      return true;
+    }
+    reply(response, 200, {
+      messaging_product: 'whatsapp', url: `${origin}/lookaside/media/${encodeURIComponent(id)}`, mime_type: item.mimeType,
+      sha256: createHash('sha256').update(item.bytes).digest('hex'), file_size: String(item.bytes.byteLength), id,
+    });
+    return true;
+  }
+
   function record(request: FakeGraphRequest): void {
     requests.push(request);
     for (const waiter of [...waiters]) {
@@ -147,6 +178,7 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -156,6 +188,12 @@ export async function startFakeGraph(options: { delayMs?: number } = {}) {
     reads,
     /** The WhatsApp Business Management side: Meta's Flows, the calls received, the templates each WABA lists. */
     management,
+    /** Every media description and download asked for. */
+    mediaRequests,
+    /** A media file a customer sent (a voice note), downloadable by its id as from Meta. */
+    addMedia(id: string, bytes: Buffer, mimeType: string): void {
+      media.set(id, { bytes, mimeType });
+    },
     /** The next requests get these answers, in order; then the fallback. */
     answerNext(...answers: FakeGraphAnswer[]): void {
       scripted.push(...answers);

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 /** What the fake model does for one user message. */
@@ -11,6 +12,8 @@ export interface FakeOpenAi extends TestServer {
   baseURL: string;
   /** Every chat completions request body received, with its Authorization header. */
   requests: Array<{ authorization: string | undefined; body: Record<string, unknown> }>;
+  /** Every `/audio/transcriptions` upload received. */
+  transcriptionRequests: FakeAudio[];
   /** Every `/embeddings` request body received, with its Authorization header. */
   embeddingRequests: Array<{ authorization: string | undefined; body: { model: string; input: string[]; encoding_format?: string } }>;
 }
@@ -19,6 +22,18 @@ export interface FakeOpenAi extends TestServer {
 export interface FakeOpenAiOptions {
   /** The fake embedding model: a text's vector (floats). */
   embed?: (text: string) => number[];
+  /** The fake transcription model: what an uploaded audio file says, or an HTTP error. */
+  transcribe?: (audio: FakeAudio) => string | { status: number; error: string };
+}
+
+/** One `/audio/transcriptions` upload as the fake received it (multipart form fields). */
+export interface FakeAudio {
+  bytes: Buffer;
+  filename: string;
+  type: string;
+  model: string;
+  authorization: string | undefined;
+  fields: Record<string, string>;
 }
 
 /**
@@ -30,7 +45,24 @@ export interface FakeOpenAiOptions {
 export async function startFakeOpenAi(answer: (userText: string) => FakeAnswer, options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
   const requests: FakeOpenAi['requests'] = [];
   const embeddingRequests: FakeOpenAi['embeddingRequests'] = [];
-  const server = await startTestServer((request, response, raw) => {
+  const transcriptionRequests: FakeAudio[] = [];
+  const server = await startTestServer((request, response, raw, bytes) => {
+    if (request.method === 'POST' && request.url === '/v1/audio/transcriptions' && options.transcribe !== undefined) {
+      const transcribe = options.transcribe;
+      void transcription(request.headers, bytes).then((audio) => {
+        transcriptionRequests.push(audio);
+        const said = transcribe(audio);
+        response.setHeader('content-type', 'application/json');
+        if (typeof said !== 'string') {
+          response.statusCode = said.status;
+          response.end(JSON.stringify({ error: { message: said.error, type: 'invalid_request_error', code: null } }));
+        } else response.end(JSON.stringify({ text: said }));
+      }, (error: Error) => {
+        response.statusCode = 400;
+        response.end(JSON.stringify({ error: { message: `not a multipart upload: ${error.message}`, type: 'invalid_request_error', code: null } }));
+      });
+      return;
+    }
     if (request.method === 'POST' && request.url === '/v1/embeddings' && options.embed !== undefined) {
       const body = JSON.parse(raw) as FakeOpenAi['embeddingRequests'][number]['body'];
       embeddingRequests.push({ authorization: request.headers.authorization, body });
@@ -74,5 +106,21 @@ export async function startFakeOpenAi(answer: (userText: string) => FakeAnswer, 
       usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
     }));
   });
-  return { ...server, baseURL: `${server.origin}/v1`, requests, embeddingRequests };
+  return { ...server, baseURL: `${server.origin}/v1`, requests, embeddingRequests, transcriptionRequests };
+}
+
+/** Reads a multipart/form-data upload (`file`, `model`, …) with the platform's own parser. */
+async function transcription(headers: IncomingHttpHeaders, bytes: Buffer): Promise<FakeAudio> {
+  const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': String(headers['content-type']) } }).formData();
+  const file = form.get('file');
+  if (!(file instanceof Blob)) throw new Error('no file field');
+  const fields = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+  return {
+    bytes: Buffer.from(await file.arrayBuffer()),
+    filename: (file as File).name,
+    type: file.type,
+    model: fields.model ?? '',
+    authorization: headers.authorization,
+    fields,
+  };
 }

@@ -16,7 +16,7 @@ export interface TestServer {
 
 /** A real HTTP server on a loopback address (127.0.0.1 unless told), for adapter tests. */
 export async function startTestServer(
-  handler: (request: IncomingMessage, response: ServerResponse, body: string) => void,
+  handler: (request: IncomingMessage, response: ServerResponse, body: string, bytes: Buffer) => void,
   host = '127.0.0.1',
 ): Promise<TestServer> {
   const requests: string[] = [];
@@ -24,7 +24,10 @@ export async function startTestServer(
     requests.push(request.url ?? '');
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => handler(request, response, Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      handler(request, response, bytes.toString('utf8'), bytes);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { GraphClient } from '../../whatsapp/graph-client.ts';
+import { downloadMedia } from '../../whatsapp/graph-media.ts';
+import { createOpenAiTranscriber } from '../../../runtime/adapters/transcribe-openai.ts';
 import { OutboxSender } from '../../live/outbox/outbox-sender.ts';
 import type { ResolvedChannel } from '../../channels/repository.ts';
 import { startCheckpointer } from '../../live/checkpointer.ts';
@@ -75,12 +77,21 @@ async function livePath(app: FastifyInstance): Promise<void> {
     url: config.handoffWebhookUrl, notices: store.notices, metrics, log: app.log,
     now: charla.now, retry: config.outbox,
   });
+  // Voice notes are heard when a model endpoint is configured (docs/ai.md, "Voice notes").
+  const { openai } = charla.config.runtime;
+  const transcribe = openai === undefined ? undefined : createOpenAiTranscriber(openai);
+  const transcribeAudio = transcribe && (async (phoneNumberId: string, audio: { mediaId: string }) => {
+    const token = (await channelOf(phoneNumberId))?.accessToken ?? charla.config.whatsapp.accessToken;
+    if (token === undefined) throw new Error('no access token for the number to download the voice note with');
+    return transcribe(await downloadMedia(charla.config.whatsapp.graphUrl, token, audio.mediaId, config.outbox.timeoutMs));
+  });
   const processor = new LiveProcessor({
     store, sender, metrics, log: app.log, flows: charla.flows, channelOf,
     formIdsOf: (flowId, version, wabaId) => charla.metaFlows.formIds(flowId, version, wabaId),
     notifier,
     ports: () => charla.ports, secrets: charla.config.runtime.secrets, timers: config.timers, now: charla.now, analytics: config.analytics,
     ...(claims ? { claims } : {}),
+    ...(transcribeAudio === undefined ? {} : { transcribeAudio }),
   });
   const retention = new Retention(charla.database, config.retention, charla.now, app.log);
   metrics.gauge('charla_outbox_unsent', 'Replies queued or in flight', () => sender.unsentCount);
