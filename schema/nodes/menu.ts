@@ -4,7 +4,8 @@ import { checkHttpUrl, checkMaxLength, foldTitle } from '../validate/field-check
 import { HeaderMedia } from './message.ts';
 import type { NodeCheckContext } from '../validate/node-check-context.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
-import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
+import { TemplateRef } from '../template-ref.ts';
+import { FALLBACK_TEMPLATE_WORDS, FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
 
 export const MenuOption = Type.Object({
   id: Id,
@@ -27,6 +28,8 @@ export const menu = defineNodeKind({
     invalidText: Type.Optional(Template),
     maxRetries: Type.Optional(MaxRetries),
     timeoutSeconds: Type.Optional(TimeoutSeconds),
+    /** Sent instead of what this node says once the 24-hour window has closed (its reminder, its re-prompt). */
+    fallbackTemplate: Type.Optional(TemplateRef),
   }, { additionalProperties: false })),
   manifest: {
     name: ['Menú', 'Menu', 'Menu'],
@@ -48,6 +51,7 @@ export const menu = defineNodeKind({
       invalidText: FIELD_WORDS.invalidText,
       maxRetries: FIELD_WORDS.maxRetries,
       timeoutSeconds: ['la espera de la respuesta (segundos)', 'a espera da resposta (segundos)', 'the answer wait (seconds)'],
+      fallbackTemplate: FALLBACK_TEMPLATE_WORDS,
     },
     outputs: { invalid: OUTPUT_WORDS.invalid, timeout: OUTPUT_WORDS.timeout },
   },

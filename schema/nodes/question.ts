@@ -3,7 +3,8 @@ import { IsoDate } from '../business-hours.ts';
 import { defineNodeKind, MaxRetries, NonEmptyTemplate, nodeSchema, Template, TimeoutSeconds, VariableName, withTimeout } from '../common.ts';
 import { checkMaxLength, checkRegex } from '../validate/field-checks.ts';
 import { WHATSAPP_LIMITS } from '../whatsapp-limits.ts';
-import { FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
+import { TemplateRef } from '../template-ref.ts';
+import { FALLBACK_TEMPLATE_WORDS, FIELD_WORDS, OUTPUT_WORDS } from './shared-labels.ts';
 
 export const QuestionInput = Type.Union([
   Type.Literal('text'), Type.Literal('number'), Type.Literal('email'),
@@ -25,6 +26,8 @@ export const question = defineNodeKind({
     invalidText: Type.Optional(Template),
     maxRetries: Type.Optional(MaxRetries),
     timeoutSeconds: Type.Optional(TimeoutSeconds),
+    /** Sent instead of what this node says once the 24-hour window has closed (its reminder, its re-prompt). */
+    fallbackTemplate: Type.Optional(TemplateRef),
   }, { additionalProperties: false })),
   manifest: {
     name: ['Pregunta', 'Pergunta', 'Question'],
@@ -42,6 +45,7 @@ export const question = defineNodeKind({
       invalidText: FIELD_WORDS.invalidText,
       maxRetries: FIELD_WORDS.maxRetries,
       timeoutSeconds: ['la espera de la respuesta (segundos)', 'a espera da resposta (segundos)', 'the answer wait (seconds)'],
+      fallbackTemplate: FALLBACK_TEMPLATE_WORDS,
     },
     outputs: { next: OUTPUT_WORDS.next, invalid: OUTPUT_WORDS.invalid, timeout: OUTPUT_WORDS.timeout },
   },

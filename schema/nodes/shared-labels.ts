@@ -31,3 +31,9 @@ export const TEMPLATE_REF_WORDS: FieldLabels<TemplateRef> = {
   headerParameter: ['el parámetro del encabezado', 'o parâmetro do cabeçalho', 'the header parameter'],
   buttonParameters: ['los parámetros de los botones', 'os parâmetros dos botões', 'the button parameters'],
 };
+
+/** A waiting node's own fallback template: sent instead of its messages due after the 24-hour window closed (docs/templates.md §4). */
+export const FALLBACK_TEMPLATE_WORDS = {
+  label: ['la plantilla para ventana cerrada', 'o modelo para janela fechada', 'the closed-window fallback template'],
+  fields: TEMPLATE_REF_WORDS,
+} as const;

@@ -13,6 +13,8 @@ type Report = (code: ProblemCode, pointer: string, params?: ProblemParams, nodeI
  */
 export function checkTemplates(flow: FlowDocument, templates: readonly SyncedTemplate[], report: Report): void {
   flow.nodes.forEach((node, index) => {
+    const own = (node.data as { fallbackTemplate?: TemplateRef }).fallbackTemplate;
+    if (own) checkTemplateRef(own, `/nodes/${index}/data/fallbackTemplate`, templates, (code, pointer, params) => report(code, pointer, params, node.id));
     if (node.type !== 'template') return;
     const base = `/nodes/${index}/data`;
     const shape = checkTemplateRef(node.data, base, templates, (code, pointer, params) => report(code, pointer, params, node.id));

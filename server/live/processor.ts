@@ -626,7 +626,9 @@ export class LiveProcessor {
     const dropped = result.effects.find((effect) => effect.type === 'window_closed')?.count ?? 0;
     const closed = dropped > 0 || (messages.length > 0 && !windowOpen(lastCustomerMessageAt, now));
     if (!closed) return { messages, senders, held: false, skipped: 0 };
-    const fallback = settingsOf(choice.flow).fallbackTemplate;
+    // The waiting node's own fallback (the node whose reminder or answer this is), else the flow's.
+    const waiting = choice.session?.nodeId == null ? undefined : choice.flow.nodes.find((node) => node.id === choice.session!.nodeId);
+    const fallback = (waiting?.data as { fallbackTemplate?: TemplateRef } | undefined)?.fallbackTemplate ?? settingsOf(choice.flow).fallbackTemplate;
     if (fallback) {
       const { variables, lastText } = result.session;
       // The template stands for the turn's messages: counted for the node that sent the first of them.

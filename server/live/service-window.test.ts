@@ -1,4 +1,5 @@
-import { createLiveTestApp, PHONE_NUMBER_ID, pizzeria, type LiveTestApp } from '../testing/live-test-app.ts';
+import { createLiveTestApp, PHONE_NUMBER_ID, pizzeria, WABA_ID, type LiveTestApp } from '../testing/live-test-app.ts';
+import { sampleTemplates } from '../testing/sample-templates.ts';
 import { textWebhook } from '../testing/webhook-body.ts';
 
 const HOUR = 3_600_000;
@@ -36,6 +37,8 @@ describe('the 24-hour window, measured from the message\'s own timestamp', () =>
   it('sends the flow\'s fallback template instead, with its parameters rendered', async () => {
     const document = pizzeria();
     document.settings = { ...document.settings, fallbackTemplate: { name: 'retomar_pedido', language: 'es_AR', bodyParameters: { '1': '{{contact.name}}' } } };
+    // Publishing checks the template on the number's WABA (docs/templates.md §3).
+    t.graph.management.setTemplates(WABA_ID, sampleTemplates());
     await t.publish(document);
     await sayLate('hola', 25, 'wamid.LATE2');
     expect(t.graph.requests.map((request) => request.body)).toEqual([{

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FlowDocument } from '../../schema/index.ts';
+import type { FlowDocument, NodeOf } from '../../schema/index.ts';
 import { startFakeGraph, type FakeGraph } from '../testing/fake-graph.ts';
-import { createLiveTestApp, PHONE_NUMBER_ID, type LiveTestApp } from '../testing/live-test-app.ts';
+import { createLiveTestApp, PHONE_NUMBER_ID, WABA_ID, type LiveTestApp } from '../testing/live-test-app.ts';
 import { publishFlow, waitForDrain } from '../testing/publish-fixture.ts';
 import { spawnServer, type SpawnedServer } from '../testing/spawn-server.ts';
 import { signedHeaders, textWebhook } from '../testing/webhook-body.ts';
@@ -76,6 +76,13 @@ describe('durable timers on the live path', () => {
     await t.settle();
     // Version 2 has a fallback template; the second customer's conversation is pinned to it.
     flow.settings = { ...flow.settings, fallbackTemplate: { name: 'retomar_charla', language: 'es_AR', bodyParameters: { '1': '{{contact.name}}' } } };
+    // The question's own fallback wins over the flow's: its reminder is what falls due.
+    const question = flow.nodes.find((node) => node.id === 'pregunta') as NodeOf<'question'>;
+    question.data.fallbackTemplate = { name: 'recordatorio_nombre', language: 'es_AR', bodyParameters: { '1': '{{contact.name}}' } };
+    // Publishing checks both templates on the number's WABA (docs/templates.md §3).
+    t.graph.management.setTemplates(WABA_ID, ['retomar_charla', 'recordatorio_nombre'].map((name, index) => ({
+      id: String(700 + index), name, language: 'es_AR', category: 'UTILITY', status: 'APPROVED', components: [{ type: 'BODY', text: 'Hola {{1}}, ¿seguimos?' }],
+    })));
     await t.publish(flow);
     await t.postWebhook(textWebhook({ phoneNumberId: PHONE_NUMBER_ID, from: '5491100000002', wamid: 'wamid.W2', text: 'hola', name: 'Beto' }));
     await t.settle();
@@ -88,7 +95,7 @@ describe('durable timers on the live path', () => {
     await t.settle();
     expect(t.graph.requests.slice(2).map((request) => request.body)).toEqual([{
       messaging_product: 'whatsapp', recipient_type: 'individual', to: '+5491100000002', type: 'template',
-      template: { name: 'retomar_charla', language: { policy: 'deterministic', code: 'es_AR' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Beto' }] }] },
+      template: { name: 'recordatorio_nombre', language: { policy: 'deterministic', code: 'es_AR' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Beto' }] }] },
     }]);
     expect(t.graph.requests[2]!.wamid).toBeDefined();
     expect(t.rows('SELECT state FROM timers WHERE action LIKE \'%timeout%\' ORDER BY id')).toEqual([{ state: 'fired' }, { state: 'fired' }]);
