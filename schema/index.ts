@@ -7,10 +7,10 @@ export { KNOWLEDGE_LIMITS, KnowledgeEntry, checkKnowledge, knowledgeId } from '.
 export { splitIntoKnowledge } from './knowledge-import.ts';
 export { FLOW_LIMITS, flowLimitBreach, nestsDeeperThan, type FlowLimitBreach } from './flow-limits.ts';
 export { flowValidators } from './ajv.ts';
-export { validateFlow, type ValidateFlowOptions } from './validate/validate-flow.ts';
+export { validateFlow, findFlowProblems, type ValidateFlowOptions } from './validate/validate-flow.ts';
 export { variableFields } from './validate/variables.ts';
-export type { Problem } from './validate/problem-list.ts';
-export { capProblems, PROBLEMS_SHOWN_PER_CODE, type CappedProblems, type ProblemCount } from './problem-cap.ts';
+export { renderProblems, type Problem, type FoundProblem } from './validate/problem-list.ts';
+export { capProblems, renderCappedProblems, PROBLEMS_SHOWN_PER_CODE, type CappedProblems, type ProblemCount } from './problem-cap.ts';
 export {
   problemCatalogue, problemMessage, problemSeverity, PROBLEM_CODES,
   type ProblemCode, type ErrorCode, type WarningCode, type ProblemLocale,

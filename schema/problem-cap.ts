@@ -1,5 +1,5 @@
-import type { ProblemCode } from './problems.ts';
-import type { Problem } from './validate/problem-list.ts';
+import { problemSeverity, type ProblemCode, type ProblemLocale } from './problems.ts';
+import { renderProblems, type FoundProblem, type Problem } from './validate/problem-list.ts';
 
 /**
  * How many problems of one code a draft's answer lists. A careless or generated flow can have
@@ -16,24 +16,25 @@ export interface ProblemCount {
   shown: number;
 }
 
-export interface CappedProblems {
+export interface CappedProblems<P extends { code: ProblemCode } = Problem> {
   /** At most `perCode` of each code, in the order they were found. */
-  problems: Problem[];
+  problems: P[];
   /** One entry per code found, errors first, then the most frequent. */
   problemCounts: ProblemCount[];
 }
 
 /**
  * The problems grouped by code and capped: the first `perCode` of each code, plus every code's count.
+ * Problems with or without words (`findFlowProblems`): a code's severity is the catalogue's.
  * @example capProblems(validateFlow(flow).problems).problemCounts // [{ code: 'dead_end', severity: 'error', total: 1501, shown: 20 }, …]
  */
-export function capProblems(problems: readonly Problem[], perCode = PROBLEMS_SHOWN_PER_CODE): CappedProblems {
+export function capProblems<P extends { code: ProblemCode }>(problems: readonly P[], perCode = PROBLEMS_SHOWN_PER_CODE): CappedProblems<P> {
   const counts = new Map<ProblemCode, ProblemCount>();
-  const shown: Problem[] = [];
+  const shown: P[] = [];
   for (const problem of problems) {
     let count = counts.get(problem.code);
     if (count === undefined) {
-      count = { code: problem.code, severity: problem.severity, total: 0, shown: 0 };
+      count = { code: problem.code, severity: problemSeverity(problem.code), total: 0, shown: 0 };
       counts.set(problem.code, count);
     }
     count.total += 1;
@@ -45,4 +46,9 @@ export function capProblems(problems: readonly Problem[], perCode = PROBLEMS_SHO
   const severityRank = (count: ProblemCount) => (count.severity === 'error' ? 0 : 1);
   const problemCounts = [...counts.values()].sort((a, b) => severityRank(a) - severityRank(b) || b.total - a.total);
   return { problems: shown, problemCounts };
+}
+
+/** Capped problems without words, written in one locale (the same as capping the rendered problems). */
+export function renderCappedProblems(capped: CappedProblems<FoundProblem>, locale: ProblemLocale): CappedProblems {
+  return { problems: renderProblems(capped.problems, locale), problemCounts: capped.problemCounts };
 }

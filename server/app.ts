@@ -91,13 +91,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const channels = createChannelRepository(database, config.whatsapp, new SecretBox(secretKey.key));
   const management = new GraphManagementClient(config.whatsapp.graphUrl, GRAPH_MANAGEMENT_TIMEOUT_MS);
   const tokenOf = async (phoneNumberId: string) => (await channels.resolve(phoneNumberId))?.accessToken;
+  const flows = createFlowRepository(database);
   const context: CharlaContext = {
     config,
     database,
     db: database.db,
     sqlite: database.sqlite,
-    flows: createFlowRepository(database),
-    draftProblems: createDraftProblems(),
+    flows,
+    draftProblems: createDraftProblems(flows),
     channels,
     metaFlows: createMetaFlows(database, management, tokenOf),
     templates: createTemplateStore(database, management, tokenOf),

@@ -18,9 +18,25 @@ export interface ProblemPlace {
   edgeId?: string;
 }
 
-interface Found extends ProblemPlace {
+/**
+ * A problem without words: its code, place and parameters. JSON as it is, so a server can store it
+ * and write its message in any locale later (`renderProblems`).
+ */
+export interface FoundProblem extends ProblemPlace {
   code: ProblemCode;
   params: ProblemParams;
+}
+
+/** The problems' messages in one locale, in the order found. */
+export function renderProblems(found: readonly FoundProblem[], locale: ProblemLocale): Problem[] {
+  return found.map(({ code, params, pointer, nodeId, edgeId }) => ({
+    severity: problemSeverity(code),
+    code,
+    message: problemMessage(code, params, locale),
+    ...(nodeId === undefined ? {} : { nodeId }),
+    ...(edgeId === undefined ? {} : { edgeId }),
+    pointer,
+  }));
 }
 
 /**
@@ -28,7 +44,7 @@ interface Found extends ProblemPlace {
  * so every check stays locale-free.
  */
 export class ProblemList {
-  private readonly found: Found[] = [];
+  private readonly found: FoundProblem[] = [];
 
   add(code: ProblemCode, place: ProblemPlace, params: ProblemParams = {}): void {
     this.found.push({ code, params, ...place });
@@ -38,15 +54,9 @@ export class ProblemList {
     return this.found.length;
   }
 
-  render(locale: ProblemLocale): Problem[] {
-    return this.found.map(({ code, params, pointer, nodeId, edgeId }) => ({
-      severity: problemSeverity(code),
-      code,
-      message: problemMessage(code, params, locale),
-      ...(nodeId === undefined ? {} : { nodeId }),
-      ...(edgeId === undefined ? {} : { edgeId }),
-      pointer,
-    }));
+  /** The problems without words, in the order found. */
+  entries(): readonly FoundProblem[] {
+    return this.found;
   }
 }
 

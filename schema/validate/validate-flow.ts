@@ -7,7 +7,7 @@ import { checkNode, checkOutputIds } from '../registry.ts';
 import { outlineOfBrokenFlow, outlineOfValidFlow, type FlowOutline } from './flow-outline.ts';
 import { checkGraph } from './graph.ts';
 import { checkLoops } from './loops.ts';
-import { ProblemList, type Problem } from './problem-list.ts';
+import { ProblemList, renderProblems, type FoundProblem, type Problem } from './problem-list.ts';
 import { brokenItems, translateSchemaErrors } from './schema-errors.ts';
 import { checkReusedVariables, checkVariables } from './variables.ts';
 import { checkTemplates } from './template-checks.ts';
@@ -31,10 +31,18 @@ export interface ValidateFlowOptions {
  * @example const { problems } = validateFlow(JSON.parse(text), { locale: 'en' });
  */
 export function validateFlow(document: unknown, options: ValidateFlowOptions = {}): { problems: Problem[] } {
+  return { problems: renderProblems(findFlowProblems(document), options.locale ?? 'es') };
+}
+
+/**
+ * The same problems as `validateFlow`, without words: what a server stores with a draft revision and
+ * writes in the reader's language when it is read (`renderProblems`).
+ */
+export function findFlowProblems(document: unknown): readonly FoundProblem[] {
   const problems = new ProblemList();
   const outline = readFlow(document, problems, options.templates);
   if (outline) checkFlow(outline, problems);
-  return { problems: problems.render(options.locale ?? 'es') };
+  return problems.entries();
 }
 
 /**

@@ -21,6 +21,11 @@ export const flows = pgTable('flows', {
   updatedAt: millis('updated_at').notNull(),
   /** Who saved the draft last (the token's name); null for drafts stored before it was recorded. */
   updatedBy: text('updated_by'),
+  /**
+   * The draft's problems, capped and without words (JSON, server/flows/draft-problems.ts), written with the
+   * document; null for drafts stored before they were kept, until the first read writes them.
+   */
+  problems: text('problems'),
 });
 
 export const flowVersions = pgTable(

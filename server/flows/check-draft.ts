@@ -1,23 +1,22 @@
 import { AppError } from '../errors.ts';
-import { flowLimitBreach, flowValidators, migrateFlow, validateFlow, type FlowDocument, type Problem, type ProblemLocale } from '../../schema/index.ts';
-
-export type { Problem };
+import { findFlowProblems, flowLimitBreach, flowValidators, migrateFlow, type FlowDocument, type FoundProblem } from '../../schema/index.ts';
 
 export type DraftCheck =
-  | { schemaValid: true; document: FlowDocument; problems: Problem[] }
-  | { schemaValid: false; problems: Problem[] };
+  | { schemaValid: true; document: FlowDocument; found: readonly FoundProblem[] }
+  | { schemaValid: false; found: readonly FoundProblem[] };
 
 /**
  * Whether a document may be stored as a draft (it follows the JSON Schema, after migrating an
- * older format version) and every problem it has. Graph problems (dead ends while building) do
- * not stop a draft from being saved; any `error` problem stops it from being published.
- * @example const check = checkDraft(body, 'es'); if (!check.schemaValid) reply422(check.problems);
+ * older format version) and every problem it has, without words (`renderProblems` writes them in
+ * the reader's language). Graph problems (dead ends while building) do not stop a draft from being
+ * saved; any `error` problem stops it from being published.
+ * @example const check = checkDraft(body); if (!check.schemaValid) reply422(renderProblems(check.found, 'es'));
  */
-export function checkDraft(document: unknown, locale: ProblemLocale = 'es'): DraftCheck {
+export function checkDraft(document: unknown): DraftCheck {
   const migrated = isRecord(document) ? migrateFlow(document) : undefined;
-  const { problems } = validateFlow(migrated ?? document, { locale });
-  if (migrated && flowValidators().fast(migrated)) return { schemaValid: true, document: migrated, problems };
-  return { schemaValid: false, problems };
+  const found = findFlowProblems(migrated ?? document);
+  if (migrated && flowValidators().fast(migrated)) return { schemaValid: true, document: migrated, found };
+  return { schemaValid: false, found };
 }
 
 /**

@@ -6,11 +6,14 @@ import type { CharlaDb } from '../db/connection.ts';
 import type { CharlaDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { contentHash } from './content-hash.ts';
+import type { DraftRevision, StoredProblems } from './draft-problems.ts';
 
 export interface FlowDraft extends FlowSummary {
   document: FlowDocument;
   /** When this revision was saved: with the id and revision, it names the stored document (draft-problems.ts). */
   updatedAt: number;
+  /** The revision's problems as saved (JSON of `StoredProblems`); null for drafts stored before they were kept. */
+  storedProblems: string | null;
 }
 
 /** Parsed versions kept in memory: they never change, and the live path reads them on every turn. */
@@ -26,7 +29,7 @@ export function createFlowRepository(database: CharlaDatabase) {
   const summaryColumns = {
     id: flows.id, name: flows.name, revision: flows.revision, liveVersion: flows.liveVersion, updatedAt: flows.updatedAt, updatedBy: flows.updatedBy,
   };
-  const draftById = prepared(db.select({ ...summaryColumns, document: flows.document }).from(flows)
+  const draftById = prepared(db.select({ ...summaryColumns, document: flows.document, storedProblems: flows.problems }).from(flows)
     .where(eq(flows.id, sql.placeholder('id'))), 'flow_draft_by_id');
   const summaryById = prepared(db.select(summaryColumns).from(flows).where(eq(flows.id, sql.placeholder('id'))), 'flow_summary_by_id');
   const livePointer = prepared(db.select({ liveVersion: flows.liveVersion }).from(flows)
@@ -76,10 +79,15 @@ export function createFlowRepository(database: CharlaDatabase) {
     }
   }
 
-  /** Stores a new flow's draft at revision 1 (in `tx` when given) by `author` (null: Charla itself); false if the id is taken. */
-  async function createDraftIfNew(document: FlowDocument, now: number, author: string | null, tx: CharlaDb = db): Promise<boolean> {
+  /**
+   * Stores a new flow's draft at revision 1 with its problems (in `tx` when given) by `author` (null: Charla
+   * itself); false if the id is taken.
+   */
+  async function createDraftIfNew(
+    document: FlowDocument, problems: StoredProblems, now: number, author: string | null, tx: CharlaDb = db,
+  ): Promise<boolean> {
     const created = await tx.insert(flows).values({
-      id: document.id, name: document.name, document: JSON.stringify(document),
+      id: document.id, name: document.name, document: JSON.stringify(document), problems: JSON.stringify(problems),
       revision: 1, createdAt: now, updatedAt: now, updatedBy: author,
     }).onConflictDoNothing().returning({ id: flows.id });
     return created.length > 0;
@@ -122,21 +130,30 @@ export function createFlowRepository(database: CharlaDatabase) {
     requireDraft,
     requireFlow,
 
-    /** Stores a new flow's draft at revision 1; 409 if the id is taken. */
-    async createDraft(document: FlowDocument, now: number, author: string): Promise<number> {
-      if (!(await createDraftIfNew(document, now, author))) throw new AppError('flow_exists', `A flow "${document.id}" already exists`);
+    /** Keeps the problems of a draft stored without them; a draft saved since keeps its own. */
+    async storeProblems(draft: DraftRevision, problems: StoredProblems): Promise<void> {
+      await db.update(flows).set({ problems: JSON.stringify(problems) })
+        .where(and(eq(flows.id, draft.id), eq(flows.revision, draft.revision), eq(flows.updatedAt, draft.updatedAt)));
+    },
+
+    /** Stores a new flow's draft at revision 1 with its problems; 409 if the id is taken. */
+    async createDraft(document: FlowDocument, problems: StoredProblems, now: number, author: string): Promise<number> {
+      if (!(await createDraftIfNew(document, problems, now, author))) throw new AppError('flow_exists', `A flow "${document.id}" already exists`);
       return 1;
     },
 
     createDraftIfNew,
 
     /**
-     * Replaces the draft if `revision` is still current; returns the new revision, else 409 naming who
-     * saved the current one and when, so the person whose save was refused knows whom to ask.
+     * Replaces the draft and its problems if `revision` is still current; returns the new revision, else 409
+     * naming who saved the current one and when, so the person whose save was refused knows whom to ask.
      */
-    async saveDraft(id: string, document: FlowDocument, revision: number, now: number, author: string): Promise<number> {
+    async saveDraft(id: string, document: FlowDocument, problems: StoredProblems, revision: number, now: number, author: string): Promise<number> {
       const saved = await db.update(flows)
-        .set({ name: document.name, document: JSON.stringify(document), revision: revision + 1, updatedAt: now, updatedBy: author })
+        .set({
+          name: document.name, document: JSON.stringify(document), problems: JSON.stringify(problems),
+          revision: revision + 1, updatedAt: now, updatedBy: author,
+        })
         .where(and(eq(flows.id, id), eq(flows.revision, revision))).returning({ id: flows.id });
       if (saved.length === 0) {
         const current = await requireFlow(id);

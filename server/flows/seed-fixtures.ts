@@ -1,6 +1,8 @@
 import { listFixtureFlows, type FixtureFlow } from '../../fixtures/index.ts';
 import type { CharlaContext } from '../context.ts';
+import { renderProblems } from '../../schema/index.ts';
 import { checkDraft } from './check-draft.ts';
+import { storedProblems } from './draft-problems.ts';
 
 const FIXTURES_LOADED = 'fixtures_loaded_at';
 
@@ -32,8 +34,8 @@ export async function seedFixtureDrafts(
     for (const { file, document } of fixtures()) {
       const check = checkDraft(document);
       if (!check.schemaValid) {
-        result.skipped.push({ file, reason: check.problems.map((problem) => problem.message).join('; ') });
-      } else if (!(await flows.createDraftIfNew(check.document, now(), null, tx))) {
+        result.skipped.push({ file, reason: renderProblems(check.found, 'es').map((problem) => problem.message).join('; ') });
+      } else if (!(await flows.createDraftIfNew(check.document, storedProblems(check.found), now(), null, tx))) {
         result.skipped.push({ file, reason: `a flow "${check.document.id}" already exists` });
       } else {
         result.loaded.push(check.document.id);

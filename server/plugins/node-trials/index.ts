@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tryApiCallNode } from '../../../schema/api/node-trials.ts';
-import type { FlowDocument, NodeData, Problem } from '../../../schema/index.ts';
+import { renderProblems, type FlowDocument, type NodeData, type Problem } from '../../../schema/index.ts';
 import { permissions, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
 import { checkDraft, requireWithinFlowLimits } from '../../flows/check-draft.ts';
@@ -47,7 +47,7 @@ function checkedNodeData(document: FlowDocument, nodeId: string, given: unknown,
   const candidate = { ...document, nodes: document.nodes.with(index, { ...node, data: given ?? node.data } as typeof node) };
   requireWithinFlowLimits(candidate);
   const prefix = `/nodes/${index}/data`;
-  const problems = checkDraft(candidate, locale).problems.filter((problem: Problem) =>
+  const problems = renderProblems(checkDraft(candidate).found, locale).filter((problem: Problem) =>
     problem.severity === 'error' && (problem.pointer === prefix || problem.pointer.startsWith(`${prefix}/`)));
   if (problems.length > 0) {
     throw new AppError('node_data_invalid', `Node "${nodeId}" has ${problems.length} error(s): ${problems.map((problem) => problem.message).join('; ')}`, { problems });

@@ -26,7 +26,7 @@ export const versionsPlugin: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const { id } = request.params;
       const draft = await flows.requireDraft(id);
-      const capped = draftProblems.of(draft, problemLocale(request));
+      const capped = draftProblems.validated(draft, problemLocale(request));
       const errors = capped.problemCounts.filter((count) => count.severity === 'error').reduce((sum, count) => sum + count.total, 0);
       if (errors > 0) throw new AppError('publish_blocked', `The draft of "${id}" has ${errors} error(s); fix them before publishing`, { ...capped });
       // The templates it sends must exist, approved and with these parameters, on every WABA serving it (docs/templates.md §3).
