@@ -31,14 +31,14 @@ export interface ValidateFlowOptions {
  * @example const { problems } = validateFlow(JSON.parse(text), { locale: 'en' });
  */
 export function validateFlow(document: unknown, options: ValidateFlowOptions = {}): { problems: Problem[] } {
-  return { problems: renderProblems(findFlowProblems(document), options.locale ?? 'es') };
+  return { problems: renderProblems(findFlowProblems(document, options), options.locale ?? 'es') };
 }
 
 /**
  * The same problems as `validateFlow`, without words: what a server stores with a draft revision and
  * writes in the reader's language when it is read (`renderProblems`).
  */
-export function findFlowProblems(document: unknown): readonly FoundProblem[] {
+export function findFlowProblems(document: unknown, options: Pick<ValidateFlowOptions, 'templates'> = {}): readonly FoundProblem[] {
   const problems = new ProblemList();
   const outline = readFlow(document, problems, options.templates);
   if (outline) checkFlow(outline, problems);
