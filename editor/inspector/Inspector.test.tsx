@@ -64,6 +64,16 @@ describe('inspector panel', () => {
     expect(store.getState().document.nodes.map((node) => node.id)).toEqual(['hola']);
   });
 
+  it('opens the variable list when {{ is typed, and the pick takes the braces’ place', async () => {
+    const store = renderWith(['hola']);
+    const text = screen.getByTestId('field-text') as HTMLTextAreaElement;
+    const typed = `${text.value} {{`;
+    fireEvent.change(text, { target: { value: typed, selectionStart: typed.length } });
+    const list = await screen.findByRole('listbox');
+    fireEvent.click(within(list).getByText('{{cliente}}'));
+    expect((store.getState().document.nodes[0]!.data as { text: string }).text).toBe(`${typed.slice(0, -2)}{{cliente}}`);
+  });
+
   it('offers declared variables, variables nodes store and the built-in ones', () => {
     renderWith(['hola']);
     fireEvent.click(screen.getAllByRole('button', { name: 'Insertar variable' })[0]!);

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useInspectorEnvironment } from '../InspectorContext.ts';
 import { messages } from '../messages.ts';
@@ -32,11 +32,16 @@ export function TextField({ name, label, value, onChange, limit, multiline, temp
   const ids = fieldIds(name);
   const over = limit !== undefined && [...value].length > limit;
 
+  // `{{` typed in a template opens the variable list; the pick replaces those two braces.
+  const [braces, setBraces] = useState<{ at: number; request: number }>({ at: -1, request: 0 });
+
   function insert(text: string) {
     const element = input.current;
-    const start = element?.selectionStart ?? value.length;
+    const typedBraces = braces.at >= 0 && value.slice(braces.at, braces.at + 2) === '{{';
+    const start = typedBraces ? braces.at : element?.selectionStart ?? value.length;
     const end = element?.selectionEnd ?? value.length;
-    onChange(value.slice(0, start) + text + value.slice(end));
+    onChange(value.slice(0, start) + text + value.slice(typedBraces ? Math.max(end, braces.at + 2) : end));
+    setBraces((previous) => ({ ...previous, at: -1 }));
     endGesture();
     requestAnimationFrame(() => {
       element?.focus();
@@ -53,7 +58,14 @@ export function TextField({ name, label, value, onChange, limit, multiline, temp
     readOnly,
     'aria-invalid': over || error !== undefined || undefined,
     'aria-describedby': error !== undefined ? errorId(ids.id) : undefined,
-    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+    onChange: (event: { target: { value: string; selectionStart?: number | null } }) => {
+      const { value: next, selectionStart } = event.target;
+      const caret = selectionStart ?? next.length;
+      if (template && next.length > value.length && next.slice(caret - 2, caret) === '{{' && next[caret - 3] !== '{') {
+        setBraces((previous) => ({ at: caret - 2, request: previous.request + 1 }));
+      }
+      onChange(next);
+    },
     onBlur: () => {
       onBlur?.();
       endGesture();
@@ -64,7 +76,7 @@ export function TextField({ name, label, value, onChange, limit, multiline, temp
       <div className="insp-text">
         {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
         <div className="insp-text-tools">
-          {template && !readOnly && <VariablePicker field={input} onPick={(variable) => insert(`{{${variable}}}`)} />}
+          {template && !readOnly && <VariablePicker field={input} openRequest={braces.request} onPick={(variable) => insert(`{{${variable}}}`)} />}
           {limit !== undefined && (
             <span
               className={over ? 'insp-counter insp-counter--over' : 'insp-counter'}

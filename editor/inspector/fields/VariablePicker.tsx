@@ -17,13 +17,21 @@ function placementStyle(placement: PopoverPlacement | null): CSSProperties {
  * opens below the field's tools, or above the field when the window has no room below, never over the
  * field; Escape or a click elsewhere closes it and gives the focus back to the field.
  */
-export function VariablePicker({ field, onPick }: { field: RefObject<HTMLElement | null>; onPick(variable: string): void }) {
+export function VariablePicker({ field, onPick, openRequest = 0 }: {
+  field: RefObject<HTMLElement | null>;
+  onPick(variable: string): void;
+  /** Opens the list whenever it grows (the field saw `{{` typed). */
+  openRequest?: number;
+}) {
   const t = useT(messages);
   const { variables } = useInspectorEnvironment();
   const [open, setOpen] = useState(false);
   const [placement, setPlacement] = useState<PopoverPlacement | null>(null);
   const root = useRef<HTMLSpanElement>(null);
   const menu = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (openRequest > 0) setOpen(true);
+  }, [openRequest]);
 
   // Closing hands the focus back to the field, so typing goes on where it was.
   const close = useCallback(() => {
