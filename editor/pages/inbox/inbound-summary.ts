@@ -41,7 +41,7 @@ const describers: { [K in InboundEvent['type']]: Describe<Extract<InboundEvent, 
   system: (event, t) => ({ icon: 'ⓘ', label: t('system'), ...(event.body ? { text: event.body } : {}) }),
   handoff_resolved: (_event, t) => ({ label: t('handedBack') }),
   agent_replied: (_event, t) => ({ label: t('agentReplied') }),
-  timer: (_event, t) => ({ icon: '⏱', label: t('timerFired') }),
+  timer: (_event, t) => ({ icon: '◷', label: t('timerFired') }),
 };
 
 /**

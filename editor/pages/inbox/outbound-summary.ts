@@ -34,6 +34,6 @@ export function outboundSummary(message: GraphMessage, t: InboxTranslate): Messa
     const shown = describe ? describe(interactive, t) : { label: t('unknownType', { type: `interactive/${interactive.type}` }) };
     return { ...shown, ...(frame === '' ? {} : { text: frame }) };
   }
-  if (message.type === 'template' && message.template) return { icon: '▤', label: t('template', { name: message.template.name }) };
+  if (message.type === 'template' && message.template) return { icon: '❏', label: t('template', { name: message.template.name }) };
   return { label: t('unknownType', { type: String(message.type) }) };
 }
