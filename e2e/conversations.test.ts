@@ -173,7 +173,7 @@ describe('simulating, answering and saving', () => {
     await page.getByTestId('sim-bot-message').filter({ hasText: '¿Seguís ahí, Simulador? Contame qué material necesitás' }).waitFor();
     await page.getByTestId('sim-bot-message').filter({ hasText: 'Escribime el material cuando puedas' }).waitFor();
     await page.getByTestId('node-material_otra_vez').and(page.locator('.flow-node--active')).waitFor();
-    await page.getByText('⏱ Adelantaste el reloj 1 hora. Se cumplió 1 temporizador.').waitFor();
+    await page.getByText('◷ Adelantaste el reloj 1 hora. Se cumplió 1 temporizador.').waitFor();
     expect(await page.getByTestId('sim-active-node').textContent()).toBe('material_otra_vez');
     await timers.filter({ hasText: 'material_otra_vez → timeout' }).filter({ hasText: 'dentro de 10 minutos' }).waitFor();
     await session.shot('29-simulator-time-travel');

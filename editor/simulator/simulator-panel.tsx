@@ -66,7 +66,7 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
     advancedText(amount, turn) {
       const moved = 'seconds' in amount ? t('advancedBy', { amount: durationText(amount.seconds, locale) }) : t('advancedToNext');
       const stopped = turn.stoppedAfter === undefined ? '' : ` ${t('stoppedAfter', { count: turn.stoppedAfter })}`;
-      return `⏱ ${moved} ${tp('firedTimers', turn.fired.length)}${stopped}`;
+      return `◷ ${moved} ${tp('firedTimers', turn.fired.length)}${stopped}`;
     },
   });
 
