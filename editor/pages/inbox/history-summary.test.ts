@@ -63,7 +63,7 @@ describe('inbox history summaries', () => {
     }), t)).toEqual({ icon: '▤', label: 'Formulario', text: 'Completá tus datos', options: ['Abrir formulario'] });
     expect(line(bot({ type: 'text', text: { body: 'Te paso con una persona' } }))).toBe('Te paso con una persona');
     expect(line(bot({ type: 'image', image: { link: 'https://example.com/menu.png', caption: 'Nuestro menú' } }))).toBe('▣ Nuestro menú');
-    expect(line(bot({ type: 'template', template: { name: 'recordatorio', language: { code: 'es' } } }))).toBe('▤ Plantilla «recordatorio»');
+    expect(line(bot({ type: 'template', template: { name: 'recordatorio', language: { code: 'es' } } }))).toBe('❏ Plantilla «recordatorio»');
     expect(line(conversationMessage({ direction: 'agent', body: null, createdAt: 0 }))).toBe('Mensaje de tipo «?»');
   });
 
