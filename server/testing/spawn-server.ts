@@ -19,7 +19,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * @example const server = await spawnServer('server/testing/serve-live.ts', { CHARLA_DB: path, PORT: '0' });
  */
 export async function spawnServer(entry: string, env: Record<string, string>, options: { cpu?: number } = {}): Promise<SpawnedServer> {
-  const node = [process.execPath, '--import', 'tsx', entry];
+  // BENCH_CPU_PROFILE_DIR=dir writes a V8 CPU profile of every spawned server there (Node refuses --cpu-prof in NODE_OPTIONS).
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE_DIR] : [];
+  const node = [process.execPath, ...profile, '--import', 'tsx', entry];
   const command = options.cpu === undefined ? node : ['taskset', '-c', String(options.cpu), ...node];
   const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
