@@ -1,6 +1,7 @@
 import { eq, isNotNull, like, or, sql } from 'drizzle-orm';
 import { ConfigError } from '../config.ts';
 import type { CharlaDatabase } from '../db/database.ts';
+import { SHARED_READ_CACHE_MS, sharedReadCache } from '../db/shared-read-cache.ts';
 import { SecretBox, SecretDecryptionError } from './secret-box.ts';
 
 /** A channel as the live path uses it: its own secrets, else the server's defaults. */
@@ -51,7 +52,8 @@ export async function hasEncryptedChannelSecrets({ db, tables: { channels } }: C
 
 /**
  * WhatsApp business numbers bound to flows. `resolve` is a prepared statement: the webhook calls it per request.
- * Access tokens and app secrets are stored encrypted with `box` and decrypted when resolved.
+ * Access tokens and app secrets are stored encrypted with `box` and decrypted when resolved; on PostgreSQL a
+ * resolved channel is kept for SHARED_READ_CACHE_MS (a round trip per webhook, turn and send otherwise).
  * @example const channel = await repo.resolve('1234567890'); // undefined if unknown
  */
 export function createChannelRepository(database: CharlaDatabase, defaults: ChannelSecrets, box: SecretBox) {
@@ -72,18 +74,21 @@ export function createChannelRepository(database: CharlaDatabase, defaults: Chan
   });
   const unpaused = { pausedAt: null, pauseCode: null, pauseReason: null };
 
+  const resolved = sharedReadCache(async (phoneNumberId: string): Promise<ResolvedChannel | undefined> => {
+    const row = await byId(phoneNumberId);
+    return row && {
+      phoneNumberId: row.phoneNumberId,
+      flowId: row.flowId,
+      accessToken: open(row.accessToken) ?? defaults.accessToken,
+      appSecret: open(row.appSecret) ?? defaults.appSecret,
+      verifyToken: row.verifyToken ?? defaults.verifyToken,
+      wabaId: row.wabaId,
+    };
+  }, database.dialect === 'postgres' ? SHARED_READ_CACHE_MS : 0);
+
   return {
-    async resolve(phoneNumberId: string): Promise<ResolvedChannel | undefined> {
-      const row = await byId(phoneNumberId);
-      return row && {
-        phoneNumberId: row.phoneNumberId,
-        flowId: row.flowId,
-        accessToken: open(row.accessToken) ?? defaults.accessToken,
-        appSecret: open(row.appSecret) ?? defaults.appSecret,
-        verifyToken: row.verifyToken ?? defaults.verifyToken,
-        wabaId: row.wabaId,
-      };
-    },
+    /** The channel with its secrets opened (the pause is not part of it: the sender reads that from the table). */
+    resolve: (phoneNumberId: string): Promise<ResolvedChannel | undefined> => resolved.get(phoneNumberId),
 
     /**
      * Binds a number to a flow; settings left out keep their stored value. A new access token
@@ -97,6 +102,7 @@ export function createChannelRepository(database: CharlaDatabase, defaults: Chan
         .values({ phoneNumberId, flowId, ...given, createdAt: now, updatedAt: now })
         .onConflictDoUpdate({ target: channels.phoneNumberId, set: { flowId, ...given, ...resume, updatedAt: now } })
         .returning();
+      resolved.forget(phoneNumberId);
       return summarise(row!);
     },
 
@@ -128,6 +134,7 @@ export function createChannelRepository(database: CharlaDatabase, defaults: Chan
           if (Object.keys(update).length > 0) await tx.update(channels).set(update).where(eq(channels.phoneNumberId, row.phoneNumberId));
         }
       });
+      resolved.forget();
       return sealed;
     },
 

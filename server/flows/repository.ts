@@ -4,6 +4,7 @@ import type { VersionSummary } from '../../schema/api/versions.ts';
 import type { FlowDocument } from '../../schema/index.ts';
 import type { CharlaDb } from '../db/connection.ts';
 import type { CharlaDatabase } from '../db/database.ts';
+import { SHARED_READ_CACHE_MS, sharedReadCache } from '../db/shared-read-cache.ts';
 import { AppError } from '../errors.ts';
 import { contentHash } from './content-hash.ts';
 import type { DraftRevision, StoredProblems } from './draft-problems.ts';
@@ -42,6 +43,9 @@ export function createFlowRepository(database: CharlaDatabase) {
     note: flowVersions.note, createdAt: flowVersions.createdAt,
   };
   const versionCache = new Map<string, FlowDocument>();
+  /** Which version is live, per flow; kept SHARED_READ_CACHE_MS on PostgreSQL (each turn asks), dropped when this instance changes it. */
+  const liveVersions = sharedReadCache(async (flowId: string) => (await livePointer({ id: flowId }))[0]?.liveVersion ?? undefined,
+    database.dialect === 'postgres' ? SHARED_READ_CACHE_MS : 0);
 
   async function getVersion(flowId: string, version: number): Promise<FlowDocument | undefined> {
     const key = `${flowId}\u0000${version}`;
@@ -103,8 +107,8 @@ export function createFlowRepository(database: CharlaDatabase) {
 
     /** The version new conversations of this flow start on, or undefined if never published. */
     async getLiveFlow(flowId: string): Promise<{ version: number; document: FlowDocument } | undefined> {
-      const version = (await livePointer({ id: flowId }))[0]?.liveVersion;
-      if (version === undefined || version === null) return undefined;
+      const version = await liveVersions.get(flowId);
+      if (version === undefined) return undefined;
       const document = await getVersion(flowId, version);
       return document && { version, document };
     },
@@ -191,7 +195,7 @@ export function createFlowRepository(database: CharlaDatabase) {
         });
         await tx.update(flows).set({ liveVersion: version }).where(eq(flows.id, id));
         return { version, contentHash: hash };
-      });
+      }).finally(() => liveVersions.forget(id));
     },
 
     async listVersions(id: string): Promise<VersionSummary[]> {
@@ -226,6 +230,7 @@ export function createFlowRepository(database: CharlaDatabase) {
         throw new AppError('version_not_found', `Flow "${id}" has no version ${version}`);
       }
       await db.update(flows).set({ liveVersion: version }).where(eq(flows.id, id));
+      liveVersions.forget(id);
     },
   };
 }

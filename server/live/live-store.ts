@@ -282,6 +282,11 @@ export interface SharedWork {
    * after which another instance may claim them (this one died) and send them again.
    */
   claimOutbox(now: number, capacity: number, ratePerSecond: number, leaseUntil: number): Promise<OutboxClaim>;
+  /**
+   * Calls `onQueued` whenever another instance queues replies (PostgreSQL's LISTEN/NOTIFY on a connection
+   * of its own, reopened if lost: `onLost` says so). Returns a function that stops listening.
+   */
+  listenForQueued(onQueued: () => void, onLost: (error: Error) => void): () => Promise<void>;
   /** Holds the number's sends on every instance until `until` (Meta's per-number throughput error). */
   pauseNumber(phoneNumberId: string, until: number, ratePerSecond: number): Promise<void>;
   /** Rows queued, in flight or uncertain, on channels not paused. */

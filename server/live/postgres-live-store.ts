@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, lte, min, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { alias } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import type { CharlaPgDb } from '../db/postgres-connection.ts';
 import {
   channels, conversationMessages, conversationRuns, conversationStarts, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, sendRates, timers,
@@ -70,7 +72,12 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       .where(eq(handoffNotices.state, 'pending')).prepare('next_due_notice'),
   };
 
-  /** Queues replies in order: one INSERT, ids ascending in the order given. */
+  /** Names this instance in its outbox notifications, so it does not wake itself twice (it woke when it queued). */
+  const instanceId = randomUUID();
+  /**
+   * Queues replies in order: one INSERT, ids ascending in the order given. Its RETURNING notifies the other
+   * instances' senders (delivered when the transaction commits) without a statement of its own.
+   */
   const enqueue = async (
     tx: Transaction, conversationId: number, phoneNumberId: string, bodies: string[], createdAt: number,
     origin: { flowId: string; flowVersion: number; nodeIds?: ReadonlyArray<string | null> },
@@ -79,7 +86,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
     const rows = await tx.insert(outbox).values(bodies.map((body, index) => ({
       conversationId, phoneNumberId, body, state: 'queued' as const, attempts: 0, nextAttemptAt: createdAt, createdAt,
       flowId: origin.flowId, flowVersion: origin.flowVersion, nodeId: origin.nodeIds?.[index] ?? null,
-    }))).returning({ id: outbox.id });
+    }))).returning({ id: outbox.id, notified: sql`(SELECT pg_notify(${OUTBOX_CHANNEL}, ${instanceId}))` });
     const ids = rows.map((row) => row.id).sort((a, b) => a - b);
     return bodies.map((body, index) => ({ id: ids[index]!, conversationId, phoneNumberId, body, attempts: 0, nextAttemptAt: createdAt }));
   };
@@ -111,40 +118,48 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
 
   return {
     inbound: {
-      accept: (messages, statuses) => db.transaction(async (tx) => {
-        const inserted = messages.length === 0 ? [] : await tx.insert(inboundMessages).values(messages.map((row) => ({
-          wamid: row.wamid, phoneNumberId: row.phoneNumberId, waId: row.waId, payload: row.payload, state: 'pending' as const,
-          receivedAt: row.receivedAt,
-        }))).onConflictDoNothing().returning({ wamid: inboundMessages.wamid });
-        const fresh = new Set(inserted.map((row) => row.wamid));
-        for (const status of statuses) {
-          // Only statuses of messages Charla sent: the outbox row the callback data names, or one with this wamid.
-          const [origin] = await tx.select({
-            flowId: outbox.flowId, flowVersion: outbox.flowVersion, nodeId: outbox.nodeId, createdAt: outbox.createdAt,
-          }).from(outbox).where(and(
-            eq(outbox.phoneNumberId, status.phoneNumberId),
-            status.outboxId === null ? eq(outbox.wamid, status.wamid) : or(eq(outbox.id, status.outboxId), eq(outbox.wamid, status.wamid)),
-          )).limit(1);
-          if (origin === undefined) continue;
-          if (analytics) {
-            const [stored] = await tx.select({ status: messageStatuses.status, pricingCategory: messageStatuses.pricingCategory })
-              .from(messageStatuses).where(eq(messageStatuses.wamid, status.wamid));
-            await addCounters(tx, statusCounters(origin, stored, status));
+      accept: async (messages, statuses) => {
+        const insertMessages = async (tx: Transaction | CharlaPgDb) => {
+          const inserted = messages.length === 0 ? [] : await tx.insert(inboundMessages).values(messages.map((row) => ({
+            wamid: row.wamid, phoneNumberId: row.phoneNumberId, waId: row.waId, payload: row.payload, state: 'pending' as const,
+            receivedAt: row.receivedAt,
+          }))).onConflictDoNothing().returning({ wamid: inboundMessages.wamid });
+          const fresh = new Set(inserted.map((row) => row.wamid));
+          return messages.filter((row) => fresh.has(row.wamid));
+        };
+        // Messages alone are one statement, atomic by itself: no BEGIN and COMMIT round trips around it.
+        if (statuses.length === 0) return insertMessages(db);
+        return db.transaction(async (tx) => {
+          const fresh = await insertMessages(tx);
+          for (const status of statuses) {
+            // Only statuses of messages Charla sent: the outbox row the callback data names, or one with this wamid.
+            const [origin] = await tx.select({
+              flowId: outbox.flowId, flowVersion: outbox.flowVersion, nodeId: outbox.nodeId, createdAt: outbox.createdAt,
+            }).from(outbox).where(and(
+              eq(outbox.phoneNumberId, status.phoneNumberId),
+              status.outboxId === null ? eq(outbox.wamid, status.wamid) : or(eq(outbox.id, status.outboxId), eq(outbox.wamid, status.wamid)),
+            )).limit(1);
+            if (origin === undefined) continue;
+            if (analytics) {
+              const [stored] = await tx.select({ status: messageStatuses.status, pricingCategory: messageStatuses.pricingCategory })
+                .from(messageStatuses).where(eq(messageStatuses.wamid, status.wamid));
+              await addCounters(tx, statusCounters(origin, stored, status));
+            }
+            await tx.insert(messageStatuses).values({
+              wamid: status.wamid, status: status.status as typeof messageStatuses.$inferInsert.status, recipientId: status.recipientId,
+              timestamp: status.timestampSeconds, errorCode: status.errorCode, errorTitle: status.errorTitle, updatedAt: status.updatedAt,
+              pricingCategory: status.pricingCategory, pricingType: status.pricingType, billable: status.billable,
+            }).onConflictDoUpdate(statusUpsert(messageStatuses));
+            // A send whose answer was lost is settled by the status naming it (docs/security.md, no blind resend).
+            if (status.outboxId !== null) {
+              await tx.update(outbox).set({ state: 'sent', wamid: status.wamid }).where(and(
+                eq(outbox.id, status.outboxId), eq(outbox.phoneNumberId, status.phoneNumberId), inArray(outbox.state, ['in_flight', 'uncertain']),
+              ));
+            }
           }
-          await tx.insert(messageStatuses).values({
-            wamid: status.wamid, status: status.status as typeof messageStatuses.$inferInsert.status, recipientId: status.recipientId,
-            timestamp: status.timestampSeconds, errorCode: status.errorCode, errorTitle: status.errorTitle, updatedAt: status.updatedAt,
-            pricingCategory: status.pricingCategory, pricingType: status.pricingType, billable: status.billable,
-          }).onConflictDoUpdate(statusUpsert(messageStatuses));
-          // A send whose answer was lost is settled by the status naming it (docs/security.md, no blind resend).
-          if (status.outboxId !== null) {
-            await tx.update(outbox).set({ state: 'sent', wamid: status.wamid }).where(and(
-              eq(outbox.id, status.outboxId), eq(outbox.phoneNumberId, status.phoneNumberId), inArray(outbox.state, ['in_flight', 'uncertain']),
-            ));
-          }
-        }
-        return messages.filter((row) => fresh.has(row.wamid));
-      }),
+          return fresh;
+        });
+      },
       pending: () => reads.pendingInbound.execute(),
       markFailed: async (wamid, error) => {
         await db.update(inboundMessages).set({ state: 'failed', error }).where(eq(inboundMessages.wamid, wamid));
@@ -289,17 +304,21 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       byKey: async (scope, idempotencyKey) => (await db.select(startColumns(conversationStarts)).from(conversationStarts)
         .where(and(eq(conversationStarts.scope, scope), eq(conversationStarts.idempotencyKey, idempotencyKey))))[0],
     },
-    shared: sharedWork(db, ({ phoneNumberId, waId }) => reads.pendingOf.execute({ phoneNumberId, waId })),
+    shared: sharedWork(db, ({ phoneNumberId, waId }) => reads.pendingOf.execute({ phoneNumberId, waId }), instanceId),
     close: async () => undefined,
   };
 }
 
 const UNSENT = ['queued', 'in_flight', 'uncertain'] as const;
+/** The LISTEN/NOTIFY channel on which instances say they queued replies. */
+const OUTBOX_CHANNEL = 'charla_outbox_queued';
+/** How long a listener that lost its connection waits before listening again (the senders' slow poll covers the gap). */
+const RELISTEN_MS = 1000;
 /** A number idle for a while may send one second's worth at once, as the single-instance token bucket allows. */
 const RATE_BURST_MS = 1000;
 
 /** How instances share the work on one PostgreSQL (LiveStore.shared; docs/operations.md, Several instances). */
-function sharedWork(db: CharlaPgDb, pendingOf: SharedWork['pendingOf']): SharedWork {
+function sharedWork(db: CharlaPgDb, pendingOf: SharedWork['pendingOf'], instanceId: string): SharedWork {
   const earlier = alias(outbox, 'earlier');
   /** Numbers whose send_rates row exists (rows are never deleted): no insert before their next claim. */
   const rated = new Set<string>();
@@ -367,6 +386,31 @@ function sharedWork(db: CharlaPgDb, pendingOf: SharedWork['pendingOf']): SharedW
         })),
       };
     }),
+    listenForQueued: (onQueued, onLost) => {
+      let client: pg.Client | undefined;
+      let retry: NodeJS.Timeout | undefined;
+      let stopped = false;
+      const listen = () => {
+        // The pool drizzle runs on (openPostgres), for its connection settings: LISTEN needs a connection of its own.
+        const listener = new pg.Client((db as CharlaPgDb & { $client: pg.Pool }).$client.options);
+        client = listener;
+        listener.on('notification', (message) => {
+          if (message.payload !== instanceId) onQueued();
+        });
+        listener.on('error', (error) => {
+          onLost(error);
+          listener.end().catch(() => undefined);
+          if (!stopped) retry = setTimeout(listen, RELISTEN_MS);
+        });
+        listener.connect().then(() => listener.query(`LISTEN ${OUTBOX_CHANNEL}`)).catch((error: Error) => listener.emit('error', error));
+      };
+      listen();
+      return async () => {
+        stopped = true;
+        clearTimeout(retry);
+        await client?.end().catch(() => undefined);
+      };
+    },
     pauseNumber: async (phoneNumberId, until, ratePerSecond) => {
       const slotAt = until + RATE_BURST_MS - 1000 / ratePerSecond;
       await db.insert(sendRates).values({ phoneNumberId, slotAt }).onConflictDoUpdate({

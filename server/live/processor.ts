@@ -172,13 +172,13 @@ export class LiveProcessor {
       this.drainAgain.delete(key);
       if (!(await shared.claims.tryClaim(key))) return;
       try {
-        for (let rows = await untaken(); rows.length > 0; rows = await untaken()) {
-          for (const row of rows) taken.add(row.wamid);
-          await Promise.all([...this.queueRows(rows)].map((localKey) => this.settled(localKey)));
-        }
+        const rows = await untaken();
+        for (const row of rows) taken.add(row.wamid);
+        await Promise.all([...this.queueRows(rows)].map((localKey) => this.settled(localKey)));
       } finally {
         await shared.claims.release(key);
       }
+      // Looked for after letting go, not before: a message another instance stored meanwhile, finding the claim held, is seen here.
       if (!this.drainAgain.has(key) && (await untaken()).length === 0) return;
     }
   }

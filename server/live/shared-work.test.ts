@@ -87,6 +87,32 @@ describe('several instances on one PostgreSQL', () => {
     expect((await b!.shared.claimOutbox(NOW + 5_000, 64, 5, LEASE)).items.filter((item) => item.phoneNumberId === NUMBER)).toHaveLength(1);
   });
 
+  it('wake the other instances\' senders when one queues replies (LISTEN/NOTIFY), not its own', async () => {
+    const [a, b] = instances;
+    const heard = { a: 0, b: 0 };
+    const lost: Error[] = [];
+    const stops = [a!.shared.listenForQueued(() => { heard.a += 1; }, (error) => lost.push(error)),
+      b!.shared.listenForQueued(() => { heard.b += 1; }, (error) => lost.push(error))];
+    try {
+      // LISTEN is on a connection of its own: wait until both listen before queueing.
+      for (let tries = 0; tries < 100 && heard.a === 0; tries += 1) {
+        await queueReplies(b!.store, `54911000002${String(tries).padStart(2, '0')}`, 2);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(heard.a).toBeGreaterThan(0);
+      const before = heard.a;
+      await queueReplies(b!.store, '5491100000300', 1);
+      await queueReplies(a!.store, '5491100000301', 1);
+      for (let tries = 0; tries < 100 && heard.a === before; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(heard.a).toBe(before + 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard.b).toBe(1); // a's one turn, never its own
+      expect(lost).toEqual([]);
+    } finally {
+      await Promise.all(stops.map((stop) => stop()));
+    }
+  });
+
   it('read a contact\'s pending messages whoever stored them, in arrival order, and find those left waiting', async () => {
     const [a, b] = instances;
     const row = (wamid: string, waId: string, receivedAt: number) => ({

@@ -3,8 +3,17 @@ import type { OutboxItem, SharedWork } from '../live-store.ts';
 import type { LiveMetrics } from '../metrics.ts';
 import type { SendSource } from './send-queue.ts';
 
-/** How often an instance with nothing to send looks for rows other instances queued or retries that fell due. */
-const POLL_MS = 100;
+/**
+ * How often an instance with nothing to send looks at the table anyway: the safety net for a lost
+ * notification and for claims whose instance died (their lease lapsed). Rows queued by another
+ * instance wake this one at once (LISTEN/NOTIFY); its own rows and retries wake it by themselves.
+ */
+const SAFETY_POLL_MS = 1000;
+/**
+ * Other instances' notifications arriving within this long are answered with one claim: under load
+ * every turn notifies, and a claim per notification per instance would cost more than the sends.
+ */
+const NOTIFIED_CLAIM_DELAY_MS = 10;
 /** How stale the unsent count (the gauge, idle checks) may be. */
 const COUNT_MAX_AGE_MS = 250;
 
@@ -28,12 +37,18 @@ export class ClaimedSends implements SendSource {
   private readonly pausedHere = new Set<string>();
   private wakeTimer: { at: number; timer: NodeJS.Timeout } | undefined;
   private unsent = { count: 0, at: -Infinity };
+  private readonly stopListening: () => Promise<void>;
 
   constructor(
     private readonly shared: SharedWork,
     private readonly settings: ClaimedSendsSettings,
     private readonly deps: { now(): number; wake(): void; log: FastifyBaseLogger; metrics: LiveMetrics },
-  ) {}
+  ) {
+    this.stopListening = shared.listenForQueued(
+      () => this.wakeAt(this.deps.now() + NOTIFIED_CLAIM_DELAY_MS),
+      (error) => deps.log.warn({ err: error }, 'outbox: lost the connection listening for other instances\' replies; listening again (the slow poll covers the gap)'),
+    );
+  }
 
   /** Rows are in the table already: only a wake-up, to claim them. */
   add(): void {
@@ -49,10 +64,7 @@ export class ClaimedSends implements SendSource {
         'outbox: resending a message that was in flight when its instance stopped, unless a status webhook names it');
     }
     if (claim.rateWaitMs !== undefined) this.wakeAt(now + claim.rateWaitMs);
-    if (claim.items.length === 0) {
-      this.wakeAt(now + POLL_MS);
-      this.refreshCount();
-    }
+    if (claim.items.length === 0) this.wakeAt(now + SAFETY_POLL_MS);
     return claim.items;
   }
 
@@ -103,6 +115,7 @@ export class ClaimedSends implements SendSource {
   clearTimers(): void {
     if (this.wakeTimer) clearTimeout(this.wakeTimer.timer);
     this.wakeTimer = undefined;
+    void this.stopListening();
   }
 
   private refreshCount(): void {

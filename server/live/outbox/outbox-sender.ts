@@ -309,7 +309,8 @@ export class OutboxSender {
       this.afterDone.delete(item.id);
     }
     this.schedulePump();
-    if (this.isIdle()) {
+    // Only when someone waits: a shared source's count is a query.
+    if (this.idleWaiters.length > 0 && this.isIdle()) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const resolve of waiters) resolve();
