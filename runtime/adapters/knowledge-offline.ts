@@ -22,6 +22,13 @@ interface KnowledgeIndex {
 
 /** How much of an unknown word every question is assumed to hold besides its own. */
 const DOUBT = 0.1;
+/**
+ * A word found only through its lexicon concept (a synonym, or the same word in the other language) scores
+ * this much of the word itself, as expanded query terms usually do: "transferencia" and "tarjeta" are both
+ * payments, but an entry that says "transferencia" answers "pagar con transferencia" better than one that
+ * says only "tarjeta".
+ */
+const SYNONYM_SCORE = 0.5;
 /** A word matched only through a typo explains this much of itself. */
 const FUZZY_COVERAGE = 0.5;
 /**
@@ -69,6 +76,8 @@ function knowledgeIndex(knowledge: readonly KnowledgeEntry[]): KnowledgeIndex {
 /** How one question word matched one entry: its best BM25 score, and whether exactly or only through a typo. */
 interface WordMatch {
   score: number;
+  /** The score that orders the entries: a match through a synonym only counts SYNONYM_SCORE of itself. */
+  rank: number;
   exact: boolean;
 }
 
@@ -79,11 +88,12 @@ interface WordMatch {
 function matchWord(index: KnowledgeIndex, keys: string[]): Map<number, WordMatch> {
   const best = new Map<number, WordMatch>();
   for (const key of keys) {
+    const synonym = key.startsWith('@') && keys.length > 1;
     for (const result of index.search.search(key, { tokenize: (query) => [query], fuzzy: fuzzyFor(key) })) {
       const exact = key in result.match;
-      const current = best.get(result.id as number);
-      if (current === undefined) best.set(result.id as number, { score: result.score, exact });
-      else best.set(result.id as number, { score: Math.max(current.score, result.score), exact: current.exact || exact });
+      const rank = synonym ? result.score * SYNONYM_SCORE : result.score;
+      const current = best.get(result.id as number) ?? { score: 0, rank: 0, exact: false };
+      best.set(result.id as number, { score: Math.max(current.score, result.score), rank: Math.max(current.rank, rank), exact: current.exact || exact });
     }
   }
   return best;
@@ -91,7 +101,8 @@ function matchWord(index: KnowledgeIndex, keys: string[]): Map<number, WordMatch
 
 /**
  * The entries a question is most likely about, best first (at most `limit`): BM25 over title, tags and
- * text, typo-tolerant, each question word counted once and the sum multiplied by how many words matched;
+ * text, typo-tolerant, each question word counted once (a synonym's match at SYNONYM_SCORE) and the sum
+ * multiplied by how many words matched;
  * for each entry the share of the question it covers and a confidence.
  * @example retrieveKnowledge('¿abren el domingo?', flow.knowledge)[0]?.entry.id // 'horarios'
  */
@@ -106,22 +117,27 @@ export function retrieveKnowledge(question: string, knowledge: readonly Knowledg
   const weights = words.map((keys) => Math.max(...keys.map(rarity)));
   // Plus a part of one unknown word: a lone shared word out of two ("me recomendás una película") is weak evidence.
   const total = weights.reduce((sum, weight) => sum + weight, 0) + DOUBT * rarest;
-  const found = new Map<number, { sum: number; covered: number; words: number }>();
+  const found = new Map<number, { sum: number; rankSum: number; covered: number; words: number }>();
   words.forEach((keys, word) => {
     for (const [entry, match] of matchWord(index, keys)) {
-      const seen = found.get(entry) ?? { sum: 0, covered: 0, words: 0 };
-      found.set(entry, { sum: seen.sum + match.score, covered: seen.covered + weights[word]! * (match.exact ? 1 : FUZZY_COVERAGE), words: seen.words + 1 });
+      const seen = found.get(entry) ?? { sum: 0, rankSum: 0, covered: 0, words: 0 };
+      found.set(entry, {
+        sum: seen.sum + match.score,
+        rankSum: seen.rankSum + match.rank,
+        covered: seen.covered + weights[word]! * (match.exact ? 1 : FUZZY_COVERAGE),
+        words: seen.words + 1,
+      });
     }
   });
-  return [...found]
-    .map(([position, { sum, covered, words: matched }]) => {
-      const score = sum * matched;
-      const coverage = covered / total;
-      const logit = CONFIDENCE.coverage * coverage + CONFIDENCE.score * Math.log(score / rarest) + CONFIDENCE.bias;
-      return { entry: knowledge[position]!, score, coverage, confidence: 1 / (1 + Math.exp(-logit)) };
-    })
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  const ranked = [...found]
+    .map(([position, { sum, rankSum, covered, words: matched }]) => ({ position, score: sum * matched, rank: rankSum * matched, coverage: covered / total }))
+    .sort((a, b) => b.rank - a.rank);
+  // A synonym orders the entries below the word itself but is as much evidence that the question is about the
+  // knowledge: the confidence reads the undiscounted score.
+  return ranked.slice(0, limit).map(({ position, score, coverage }) => {
+    const logit = CONFIDENCE.coverage * coverage + CONFIDENCE.score * Math.log(score / rarest) + CONFIDENCE.bias;
+    return { entry: knowledge[position]!, score, coverage, confidence: 1 / (1 + Math.exp(-logit)) };
+  });
 }
 
 /**
