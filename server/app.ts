@@ -7,6 +7,7 @@ import { createMetaFlows } from './channels/meta-flows.ts';
 import { createChannelRepository, hasEncryptedChannelSecrets } from './channels/repository.ts';
 import { SecretBox } from './channels/secret-box.ts';
 import { createTemplateStore } from './channels/templates.ts';
+import { createEmbeddingStore } from './knowledge/embedding-store.ts';
 import { loadSecretKey } from './channels/secret-key.ts';
 import type { ServerConfig } from './config.ts';
 import type { CharlaContext } from './context.ts';
@@ -104,7 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     templates: createTemplateStore(database, management, tokenOf),
     secretKey: secretKey.source,
     tokens: createTokenRepository(database),
-    ports: options.ports ?? createRuntimePorts(config.runtime),
+    ports: options.ports ?? createRuntimePorts(config.runtime, {}, { embeddingStore: createEmbeddingStore(database, options.now ?? Date.now) }),
     now: options.now ?? Date.now,
   };
   // Channel secrets written before encryption existed are encrypted now; a wrong key stops here.

@@ -8,4 +8,5 @@ export { measureIntentAccuracy, type IntentAccuracy } from './intent-accuracy.ts
 export { ADAPTER_ERRORS, type AdapterErrorCode } from './errors.ts';
 export { answerOffline, answerFromKnowledgeOffline, retrieveKnowledge, type RetrievedEntry } from './knowledge-offline.ts';
 export { createOpenAiAnswerer } from './knowledge-openai.ts';
+export { DEFAULT_EMBEDDING_MODEL, type EmbeddingStore } from './knowledge-embeddings.ts';
 export { measureKnowledgeAccuracy, type KnowledgeAccuracy, type KnowledgeQuestion } from './knowledge-accuracy.ts';

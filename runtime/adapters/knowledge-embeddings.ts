@@ -19,6 +19,17 @@ const FUSION_K = 60;
 /** How many entries each ranking contributes before fusion. */
 const CANDIDATES = 8;
 
+/**
+ * Where entry vectors outlive the process (the server's database), so a restart does not embed the
+ * knowledge again: by model and a SHA-256 of exactly what was embedded (an entry's title, tags and text).
+ */
+export interface EmbeddingStore {
+  /** The vectors stored for `model` among these content hashes. */
+  read(model: string, hashes: readonly string[]): Promise<Map<string, number[]>>;
+  /** Keeps vectors just computed (a hash already stored is left as it is). */
+  write(model: string, vectors: ReadonlyArray<{ hash: string; vector: number[] }>): Promise<void>;
+}
+
 /** What the hybrid retriever found: the entries, best first, and why embeddings took no part (for the trace). */
 export interface HybridRetrieval {
   entries: KnowledgeEntry[];
@@ -30,12 +41,14 @@ export interface HybridRetrieval {
  * Retrieval combining the offline BM25 ranking with the cosine similarity of OpenAI-compatible
  * embeddings (docs/ai.md), fused by reciprocal rank. The entries' vectors are computed once per
  * knowledge (a published version's knowledge never changes: the cache key is a hash of the model
- * and every entry's id, title, text and tags) and kept in memory; each question costs one
- * `/embeddings` request. If the endpoint fails, retrieval falls back to BM25 alone for that question
- * and the entries' vectors are asked for again next time.
+ * and every entry's id, title, text and tags) and kept in memory; with a `store`, each entry's vector
+ * is also kept there by model and content hash, and only entries it lacks are embedded (after a
+ * restart, none; after an edit, the edited ones). Each question costs one `/embeddings` request. If
+ * the endpoint or the store fails, retrieval falls back to BM25 alone for that question and the
+ * entries' vectors are asked for again next time.
  * @example const retrieve = createHybridRetriever(client, 'text-embedding-3-small', 8000); (await retrieve('¿aceptan amex?', knowledge, 4)).entries
  */
-export function createHybridRetriever(client: OpenAI, model: string, timeoutMs: number) {
+export function createHybridRetriever(client: OpenAI, model: string, timeoutMs: number, store?: EmbeddingStore) {
   const cache = new LRUCache<string, Promise<number[][]>>({ max: CACHED_KNOWLEDGE });
 
   async function embed(inputs: string[]): Promise<number[][]> {
@@ -52,11 +65,26 @@ export function createHybridRetriever(client: OpenAI, model: string, timeoutMs: 
     return vectors;
   }
 
+  /** The entries' vectors: those the store has, the others embedded (and stored). */
+  async function loadVectors(inputs: string[]): Promise<number[][]> {
+    if (store === undefined) return embed(inputs);
+    const hashes = inputs.map(contentHash);
+    const vectors = await store.read(model, [...new Set(hashes)]);
+    const missing = [...new Set(hashes.filter((hash) => !vectors.has(hash)))];
+    if (missing.length > 0) {
+      const fresh = await embed(missing.map((hash) => inputs[hashes.indexOf(hash)]!));
+      const computed = missing.map((hash, position) => ({ hash, vector: fresh[position]! }));
+      await store.write(model, computed);
+      for (const { hash, vector } of computed) vectors.set(hash, vector);
+    }
+    return hashes.map((hash) => vectors.get(hash)!);
+  }
+
   function entryVectors(knowledge: readonly KnowledgeEntry[]): Promise<number[][]> {
     const key = knowledgeKey(model, knowledge);
     let vectors = cache.get(key);
     if (vectors === undefined) {
-      vectors = embed(knowledge.map(entryInput));
+      vectors = loadVectors(knowledge.map(entryInput));
       // A failure is not remembered: the next question asks again.
       vectors.catch(() => cache.delete(key));
       cache.set(key, vectors);
@@ -86,6 +114,11 @@ export function createHybridRetriever(client: OpenAI, model: string, timeoutMs: 
 /** What an entry is embedded as: its title, its tags and its text. */
 function entryInput(entry: KnowledgeEntry): string {
   return [entry.title, (entry.tags ?? []).join(', '), entry.text].filter((part) => part !== '').join('\n\n');
+}
+
+/** What one embedding input is stored by: the same text with the same model embeds the same. */
+function contentHash(input: string): string {
+  return createHash('sha256').update(input).digest('hex');
 }
 
 /** One knowledge's identity for the cache: the same entries with the same model embed the same. */

@@ -1,13 +1,15 @@
 import type { AnswerRequest, AnswerResult, RuntimePorts } from '../core/types.ts';
 import { AdapterFailure } from './errors.ts';
 import type { KnowledgeEntry } from '../../schema/index.ts';
-import { createHybridRetriever, DEFAULT_EMBEDDING_MODEL, NO_EMBEDDINGS, type HybridRetrieval } from './knowledge-embeddings.ts';
+import { createHybridRetriever, DEFAULT_EMBEDDING_MODEL, NO_EMBEDDINGS, type EmbeddingStore, type HybridRetrieval } from './knowledge-embeddings.ts';
 import { retrieveKnowledge } from './knowledge-offline.ts';
 import { describeOpenAiError, openAiClient, parseJsonAnswer, type OpenAiOptions } from './openai-client.ts';
 
 export interface OpenAiAnswererOptions extends OpenAiOptions {
   /** The embedding model for retrieval (default text-embedding-3-small); `none`: BM25 alone. */
   embeddingModel?: string;
+  /** Where the entries' vectors are kept across restarts (the server's database); in memory only without. */
+  embeddingStore?: EmbeddingStore;
 }
 
 /** How many retrieved entries the model sees: enough for a question two entries answer, never the whole knowledge. */
@@ -33,7 +35,7 @@ export function createOpenAiAnswerer(options: OpenAiAnswererOptions): RuntimePor
   const retrieve = embeddingModel === NO_EMBEDDINGS
     ? async (question: string, knowledge: readonly KnowledgeEntry[], limit: number): Promise<HybridRetrieval> =>
       ({ entries: retrieveKnowledge(question, knowledge, limit).map((found) => found.entry) })
-    : createHybridRetriever(client, embeddingModel, timeoutMs);
+    : createHybridRetriever(client, embeddingModel, timeoutMs, options.embeddingStore);
   return async (request) => {
     const { entries: retrieved, note } = await retrieve(request.question, request.knowledge, RETRIEVED);
     const source = (result: string) => (note === undefined ? result : `${result} (${note})`);

@@ -126,6 +126,18 @@ export const whatsappTemplates = pgTable(
   (table) => [primaryKey({ columns: [table.wabaId, table.name, table.language] })],
 );
 
+export const knowledgeEmbeddings = pgTable(
+  'knowledge_embeddings',
+  {
+    model: text('model').notNull(),
+    contentHash: text('content_hash').notNull(),
+    dimensions: integer('dimensions').notNull(),
+    vector: text('vector').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.model, table.contentHash] })],
+);
+
 export const serverMeta = pgTable('server_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

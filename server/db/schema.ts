@@ -160,6 +160,23 @@ export const whatsappTemplates = sqliteTable(
   (table) => [primaryKey({ columns: [table.wabaId, table.name, table.language] })],
 );
 
+/**
+ * Knowledge entries' embedding vectors (docs/ai.md, "With a model"), by model and a SHA-256 of exactly
+ * what was embedded, so a restart or a new version with the same entries does not embed them again.
+ */
+export const knowledgeEmbeddings = sqliteTable(
+  'knowledge_embeddings',
+  {
+    model: text('model').notNull(),
+    contentHash: text('content_hash').notNull(),
+    dimensions: integer('dimensions').notNull(),
+    /** The vector as little-endian float32s (what embedding models return), base64. */
+    vector: text('vector').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.model, table.contentHash] })],
+);
+
 /** One-time facts about this database, e.g. when the fixture bots were loaded on first run. */
 export const serverMeta = sqliteTable('server_meta', {
   key: text('key').primaryKey(),
