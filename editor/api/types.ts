@@ -28,7 +28,13 @@ export type InboundMessage =
   | { type: 'image'; image: InboundMedia & { caption?: string } }
   | { type: 'document'; document: InboundMedia & { caption?: string; filename: string } }
   | { type: 'audio'; audio: InboundMedia & { voice?: boolean } }
-  | { type: 'location'; location: { latitude: number; longitude: number; name?: string; address?: string } };
+  | { type: 'location'; location: { latitude: number; longitude: number; name?: string; address?: string } }
+  /** Events that are not answers (runtime/whatsapp/non-answer.ts): a reaction (`emoji: ''` removes it)… */
+  | { type: 'reaction'; reaction: { message_id: string; emoji: string } }
+  /** …an edit of a sent text, a deletion, and "chat opened". */
+  | { type: 'edit'; edit: { original_message_id: string; message: { type: 'text'; text: { body: string } } } }
+  | { type: 'revoke'; revoke: { original_message_id: string } }
+  | { type: 'request_welcome' };
 
 /** Media arrives as an id to download, never the bytes. */
 export interface InboundMedia { id: string; mime_type: string; sha256: string }

@@ -5,6 +5,7 @@ import type { ChatEntry } from './chat-entry.ts';
 import { clock } from './clock.ts';
 import { inbound } from './inbound-messages.ts';
 import { messages } from './messages.ts';
+import { ReactionTool } from './message-tools.tsx';
 import { renderSentTemplate } from './template-message.ts';
 import { useTemplates } from '../templates/templates-store.ts';
 import { WaText } from './wa-text.tsx';
@@ -16,6 +17,11 @@ interface BotMessageProps {
   onReply(message: InboundMessage): void;
   onOpenList(entry: BotEntry): void;
   onOpenForm(entry: BotEntry): void;
+  /** The customer's reaction to it, if any. */
+  reaction?: string;
+  /** Reacting is held while the bot answers or the chat is closed. */
+  reactDisabled?: boolean;
+  onReact?(entry: BotEntry, emoji: string): void;
 }
 
 /** Plain glyphs, so the placeholders draw without an emoji font. */
@@ -145,16 +151,20 @@ export function BotMessage(props: BotMessageProps) {
     <div className="wa-row wa-row-bot" data-testid="sim-bot-message" data-type={entry.message.type}
       data-interactive={entry.message.interactive?.type}>
       <div className="wa-message">
-        <div className="wa-bubble wa-bubble-bot">
+        <div className={`wa-bubble wa-bubble-bot${props.reaction ? ' wa-bubble--reacted' : ''}`}>
           {entry.message.context && <div className="wa-quoted" data-testid="bubble-quoted">↩ {t('quotedReply')}</div>}
           {content(entry.message, t)}
           <span className="wa-time">{clock(entry.at)}</span>
+          {props.reaction && <span className="wa-reaction-badge" data-testid="sim-reaction-badge">{props.reaction}</span>}
         </div>
         {entry.cited && (
           <div className="wa-cited" data-testid="sim-cited">{t('cited', { titles: entry.cited.map((cited) => `«${cited.title}»`).join(', ') })}</div>
         )}
         <Actions {...props} />
       </div>
+      {props.onReact && (
+        <ReactionTool current={props.reaction} disabled={props.reactDisabled ?? false} onReact={(emoji) => props.onReact!(entry, emoji)} />
+      )}
     </div>
   );
 }

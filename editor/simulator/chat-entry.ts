@@ -8,7 +8,8 @@ export interface FormSource { flowJson: FlowJson; screen?: string; data?: Record
 export type ChatEntry =
   /** `cited`: the knowledge entries an ai_answer reply came from, shown under it. */
   | { id: string; from: 'bot'; at: number; message: GraphMessage; form?: FormSource; cited?: Array<{ id: string; title: string }> }
-  | { id: string; from: 'user'; at: number; message: InboundMessage }
+  /** `nonAnswer`: the server took it as an event that is not an answer (a reaction, an edit…), the waiting node not run. */
+  | { id: string; from: 'user'; at: number; message: InboundMessage; nonAnswer?: string }
   /** A line from the simulator itself (conversation ended, handed to a person, an error). */
   | { id: string; from: 'system'; at: number; text: string; tone: 'info' | 'error' };
 

@@ -43,6 +43,19 @@ export const inbound = {
     type: 'location',
     location: { latitude: -34.6037, longitude: -58.3816, name: 'Obelisco', address: 'Av. 9 de Julio s/n, CABA' },
   }),
+
+  /** A reaction to a message (the bot's); an empty emoji takes it back. The simulator's message ids are its bubbles' ids. */
+  reaction: (messageId: string, emoji: string): InboundMessage => ({ type: 'reaction', reaction: { message_id: messageId, emoji } }),
+
+  /** The customer changed a text they sent. */
+  edit: (messageId: string, body: string): InboundMessage =>
+    ({ type: 'edit', edit: { original_message_id: messageId, message: { type: 'text', text: { body } } } }),
+
+  /** The customer deleted a message they sent ("delete for everyone"). */
+  revoke: (messageId: string): InboundMessage => ({ type: 'revoke', revoke: { original_message_id: messageId } }),
+
+  /** The customer opened the chat (WhatsApp's `request_welcome`). */
+  requestWelcome: (): InboundMessage => ({ type: 'request_welcome' }),
 };
 
 let mediaCount = 0;

@@ -83,6 +83,14 @@ describe('simulator panel', () => {
     expect(screen.getByTestId('sim-restart').textContent).toBe('Reiniciar');
   });
 
+  it('can start by only opening the chat (request_welcome), as a customer who writes nothing', async () => {
+    const { sent } = renderPanel();
+    expect(screen.getByTestId('sim-open-chat').textContent).toBe('◎ Abrir el chat sin escribir');
+    fireEvent.click(screen.getByTestId('sim-open-chat'));
+    await waitFor(() => expect(sent).toEqual([{ type: 'request_welcome' }]));
+    expect(await screen.findByTestId('sim-event')).toBeTruthy();
+  });
+
   it('runs a version on a read-only canvas of its own: the draft, its history and autosave never see it', async () => {
     const { store, autosave, stopAutosave, puts, started, views, unmount } = renderPanel();
     const before = { document: store.getState().document, documentVersion: store.getState().documentVersion };

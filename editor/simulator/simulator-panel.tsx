@@ -78,9 +78,9 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
 
   // Starting sends the customer's first message too (editable on the start screen): one step, not two.
   const [firstMessage, setFirstMessage] = useState(() => t('firstMessage'));
-  const restart = (next: DiffSide = source) => {
+  const restart = (next: DiffSide = source, first = firstMessage.trim() === '' ? undefined : inbound.text(firstMessage.trim())) => {
     setSource(next);
-    void start(next, firstMessage.trim() === '' ? undefined : inbound.text(firstMessage.trim()));
+    void start(next, first);
   };
   // Before the first conversation the phone offers to start it, and says the customer speaks first (the
   // server says nothing until then), the same for every role; the header then offers a restart.
@@ -112,6 +112,9 @@ export function SimulatorPanel({ api, flowId, flowName, saveDraft, versionsKey, 
               <input id="sim-first-message" className="input wa-first-message" data-testid="sim-first-message" value={firstMessage}
                 onChange={(event) => setFirstMessage(event.target.value)} />
               <button type="submit" className="btn btn-primary" data-testid="sim-start">{t('start')}</button>
+              {/* WhatsApp's request_welcome: the customer opened the chat and wrote nothing (live, it starts the welcome too). */}
+              <button type="button" className="btn btn-small" data-testid="sim-open-chat" title={t('openChatHint')}
+                onClick={() => restart(source, inbound.requestWelcome())}>◎ {t('openChatFirst')}</button>
             </form>
           : <ChatView entries={view.entries} busy={view.busy} disabled={view.simulationId === null || view.status === 'ended'} onSend={(message) => void send(message)} />}
       </div>

@@ -140,7 +140,7 @@ describe('simulator chat rendering', () => {
 
     expect(screen.queryByRole('menu')).toBeNull(); // "+" no longer sends a photo straight away
     fireEvent.click(screen.getByTestId('sim-attach'));
-    expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['▣Imagen', '▤Documento', '◉Ubicación', '♪Audio']);
+    expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['▣Imagen', '▤Documento', '◉Ubicación', '♪Audio', '◎Abrir el chat de nuevo']);
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(screen.queryByRole('menu')).toBeNull();
     expect(sent).toHaveLength(1);

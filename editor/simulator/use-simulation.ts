@@ -115,11 +115,14 @@ export function useSimulation(options: SimulationOptions) {
       const undelivered = (turn.undelivered ?? []).map((problem) => systemEntry(latest.current.undeliveredText(problem), 'error'));
       const adapted = (turn.adaptations ?? []).map((adaptation) => systemEntry(latest.current.adaptationText(adaptation), 'info'));
       const moved = advanced ? [systemEntry(latest.current.advancedText(advanced, turn), 'info')] : [];
+      // The server says which customer messages were not answers (the live rule): their line says so.
+      const sent = (entry: ChatEntry): ChatEntry =>
+        entry === userEntry && turn.nonAnswer !== undefined && entry.from === 'user' ? { ...entry, nonAnswer: turn.nonAnswer } : entry;
       setView((current) => ({
         ...current,
         busy: false,
         entries: [
-          ...current.entries, ...moved, ...botEntries(turn.messages, turn.activeNodeId, turn.trace), ...adapted, ...undelivered,
+          ...current.entries.map(sent), ...moved, ...botEntries(turn.messages, turn.activeNodeId, turn.trace), ...adapted, ...undelivered,
           ...(advanced && turn.status === current.status ? [] : statusEntries(turn.status)),
         ],
         variables: turn.variables,

@@ -2,10 +2,14 @@ import type { InboundMessage } from '../api/types.ts';
 import { useT, type Translate } from '../i18n/index.ts';
 import type { ChatEntry } from './chat-entry.ts';
 import { clock } from './clock.ts';
+import type { BubbleMark } from './customer-events.ts';
+import { SentMessageTools } from './message-tools.tsx';
 import { messages } from './messages.ts';
 import { WaText } from './wa-text.tsx';
 
-function summary(message: InboundMessage, t: Translate<typeof messages.es>) {
+type SentMessage = Exclude<InboundMessage, { type: 'reaction' | 'edit' | 'revoke' | 'request_welcome' }>;
+
+function summary(message: SentMessage, t: Translate<typeof messages.es>) {
   switch (message.type) {
     case 'text': return <WaText text={message.text.body} />;
     case 'image': return <span className="wa-media-inline">▣ {message.image.caption ?? t('photo')}</span>;
@@ -32,14 +36,38 @@ function summary(message: InboundMessage, t: Translate<typeof messages.es>) {
   }
 }
 
-/** A message the simulated customer sent: green, on the right, read ticks. */
-export function UserMessage({ entry }: { entry: Extract<ChatEntry, { from: 'user' }> }) {
+interface UserMessageProps {
+  entry: Extract<ChatEntry, { from: 'user' }> & { message: SentMessage };
+  /** What later events did to it: edited to a new text, deleted. */
+  mark?: BubbleMark;
+  /** Editing and deleting are held while the bot answers or the chat is closed. */
+  toolsDisabled: boolean;
+  onEdit(entry: UserMessageProps['entry']): void;
+  onDelete(entry: UserMessageProps['entry']): void;
+}
+
+/** A message the simulated customer sent: green, on the right, read ticks; beside it, edit and delete. */
+export function UserMessage({ entry, mark, toolsDisabled, onEdit, onDelete }: UserMessageProps) {
   const t = useT(messages);
+  if (mark?.deleted) {
+    return (
+      <div className="wa-row wa-row-user" data-testid="sim-user-message" data-deleted="true">
+        <div className="wa-bubble wa-bubble-user wa-bubble-deleted">
+          <span className="wa-bubble-text">⊘ {t('deleted')}</span>
+          <span className="wa-time">{clock(entry.at)}</span>
+        </div>
+      </div>
+    );
+  }
   return (
-    <div className="wa-row wa-row-user" data-testid="sim-user-message">
+    <div className="wa-row wa-row-user" data-testid="sim-user-message" data-edited={mark?.edited !== undefined || undefined}>
+      <SentMessageTools canEdit={entry.message.type === 'text'} disabled={toolsDisabled} onEdit={() => onEdit(entry)} onDelete={() => onDelete(entry)} />
       <div className="wa-bubble wa-bubble-user">
-        <span className="wa-bubble-text">{summary(entry.message, t)}</span>
-        <span className="wa-time">{clock(entry.at)} <span className="wa-ticks">✓✓</span></span>
+        <span className="wa-bubble-text">{mark?.edited !== undefined ? <WaText text={mark.edited} /> : summary(entry.message, t)}</span>
+        <span className="wa-time">
+          {mark?.edited !== undefined && <span className="wa-edited" data-testid="sim-edited">{t('edited')} </span>}
+          {clock(entry.at)} <span className="wa-ticks">✓✓</span>
+        </span>
       </div>
     </div>
   );

@@ -1,4 +1,6 @@
 import type { InboundEvent } from '../core/types.ts';
+import { webhookMessageToEvent } from './inbound.ts';
+import type { WebhookMessage } from './webhook-types.ts';
 
 /**
  * Webhook messages that are not the customer answering anything: reactions (and their removal),
@@ -32,6 +34,29 @@ export function nonAnswerEvent(message: unknown): { kind: NonAnswerKind; event: 
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether a non-answer runs a turn after all: "chat opened" (`request_welcome`) with no conversation
+ * running starts the flow's welcome; every other one (and that one mid-conversation) is only recorded.
+ * The live processor and the simulator both ask this.
+ */
+export function nonAnswerStartsConversation(kind: NonAnswerKind, conversationRunning: boolean): boolean {
+  return kind === 'request_welcome' && !conversationRunning;
+}
+
+/**
+ * What a customer's webhook message does to a conversation that is (or is not) running: an answer runs a
+ * turn with its event; a non-answer is only recorded, unless it starts the conversation (see above).
+ * The simulator takes its messages through this, one at a time.
+ */
+export function customerMessageEvent(message: WebhookMessage, conversationRunning: boolean):
+  { answers: true; event: InboundEvent } | { answers: false; nonAnswer: NonAnswerKind; event: InboundEvent } {
+  const nonAnswer = nonAnswerEvent(message);
+  if (!nonAnswer) return { answers: true, event: webhookMessageToEvent(message) };
+  return nonAnswerStartsConversation(nonAnswer.kind, conversationRunning)
+    ? { answers: true, event: nonAnswer.event }
+    : { answers: false, nonAnswer: nonAnswer.kind, event: nonAnswer.event };
 }
 
 export type NonAnswerKind =

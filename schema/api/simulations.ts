@@ -111,6 +111,12 @@ export const SimulationTurn = Type.Object({
     parts: Type.Optional(Type.Integer()),
     limit: Type.Optional(Type.Integer()),
   })),
+  /**
+   * Set when the customer's message was not an answer (runtime/whatsapp/non-answer.ts, the live rule): a reaction
+   * or its removal, an edit, a deletion (`revoke`), "chat opened" mid-conversation (`request_welcome`), a
+   * call-permission reply, a system notice, an errored item. It is recorded; the waiting node does not run.
+   */
+  nonAnswer: Type.Optional(Type.String({ description: 'What it was: reaction, reaction_removed, edit, revoke, request_welcome, call_permission_reply, system or errored' })),
   trace: Type.Array(TraceStep),
   effects: Type.Array(AnyObject),
   variables: AnyObject,

@@ -11,7 +11,7 @@ import { adaptToLimits } from '../../runtime/whatsapp/adapt.ts';
 import { joinBurst, joinsBursts } from '../../runtime/core/burst.ts';
 import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
 import { referralOf } from '../../runtime/whatsapp/read-webhook.ts';
-import { nonAnswerEvent } from '../../runtime/whatsapp/non-answer.ts';
+import { nonAnswerEvent, nonAnswerStartsConversation, type NonAnswerKind } from '../../runtime/whatsapp/non-answer.ts';
 import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
 import type { ResolvedChannel } from '../channels/repository.ts';
 import { AppError } from '../errors.ts';
@@ -452,10 +452,9 @@ export class LiveProcessor {
    * its waiting node (docs/whatsapp.md §1). False when it should run a turn instead: a
    * `request_welcome` with no conversation running starts the welcome.
    */
-  private async recordNonAnswer(row: InboundRow, contact: Contact, nonAnswer: { kind: string; event: InboundEvent }): Promise<boolean> {
+  private async recordNonAnswer(row: InboundRow, contact: Contact, nonAnswer: { kind: NonAnswerKind; event: InboundEvent }): Promise<boolean> {
     const conversation = await this.conversationOf(row.phoneNumberId, contact);
-    const running = conversation !== undefined && conversation.status !== 'ended';
-    if (nonAnswer.kind === 'request_welcome' && !running) return false;
+    if (nonAnswerStartsConversation(nonAnswer.kind, conversation !== undefined && conversation.status !== 'ended')) return false;
     this.deps.metrics.increment('charla_non_answers_total');
     if (!conversation) {
       this.deps.log.info({ wamid: row.wamid, kind: nonAnswer.kind }, 'live: not an answer and no conversation to record it in; nothing to do');

@@ -2,6 +2,8 @@ import { runTurn } from '../../runtime/index.ts';
 import { applyTimerEffects, isTimerCurrent, nextDueTimer } from '../../runtime/core/timers.ts';
 import type { InboundEvent, RuntimeEffect, RuntimePorts, Session, SessionStatus, Timer, TraceEntry } from '../../runtime/core/types.ts';
 import { adaptToLimits, OutboundLimitError, toGraphMessageBody, type Adaptation, type GraphMessageBody } from '../../runtime/whatsapp/index.ts';
+import { customerMessageEvent, type NonAnswerKind } from '../../runtime/whatsapp/non-answer.ts';
+import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
 import type { AdvanceSimulation, PendingTimer } from '../../schema/api/simulations.ts';
 import type { SimulationStore, StoredSimulation } from './simulation-store.ts';
 
@@ -26,6 +28,8 @@ export interface SimulatedTurn {
   undelivered: Array<{ code: string; message: string }>;
   /** What was adapted to fit WhatsApp's limits, exactly as the live path adapts it. */
   adaptations: Adaptation[];
+  /** The customer's message was not an answer (a reaction, an edit…): recorded, the waiting node not run. */
+  nonAnswer?: NonAnswerKind;
   trace: TraceEntry[];
   effects: RuntimeEffect[];
   variables: Record<string, unknown>;
@@ -40,8 +44,11 @@ export interface SimulateDeps {
   now: () => number;
 }
 
-/** What a simulation is asked to do: answer the customer's message, or let time pass. */
-export type SimulationStep = { event: InboundEvent; messageId?: string } | { advance: AdvanceSimulation };
+/**
+ * What a simulation is asked to do: take the customer's webhook message (an answer, or an event that is
+ * not one), run another event (an agent handing back), or let time pass.
+ */
+export type SimulationStep = { message: WebhookMessage & { id: string } } | { event: InboundEvent } | { advance: AdvanceSimulation };
 
 /**
  * One answer of a simulated conversation: the same runTurn as live traffic, with the same ports
@@ -69,7 +76,13 @@ export async function simulate(deps: SimulateDeps, simulation: StoredSimulation,
   // Stopped by the cap: the clock stands at the last timer fired, the rest wait for the next advance.
   const stopped = due !== undefined;
   const reached = stopped ? Math.max(clock, playing.turn.fired.at(-1)!.dueAt) : target;
-  if ('event' in step) await play(deps, simulation, playing, step.event, clock, step.messageId);
+  if ('event' in step) await play(deps, simulation, playing, step.event, clock);
+  if ('message' in step) {
+    // The live processor's rule (runtime/whatsapp/non-answer.ts): a reaction, an edit, a deletion… never answers.
+    const taken = customerMessageEvent(step.message, playing.session !== null && playing.session.status !== 'ended');
+    if (taken.answers) await play(deps, simulation, playing, taken.event, clock, step.message.id);
+    else playing.turn.nonAnswer = taken.nonAnswer;
+  }
   const clockOffsetMs = simulation.clockOffsetMs + (reached - clock);
   await deps.store.save(simulation.id, { session: playing.session, timers: playing.timers, clockOffsetMs }, deps.now());
   return {

@@ -5,7 +5,7 @@ import { permissions, principalOf, requireRole } from '../../auth/index.ts';
 import { AppError } from '../../errors.ts';
 import { createSimulationStore, type StoredSimulation } from '../../simulations/simulation-store.ts';
 import { simulate, type SimulatedTurn, type SimulationStep } from '../../simulations/simulate-turn.ts';
-import { webhookMessageToEvent, type WebhookMessage } from '../../../runtime/whatsapp/index.ts';
+import type { WebhookMessage } from '../../../runtime/whatsapp/index.ts';
 
 /**
  * The simulator: conversations with a draft or a version that never reach the Graph API.
@@ -56,8 +56,8 @@ export const simulationsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       const message = {
         from: simulation.contact.waId, id: `sim.${simulationId}.${clock}`, timestamp: String(Math.floor(clock / 1000)),
         ...request.body,
-      } as WebhookMessage;
-      return turn(simulationId, { event: webhookMessageToEvent(message), messageId: message.id });
+      } as WebhookMessage & { id: string };
+      return turn(simulationId, { message });
     },
   });
 

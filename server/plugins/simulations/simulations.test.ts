@@ -95,6 +95,37 @@ describe('simulator', () => {
     expect(graph.requests).toEqual([]);
   });
 
+  it('takes reactions, edits, deletions and "chat opened" as live does: shown, never an answer, no retry spent', async () => {
+    const { simulationId } = (await start('draft')).json();
+    await say(simulationId, text('hola'));
+    const nonAnswers: Array<[string, object]> = [
+      ['reaction', { type: 'reaction', reaction: { message_id: 'sim-bot-1', emoji: '👍' } }],
+      ['reaction_removed', { type: 'reaction', reaction: { message_id: 'sim-bot-1', emoji: '' } }],
+      ['edit', { type: 'edit', edit: { original_message_id: 'sim-user-1', message: { type: 'text', text: { body: 'buenas' } } } }],
+      ['revoke', { type: 'revoke', revoke: { original_message_id: 'sim-user-1' } }],
+      ['request_welcome', { type: 'request_welcome' }],
+    ];
+    for (const [kind, message] of [...nonAnswers, ...nonAnswers]) {
+      const turn = await say(simulationId, message);
+      expect(turn, kind).toMatchObject({ nonAnswer: kind, messages: [], activeNodeId: 'menu_principal', status: 'active' });
+    }
+    // Ten events that spent nothing: a wrong answer is still re-prompted twice (maxRetries 2) before `invalid`.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const wrong = await say(simulationId, text('cualquier cosa'));
+      expect(wrong.nonAnswer).toBeUndefined();
+      expect(wrong.activeNodeId).toBe('menu_principal');
+      expect(JSON.stringify(wrong.messages)).toContain('Tocá uno de los botones');
+    }
+  });
+
+  it('"chat opened" before any message starts the welcome, as live', async () => {
+    const { simulationId } = (await start('draft')).json();
+    const opened = await say(simulationId, { type: 'request_welcome' });
+    expect(opened.nonAnswer).toBeUndefined();
+    expect(opened.activeNodeId).toBe('menu_principal');
+    expect(JSON.stringify(opened.messages)).toContain('Hola Ana');
+  });
+
   it('runs a published version, hands off and resolves like an agent would', async () => {
     await t.app.inject({ method: 'POST', url: '/api/flows/pizzeria/versions', headers: t.auth(), payload: {} });
     const { token } = (await t.app.inject({ method: 'POST', url: '/api/tokens', headers: t.auth(), payload: { name: 'QA', role: 'tester' } })).json();
