@@ -521,7 +521,8 @@ export class LiveProcessor {
     const typing = settingsOf(choice.flow).typingIndicator;
     const latestWamid = inbound && (inbound.joined?.at(-1) ?? inbound.wamid);
     const typingOnArrival = typing && latestWamid !== undefined && choice.session?.status !== 'handoff';
-    if (typingOnArrival) this.deps.sender.showTyping(phoneNumberId, latestWamid);
+    const receiptKey = contactKey(phoneNumberId, contact.userId ?? contact.waId);
+    if (typingOnArrival) this.deps.sender.showTyping(phoneNumberId, receiptKey, latestWamid);
     const result = await runTurn({
       flow: choice.flow, session: choice.session, event, contact, version: choice.version, now,
       ports: this.portsFor(phoneNumberId), secrets: this.deps.secrets,
@@ -589,10 +590,11 @@ export class LiveProcessor {
     for (const effect of result.timers) if (effect.type === 'schedule_timer') this.scheduler.wakeAt(effect.timer.dueAt);
     if (notices.length > 0) notifier.wake();
     this.deps.sender.add(stored.queued);
+    if (typingOnArrival) this.deps.sender.repliedTo(phoneNumberId, receiptKey, latestWamid, stored.queued);
     const paused = result.effects.some((effect) => effect.type === 'typing_indicator');
     // A delay right after arrival, with nothing said before it, is already showing "typing…".
     if (typing && paused && !window.held && window.skipped === 0 && !(typingOnArrival && stored.queued.length === 0)) {
-      this.typingForDelay(phoneNumberId, stored.conversationId, latestWamid, stored.queued).catch((error: unknown) => {
+      this.typingForDelay(phoneNumberId, receiptKey, stored.conversationId, latestWamid, stored.queued).catch((error: unknown) => {
         log.warn({ err: error, conversationId: stored.conversationId }, 'live: could not find the message to show the typing indicator on');
       });
     }
@@ -607,10 +609,10 @@ export class LiveProcessor {
    * on the customer's latest message: this turn's, or for a timer turn the last one stored. Shown once:
    * Meta keeps it up to 25 s and it is not repeated for a longer pause (docs/time.md, "The typing indicator").
    */
-  private async typingForDelay(phoneNumberId: string, conversationId: number, wamid: string | undefined, after: OutboxItem[]): Promise<void> {
+  private async typingForDelay(phoneNumberId: string, receiptKey: string, conversationId: number, wamid: string | undefined, after: OutboxItem[]): Promise<void> {
     const latest = wamid ?? (await this.deps.store.conversations.recent(conversationId, RECENT_TURNS_FOR_TYPING))
       .findLast((row) => row.direction === 'in' && row.wamid !== null)?.wamid;
-    if (latest) this.deps.sender.showTyping(phoneNumberId, latest, after);
+    if (latest) this.deps.sender.showTyping(phoneNumberId, receiptKey, latest, after);
   }
 
   /**

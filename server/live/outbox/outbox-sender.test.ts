@@ -17,6 +17,7 @@ import { startFakeGraph, type FakeGraph } from '../../testing/fake-graph.ts';
 import { GraphClient } from '../../whatsapp/graph-client.ts';
 import { OutboxSender, type OutboxSenderSettings } from './outbox-sender.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { ReadReceipts } from './read-receipts.ts';
 
 const NUMBER = '106540352242922';
 const settings: OutboxSenderSettings = { ratePerSecond: 10_000, retryBaseMs: 5, retryMaxMs: 50, maxAttempts: 4, maxInFlight: 16, uncertainGraceMs: 50 };
@@ -229,6 +230,51 @@ describe('outbox sender', () => {
     const resends = logLines.filter((line) => line.includes('resending a message that was in flight'));
     expect(resends).toHaveLength(1);
     expect(JSON.parse(resends[0]!)).toMatchObject({ outboxId: 1, conversationId: 1 });
+  });
+});
+
+describe('read receipts', () => {
+  it('spend what the replies leave of the number\'s rate, one per contact (a later message takes an earlier one\'s place)', { timeout: 10_000 }, async () => {
+    const { sender, metrics } = await startSender({ ratePerSecond: 2 });
+    // Four replies at 2/s: two go at once, two within the next second; the receipts wait for them.
+    sender.add([enqueue(1, 'a'), enqueue(2, 'b'), enqueue(3, 'c'), enqueue(4, 'd')]);
+    sender.showTyping(NUMBER, 'ana', 'wamid.ana.1');
+    sender.showTyping(NUMBER, 'ana', 'wamid.ana.2');
+    sender.showTyping(NUMBER, 'beto', 'wamid.beto.1');
+    await graph.waitForReads(1);
+    expect(graph.requests.map(textOf)).toEqual(['a', 'b', 'c', 'd']);
+    await sender.idle();
+    expect(graph.reads.map((read) => read.body)).toEqual([
+      { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.ana.2', typing_indicator: { type: 'text' } },
+      { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.beto.1', typing_indicator: { type: 'text' } },
+    ]);
+    expect(metrics.value('charla_read_receipts_merged_total')).toBe(1);
+    expect(metrics.value('charla_typing_indicators_total')).toBe(2);
+  });
+
+  it('drops the typing indicator from a receipt whose reply went out first', { timeout: 10_000 }, async () => {
+    const { sender, metrics } = await startSender({ ratePerSecond: 1 });
+    const reply = enqueue(1, 'hola');
+    sender.add([reply]);
+    sender.showTyping(NUMBER, 'ana', 'wamid.ana.1');
+    sender.repliedTo(NUMBER, 'ana', 'wamid.ana.1', [reply]);
+    await sender.idle();
+    expect(graph.requests.map(textOf)).toEqual(['hola']);
+    expect(graph.reads.map((read) => read.body)).toEqual([{ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.ana.1' }]);
+    expect(metrics.value('charla_read_receipts_total')).toBe(1);
+    expect(metrics.value('charla_typing_indicators_total')).toBe(0);
+  });
+
+  it('drops the typing indicator from a receipt that waited longer than Meta shows it', () => {
+    const limiter = new RateLimiter(1);
+    const receipts = new ReadReceipts(() => undefined);
+    receipts.add('ana', { phoneNumberId: NUMBER, wamid: 'wamid.ana.1', typing: true }, 0);
+    receipts.add('beto', { phoneNumberId: NUMBER, wamid: 'wamid.beto.1', typing: true }, 0);
+    receipts.add('ana', { phoneNumberId: NUMBER, wamid: 'wamid.ana.2', typing: true }, 20_000);
+    // Ana keeps her place in line with her latest message, whose indicator is still fresh at 30 s; Beto's is not.
+    expect(receipts.take(30_000, limiter)).toEqual([{ phoneNumberId: NUMBER, wamid: 'wamid.ana.2', typing: true }]);
+    expect(receipts.take(31_000, limiter)).toEqual([{ phoneNumberId: NUMBER, wamid: 'wamid.beto.1', typing: false }]);
+    expect(receipts.size).toBe(0);
   });
 });
 

@@ -3,10 +3,12 @@ import { withCallbackData } from '../callback-data.ts';
 import type { LiveMetrics } from '../metrics.ts';
 import type { OutboxItem, OutboxRepository, SharedWork } from '../live-store.ts';
 import type { GraphClient, GraphSendResult } from '../../whatsapp/graph-client.ts';
-import { typingIndicatorBody } from '../../../runtime/whatsapp/outbound.ts';
+import { markReadBody, typingIndicatorBody } from '../../../runtime/whatsapp/outbound.ts';
 import { sendOutcome } from './send-outcome.ts';
 import { SendQueue, type SendSource } from './send-queue.ts';
 import { ClaimedSends } from './claimed-sends.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import { ReadReceipts } from './read-receipts.ts';
 
 export interface OutboxSenderSettings {
   /** Sends per second per business number. */
@@ -59,12 +61,21 @@ export class OutboxSender {
   private idleWaiters: Array<() => void> = [];
   /** Work waiting for an outbox row to be done with (sent or given up on), by row id. */
   private readonly afterDone = new Map<number, Array<() => void>>();
+  /**
+   * Each number's send rate, spent by replies first and read receipts after (one instance); with
+   * several instances the replies' rate is shared in the table and this paces the receipts alone.
+   */
+  private readonly limiter: RateLimiter;
+  private readonly receipts = new ReadReceipts((afterMs) => this.wakeForReceipts(afterMs));
+  private receiptsInFlight = 0;
+  private receiptsWake: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: OutboxSenderDeps, private readonly settings: OutboxSenderSettings) {
     const wake = () => this.schedulePump();
+    this.limiter = new RateLimiter(settings.ratePerSecond);
     this.queue = deps.shared
       ? new ClaimedSends(deps.shared.work, { ratePerSecond: settings.ratePerSecond, leaseMs: deps.shared.leaseMs }, { now: deps.now, wake, log: deps.log, metrics: deps.metrics })
-      : new SendQueue(settings.ratePerSecond, deps.now, wake);
+      : new SendQueue(this.limiter, deps.now, wake);
   }
 
   /**
@@ -99,29 +110,60 @@ export class OutboxSender {
 
   /**
    * Marks the customer's message `wamid` read with WhatsApp's typing indicator
-   * (docs/time.md, "The typing indicator"): once `after` (the turn's replies, queued just now) are sent,
-   * since a message dismisses the indicator. Best effort: not stored, not retried, not rate-limited with the messages; a refusal is logged
-   * and counted. A reply held by a paused channel holds it too.
+   * (docs/time.md, "The typing indicator"): once `after` (the turn's replies, queued just now) are
+   * sent, since a message dismisses the indicator. One receipt waits per contact (`contact`: any key
+   * naming them on the number), a newer message taking an older one's place, and receipts spend the
+   * number's rate after the replies (ReadReceipts). Best effort: not stored, not retried; a refusal is logged and counted.
+   * A reply held by a paused channel holds it too.
    */
-  showTyping(phoneNumberId: string, wamid: string, after: readonly OutboxItem[] = []): void {
-    const send = () => void this.sendTyping(phoneNumberId, wamid);
+  showTyping(phoneNumberId: string, contact: string, wamid: string, after: readonly OutboxItem[] = []): void {
+    const queue = () => {
+      if (this.stopped) return;
+      if (!this.receipts.add(contact, { phoneNumberId, wamid, typing: true }, this.deps.now())) {
+        this.deps.metrics.increment('charla_read_receipts_merged_total');
+      }
+      this.schedulePump();
+    };
     const last = after.at(-1);
-    if (last === undefined) return send();
-    this.afterDone.set(last.id, [...this.afterDone.get(last.id) ?? [], send]);
+    if (last === undefined) return queue();
+    this.afterDone.set(last.id, [...this.afterDone.get(last.id) ?? [], queue]);
   }
 
-  private async sendTyping(phoneNumberId: string, wamid: string): Promise<void> {
-    if (this.stopped) return;
+  /**
+   * `replies` answer the customer's message `wamid`: once the first is out, the message's receipt (if it
+   * still waits) goes without the indicator, which that reply dismissed.
+   */
+  repliedTo(phoneNumberId: string, contact: string, wamid: string, replies: readonly OutboxItem[]): void {
+    const first = replies[0];
+    if (first === undefined) return;
+    this.afterDone.set(first.id, [...this.afterDone.get(first.id) ?? [], () => this.receipts.answered(phoneNumberId, contact, wamid)]);
+  }
+
+  private async sendReceipt(phoneNumberId: string, wamid: string, typing: boolean): Promise<void> {
     const { metrics, log } = this.deps;
-    const token = await this.deps.accessTokenFor(phoneNumberId);
-    if (token === undefined) return;
-    const result = await this.deps.client.send(phoneNumberId, token, JSON.stringify(typingIndicatorBody(wamid)));
-    if (result.ok) {
-      metrics.increment('charla_typing_indicators_total');
-      return;
+    this.receiptsInFlight += 1;
+    try {
+      const token = await this.deps.accessTokenFor(phoneNumberId);
+      if (token === undefined || this.stopped) return;
+      const result = await this.deps.client.send(phoneNumberId, token, JSON.stringify(typing ? typingIndicatorBody(wamid) : markReadBody(wamid)));
+      if (result.ok) {
+        metrics.increment(typing ? 'charla_typing_indicators_total' : 'charla_read_receipts_total');
+        return;
+      }
+      metrics.increment('charla_typing_indicator_failures_total');
+      log.warn({ phoneNumberId, wamid, typing, code: result.code, error: result.message }, 'outbox: the message was not marked read (not retried)');
+    } finally {
+      this.receiptsInFlight -= 1;
+      this.resolveIfIdle();
     }
-    metrics.increment('charla_typing_indicator_failures_total');
-    log.warn({ phoneNumberId, wamid, code: result.code, error: result.message }, 'outbox: the typing indicator was not shown (not retried)');
+  }
+
+  private wakeForReceipts(afterMs: number): void {
+    if (this.receiptsWake !== undefined || this.stopped) return;
+    this.receiptsWake = setTimeout(() => {
+      this.receiptsWake = undefined;
+      this.schedulePump();
+    }, afterMs);
   }
 
   /** Messages not yet sent or given up on. */
@@ -159,11 +201,21 @@ export class OutboxSender {
   async stop(): Promise<void> {
     this.stopped = true;
     this.queue.clearTimers();
+    clearTimeout(this.receiptsWake);
+    this.receipts.clear();
     while (this.running > 0) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
   private isIdle(): boolean {
-    return this.running === 0 && this.queue.activeCount === 0;
+    return this.running === 0 && this.queue.activeCount === 0 && this.receipts.size === 0 && this.receiptsInFlight === 0;
+  }
+
+  private resolveIfIdle(): void {
+    // Only when someone waits: a shared source's count is a query.
+    if (this.idleWaiters.length === 0 || !this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private schedulePump(): void {
@@ -190,6 +242,10 @@ export class OutboxSender {
     }
     this.pumpScheduled = false;
     if (batch.length > 0) void this.sendBatch(batch);
+    // After the replies: receipts get what is left of each number's rate.
+    if (!this.stopped && this.receipts.size > 0) {
+      for (const receipt of this.receipts.take(this.deps.now(), this.limiter)) void this.sendReceipt(receipt.phoneNumberId, receipt.wamid, receipt.typing);
+    }
     // Shared: a full batch may have left more to claim.
     if (this.pumpAgain || (this.queue.claimsInFlight && batch.length > 0 && batch.length === capacity)) this.schedulePump();
   }
@@ -309,11 +365,6 @@ export class OutboxSender {
       this.afterDone.delete(item.id);
     }
     this.schedulePump();
-    // Only when someone waits: a shared source's count is a query.
-    if (this.idleWaiters.length > 0 && this.isIdle()) {
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
+    this.resolveIfIdle();
   }
 }

@@ -1,4 +1,5 @@
 import type { OutboxItem } from '../live-store.ts';
+import { RateLimiter } from './rate-limiter.ts';
 import { SendQueue } from './send-queue.ts';
 
 const item = (id: number, conversationId: number, phoneNumberId: string): OutboxItem => ({
@@ -7,7 +8,7 @@ const item = (id: number, conversationId: number, phoneNumberId: string): Outbox
 
 describe('send queue counts', () => {
   it('counts unsent and active messages as they are added, sent, retried and held by a paused number', () => {
-    const queue = new SendQueue(1_000, () => 0, () => undefined);
+    const queue = new SendQueue(new RateLimiter(1_000), () => 0, () => undefined);
     const first = item(1, 10, 'A');
     queue.add(first);
     queue.add(item(2, 10, 'A'));

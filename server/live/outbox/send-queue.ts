@@ -1,5 +1,5 @@
 import type { OutboxItem } from '../live-store.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 
 /** Where the outbox sender takes what to send from: memory (one instance) or the shared table (ClaimedSends). */
 export interface SendSource {
@@ -40,13 +40,11 @@ export class SendQueue implements SendSource {
    */
   private unsent = 0;
   private readonly unsentByNumber = new Map<string, number>();
-  private readonly limiter: RateLimiter;
   private readonly timers = new Set<NodeJS.Timeout>();
   private wakeTimer: { at: number; timer: NodeJS.Timeout } | undefined;
 
-  constructor(ratePerSecond: number, private readonly now: () => number, private readonly wake: () => void) {
-    this.limiter = new RateLimiter(ratePerSecond);
-  }
+  /** `limiter`: the numbers' send rates (the sender's read receipts spend what the replies leave). */
+  constructor(private readonly limiter: RateLimiter, private readonly now: () => number, private readonly wake: () => void) {}
 
   add(item: OutboxItem): void {
     this.count(item.phoneNumberId, 1);
