@@ -27,4 +27,18 @@ describe('answers from the knowledge', () => {
     await session.page.getByTestId('sim-cited').filter({ hasText: 'Horario de domingos y feriados' }).waitFor();
     await session.shot('21-ai-answer-simulator-cited');
   }, 120_000);
+
+  it('adds the other words customers use to a knowledge entry, as chips', async () => {
+    await session.openAsAdmin('#/flows/farmacia');
+    await session.page.getByTestId('toggle-settings').click();
+    const tags = session.page.getByTestId('field-knowledge.10.tags');
+    await tags.scrollIntoViewIfNeeded();
+    await tags.fill('amex');
+    await tags.press('Enter');
+    await tags.fill('posnet');
+    await tags.press('Enter');
+    await session.page.getByTestId('chip-knowledge.10.tags-1').waitFor();
+    await session.page.getByTestId('field-knowledge.10.text').scrollIntoViewIfNeeded();
+    await session.shot('22-knowledge-entry-tags');
+  }, 60_000);
 });

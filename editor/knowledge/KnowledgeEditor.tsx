@@ -4,13 +4,20 @@ import { useT } from '../i18n/index.ts';
 import { ListEditor, TextField } from '../inspector/fields/index.ts';
 import { freshId } from '../store/ids.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
+import { KeywordsField } from '../settings/KeywordsField.tsx';
 import { messages } from './messages.ts';
 import { readKnowledgeFile } from './read-document.ts';
 
 const EMPTY: KnowledgeEntry[] = [];
 
+/** The entry with these tags; none: without the field (an optional field is left out, not empty). */
+function withTags({ tags: _previous, ...entry }: KnowledgeEntry, tags: string[] | undefined): KnowledgeEntry {
+  return tags === undefined ? entry : { ...entry, tags };
+}
+
 /**
- * The flow's knowledge, one editable entry each (title, id, text), and an import of
+ * The flow's knowledge, one editable entry each (title, id, text, and the other words customers use
+ * for it as tags, which the retriever weighs more than the text), and an import of
  * Markdown, text or PDF files split into entries (schema/knowledge-import.ts). Every edit is a
  * store action: undo, autosave and the problems panel treat it like any other.
  */
@@ -72,6 +79,8 @@ export function KnowledgeEditor() {
               onChange={(id) => change({ ...entry, id: id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-') })} />
             <TextField name={`knowledge.${index}.text`} label={t('text')} value={entry.text} multiline limit={KNOWLEDGE_LIMITS.entryText}
               onChange={(text) => change({ ...entry, text })} />
+            <KeywordsField name={`knowledge.${index}.tags`} label={t('tags')} hint={t('tagsHint')} value={entry.tags}
+              onChange={(tags) => change(withTags(entry, tags))} />
           </>
         )}
       />

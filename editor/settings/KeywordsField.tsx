@@ -10,9 +10,10 @@ export interface KeywordsFieldProps {
   name: string;
   label: string;
   hint: string;
-  /** `undefined`: the defaults apply. */
+  /** `undefined`: the defaults apply (if any). */
   value: readonly string[] | undefined;
-  defaults: readonly string[];
+  /** What applies when no keyword is set (shown as the placeholder); none: nothing applies. */
+  defaults?: readonly string[];
   /** `undefined` when the last chip goes: back to the defaults. */
   onChange(value: string[] | undefined): void;
 }
@@ -52,7 +53,7 @@ export function KeywordsField({ name, label, hint, value, defaults, onChange }: 
     }
   }
 
-  const placeholder = value === undefined ? t('keywordsDefault', { list: defaults.join(', ') }) : t('keywordsNone');
+  const placeholder = value === undefined && defaults !== undefined ? t('keywordsDefault', { list: defaults.join(', ') }) : t('keywordsNone');
   return (
     <Field label={label} htmlFor={ids.id} hint={<>{hint} {t('keywordsMatching')}</>}>
       <div className="chips" data-testid={`chips-${name}`}>
