@@ -8,6 +8,7 @@ import { expandChatSpeak } from './intent-chat-speak.ts';
 import { rewriteIdioms } from './intent-idioms.ts';
 import { phoneticKey } from './intent-phonetic.ts';
 import { stem, terms } from './intent-terms.ts';
+import { generalPurposeWords } from './general-purpose.ts';
 
 const node = loadFixtureFlow('soporte-tecnico').nodes.find((candidate) => candidate.type === 'ai_intent');
 const intents: IntentRequest['intents'] = node?.type === 'ai_intent' ? node.data.intents : [];
@@ -71,9 +72,39 @@ describe('offline intent classifier', () => {
     expect(classifyOffline({ text: 'hay mesa para dos esta noche?', intents: custom }).intent).toBe('reservar');
     expect(classifyOffline({ text: 'me mandas la carta?', intents: custom }).intent).toBe('menu');
   });
+
+  it('refuses general-purpose requests whose words no intent uses, and keeps those words where the business uses them', () => {
+    const shop = [
+      { id: 'horarios', description: 'A qué hora abre el local', examples: ['a que hora abren', 'abren el domingo?'] },
+      { id: 'pedido', description: 'Estado de un pedido', examples: ['donde esta mi pedido', 'no me llego el paquete'] },
+    ];
+    expect(classifyOffline({ text: 'a que hora abren', intents: shop }).confidence).toBeGreaterThanOrEqual(0.6);
+    for (const text of ['a que hora juega boca', 'contame un chiste del pedido', 'me escribis un poema?']) {
+      expect(classifyOffline({ text, intents: shop }).confidence, text).toBeLessThan(0.6);
+    }
+    const club = [
+      { id: 'canchas', description: 'Reservar una cancha para jugar al fútbol', examples: ['a que hora se juega el torneo', 'quiero una cancha de futbol 5'] },
+      { id: 'cuota', description: 'Pagar la cuota del club', examples: ['como pago la cuota', 'cuanto sale el mes'] },
+    ];
+    expect(classifyOffline({ text: 'a que hora juega mi equipo en el torneo?', intents: club })).toMatchObject({ intent: 'canchas' });
+    expect(classifyOffline({ text: 'a que hora juega mi equipo en el torneo?', intents: club }).confidence).toBeGreaterThanOrEqual(0.6);
+  });
 });
 
 describe('text handling', () => {
+  it('tells the words of general-purpose requests in Spanish, Portuguese and English, unless the domain uses them', () => {
+    const nothingKnown = () => false;
+    expect(generalPurposeWords(terms('¿a qué hora juega la selección?'), nothingKnown)).toBe(1);
+    expect(generalPurposeWords(terms('me contás un chiste y me escribís un poema'), nothingKnown)).toBe(2);
+    expect(generalPurposeWords(terms('quem ganhou o jogo? me conta uma piada'), nothingKnown)).toBe(2);
+    expect(generalPurposeWords(terms('write a poem, tell me a joke, fix my python script'), nothingKnown)).toBe(4);
+    // Customers' words that sound alike are not: an account, juice, a call, a refund policy, rain.
+    expect(generalPurposeWords(terms('mi cuenta, jugo de naranja, ligar, politica de devoluciones, se corto por la lluvia'), nothingKnown)).toBe(0);
+    const sportsClub = new Set(terms('tu equipo juega el torneo de fútbol').flatMap((term) => [term.root, term.stem]));
+    expect(generalPurposeWords(terms('¿a qué hora juega el torneo de fútbol?'), (key) => sportsClub.has(key))).toBe(0);
+    expect(generalPurposeWords(terms('¿a qué hora juega el torneo de fútbol? contame un chiste'), (key) => sportsClub.has(key))).toBe(1);
+  });
+
   it.each([
     ['lentisimo', 'lent'], ['facturas', 'faktur'], ['cobraron', 'kobr'], ['cobrança', 'kobr'], ['conexao', 'konek'], ['conexión', 'konek'],
     ['pagamento', 'pag'], ['paguei', 'pag'], ['vencimiento', 'bens'], ['vence', 'bens'], ['llámenme', 'iam'], ['pasame', 'pas'], ['lucecita', 'lus'],

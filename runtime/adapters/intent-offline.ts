@@ -1,5 +1,6 @@
 import type { IntentRequest, IntentResult, RuntimePorts } from '../core/types.ts';
 import { editDistance } from '../core/edit-distance.ts';
+import { generalPurposeWords } from './general-purpose.ts';
 import { intentIndex, trigramCounts, unitVector, type IntentIndex } from './intent-index.ts';
 import { terms, type Term } from './intent-terms.ts';
 
@@ -14,6 +15,11 @@ const SHARPNESS = 4;
 /** Evidence of "none of the intents", before and per word no intent knows. */
 const NONE_BASE = 0.7;
 const NONE_PER_UNKNOWN_WORD = 0.2;
+/**
+ * A word of a general-purpose request that no intent uses (general-purpose.ts: "poema", "juega",
+ * "noticias") counts as this many unknown words, and as no evidence for any intent.
+ */
+const GENERAL_PURPOSE_UNKNOWN = 10;
 
 /**
  * The built-in classifier used without an OpenAI key (see intent-terms.ts for
@@ -37,7 +43,12 @@ export function classifyOffline(request: IntentRequest): IntentResult {
   const query = terms(request.text);
   const evidence = index.ids.map(() => 0);
   let unknown = 0;
+  const known = (key: string) => index.idf.has(key);
   for (const term of query) {
+    if (generalPurposeWords([term], known) > 0) {
+      unknown += GENERAL_PURPOSE_UNKNOWN;
+      continue;
+    }
     const match = bestMatch(term, index);
     if (match === undefined) {
       unknown++;

@@ -45,6 +45,20 @@ describe('offline knowledge retrieval', () => {
     expect(retrieveKnowledge('pago con tarjeta?', payments)[0]?.entry.id).toBe('tarjetas');
   });
 
+  it('refuses a general-purpose request although its other words match an entry well, unless the knowledge uses its words', () => {
+    expect(answerOffline({ question: '¿a qué hora abren el domingo?', knowledge }).confidence).toBeGreaterThanOrEqual(DEFAULT_ANSWER_CONFIDENCE);
+    for (const question of ['¿a qué hora juega Argentina el domingo?', 'contame un chiste sobre los envíos', 'quem ganhou o jogo de domingo?']) {
+      expect(answerOffline({ question, knowledge }).confidence, question).toBeLessThan(DEFAULT_ANSWER_CONFIDENCE);
+    }
+    const club: KnowledgeEntry[] = [
+      { id: 'canchas', title: 'Canchas de fútbol', text: 'Si tu equipo juega de noche, las canchas tienen luz hasta las 23.' },
+      { id: 'cuota', title: 'Cuota social', text: 'La cuota se paga del 1 al 10 de cada mes.' },
+    ];
+    const result = answerOffline({ question: '¿hasta qué hora se juega al fútbol?', knowledge: club });
+    expect(result.entryIds).toEqual(['canchas']);
+    expect(result.confidence).toBeGreaterThanOrEqual(DEFAULT_ANSWER_CONFIDENCE);
+  });
+
   it('is unsure of questions mostly made of words the knowledge lacks, and finds nothing in none', () => {
     for (const question of ['escribime un poema sobre el otoño', 'quién ganó el partido ayer', 'me recomendás una película']) {
       const result = answerOffline({ question, knowledge });

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeEntry } from '../../schema/index.ts';
 import type { AnswerRequest, AnswerResult, RuntimePorts } from '../core/types.ts';
+import { generalPurposeWords } from './general-purpose.ts';
 import { terms, type Term } from './intent-terms.ts';
 
 /** One entry a question may be about, with how much of the question it explains. */
@@ -38,6 +39,12 @@ const FUZZY_COVERAGE = 0.5;
  * knowledge lacks; a strong match on the words it has is evidence too.
  */
 const CONFIDENCE = { coverage: 4, score: 1, bias: -3.6 } as const;
+/**
+ * What each word of a general-purpose request that the knowledge does not use (general-purpose.ts:
+ * "poema", "chiste", "juega", "noticias") takes off the confidence's logit: one such word turns a sure
+ * match on the words around it ("¿a qué hora juega Argentina el domingo?" and the Sunday hours) into a refusal.
+ */
+const GENERAL_PURPOSE_LOGIT = -4;
 
 /** A word's keys: what the lexicon makes of it (a concept) and its root, so a concept word also finds itself. */
 const keysOf = (term: Term): string[] => (term.stem === term.root ? [term.stem] : [term.stem, term.root]);
@@ -109,8 +116,10 @@ function matchWord(index: KnowledgeIndex, keys: string[]): Map<number, WordMatch
 export function retrieveKnowledge(question: string, knowledge: readonly KnowledgeEntry[], limit = 3): RetrievedEntry[] {
   if (knowledge.length === 0) return [];
   const index = knowledgeIndex(knowledge);
-  const words = [...new Map(terms(question).map((term) => [keysOf(term).join(' '), keysOf(term)])).values()];
+  const questionTerms = terms(question);
+  const words = [...new Map(questionTerms.map((term) => [keysOf(term).join(' '), keysOf(term)])).values()];
   if (words.length === 0) return [];
+  const generalPurpose = generalPurposeWords(questionTerms, (key) => index.entryFrequency.has(key));
   const rarest = Math.log(1 + knowledge.length);
   const rarity = (key: string) => Math.log(1 + knowledge.length / (index.entryFrequency.get(key) ?? 1));
   // A word weighs as much as its rarest key; one no entry has weighs the most: off-topic questions are mostly such words.
@@ -135,7 +144,7 @@ export function retrieveKnowledge(question: string, knowledge: readonly Knowledg
   // A synonym orders the entries below the word itself but is as much evidence that the question is about the
   // knowledge: the confidence reads the undiscounted score.
   return ranked.slice(0, limit).map(({ position, score, coverage }) => {
-    const logit = CONFIDENCE.coverage * coverage + CONFIDENCE.score * Math.log(score / rarest) + CONFIDENCE.bias;
+    const logit = CONFIDENCE.coverage * coverage + CONFIDENCE.score * Math.log(score / rarest) + CONFIDENCE.bias + GENERAL_PURPOSE_LOGIT * generalPurpose;
     return { entry: knowledge[position]!, score, coverage, confidence: 1 / (1 + Math.exp(-logit)) };
   });
 }
