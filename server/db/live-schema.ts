@@ -13,6 +13,12 @@ export const inboundMessages = sqliteTable('inbound_messages', {
   wamid: text('wamid').primaryKey(),
   phoneNumberId: text('phone_number_id').notNull(),
   waId: text('wa_id').notNull(),
+  /**
+   * Whose turns the message is ordered with: the sender's business-scoped user id when the message carries
+   * one, else the address (wa_id), so one contact's messages by phone and by BSUID share a queue and, with
+   * several instances, one claim. Null on rows stored before it existed: their address.
+   */
+  contactKey: text('contact_key'),
   /** `{ message, contactName? }`: the raw messages[] item and the sender's profile name. */
   payload: text('payload').notNull(),
   state: text('state', { enum: ['pending', 'processed', 'failed'] }).notNull(),

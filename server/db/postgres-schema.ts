@@ -147,6 +147,8 @@ export const inboundMessages = pgTable('inbound_messages', {
   wamid: text('wamid').primaryKey(),
   phoneNumberId: text('phone_number_id').notNull(),
   waId: text('wa_id').notNull(),
+  /** The BSUID when the message carries one, else wa_id: the contact's claim (live-schema.ts). */
+  contactKey: text('contact_key'),
   payload: text('payload').notNull(),
   state: text('state', { enum: ['pending', 'processed', 'failed'] }).notNull(),
   receivedAt: millis('received_at').notNull(),
@@ -154,7 +156,7 @@ export const inboundMessages = pgTable('inbound_messages', {
 }, (table) => [
   // PostgreSQL only (POSTGRES_ONLY in postgres-schema.test.ts): the instance holding a contact's claim
   // reads that contact's pending messages, whichever instance stored them (docs/operations.md, Several instances).
-  index('inbound_messages_pending_contact_idx').on(table.phoneNumberId, table.waId, table.receivedAt).where(sql`${table.state} = 'pending'`),
+  index('inbound_messages_pending_contact_idx').on(table.phoneNumberId, table.contactKey, table.receivedAt).where(sql`${table.state} = 'pending'`),
 ]);
 
 export const conversations = pgTable(

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { ContactKey } from './live-store.ts';
 
 /** Connections holding the claims: each claim lives on one, picked by its key, so no single one queues every claim. */
 const CONNECTIONS = 4;
@@ -87,4 +88,12 @@ export class ContactClaims {
     });
     return connecting;
   }
+}
+
+/**
+ * A contact's queue in an instance and its claim among several: the business number and the contact's key
+ * (the BSUID when known, else the address), so messages with and without the phone number share both.
+ */
+export function claimKey(contact: ContactKey): string {
+  return `${contact.phoneNumberId}:${contact.contactKey}`;
 }

@@ -41,6 +41,11 @@ export interface InboundRow {
   phoneNumberId: string;
   /** The sender's address (contactAddress()): phone digits, or the BSUID when the number is withheld. */
   waId: string;
+  /**
+   * Whose turns it is ordered with: the sender's BSUID when the message carries one, else `waId` (also when
+   * absent). One contact's messages by phone and by BSUID share it: one queue, and with several instances one claim.
+   */
+  contactKey?: string;
   payload: string;
   receivedAt: number;
   /** `payload` still parsed, when the row comes straight from the webhook (saves parsing it again). */
@@ -257,10 +262,10 @@ export interface OutboxRepository {
   markHeld(id: number, errorCode: number | null, error: string): Promise<void>;
 }
 
-/** A business number and contact address: what a contact's claim and pending messages are keyed by. */
-export interface ContactAddress {
+/** A business number and a contact's key (InboundRow.contactKey): what a contact's claim and pending messages are keyed by. */
+export interface ContactKey {
   phoneNumberId: string;
-  waId: string;
+  contactKey: string;
 }
 
 /** Outbox rows an instance claimed (now `in_flight` under its lease), and when to look again if rates held some back. */
@@ -272,9 +277,9 @@ export interface OutboxClaim {
 
 export interface SharedWork {
   /** The contact's acknowledged, unprocessed messages, whichever instance stored them, in arrival order. */
-  pendingOf(contact: ContactAddress): Promise<InboundRow[]>;
+  pendingOf(contact: ContactKey): Promise<InboundRow[]>;
   /** Contacts with a message pending since before `receivedBefore` (left by an instance that died). */
-  stalledContacts(receivedBefore: number, limit: number): Promise<ContactAddress[]>;
+  stalledContacts(receivedBefore: number, limit: number): Promise<ContactKey[]>;
   /**
    * Claims up to `capacity` sendable rows: each conversation's oldest unsent one, due, its channel
    * not paused, with `FOR UPDATE SKIP LOCKED` (instances claiming at once take different rows), and

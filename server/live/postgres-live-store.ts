@@ -40,7 +40,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       wamid: inboundMessages.wamid, phoneNumberId: inboundMessages.phoneNumberId, waId: inboundMessages.waId,
       payload: inboundMessages.payload, receivedAt: inboundMessages.receivedAt,
     }).from(inboundMessages).where(and(
-      eq(inboundMessages.phoneNumberId, p('phoneNumberId')), eq(inboundMessages.waId, p('waId')), eq(inboundMessages.state, 'pending'),
+      eq(inboundMessages.phoneNumberId, p('phoneNumberId')), eq(inboundMessages.contactKey, p('contactKey')), eq(inboundMessages.state, 'pending'),
     )).orderBy(asc(inboundMessages.receivedAt), asc(inboundMessages.wamid)).prepare('pending_of_contact'),
     conversationByContact: db.select(conversationColumns).from(conversations)
       .where(and(eq(conversations.phoneNumberId, p('phoneNumberId')), eq(conversations.waId, p('waId')))).prepare('conversation_by_contact'),
@@ -121,7 +121,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       accept: async (messages, statuses) => {
         const insertMessages = async (tx: Transaction | CharlaPgDb) => {
           const inserted = messages.length === 0 ? [] : await tx.insert(inboundMessages).values(messages.map((row) => ({
-            wamid: row.wamid, phoneNumberId: row.phoneNumberId, waId: row.waId, payload: row.payload, state: 'pending' as const,
+            wamid: row.wamid, phoneNumberId: row.phoneNumberId, waId: row.waId, contactKey: row.contactKey ?? row.waId, payload: row.payload, state: 'pending' as const,
             receivedAt: row.receivedAt,
           }))).onConflictDoNothing().returning({ wamid: inboundMessages.wamid });
           const fresh = new Set(inserted.map((row) => row.wamid));
@@ -304,7 +304,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       byKey: async (scope, idempotencyKey) => (await db.select(startColumns(conversationStarts)).from(conversationStarts)
         .where(and(eq(conversationStarts.scope, scope), eq(conversationStarts.idempotencyKey, idempotencyKey))))[0],
     },
-    shared: sharedWork(db, ({ phoneNumberId, waId }) => reads.pendingOf.execute({ phoneNumberId, waId }), instanceId),
+    shared: sharedWork(db, ({ phoneNumberId, contactKey }) => reads.pendingOf.execute({ phoneNumberId, contactKey }), instanceId),
     close: async () => undefined,
   };
 }
@@ -329,8 +329,9 @@ function sharedWork(db: CharlaPgDb, pendingOf: SharedWork['pendingOf'], instance
     sql`EXISTS (SELECT 1 FROM ${sendRates} WHERE ${sendRates.phoneNumberId} = ${outbox.phoneNumberId} AND ${sendRates.slotAt} > ${now + RATE_BURST_MS - intervalMs})`;
   return {
     pendingOf,
-    stalledContacts: (receivedBefore, limit) => db.selectDistinct({ phoneNumberId: inboundMessages.phoneNumberId, waId: inboundMessages.waId })
-      .from(inboundMessages).where(and(eq(inboundMessages.state, 'pending'), lt(inboundMessages.receivedAt, receivedBefore))).limit(limit),
+    stalledContacts: (receivedBefore, limit) => db.selectDistinct({
+      phoneNumberId: inboundMessages.phoneNumberId, contactKey: sql<string>`coalesce(${inboundMessages.contactKey}, ${inboundMessages.waId})`,
+    }).from(inboundMessages).where(and(eq(inboundMessages.state, 'pending'), lt(inboundMessages.receivedAt, receivedBefore))).limit(limit),
     claimOutbox: (now, capacity, ratePerSecond, leaseUntil) => db.transaction(async (tx): Promise<OutboxClaim> => {
       const intervalMs = 1000 / ratePerSecond;
       const candidates = await tx.select({

@@ -23,10 +23,10 @@ import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
 import type {
-  ContactAddress, ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, OutboxItem, SharedWork, TimerRow, TurnToStore,
+  ContactKey, ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, OutboxItem, SharedWork, TimerRow, TurnToStore,
   UnsavedHandoffNotice,
 } from './live-store.ts';
-import type { ContactClaims } from './contact-claims.ts';
+import { claimKey, type ContactClaims } from './contact-claims.ts';
 import type { LiveMetrics } from './metrics.ts';
 import { customerMessageTime, windowOpen } from './service-window.ts';
 import { TimerScheduler, type TimerSchedulerSettings } from './timer-scheduler.ts';
@@ -142,7 +142,10 @@ export class LiveProcessor {
       this.queueRows(rows);
       return;
     }
-    const contacts = new Map(rows.map((row) => [claimKey(row), { phoneNumberId: row.phoneNumberId, waId: row.waId }]));
+    const contacts = new Map(rows.map((row) => {
+      const contact = { phoneNumberId: row.phoneNumberId, contactKey: row.contactKey ?? row.waId };
+      return [claimKey(contact), contact];
+    }));
     for (const contact of contacts.values()) this.drain(contact);
   }
 
@@ -152,7 +155,7 @@ export class LiveProcessor {
    * messages to the holder, which looks for more after letting go: a message stored while it
    * held the claim is found then, so none waits for the stalled sweep.
    */
-  private drain(contact: ContactAddress): void {
+  private drain(contact: ContactKey): void {
     const key = claimKey(contact);
     if (this.draining.has(key)) {
       this.drainAgain.add(key);
@@ -164,7 +167,7 @@ export class LiveProcessor {
     this.draining.set(key, run);
   }
 
-  private async drainClaimed(shared: { work: SharedWork; claims: ContactClaims }, contact: ContactAddress, key: string): Promise<void> {
+  private async drainClaimed(shared: { work: SharedWork; claims: ContactClaims }, contact: ContactKey, key: string): Promise<void> {
     // A message whose turn failed stays pending (its failure could not be recorded): not retried in a loop here.
     const taken = new Set<string>();
     const untaken = async () => (await shared.work.pendingOf(contact)).filter((row) => !taken.has(row.wamid));
@@ -209,7 +212,7 @@ export class LiveProcessor {
     const keys = new Set<string>();
     for (const row of rows) {
       const contact = contactOf(row);
-      const key = contactKey(row.phoneNumberId, contact.userId ?? row.waId);
+      const key = claimKey({ phoneNumberId: row.phoneNumberId, contactKey: contact.userId ?? row.waId });
       keys.add(key);
       const earlier = this.arriving.get(key);
       if (earlier === undefined && !mayJoinBurst(row)) {
@@ -300,7 +303,7 @@ export class LiveProcessor {
    */
   startConversation(request: StartRequest): Promise<StartOutcome> {
     const { phoneNumberId, contact } = request;
-    return this.inQueue({ phoneNumberId, waId: contactAddress(contact) }, contactKey(phoneNumberId, contact.userId ?? contact.waId), () => this.start(request));
+    return this.inQueue({ phoneNumberId, contactKey: contact.userId ?? contactAddress(contact) }, () => this.start(request));
   }
 
   private async start(request: StartRequest): Promise<StartOutcome> {
@@ -367,7 +370,7 @@ export class LiveProcessor {
   private async inContactQueue<T>(conversationId: number, work: (conversation: ConversationRow) => Promise<T>): Promise<T> {
     const queued = await this.deps.store.conversations.byId(conversationId);
     if (!queued) throw new AppError('conversation_not_found', `No conversation ${conversationId}`);
-    return this.inQueue({ phoneNumberId: queued.phoneNumberId, waId: queued.waId }, contactKey(queued.phoneNumberId, queued.userId ?? queued.waId),
+    return this.inQueue({ phoneNumberId: queued.phoneNumberId, contactKey: queued.userId ?? queued.waId },
       async () => work((await this.deps.store.conversations.byId(conversationId))!));
   }
 
@@ -375,10 +378,11 @@ export class LiveProcessor {
    * Runs `work` in a contact's queue, after the turns before it, and settles with what it gives. With
    * several instances it first waits for the contact's claim (another instance's turn ends soon).
    */
-  private async inQueue<T>(contact: ContactAddress, key: string, work: () => Promise<T>): Promise<T> {
+  private async inQueue<T>(contact: ContactKey, work: () => Promise<T>): Promise<T> {
+    const key = claimKey(contact);
     if (!this.shared) return this.inLocalQueue(key, work);
     try {
-      return await this.shared.claims.withClaim(claimKey(contact), () => this.inLocalQueue(key, work));
+      return await this.shared.claims.withClaim(key, () => this.inLocalQueue(key, work));
     } finally {
       // Messages an instance left to the claim while this held it.
       this.drain(contact);
@@ -702,19 +706,6 @@ function handoffNotice(effect: HandoffStarted, turn: TurnRequest, choice: FlowCh
 /** Several instances: how long a message may wait pending before any instance takes it over (its own died), and how often they look. */
 const STALLED_AFTER_MS = 5000;
 const STALLED_SWEEP_LIMIT = 500;
-
-/**
- * A contact's claim among several instances: by business number and the address its messages are
- * stored under (a contact whose messages switch between phone number and BSUID has two; docs/operations.md).
- */
-function claimKey(contact: ContactAddress): string {
-  return `${contact.phoneNumberId}:${contact.waId}`;
-}
-
-/** One queue per contact: keyed by the BSUID when known, so messages with and without the phone number share it. */
-function contactKey(phoneNumberId: string, id: string): string {
-  return `${phoneNumberId}:${id}`;
-}
 
 /**
  * Who sent a stored message, from the message itself: its phone number (empty when withheld), its

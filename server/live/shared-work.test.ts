@@ -120,8 +120,8 @@ describe('several instances on one PostgreSQL', () => {
     });
     await a!.store.inbound.accept([row('wamid.A2', '5491100000001', NOW + 2)], []);
     await b!.store.inbound.accept([row('wamid.A1', '5491100000001', NOW + 1), row('wamid.B1', '5491100000002', NOW + 5_000)], []);
-    expect((await a!.shared.pendingOf({ phoneNumberId: NUMBER, waId: '5491100000001' })).map((pending) => pending.wamid)).toEqual(['wamid.A1', 'wamid.A2']);
-    expect(await b!.shared.stalledContacts(NOW + 1_000, 10)).toEqual([{ phoneNumberId: NUMBER, waId: '5491100000001' }]);
+    expect((await a!.shared.pendingOf({ phoneNumberId: NUMBER, contactKey: '5491100000001' })).map((pending) => pending.wamid)).toEqual(['wamid.A1', 'wamid.A2']);
+    expect(await b!.shared.stalledContacts(NOW + 1_000, 10)).toEqual([{ phoneNumberId: NUMBER, contactKey: '5491100000001' }]);
   });
 
   it('give a contact\'s claim to one instance at a time, and free it when that instance\'s connections go', async () => {

@@ -50,7 +50,7 @@ export function createSqliteLiveStore(
   const analytics = options.analytics ?? true;
   const statements = {
     insertInbound: db.insert(inboundMessages).values({
-      wamid: p('wamid'), phoneNumberId: p('phoneNumberId'), waId: p('waId'), payload: p('payload'),
+      wamid: p('wamid'), phoneNumberId: p('phoneNumberId'), waId: p('waId'), contactKey: p('contactKey'), payload: p('payload'),
       state: 'pending', receivedAt: p('receivedAt'),
     }).onConflictDoNothing().prepare(),
     pendingInbound: db.select({
@@ -271,7 +271,7 @@ export function createSqliteLiveStore(
   return {
     inbound: {
       accept: async (messages: InboundRow[], statuses: StatusUpdateRow[]) => foreground.run(() => {
-        const fresh = messages.filter((row) => statements.insertInbound.run(fields(row)).changes === 1);
+        const fresh = messages.filter((row) => statements.insertInbound.run(fields({ ...row, contactKey: row.contactKey ?? row.waId })).changes === 1);
         for (const status of statuses) {
           const origin = (status.outboxId === null ? undefined : statements.outboxRowById.get(fields(status)))
             ?? statements.outboxRowByWamid.get(fields(status));

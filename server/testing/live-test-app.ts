@@ -34,7 +34,7 @@ export function pizzeria(): FlowDocument {
  */
 export async function createLiveTestApp(
   env: Record<string, string> = {},
-  options: { now?: () => number; flow?: FlowDocument } = {},
+  options: { now?: () => number; flow?: FlowDocument; /** Another instance on a shared database (CHARLA_DATABASE_URL) published and bound it already. */ joining?: true } = {},
 ): Promise<LiveTestApp> {
   const graph = await startFakeGraph();
   const base = await createTestApp({
@@ -61,8 +61,10 @@ export async function createLiveTestApp(
   }
 
   const served = options.flow ?? pizzeria();
-  await publish(served);
-  await expectOk(app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: admin, payload: { flowId: served.id, wabaId: WABA_ID } }));
+  if (!options.joining) {
+    await publish(served);
+    await expectOk(app.inject({ method: 'PUT', url: `/api/channels/whatsapp/${PHONE_NUMBER_ID}`, headers: admin, payload: { flowId: served.id, wabaId: WABA_ID } }));
+  }
   await app.ready();
 
   return {

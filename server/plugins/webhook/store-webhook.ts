@@ -30,7 +30,7 @@ export async function storeWebhook(app: FastifyInstance, read: ReadWebhookResult
     };
     return {
       wamid: message.wamid, phoneNumberId: message.phoneNumberId, waId: contactAddress(message.contact),
-      payload: JSON.stringify(decoded), receivedAt: now, decoded,
+      contactKey: message.contact.userId ?? contactAddress(message.contact), payload: JSON.stringify(decoded), receivedAt: now, decoded,
     };
   });
   const statuses: StatusUpdateRow[] = [];
