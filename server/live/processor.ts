@@ -525,7 +525,7 @@ export class LiveProcessor {
     const typing = settingsOf(choice.flow).typingIndicator;
     const latestWamid = inbound && (inbound.joined?.at(-1) ?? inbound.wamid);
     const typingOnArrival = typing && latestWamid !== undefined && choice.session?.status !== 'handoff';
-    const receiptKey = contactKey(phoneNumberId, contact.userId ?? contact.waId);
+    const receiptKey = claimKey({ phoneNumberId, contactKey: contact.userId ?? contact.waId });
     if (typingOnArrival) this.deps.sender.showTyping(phoneNumberId, receiptKey, latestWamid);
     const result = await runTurn({
       flow: choice.flow, session: choice.session, event, contact, version: choice.version, now,
