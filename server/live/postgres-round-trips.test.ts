@@ -7,10 +7,11 @@ import { textWebhook } from '../testing/webhook-body.ts';
  * What one customer message costs in PostgreSQL round trips (docs/performance.md, Several instances):
  * every statement any connection of the server sends, counted at node-postgres' Client.query, from the
  * webhook to the last reply marked sent. Pinned, so a change that adds round trips to the live path
- * on PostgreSQL fails here and has to say why. Two kinds of statements are left out because they
+ * on PostgreSQL fails here and has to say why. Three kinds of statements are left out because they
  * depend on the clock, not on the message: a claim of the outbox that found nothing (the sender looks
- * once more after each send, and every second as a safety net) and the reads the instance keeps for
- * a second (the channel, the flow's live version), which are counted apart.
+ * once more after each send, and every second as a safety net), the sweep for messages a dead instance
+ * left, and the reads the instance keeps for a second (the channel, the flow's live version), which are
+ * counted apart.
  */
 
 let postgres: TestPostgres;
@@ -40,6 +41,8 @@ afterAll(async () => {
 });
 
 const CACHED_READS = [/from "channels" where/, /select "live_version" from "flows"/];
+/** The sweep for messages an instance left pending when it died, every few seconds whatever comes in. */
+const STALLED_SWEEP = /^select distinct .* from "inbound_messages"/is;
 
 /** Posts one text message and counts the round trips until its turn is stored and every reply sent. */
 async function roundTripsOf(wamid: string, text: string, replies: number): Promise<{ total: number; cached: number; statements: string[] }> {
@@ -55,7 +58,7 @@ async function roundTripsOf(wamid: string, text: string, replies: number): Promi
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await new Promise((resolve) => setTimeout(resolve, 50));
-  const statements = withoutEmptyClaims(recorded);
+  const statements = withoutEmptyClaims(recorded).filter((statement) => !STALLED_SWEEP.test(statement));
   recorded = undefined;
   const cached = statements.filter((text) => CACHED_READS.some((pattern) => pattern.test(text))).length;
   return { total: statements.length - cached, cached, statements: statements.map((text) => text.replace(/\s+/g, ' ').slice(0, 90)) };
@@ -82,8 +85,10 @@ describe('PostgreSQL round trips per inbound text message', () => {
     const later = await roundTripsOf('wamid.RT2', 'menu', 3);
     console.log(`PostgreSQL round trips per message: first ${first.total}, later ${later.total} (+ ${first.cached} and ${later.cached} reads kept for a second)`);
     // 51 and 48 before the reads were kept, messages stored without BEGIN/COMMIT and the outbox woken by NOTIFY.
-    expect({ total: first.total, statements: first.statements }).toMatchObject({ total: 36 });
-    expect({ total: later.total, statements: later.statements }).toMatchObject({ total: 35 });
-    expect(first.cached + later.cached).toBeLessThanOrEqual(4);
+    const pinned = { first: 36, later: 35 };
+    for (const [name, counted] of [['first', first], ['later', later]] as const) {
+      if (counted.total !== pinned[name]) console.log(`${name} message's statements:\n  ${counted.statements.join('\n  ')}`);
+    }
+    expect({ first: first.total, later: later.total }).toEqual(pinned);
   });
 });
