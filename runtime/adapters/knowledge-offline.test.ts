@@ -45,6 +45,16 @@ describe('offline knowledge retrieval', () => {
     expect(retrieveKnowledge('pago con tarjeta?', payments)[0]?.entry.id).toBe('tarjetas');
   });
 
+  it('finds the longer words a stem of four letters or more starts with (derivations the stemmer leaves whole)', () => {
+    const shop: KnowledgeEntry[] = [
+      { id: 'promos', title: 'Promociones de perfumería', text: 'Los jueves hay 20% en fragancias importadas.' },
+      { id: 'horarios', title: 'Horarios', text: 'Abrimos de lunes a sábado de 9 a 20.' },
+    ];
+    for (const question of ['que promos hay?', 'tienen descuento en perfumes?']) {
+      expect(retrieveKnowledge(question, shop)[0]?.entry.id, question).toBe('promos');
+    }
+  });
+
   it('refuses a general-purpose request although its other words match an entry well, unless the knowledge uses its words', () => {
     expect(answerOffline({ question: '¿a qué hora abren el domingo?', knowledge }).confidence).toBeGreaterThanOrEqual(DEFAULT_ANSWER_CONFIDENCE);
     for (const question of ['¿a qué hora juega Argentina el domingo?', 'contame un chiste sobre los envíos', 'quem ganhou o jogo de domingo?']) {
@@ -71,7 +81,7 @@ describe('offline knowledge retrieval', () => {
   it('keeps its figures on the farmacia development set (fixtures/knowledge/farmacia-dev.json)', async () => {
     const questions = read<KnowledgeQuestion[]>('../../fixtures/knowledge/farmacia-dev.json');
     const { answerable, offTopic } = await measureKnowledgeAccuracy(answerOffline, farmacia, questions, DEFAULT_ANSWER_CONFIDENCE);
-    expect(answerable.rightEntry / answerable.total).toBeGreaterThanOrEqual(0.81);
+    expect(answerable.rightEntry / answerable.total).toBeGreaterThanOrEqual(0.83);
     expect(offTopic.refused / offTopic.total).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -30,7 +30,7 @@ const DOUBT = 0.1;
  * says only "tarjeta".
  */
 const SYNONYM_SCORE = 0.5;
-/** A word matched only through a typo explains this much of itself. */
+/** A word matched only through a typo or as a prefix explains this much of itself. */
 const FUZZY_COVERAGE = 0.5;
 /**
  * The confidence: a logistic of the coverage and of the log of the best score in units of the rarest
@@ -53,6 +53,12 @@ const tokenize = (text: string): string[] => terms(text).flatMap(keysOf);
 
 /** Typos are looked for in words long enough that one edit rarely makes another word. */
 const fuzzyFor = (key: string) => (key.length >= 6 && !key.startsWith('@') ? 0.2 : false);
+/**
+ * A stem of 4 letters or more also finds the longer words it starts with, at MiniSearch's prefix discount
+ * and covering half of itself, as a typo does: derivations the light stemmer leaves whole ("promos" and
+ * "promociones", "perfume" and "perfumería", "vacunan" and "vacunatorio").
+ */
+const prefixFor = (key: string) => key.length >= 4 && !key.startsWith('@');
 
 const indexes = new WeakMap<readonly KnowledgeEntry[], KnowledgeIndex>();
 
@@ -80,7 +86,7 @@ function knowledgeIndex(knowledge: readonly KnowledgeEntry[]): KnowledgeIndex {
   return index;
 }
 
-/** How one question word matched one entry: its best BM25 score, and whether exactly or only through a typo. */
+/** How one question word matched one entry: its best BM25 score, and whether exactly or only through a typo or prefix. */
 interface WordMatch {
   score: number;
   /** The score that orders the entries: a match through a synonym only counts SYNONYM_SCORE of itself. */
@@ -96,7 +102,7 @@ function matchWord(index: KnowledgeIndex, keys: string[]): Map<number, WordMatch
   const best = new Map<number, WordMatch>();
   for (const key of keys) {
     const synonym = key.startsWith('@') && keys.length > 1;
-    for (const result of index.search.search(key, { tokenize: (query) => [query], fuzzy: fuzzyFor(key) })) {
+    for (const result of index.search.search(key, { tokenize: (query) => [query], fuzzy: fuzzyFor(key), prefix: prefixFor(key) })) {
       const exact = key in result.match;
       const rank = synonym ? result.score * SYNONYM_SCORE : result.score;
       const current = best.get(result.id as number) ?? { score: 0, rank: 0, exact: false };
