@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { MergedCounters, type CounterIncrement } from './analytics/counters.ts';
 import { GroupCommit } from './group-commit.ts';
 
 function setup() {
@@ -52,5 +53,36 @@ describe('GroupCommit', () => {
     await queued;
     await expect(commit.run(() => insert.run('late'))).rejects.toThrow(/closing/);
     expect(values()).toEqual(['last']);
+  });
+
+  it('writes merged counters once per transaction, inside it, leaving out those of work that failed', async () => {
+    const { sqlite, insert, values, commit } = setup();
+    sqlite.exec('CREATE TABLE counters (metric TEXT PRIMARY KEY, count INTEGER NOT NULL, total INTEGER NOT NULL)');
+    const upsert = sqlite.prepare('INSERT INTO counters VALUES (?, ?, ?) ON CONFLICT (metric) DO UPDATE SET count = count + excluded.count, total = total + excluded.total');
+    const written: string[] = [];
+    const counters = new MergedCounters((row) => {
+      written.push(`${row.metric}×${row.count}`);
+      upsert.run(row.metric, row.count, row.total);
+    });
+    commit.mergeWrites(counters);
+    const counter = (metric: CounterIncrement['metric'], total = 0): CounterIncrement => ({ flowId: 'f', flowVersion: 1, hour: 0, nodeId: '', metric, key: '', count: 1, total });
+    insert.run('taken');
+    const results = await Promise.allSettled([
+      commit.run(() => counters.stage([counter('started'), counter('answer', 300)])),
+      commit.run(() => {
+        counters.stage([counter('started'), counter('errored')]);
+        insert.run('taken'); // fails after staging: neither of its counters may be written
+      }),
+      commit.run(() => counters.stage([counter('started'), counter('answer', 200)])),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(written.sort()).toEqual(['answer×2', 'started×2']);
+    expect(sqlite.prepare('SELECT metric, count, total FROM counters ORDER BY metric').all()).toEqual([
+      { metric: 'answer', count: 2, total: 500 }, { metric: 'started', count: 2, total: 0 },
+    ]);
+    // The next transaction starts from nothing.
+    await commit.run(() => counters.stage([counter('completed')]));
+    expect(written.at(-1)).toBe('completed×1');
+    expect(values()).toEqual(['taken']);
   });
 });

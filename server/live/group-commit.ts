@@ -9,6 +9,21 @@ interface PendingWork {
 }
 
 /**
+ * Writes that pieces of work stage and that one transaction writes merged, once, before its COMMIT:
+ * the analytics counters, where fifty turns of one flow in a batch add to the same few rows.
+ */
+export interface MergedWrites {
+  /** The piece of work that just ran stays in the transaction: keep what it staged. */
+  keep(): void;
+  /** The piece of work that just ran was rolled back: forget what it staged. */
+  drop(): void;
+  /** Inside the transaction, before COMMIT: write what was kept. */
+  write(): void;
+  /** The transaction rolled back: forget everything. */
+  reset(): void;
+}
+
+/**
  * Group commit: the writes asked for during one event-loop turn share one transaction. Callers get
  * their promise settled only after COMMIT, so "stored, then acknowledged" still holds. On this
  * machine it more than doubles the webhook's write throughput (docs/performance.md).
@@ -27,6 +42,7 @@ export class GroupCommit {
   private readonly release: Database.Statement;
   private readonly rollbackToSavepoint: Database.Statement;
   private closed = false;
+  private readonly merged: MergedWrites[] = [];
 
   constructor(private readonly sqlite: Database.Database) {
     this.begin = sqlite.prepare('BEGIN IMMEDIATE');
@@ -46,6 +62,11 @@ export class GroupCommit {
     });
   }
 
+  /** Every transaction from now on writes `writes` merged before its COMMIT (MergedWrites). */
+  mergeWrites(writes: MergedWrites): void {
+    this.merged.push(writes);
+  }
+
   /** Writes what is queued now and refuses further work (before the connection closes). */
   close(): void {
     this.flush();
@@ -60,6 +81,7 @@ export class GroupCommit {
     try {
       results = this.runTogether(batch) ?? this.runIsolated(batch);
     } catch (error) {
+      for (const writes of this.merged) writes.reset();
       if (this.sqlite.inTransaction) this.rollback.run();
       for (const item of batch) item.reject(error);
       return;
@@ -76,11 +98,16 @@ export class GroupCommit {
     const results: WorkResult[] = [];
     this.begin.run();
     try {
-      for (const item of batch) results.push({ ok: true, value: item.work() });
+      for (const item of batch) {
+        results.push({ ok: true, value: item.work() });
+        for (const writes of this.merged) writes.keep();
+      }
     } catch {
+      for (const writes of this.merged) writes.reset();
       this.rollback.run();
       return undefined;
     }
+    for (const writes of this.merged) writes.write();
     this.commit.run();
     return results;
   }
@@ -89,6 +116,7 @@ export class GroupCommit {
   private runIsolated(batch: PendingWork[]): WorkResult[] {
     this.begin.run();
     const results = batch.map((item) => this.runInSavepoint(item.work));
+    for (const writes of this.merged) writes.write();
     this.commit.run();
     return results;
   }
@@ -98,10 +126,12 @@ export class GroupCommit {
     try {
       const value = work();
       this.release.run();
+      for (const writes of this.merged) writes.keep();
       return { ok: true, value };
     } catch (error) {
       this.rollbackToSavepoint.run();
       this.release.run();
+      for (const writes of this.merged) writes.drop();
       return { ok: false, error };
     }
   }

@@ -4,7 +4,7 @@ import {
   conversationMessages, conversationRuns, conversationStarts, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
 } from '../db/live-schema.ts';
 import { analyseAgentReply, statusCounters, type RunState } from './analytics/turn-analytics.ts';
-import type { CounterIncrement } from './analytics/counters.ts';
+import { MergedCounters, type CounterIncrement } from './analytics/counters.ts';
 import type { GroupCommit } from './group-commit.ts';
 import {
   handoffNoticeBody, type ConversationRow, type HistoryBody, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
@@ -200,9 +200,11 @@ export function createSqliteLiveStore(
     const id = Number(statements.enqueue.run({ conversationId, phoneNumberId, body, createdAt, ...origin }).lastInsertRowid);
     return { id, conversationId, phoneNumberId, body, attempts: 0, nextAttemptAt: createdAt };
   };
-  const addCounters = (counters: CounterIncrement[]) => {
-    for (const counter of counters) statements.addCounter.run(fields(counter));
-  };
+  // Written merged once per transaction, before its COMMIT (GroupCommit.mergeWrites).
+  const counters = new MergedCounters((row) => statements.addCounter.run(fields(row)));
+  foreground.mergeWrites(counters);
+  background.mergeWrites(counters);
+  const addCounters = (rows: CounterIncrement[]) => counters.stage(rows);
   /** Writes the run's row (inserting it the first time) and returns it with its id, as the conversation keeps it. */
   const saveRun = (run: RunState, conversation: { id: number; phoneNumberId: string; waId: string; contactName: string | null }): string => {
     const row = runRow(run, conversation);

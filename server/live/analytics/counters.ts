@@ -1,3 +1,5 @@
+import type { MergedWrites } from '../group-commit.ts';
+
 /**
  * The analytics counters (table flow_counters, docs/analytics.md §1): what each metric counts.
  * Conversation-wide metrics have node '' ; node metrics name the node. `total` sums milliseconds
@@ -63,5 +65,51 @@ export class CounterBatch {
 
   list(): CounterIncrement[] {
     return [...this.rows.values()];
+  }
+}
+
+/**
+ * The counters a group commit's pieces of work add, merged per row and written once per
+ * transaction (GroupCommit.mergeWrites): in a batch of fifty turns of one flow, "started" or a
+ * node's "entered" is one upsert instead of fifty. What a rolled-back piece staged is never written.
+ * @example commit.mergeWrites(counters); commit.run(() => counters.stage(turnCounters));
+ */
+export class MergedCounters implements MergedWrites {
+  private staged: CounterIncrement[] = [];
+  private readonly kept = new Map<string, CounterIncrement>();
+
+  constructor(private readonly writeRow: (row: CounterIncrement) => void) {}
+
+  /** Adds `rows` to the transaction the calling piece of work runs in. */
+  stage(rows: readonly CounterIncrement[]): void {
+    this.staged.push(...rows);
+  }
+
+  keep(): void {
+    for (const row of this.staged) {
+      const id = `${row.flowId}\u0000${row.flowVersion}\u0000${row.hour}\u0000${row.nodeId}\u0000${row.metric}\u0000${row.key}`;
+      const merged = this.kept.get(id);
+      if (merged) {
+        merged.count += row.count;
+        merged.total += row.total;
+      } else {
+        this.kept.set(id, { ...row });
+      }
+    }
+    this.staged = [];
+  }
+
+  drop(): void {
+    this.staged = [];
+  }
+
+  write(): void {
+    for (const row of this.kept.values()) this.writeRow(row);
+    this.kept.clear();
+  }
+
+  reset(): void {
+    this.staged = [];
+    this.kept.clear();
   }
 }
