@@ -3,6 +3,7 @@ import { CheckboxField, DateField, NumberField, orUndefined, SelectField, TextFi
 import { WHATSAPP_LIMITS } from '../../../schema/index.ts';
 import { messages as common } from '../messages.ts';
 import { RetriesField } from '../retries/RetriesField.tsx';
+import { FallbackTemplateField } from '../shared/FallbackTemplateField.tsx';
 import { TimeoutField } from '../shared/TimeoutField.tsx';
 import { useBotTexts } from '../shared/use-bot-texts.ts';
 import type { NodeInspectorProps } from '../types.ts';
@@ -62,6 +63,7 @@ export function QuestionInspector({ nodeId, data, update }: NodeInspectorProps<'
         placeholder={botTexts.questionInvalid[data.input]} onChange={(invalidText) => update({ invalidText: orUndefined(invalidText) })} />
       <RetriesField nodeId={nodeId} value={data.maxRetries} onChange={(maxRetries) => update({ maxRetries })} />
       <TimeoutField value={data.timeoutSeconds} onChange={(timeoutSeconds) => update({ timeoutSeconds })} />
+      <FallbackTemplateField value={data.fallbackTemplate} onChange={(fallbackTemplate) => update({ fallbackTemplate })} />
     </>
   );
 }
