@@ -1,5 +1,5 @@
 /**
- * Words that say nothing about what a customer wants, in Spanish and Portuguese
+ * Words that say nothing about what a customer wants, in Spanish, Portuguese and English
  * (folded: lower case, no accents): articles, pronouns, possessives,
  * prepositions, auxiliary and wanting verbs ("quiero", "preciso", "pueden"
  * come with every request), fillers, greetings and courtesy. Negations are
@@ -23,4 +23,9 @@ muy muito mucho mucha poco pouco poca todo toda todos todas tudo
 hoy hoje ahora agora ayer ontem siempre sempre tambien tambem ademas despues depois luego aun ainda todavia igual nomas re super bastante demasiado demais tanto cosa coisa
 hola ola oi opa hello hi hey oye oigan che buen buena buenas buenos bom boa dia dias tarde tardes noche noches noite noites
 gracias obrigado obrigada saludos porfa favor bueno bien tal eae blz beleza
+the an and or but of in on at by for from with about into than then if so it its is are was were be been am
+i you your yours he she we us our my mine they them their this that these those there here
+what which who whom whose when where why how can could would will should shall may might must
+does did have had having get got just also too very any some all much many
+want need like know tell please thank thanks hello s t
 `.trim().split(/\s+/));

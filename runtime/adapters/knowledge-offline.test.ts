@@ -55,6 +55,27 @@ describe('offline knowledge retrieval', () => {
     }
   });
 
+  it('reads English questions too: their function words weigh nothing', () => {
+    const english: KnowledgeEntry[] = [
+      { id: 'hours', title: 'Opening hours', text: 'We open Monday to Saturday from 9 am to 8 pm. On Sundays we are closed.' },
+      { id: 'payments', title: 'Payment methods', text: 'We take cash, debit and credit cards, and bank transfers. We do not take cheques.' },
+      { id: 'delivery', title: 'Home delivery', text: 'We deliver within 5 km for $3. Orders over $50 ship free.' },
+      { id: 'returns', title: 'Returns and exchanges', text: 'You can return or exchange an item within 30 days with the receipt.' },
+      { id: 'jobs', title: 'Work with us', text: 'Send your resume to jobs@example.com.' },
+    ];
+    for (const [question, id] of [
+      ['What time do you open on Sunday?', 'hours'], ['Can I pay with a credit card?', 'payments'], ['How much is the delivery?', 'delivery'],
+      ['Are you hiring? where do I send my resume', 'jobs'],
+    ] as const) {
+      const result = answerOffline({ question, knowledge: english });
+      expect(result.entryIds, question).toEqual([id]);
+      expect(result.confidence, question).toBeGreaterThanOrEqual(DEFAULT_ANSWER_CONFIDENCE);
+    }
+    for (const question of ['write me a poem about the sea', 'who won the game last night?']) {
+      expect(answerOffline({ question, knowledge: english }).confidence, question).toBeLessThan(DEFAULT_ANSWER_CONFIDENCE);
+    }
+  });
+
   it('refuses a general-purpose request although its other words match an entry well, unless the knowledge uses its words', () => {
     expect(answerOffline({ question: '¿a qué hora abren el domingo?', knowledge }).confidence).toBeGreaterThanOrEqual(DEFAULT_ANSWER_CONFIDENCE);
     for (const question of ['¿a qué hora juega Argentina el domingo?', 'contame un chiste sobre los envíos', 'quem ganhou o jogo de domingo?']) {
