@@ -60,6 +60,8 @@ async function livePath(app: FastifyInstance): Promise<void> {
     : createPostgresLiveStore(postgres!, { analytics: config.analytics });
   const metrics = new LiveMetrics();
   const channelOf = tickCache((phoneNumberId: string) => charla.channels.resolve(phoneNumberId));
+  // The live pointer likewise: a text message's burst setting and then its turn ask for it, a query each on SQLite.
+  const flows = { ...charla.flows, getLiveFlow: tickCache((flowId: string) => charla.flows.getLiveFlow(flowId)) };
   const client = new GraphClient(charla.config.whatsapp.graphUrl, config.outbox.timeoutMs);
   // Several instances on one PostgreSQL share contacts and the outbox through it (docs/operations.md, Several instances).
   const claims = store.shared && charla.database.pool
@@ -86,7 +88,7 @@ async function livePath(app: FastifyInstance): Promise<void> {
     return transcribe(await downloadMedia(charla.config.whatsapp.graphUrl, token, audio.mediaId, config.outbox.timeoutMs));
   });
   const processor = new LiveProcessor({
-    store, sender, metrics, log: app.log, flows: charla.flows, channelOf,
+    store, sender, metrics, log: app.log, flows, channelOf,
     formIdsOf: (flowId, version, wabaId) => charla.metaFlows.formIds(flowId, version, wabaId),
     notifier,
     ports: () => charla.ports, secrets: charla.config.runtime.secrets, timers: config.timers, now: charla.now, analytics: config.analytics,
