@@ -192,4 +192,40 @@ describe('simulating, answering and saving', () => {
     await page.getByTestId('field-settings.typingIndicator').scrollIntoViewIfNeeded();
     await session.shot('30-settings-time');
   }, 60_000);
+
+  it('sets business hours in the flow settings: zone with its offset, the week, holidays, a live summary and a problem at its interval', async () => {
+    const flow = { ...JSON.parse(readFileSync(join(FIXTURE_FLOWS, 'ferreteria.json'), 'utf8')), id: 'ferreteria_horario', name: 'Ferretería (horario)' };
+    expect((await session.api('POST', '/api/flows', flow)).status).toBe(201);
+    await session.openAsAdmin('#/flows/ferreteria_horario');
+    const page = session.page;
+    await page.getByTestId('toggle-settings').click();
+    const zone = page.getByTestId('field-settings.timeZone');
+    await zone.scrollIntoViewIfNeeded();
+    expect(await zone.inputValue()).toBe('America/Argentina/Buenos_Aires');
+    expect(await page.getByTestId('time-zone-offset').textContent()).toBe('UTC−03:00');
+    // The summary comes from the runtime's reading of the hours: open or closed now, and when that changes.
+    expect(await page.getByTestId('hours-summary').textContent()).toMatch(/^(Abierto ahora · cierra|Cerrado · abre) /);
+    await zone.click();
+    await zone.fill('madrid');
+    await page.getByTestId('time-zone-option-Europe/Madrid').waitFor();
+    await page.keyboard.press('Escape');
+    await zone.blur();
+    expect(await zone.inputValue()).toBe('America/Argentina/Buenos_Aires');
+    // The section from its zone down: the offset, the summary and the week.
+    await page.getByTestId('business-hours').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+    await session.shot('33-settings-business-hours');
+
+    // An interval that overlaps the one before it: shown under it and in the problems panel.
+    await page.getByTestId('field-settings.businessHours.weekly.friday.1.from').fill('12');
+    await page.getByTestId('field-settings.businessHours.weekly.friday.1.from').press('Enter');
+    await page.getByTestId('hours-problem-friday-1').filter({ hasText: 'se superpone con 09:00–13:00' }).waitFor();
+    await page.getByTestId('list-settings.businessHours.holidays-add').click();
+    await page.getByTestId('field-settings.businessHours.holidays.3').fill('2026-07-09');
+    await page.getByTestId('list-settings.businessHours.holidays-add').scrollIntoViewIfNeeded();
+    await page.getByTestId('problem-hours_intervals_overlap').waitFor();
+    await session.shot('34-settings-holidays-and-problem');
+    await page.getByTestId('field-settings.businessHours.weekly.friday.1.from').fill('14:00');
+    await page.getByTestId('field-settings.businessHours.weekly.friday.1.from').press('Enter');
+    await page.getByTestId('problem-hours_intervals_overlap').waitFor({ state: 'detached' });
+  }, 60_000);
 });

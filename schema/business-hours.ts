@@ -49,7 +49,7 @@ export function minutesOfDay(time: string): number {
 
 type SettingsReport = (code: ProblemCode, pointer: string, params?: ProblemParams) => void;
 
-/** The checks of the time settings beyond their schema: a time zone the runtime knows, intervals that open before they close, real dates. */
+/** The checks of the time settings beyond their schema: a time zone the runtime knows, intervals that open before they close and do not overlap, real dates. */
 export function checkTimeSettings(settings: { timeZone?: string; businessHours?: BusinessHours }, report: SettingsReport): void {
   if (settings.timeZone !== undefined && !isKnownTimeZone(settings.timeZone)) {
     report('unknown_time_zone', '/settings/timeZone', { zone: settings.timeZone });
@@ -57,15 +57,26 @@ export function checkTimeSettings(settings: { timeZone?: string; businessHours?:
   const hours = settings.businessHours;
   if (!hours) return;
   for (const day of WEEKDAYS) {
-    hours.weekly[day]?.forEach((interval, index) => {
+    const intervals = hours.weekly[day] ?? [];
+    intervals.forEach((interval, index) => {
+      const pointer = `/settings/businessHours/weekly/${day}/${index}`;
       if (minutesOfDay(interval.from) >= minutesOfDay(interval.to)) {
-        report('hours_interval_empty', `/settings/businessHours/weekly/${day}/${index}`, { from: interval.from, to: interval.to });
+        report('hours_interval_empty', pointer, { from: interval.from, to: interval.to });
+        return;
       }
+      // Reported at the later of the two, so the first stays as written: the one to fix is the one added.
+      const earlier = intervals.slice(0, index).find((other) =>
+        minutesOfDay(other.from) < minutesOfDay(other.to) && intervalsOverlap(other, interval));
+      if (earlier) report('hours_intervals_overlap', pointer, { from: interval.from, to: interval.to, otherFrom: earlier.from, otherTo: earlier.to });
     });
   }
   hours.holidays?.forEach((date, index) => {
     if (!isRealDate(date)) report('holiday_not_a_date', `/settings/businessHours/holidays/${index}`, { date });
   });
+}
+
+function intervalsOverlap(a: OpenInterval, b: OpenInterval): boolean {
+  return minutesOfDay(a.from) < minutesOfDay(b.to) && minutesOfDay(b.from) < minutesOfDay(a.to);
 }
 
 function isRealDate(iso: string): boolean {

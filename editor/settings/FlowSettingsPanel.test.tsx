@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { FlowDocument } from '../../schema/index.ts';
 import { useLocale } from '../i18n/index.ts';
-import { Inspector } from '../inspector/Inspector.tsx';
-import { ProblemsPanel } from '../problems/ProblemsPanel.tsx';
-import { canUndo, createEditorStore, EditorStoreProvider } from '../store/index.ts';
-import { FlowSettingsButton } from './FlowSettingsButton.tsx';
-import { FlowSettingsSlot } from './FlowSettingsSlot.tsx';
+import { canUndo } from '../store/index.ts';
+import { renderSettingsEditor } from './render-settings.tsx';
 
 afterEach(cleanup);
 beforeEach(() => useLocale.getState().setLocale('es'));
@@ -17,17 +14,7 @@ const flow: FlowDocument = {
   edges: [],
 };
 
-function renderEditor(document: FlowDocument = flow, readOnly = false) {
-  const store = createEditorStore({ document, readOnly });
-  render(
-    <EditorStoreProvider store={store}>
-      <FlowSettingsButton />
-      <ProblemsPanel />
-      <FlowSettingsSlot><Inspector /></FlowSettingsSlot>
-    </EditorStoreProvider>,
-  );
-  return store;
-}
+const renderEditor = (document: FlowDocument = flow, readOnly = false) => renderSettingsEditor(document, readOnly);
 const field = (path: string) => screen.getByTestId(`field-${path}`) as HTMLInputElement;
 const openSettings = () => fireEvent.click(screen.getByTestId('toggle-settings'));
 

@@ -7,6 +7,8 @@ import { LOCALES, useT } from '../i18n/index.ts';
 import { CheckboxField, NumberField, SelectField, TextField } from '../inspector/fields/index.ts';
 import { InspectorContext, type InspectorEnvironment } from '../inspector/InspectorContext.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/index.ts';
+import { BusinessHoursSettings } from './BusinessHoursSettings.tsx';
+import { hoursMessages } from './hours-messages.ts';
 import { KeywordsField } from './KeywordsField.tsx';
 import { messages } from './messages.ts';
 import { useSettingsFocus } from './use-settings-focus.ts';
@@ -19,12 +21,13 @@ const LANG_KEYS = { es: 'lang_es', pt: 'lang_pt', en: 'lang_en' } as const;
 
 /**
  * The flow-level parts of the document: name, description, language, `settings` (defaults as
- * placeholders, a hint for each), the declared variables and the knowledge `ai_answer` nodes answer from. Shown in the inspector's place;
+ * placeholders, a hint for each; the time zone and business hours), the declared variables and the knowledge `ai_answer` nodes answer from. Shown in the inspector's place;
  * every edit is a store action, so undo, redo and autosave treat it like a node edit. Testers read it only.
  */
 export function FlowSettingsPanel() {
   const t = useT(messages);
   const tk = useT(knowledgeMessages);
+  const th = useT(hoursMessages);
   const store = useEditorStoreApi();
   const { name, description, language, settings = {} } = useEditorStore((state) => state.document);
   const readOnly = useEditorStore((state) => state.readOnly);
@@ -81,6 +84,9 @@ export function FlowSettingsPanel() {
           <CheckboxField name="settings.typingIndicator" label={t('typingIndicator')} checked={settings.typingIndicator ?? DEFAULT_SETTINGS.typingIndicator}
             onChange={(typingIndicator) => { actions.updateSettings({ typingIndicator }); actions.endGesture(); }} />
           <p className="insp-hint">{t('typingIndicatorHint')}</p>
+
+          <h3 className="insp-section">{th('section')}</h3>
+          <BusinessHoursSettings />
 
           <h3 className="insp-section">{t('variables')}</h3>
           <p className="insp-hint settings-section-hint">{t('variablesHint')}</p>

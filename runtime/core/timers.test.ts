@@ -1,6 +1,6 @@
 import { loadFixtureFlow } from '../../fixtures/index.ts';
 import { CONVERSATION_EPOCH, conversation } from '../testing/conversation.ts';
-import { isWithinBusinessHours, localTime } from './business-hours.ts';
+import { businessHoursStatus, isWithinBusinessHours, localTime } from './business-hours.ts';
 import { runTurn } from './run-turn.ts';
 import { memoryPorts } from './memory-ports.ts';
 import { testFlow } from '../testing/test-flow.ts';
@@ -135,6 +135,29 @@ describe('business hours', () => {
   it('reads the wall clock in the flow\'s zone', () => {
     expect(localTime(CONVERSATION_EPOCH, 'America/Argentina/Buenos_Aires')).toEqual({ weekday: 'monday', date: '2026-03-02', minutes: 540 });
     expect(localTime(CONVERSATION_EPOCH, 'Asia/Tokyo')).toEqual({ weekday: 'monday', date: '2026-03-02', minutes: 21 * 60 });
+  });
+
+  it('says when they next close or open, agreeing with isWithinBusinessHours', () => {
+    const at = (hours: number) => CONVERSATION_EPOCH + hours * 3_600_000;
+    const change = (hoursFromEpoch: number) => {
+      const { open, next } = businessHoursStatus(settings, at(hoursFromEpoch));
+      expect(open).toBe(isWithinBusinessHours(settings, at(hoursFromEpoch)));
+      return next && { open, weekday: next.weekday, date: next.date, at: `${Math.floor(next.minutes / 60)}:${String(next.minutes % 60).padStart(2, '0')}`, daysAhead: next.daysAhead };
+    };
+    expect(change(1)).toEqual({ open: true, weekday: 'monday', date: '2026-03-02', at: '13:00', daysAhead: 0 });
+    expect(change(4.5)).toEqual({ open: false, weekday: 'monday', date: '2026-03-02', at: '14:00', daysAhead: 0 });
+    expect(change(10)).toEqual({ open: false, weekday: 'tuesday', date: '2026-03-03', at: '9:00', daysAhead: 1 });
+    // Saturday 13:00 closes until Monday 09:00.
+    expect(change(5 * 24 + 5)).toEqual({ open: false, weekday: 'monday', date: '2026-03-09', at: '9:00', daysAhead: 2 });
+    // Monday 2026-03-23 evening: Tuesday the 24th is a holiday, so Wednesday.
+    expect(businessHoursStatus(settings, Date.UTC(2026, 2, 23, 23)).next).toMatchObject({ weekday: 'wednesday', date: '2026-03-25', minutes: 540, daysAhead: 2 });
+  });
+
+  it('joins back-to-back intervals and a night that runs past midnight into one stretch', () => {
+    const night = { timeZone: 'UTC', businessHours: { weekly: { monday: [{ from: '20:00', to: '22:00' }, { from: '22:00', to: '24:00' }], tuesday: [{ from: '00:00', to: '02:00' }] } } };
+    expect(businessHoursStatus(night, Date.UTC(2026, 2, 2, 21))).toEqual({ open: true, next: { weekday: 'tuesday', date: '2026-03-03', minutes: 120, daysAhead: 1 } });
+    expect(businessHoursStatus({ timeZone: 'UTC', businessHours: { weekly: {} } }, CONVERSATION_EPOCH)).toEqual({ open: false });
+    expect(businessHoursStatus({ timeZone: 'UTC' }, CONVERSATION_EPOCH)).toEqual({ open: true });
   });
 
   it('a flow without business hours is always open', () => {
