@@ -8,6 +8,7 @@ import { messages as inboxWords } from '../pages/inbox/messages.ts';
 /** A reply's delivery in words: WhatsApp's latest status when it sent one, else how far the outbox got. */
 const STATUS_WORDS = {
   pending: 'statusPending', sent: 'statusSent', delivered: 'statusDelivered', read: 'statusRead', failed: 'statusFailed',
+  held: 'statusHeld', not_sent: 'statusNotSent',
 } as const;
 
 function statusOf(message: ConversationMessage): keyof typeof STATUS_WORDS {

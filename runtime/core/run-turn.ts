@@ -43,8 +43,10 @@ function finishTurn(ctx: TurnContext, moved: boolean): TurnResult {
 function openSession(input: TurnInput): Session {
   const stored = input.session;
   const index = flowIndex(input.flow);
+  // An agent answering or handing back continues the conversation however long it waited (no session timeout).
+  const byAgent = input.event.type === 'agent_replied' || input.event.type === 'handoff_resolved';
   const resumable = stored !== null
-    && isSessionResumable(stored, input.flow, input.now)
+    && isSessionResumable(stored, input.flow, byAgent ? stored.lastUserMessageAt : input.now)
     && (stored.nodeId === null || index.node(stored.nodeId) !== undefined);
   if (!resumable) {
     const fresh = startSession({ flow: input.flow, contact: input.contact, version: input.version, now: input.now });
@@ -87,16 +89,15 @@ async function fireTimer(input: TurnInput, timer: Timer): Promise<TurnResult> {
 
 /**
  * WhatsApp refuses free-form messages once the customer's 24-hour window has closed: a timer turn's
- * messages are held back (a `window_closed` effect and a trace entry say how many) rather than sent
- * to be refused. A flow-level fallback template, when the format has one, is what goes out instead.
+ * messages are held back (a `window_closed` effect carries them, and a trace entry says how many) rather than sent
+ * to be refused; the live server records them as not sent (docs/whatsapp.md §3). A flow-level fallback template, when the format has one, is what goes out instead.
  */
 function holdOutsideWindow(ctx: TurnContext, timerNodeId: string): void {
-  const count = ctx.messages.length;
-  ctx.messages.length = 0;
+  const withheld = ctx.messages.splice(0);
   ctx.senders.length = 0;
   const node = flowIndex(ctx.flow).node(timerNodeId);
-  if (node !== undefined) ctx.trace.push({ nodeId: node.id, type: node.type, detail: `the customer's 24-hour window has closed: ${count} message(s) not sent` });
-  ctx.effects.push({ type: 'window_closed', nodeId: ctx.session.nodeId, count });
+  if (node !== undefined) ctx.trace.push({ nodeId: node.id, type: node.type, detail: `the customer's 24-hour window has closed: ${withheld.length} message(s) not sent` });
+  ctx.effects.push({ type: 'window_closed', nodeId: ctx.session.nodeId, count: withheld.length, withheld });
 }
 
 /** An agent wrote to the customer: a node's handoff is answered, so its `unanswered` timer goes. */

@@ -93,7 +93,7 @@ describe('timers in the core', () => {
     await chat.send('hola');
     const [late] = await chat.wait(25 * 3_600_000);
     expect(late!.messages).toEqual([]);
-    expect(late!.effects).toContainEqual({ type: 'window_closed', nodeId: null, count: 1 });
+    expect(late!.effects).toContainEqual({ type: 'window_closed', nodeId: null, count: 1, withheld: [expect.objectContaining({ type: 'text', text: '¿Nos dejás tu opinión?' })] });
     expect(late!.trace.at(-1)?.detail).toBe('the customer\'s 24-hour window has closed: 1 message(s) not sent');
   });
 });

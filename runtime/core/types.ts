@@ -202,9 +202,9 @@ export type RuntimeEffect =
   | { type: 'typing_indicator'; nodeId: string; seconds: number }
   /**
    * Messages of a timer turn the host must not send free-form: the customer's 24-hour window had
-   * closed. `count` were held back; the flow's fallback template (if any) goes out instead.
+   * closed. `count` were held back (`withheld`); the flow's fallback template (if any) goes out instead.
    */
-  | { type: 'window_closed'; nodeId: string | null; count: number };
+  | { type: 'window_closed'; nodeId: string | null; count: number; withheld: OutboundMessage[] };
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -15,7 +15,10 @@ export const ConversationMessage = Type.Object({
   body: Nullable(AnyObject),
   wamid: Nullable(Type.String()),
   outboxId: Nullable(Type.Integer()),
-  /** Where an outgoing message is in the outbox before WhatsApp reports on it: queued, in_flight, sent, failed, held (not sent: the 24-hour window was closed). */
+  /**
+   * Where an outgoing message is in the outbox before WhatsApp reports on it: queued, in_flight, sent, failed,
+   * held (the 24-hour window is closed: it goes once the customer writes again), not_sent (never to go: `error` says why).
+   */
   outboxState: Nullable(Type.String()),
   /** Delivery of an outgoing message: sent, delivered, read, failed. */
   deliveryStatus: Nullable(Type.String()),
@@ -45,7 +48,7 @@ export const Conversation = Type.Object({
   status: Type.String(),
   lastUserMessageAt: Type.Integer(),
   updatedAt: Type.Integer(),
-  /** Whether an agent may still send free-form messages (24-hour window). */
+  /** Whether free-form messages go now (24-hour window); once closed an agent's message is held until the customer writes. */
   windowOpen: Type.Boolean(),
   /** When the conversation was handed to a person (ms since the epoch); null if not in handoff or not recorded. */
   handoffSince: Nullable(Type.Integer()),
@@ -81,8 +84,14 @@ export const replyToConversation = apiRoute({
       replyTo: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     }, { additionalProperties: false }),
     response: {
-      202: Type.Object({ outboxId: Type.Integer() }),
-      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'conversation_not_found', 'conversation_not_in_handoff', 'outside_customer_service_window'),
+      202: Type.Object({
+        outboxId: Type.Integer(),
+        /** The 24-hour window is closed: the message waits (outbox state `held`) and goes once the customer writes again. */
+        held: Type.Boolean(),
+        /** The fallback template queued before the held message to ask the customer back; null when none was. */
+        fallbackOutboxId: Nullable(Type.Integer()),
+      }),
+      ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'conversation_not_found', 'conversation_not_in_handoff'),
     },
   },
 });

@@ -52,7 +52,6 @@ export const errorCatalogue = {
   meta_flow_invalid: { status: 422, message: 'Meta refused a form\'s Flow JSON; `nodeId` names the form node and `validationErrors` are Meta\'s' },
   node_not_api_call: { status: 422, message: 'Only API-call nodes can be tried' },
   node_data_invalid: { status: 422, message: "The node's data has errors; fix them before trying it" },
-  outside_customer_service_window: { status: 422, message: 'The customer last wrote more than 24 hours ago: only an approved template may be sent now' },
   // 500 / 502
   internal_error: { status: 500, message: 'Something went wrong on the server' },
   whatsapp_api_failed: { status: 502, message: 'The WhatsApp Business Management API refused or did not answer; `graphCode` is Meta\'s error code' },

@@ -89,11 +89,13 @@ export const outbox = sqliteTable('outbox', {
   /** The Graph API request body (JSON). */
   body: text('body').notNull(),
   /**
-   * in_flight is written before the call, so a crash resends at most these. `held`: not sent
-   * because the 24-hour window is closed (error_code 131047) and no fallback template applies.
+   * in_flight is written before the call, so a crash resends at most these. uncertain: the call's
+   * answer never came (timeout, reset); resent only if no status names it within the grace period.
+   * `held`: the 24-hour window is closed (known, or Meta's 131047) and no fallback template applies;
+   * queued again when the customer writes. `not_sent`: never to go (a timer's message due after the
+   * window, a form Meta has not published), kept with its reason (docs/whatsapp.md §3).
    */
-  /** uncertain: the call's answer never came (timeout, reset); resent only if no status names it within the grace period. */
-  state: text('state', { enum: ['queued', 'in_flight', 'uncertain', 'sent', 'failed', 'held'] }).notNull(),
+  state: text('state', { enum: ['queued', 'in_flight', 'uncertain', 'sent', 'failed', 'held', 'not_sent'] }).notNull(),
   attempts: integer('attempts').notNull(),
   nextAttemptAt: integer('next_attempt_at').notNull(),
   /** The wamid the Graph API returned. */
@@ -106,7 +108,11 @@ export const outbox = sqliteTable('outbox', {
   flowId: text('flow_id'),
   flowVersion: integer('flow_version'),
   nodeId: text('node_id'),
-}, (table) => [index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`)]);
+}, (table) => [
+  index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`),
+  // A conversation's held messages, read when the customer writes again (usually none: a small index).
+  index('outbox_held_idx').on(table.conversationId, table.id).where(sql`${table.state} = 'held'`),
+]);
 
 /** The delivery status of messages Charla sent (others are not stored), by wamid; only ever moves forward. */
 export const messageStatuses = sqliteTable('message_statuses', {

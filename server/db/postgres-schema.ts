@@ -205,7 +205,7 @@ export const outbox = pgTable('outbox', {
   conversationId: bigint('conversation_id', { mode: 'number' }).notNull(),
   phoneNumberId: text('phone_number_id').notNull(),
   body: text('body').notNull(),
-  state: text('state', { enum: ['queued', 'in_flight', 'uncertain', 'sent', 'failed', 'held'] }).notNull(),
+  state: text('state', { enum: ['queued', 'in_flight', 'uncertain', 'sent', 'failed', 'held', 'not_sent'] }).notNull(),
   attempts: integer('attempts').notNull(),
   nextAttemptAt: millis('next_attempt_at').notNull(),
   wamid: text('wamid'),
@@ -217,6 +217,7 @@ export const outbox = pgTable('outbox', {
   nodeId: text('node_id'),
 }, (table) => [
   index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`),
+  index('outbox_held_idx').on(table.conversationId, table.id).where(sql`${table.state} = 'held'`),
   // PostgreSQL only (POSTGRES_ONLY in postgres-schema.test.ts): instances claim what is unsent, each
   // conversation's oldest first, from the table instead of keeping it in memory.
   index('outbox_unsent_idx').on(table.id).where(sql`${table.state} IN ('queued', 'in_flight', 'uncertain')`),

@@ -121,10 +121,11 @@ describe.each(stores)('the live store on %s', (_name, open) => {
 
     const second = await t.store.conversations.storeTurn(turn({ conversation, replies: ['{"n":3}'], now: NOW + 1000 }));
     expect(second.conversationId).toBe(first.conversationId);
-    const agent = await t.store.conversations.storeAgentReply(conversation!, '{"agent":true}', NOW + 2000, 'Lucía');
+    const agent = await t.store.conversations.storeAgentReply(conversation!, { body: '{"agent":true}', now: NOW + 2000, agent: 'Lucía' });
+    expect(agent.queued.map((item) => item.id)).toEqual([agent.outboxId]);
     const history = await t.store.conversations.recent(first.conversationId, 10);
-    expect(history.map((row) => [row.direction, row.outboxId])).toEqual([['in', first.queued[0]!.id], ['bot', second.queued[0]!.id], ['agent', agent.id]]);
-    expect(await t.store.conversations.replyState(agent.id)).toEqual({ body: '{"agent":true}', wamid: null, outboxState: 'queued', deliveryStatus: null, errorCode: null, error: null });
+    expect(history.map((row) => [row.direction, row.outboxId])).toEqual([['in', first.queued[0]!.id], ['bot', second.queued[0]!.id], ['agent', agent.outboxId]]);
+    expect(await t.store.conversations.replyState(agent.outboxId)).toEqual({ body: '{"agent":true}', wamid: null, outboxState: 'queued', deliveryStatus: null, errorCode: null, error: null });
 
     await t.store.conversations.storeSession(first.conversationId, { status: 'handoff', session: '{}', updatedAt: NOW + 3000 });
     expect(await t.store.conversations.byStatus('handoff', 10)).toMatchObject([{ id: first.conversationId, updatedAt: NOW + 3000 }]);
@@ -158,6 +159,31 @@ describe.each(stores)('the live store on %s', (_name, open) => {
       .toEqual([{ id: b, state: 'queued', attempts: 1, nextAttemptAt: NOW + 500 }]);
     expect(await t.store.conversations.replyState(c)).toMatchObject({ outboxState: 'failed', errorCode: 131026, error: 'undeliverable' });
     expect(await t.store.conversations.replyState(d)).toMatchObject({ outboxState: 'held', errorCode: 131047 });
+  });
+
+  it('holds replies while the window is closed and queues them again, in order, before the turn that reopens it', async () => {
+    const first = await t.store.conversations.storeTurn(turn({ replies: ['a', 'b'], withheld: { state: 'held', reason: 'window closed' } }));
+    expect(first.queued).toEqual([]);
+    const conversation = (await t.store.conversations.byId(first.conversationId))!;
+    // An agent's message once closed: the fallback template goes now, the message waits behind it.
+    const agent = await t.store.conversations.storeAgentReply(conversation, { body: 'c', now: NOW + 1000, agent: 'Lucía', held: 'window closed', fallback: 'tpl' });
+    expect(agent.queued.map((item) => [item.id, item.body])).toEqual([[agent.fallbackOutboxId, 'tpl']]);
+    expect(agent.outboxId).toBe(agent.fallbackOutboxId! + 1);
+    expect(await t.store.conversations.heldCount(first.conversationId)).toBe(3);
+    expect(await t.store.conversations.replyState(agent.outboxId)).toMatchObject({ outboxState: 'held', error: 'window closed' });
+    const timer = await t.store.conversations.storeTurn(turn({ conversation, replies: ['reminder'], withheld: { state: 'not_sent', reason: 'moot' } }));
+    expect(timer.queued).toEqual([]);
+
+    const reopened = await t.store.conversations.storeTurn(turn({ conversation, inbound: { wamid: 'wamid.back', event: { type: 'text', text: 'hola' }, receivedAt: NOW + 2000 }, replies: ['d'], releaseHeld: true, now: NOW + 2000 }));
+    expect(reopened.released).toBe(3);
+    expect(reopened.queued.map((item) => item.body)).toEqual(['a', 'b', 'c', 'd']);
+    expect(reopened.queued.slice(0, 3).every((item) => item.nextAttemptAt === NOW + 2000)).toBe(true);
+    expect(await t.store.conversations.heldCount(first.conversationId)).toBe(0);
+    expect(await t.store.conversations.replyState(agent.outboxId)).toMatchObject({ outboxState: 'queued', error: null });
+    expect(await t.rows(`SELECT body, state, error FROM outbox WHERE body = 'reminder'`)).toEqual([{ body: 'reminder', state: 'not_sent', error: 'moot' }]);
+    expect((await t.store.outbox.unsent()).map((item) => item.body)).toEqual(['a', 'b', 'tpl', 'c', 'd']);
+    const history = await t.store.conversations.recent(first.conversationId, 10);
+    expect(history.map((row) => [row.direction, (JSON.parse(row.body) as { replies: number }).replies])).toEqual([['bot', 2], ['agent', 2], ['bot', 1], ['in', 1]]);
   });
 
   it('holds a send whose answer was lost as uncertain, and settles it as sent when a status names its row', async () => {

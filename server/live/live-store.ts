@@ -165,8 +165,13 @@ export interface TurnToStore {
   replyNodes?: ReadonlyArray<string | null>;
   /** The turn's counters and run (analyseTurn); absent when analytics is off or the turn moved nothing. */
   analytics?: TurnAnalytics;
-  /** Set when the replies may not go (the 24-hour window is closed): they are stored `held` with this reason. */
-  held?: string;
+  /**
+   * Set when the replies may not go now: `held` waits for the customer's next message (the 24-hour window
+   * is closed), `not_sent` never goes (a timer's message past the window, an unpublished form); `reason` is kept as the error.
+   */
+  withheld?: { state: 'held' | 'not_sent'; reason: string };
+  /** The customer wrote within the window: the conversation's held messages are queued again, before this turn's replies. */
+  releaseHeld?: boolean;
   /** Meta's timestamp of the customer's latest message, which opens the 24-hour window. */
   lastCustomerMessageAt?: number;
   /** Handoff notices to deliver; stored with the turn (and its conversation id) so a crash keeps both or neither. */
@@ -181,6 +186,35 @@ export interface TurnToStore {
    */
   start?: { scope: string; idempotencyKey: string | null; requestHash: string; nodeId: string };
   now: number;
+}
+
+export interface StoredTurn {
+  conversationId: number;
+  /** What goes to the sender now: the messages released (releaseHeld) first, then the turn's own. */
+  queued: OutboxItem[];
+  /** How many held messages were queued again. */
+  released: number;
+}
+
+export interface AgentReplyToStore {
+  /** The Graph API body (JSON) of the agent's message. */
+  body: string;
+  /** The agent (their token's name). */
+  agent: string;
+  now: number;
+  /** The 24-hour window is closed: the message is stored `held` with this reason. */
+  held?: string;
+  /** The Graph API body of a fallback template queued before the held message, to ask the customer back. */
+  fallback?: string;
+}
+
+export interface StoredAgentReply {
+  /** The agent's message's row. */
+  outboxId: number;
+  /** The fallback template's row, when one was queued. */
+  fallbackOutboxId: number | null;
+  /** What goes to the sender now. */
+  queued: OutboxItem[];
 }
 
 /** A recorded start, as a retry with the same idempotency key is answered. */
@@ -217,7 +251,7 @@ export interface ConversationRepository {
    * Writes a turn's outcome in one transaction: the session, the history, the replies queued in
    * the outbox, the handoff notices and the inbound message marked processed.
    */
-  storeTurn(turn: TurnToStore): Promise<{ conversationId: number; queued: OutboxItem[] }>;
+  storeTurn(turn: TurnToStore): Promise<StoredTurn>;
   /**
    * The contact changed their number (a `user_changed_number` system message): the conversation is
    * theirs at `waId` from now on. False when another conversation already has that address (kept apart).
@@ -225,8 +259,14 @@ export interface ConversationRepository {
   changeAddress(conversationId: number, waId: string): Promise<boolean>;
   /** A new session without a turn (a person takes the conversation over): nothing is sent. */
   storeSession(conversationId: number, change: { status: string; session: string; updatedAt: number }): Promise<void>;
-  /** Queues an agent's reply and records it in the history (and, unless analytics is off, counts it for `agent`); someone waits on it (the inbox). */
-  storeAgentReply(conversation: ConversationRow, body: string, now: number, agent: string): Promise<OutboxItem>;
+  /**
+   * Stores an agent's reply and records it in the history (and, unless analytics is off, counts it for `agent`);
+   * someone waits on it (the inbox). Queued, or `held` with its reason once the window closed, after
+   * the `fallback` template (queued) when there is one to send first.
+   */
+  storeAgentReply(conversation: ConversationRow, reply: AgentReplyToStore): Promise<StoredAgentReply>;
+  /** How many of the conversation's messages are held until the customer writes. */
+  heldCount(conversationId: number): Promise<number>;
 }
 
 /** A message waiting to be (re)sent, as the sender keeps it in memory. */

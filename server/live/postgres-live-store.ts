@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, lte, min, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, lte, min, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { alias } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -9,7 +9,8 @@ import {
 import { analyseAgentReply, statusCounters, type RunState } from './analytics/turn-analytics.ts';
 import type { CounterIncrement } from './analytics/counters.ts';
 import {
-  handoffNoticeBody, type ConversationRow, type HistoryBody, type HistoryRow, type LiveStore, type OutboxClaim, type OutboxItem, type SharedWork, type UnsentOutboxItem,
+  handoffNoticeBody, type AgentReplyToStore, type ConversationRow, type HistoryBody, type HistoryRow, type LiveStore, type OutboxClaim, type OutboxItem,
+  type SharedWork, type StoredAgentReply, type UnsentOutboxItem,
 } from './live-store.ts';
 import { claimableTimer, excluded, startColumns, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
@@ -109,6 +110,14 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
     return JSON.stringify(run);
   };
 
+  /** The conversation's held messages, queued again in order (the customer wrote: the window is open). */
+  const releaseHeld = async (tx: Transaction, conversationId: number, now: number): Promise<OutboxItem[]> => {
+    const rows = await tx.update(outbox).set({ state: 'queued', nextAttemptAt: now, errorCode: null, error: null })
+      .where(and(eq(outbox.conversationId, conversationId), eq(outbox.state, 'held')))
+      .returning({ id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body, attempts: outbox.attempts });
+    return rows.sort((a, b) => a.id - b.id).map((row) => ({ ...row, nextAttemptAt: now }));
+  };
+
   const updateOutbox = async (id: number, change: Partial<typeof outbox.$inferInsert>) => {
     await db.update(outbox).set(change).where(eq(outbox.id, id));
   };
@@ -195,13 +204,19 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
           await addCounters(tx, facts.counters);
         }
         if (conversation !== undefined || facts) await tx.update(conversations).set(changes).where(eq(conversations.id, conversationId));
-        const queued = await enqueue(tx, conversationId, turn.phoneNumberId, turn.replies, now, {
+        const released = turn.releaseHeld ? await releaseHeld(tx, conversationId, now) : [];
+        const stored = await enqueue(tx, conversationId, turn.phoneNumberId, turn.replies, now, {
           flowId: turn.flowId, flowVersion: turn.version, nodeIds: turn.replyNodes,
         });
+        const { withheld } = turn;
+        if (withheld !== undefined && stored.length > 0) {
+          await tx.update(outbox).set({ state: withheld.state, error: withheld.reason }).where(inArray(outbox.id, stored.map((item) => item.id)));
+        }
+        const queued = [...released, ...withheld === undefined ? stored : []];
         await tx.insert(conversationMessages).values({
           conversationId, direction: inbound ? 'in' : 'bot',
-          body: JSON.stringify({ ...(inbound ? { event: inbound.event } : {}), replies: queued.length }),
-          wamid: inbound?.wamid ?? null, outboxId: queued[0]?.id ?? null, createdAt: now,
+          body: JSON.stringify({ ...(inbound ? { event: inbound.event } : {}), replies: stored.length }),
+          wamid: inbound?.wamid ?? null, outboxId: stored[0]?.id ?? null, createdAt: now,
         });
         if (turn.notices.length > 0) {
           await tx.insert(handoffNotices).values(turn.notices.map((notice) => ({
@@ -223,10 +238,10 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
         if (turn.firedTimerId !== undefined) await tx.update(timers).set({ state: 'fired' }).where(eq(timers.id, turn.firedTimerId));
         if (turn.start) {
           await tx.insert(conversationStarts).values({
-            ...turn.start, conversationId, outboxId: queued[0]!.id, flowId: turn.flowId, flowVersion: turn.version, phoneNumberId: turn.phoneNumberId, createdAt: now,
+            ...turn.start, conversationId, outboxId: stored[0]!.id, flowId: turn.flowId, flowVersion: turn.version, phoneNumberId: turn.phoneNumberId, createdAt: now,
           });
         }
-        return { conversationId, queued };
+        return { conversationId, queued, released: released.length };
       }),
       storeSession: async (id, change) => {
         await db.update(conversations).set(change).where(eq(conversations.id, id));
@@ -240,21 +255,27 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
         await tx.update(conversations).set({ waId }).where(eq(conversations.id, id));
         return true;
       }),
-      storeAgentReply: (conversation: ConversationRow, body: string, now: number, agent: string) => db.transaction(async (tx) => {
-        const [item] = await enqueue(tx, conversation.id, conversation.phoneNumberId, [body], now, {
+      storeAgentReply: (conversation: ConversationRow, reply: AgentReplyToStore) => db.transaction(async (tx): Promise<StoredAgentReply> => {
+        const { body, agent, now } = reply;
+        const rows = await enqueue(tx, conversation.id, conversation.phoneNumberId, [...reply.fallback === undefined ? [] : [reply.fallback], body], now, {
           flowId: conversation.flowId, flowVersion: conversation.flowVersion,
         });
+        const item = rows.at(-1)!;
+        const fallback = rows.length > 1 ? rows[0]! : undefined;
+        if (reply.held !== undefined) await tx.update(outbox).set({ state: 'held', error: reply.held }).where(eq(outbox.id, item.id));
         const facts = analytics ? analyseAgentReply(conversation.run === null ? null : JSON.parse(conversation.run) as RunState, agent, now) : undefined;
         if (facts) {
           await addCounters(tx, facts.counters);
           await tx.update(conversations).set({ run: await saveRun(tx, facts.run, conversation) }).where(eq(conversations.id, conversation.id));
         }
         await tx.insert(conversationMessages).values({
-          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1, agent } satisfies HistoryBody), wamid: null,
-          outboxId: item!.id, createdAt: now,
+          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: rows.length, agent } satisfies HistoryBody), wamid: null,
+          outboxId: rows[0]!.id, createdAt: now,
         });
-        return item!;
+        return { outboxId: item.id, fallbackOutboxId: fallback?.id ?? null, queued: reply.held === undefined ? rows : fallback ? [fallback] : [] };
       }),
+      heldCount: async (conversationId) => (await db.select({ count: count() }).from(outbox)
+        .where(and(eq(outbox.conversationId, conversationId), eq(outbox.state, 'held'))))[0]?.count ?? 0,
     },
     outbox: {
       unsent: async () => (await reads.unsent.execute()) as UnsentOutboxItem[],

@@ -4,6 +4,7 @@ import { contactAddress } from '../../runtime/core/contact.ts';
 import { renderTemplateMessage } from '../../runtime/core/template-message.ts';
 import { startByBusiness } from '../../runtime/core/start-conversation.ts';
 import { OutboundLimitError } from '../../runtime/whatsapp/errors.ts';
+import { agentTextBody } from '../../runtime/whatsapp/outbound.ts';
 import { settingsOf, type TemplateRef } from '../../schema/index.ts';
 import { runTurn, takeOverSession } from '../../runtime/index.ts';
 import { isTimerCurrent } from '../../runtime/core/timers.ts';
@@ -23,8 +24,8 @@ import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
 import type {
-  ContactKey, ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, OutboxItem, SharedWork, TimerRow, TurnToStore,
-  UnsavedHandoffNotice,
+  ContactKey, ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, OutboxItem, SharedWork, StoredAgentReply, TimerRow,
+  TurnToStore, UnsavedHandoffNotice,
 } from './live-store.ts';
 import { claimKey, type ContactClaims } from './contact-claims.ts';
 import type { LiveMetrics } from './metrics.ts';
@@ -32,10 +33,12 @@ import { customerMessageTime, windowOpen } from './service-window.ts';
 import { TimerScheduler, type TimerSchedulerSettings } from './timer-scheduler.ts';
 import { analyseTurn, type RunState } from './analytics/turn-analytics.ts';
 
-const WINDOW_CLOSED_REASON = 'window closed: the customer last wrote more than 24 hours ago and the flow has no fallback template';
+const WINDOW_CLOSED_REASON = 'window closed: the customer last wrote more than 24 hours ago and the flow has no fallback template; sent when they write again';
+const AGENT_WINDOW_CLOSED_REASON = 'window closed: the customer last wrote more than 24 hours ago; sent when they write again';
+const TIMER_WINDOW_CLOSED_REASON = 'window closed: a timer\'s message (a reminder, a timeout) fell due more than 24 hours after the customer last wrote and the flow has no fallback template; not sent';
 /** How far back a timer turn looks for the customer's latest message to show "typing…" on. */
 const RECENT_TURNS_FOR_TYPING = 20;
-const FORM_NOT_PUBLISHED_REASON = 'form not published at Meta: bind the number again with its wabaId so the version\'s forms are published';
+const FORM_NOT_PUBLISHED_REASON = 'form not published at Meta: bind the number again with its wabaId so the version\'s forms are published; not sent';
 
 export interface ProcessorDeps {
   store: LiveStore;
@@ -279,6 +282,53 @@ export class LiveProcessor {
       if (session.status !== 'handoff' || session.handoff?.answeredAt !== undefined) return;
       await this.turn({ phoneNumberId: conversation.phoneNumberId, contact: session.contact, event: { type: 'agent_replied' }, resume: true });
     });
+  }
+
+  /**
+   * An agent writes from the inbox (docs/whatsapp.md §3). While the window is open the message is queued;
+   * once it has closed it is held until the customer writes again, and the first one held goes after the
+   * conversation's fallback template (its waiting node's, else the flow's), which asks the customer back;
+   * nothing free-form is sent to be refused. In the contact's queue: a customer message releasing what
+   * is held never races it.
+   */
+  agentMessage(conversationId: number, message: { text: string; replyTo?: string; agent: string }): Promise<StoredAgentReply & { held: boolean }> {
+    return this.inContactQueue(conversationId, async (conversation) => {
+      // Only a person attending the conversation writes: the bot would talk over them otherwise.
+      if (conversation.status !== 'handoff') {
+        throw new AppError('conversation_not_in_handoff', `Conversation ${conversation.id} is ${conversation.status}: take it over first`);
+      }
+      const now = this.deps.now();
+      let body: string;
+      try {
+        body = JSON.stringify(agentTextBody(message.text, conversation.waId, message.replyTo));
+      } catch (error) {
+        throw new AppError('bad_request', (error as Error).message);
+      }
+      const { conversations } = this.deps.store;
+      const reply = { body, agent: message.agent, now };
+      if (windowOpen(conversation.lastUserMessageAt, now)) {
+        const stored = await conversations.storeAgentReply(conversation, reply);
+        this.deps.sender.add(stored.queued);
+        return { ...stored, held: false };
+      }
+      // One fallback template per closed window: later messages wait behind the first.
+      const fallback = await conversations.heldCount(conversation.id) === 0 ? await this.fallbackBodyOf(conversation, now) : undefined;
+      const stored = await conversations.storeAgentReply(conversation, { ...reply, held: AGENT_WINDOW_CLOSED_REASON, ...(fallback === undefined ? {} : { fallback }) });
+      this.deps.sender.add(stored.queued);
+      this.deps.metrics.increment('charla_outbox_window_closed_total');
+      this.deps.log.warn({ conversationId, fallback: fallback !== undefined }, 'live: an agent wrote after the 24-hour window closed; the message is held until the customer writes');
+      return { ...stored, held: true };
+    });
+  }
+
+  /** The conversation's fallback template as a Graph API body, rendered with its variables; undefined when it has none. */
+  private async fallbackBodyOf(conversation: ConversationRow, now: number): Promise<string | undefined> {
+    const choice = await chooseFlow(conversation, conversation.flowId, this.deps.flows, now, { ignoreTimeout: true });
+    const fallback = choice && fallbackTemplateOf(choice);
+    if (!fallback) return undefined;
+    const session = choice!.session ?? JSON.parse(conversation.session) as Session;
+    const message = renderTemplateMessage(fallback, { variables: session.variables, contact: session.contact, lastText: session.lastText });
+    return this.graphBodies.serialize(message, conversation.waId);
   }
 
   /** A person takes a conversation over from the bot: it goes to handoff, waiting where it was, and nothing is sent. */
@@ -535,6 +585,8 @@ export class LiveProcessor {
     const address = conversation?.waId ?? contactAddress(contact);
     const lastCustomerMessageAt = Math.max(inbound?.customerAt ?? 0, conversation?.lastUserMessageAt ?? 0);
     const window = this.windowFor(result, choice, contact, lastCustomerMessageAt, now, event.type === 'timer');
+    // The customer wrote within the window: what was held for it goes now, before this turn's replies.
+    const releaseHeld = inbound !== undefined && windowOpen(inbound.customerAt, now);
     const outgoing = await this.withFormIds(window.messages, choice, channel);
     // Meta opens only published Flows, by id: a form without one waits (held) instead of being sent to fail.
     const unpublishedForm = outgoing.some((message) => message.type === 'form' && message.flowId === undefined);
@@ -560,14 +612,14 @@ export class LiveProcessor {
         }
       }
     });
-    if (window.held && replies.length > 0) {
+    if (window.withheld === 'held' && replies.length > 0) {
       metrics.increment('charla_outbox_window_closed_total', replies.length);
-      log.warn({ flowId: choice.flow.id, phoneNumberId, replies: replies.length }, 'live: the 24-hour window is closed and the flow has no fallback template; replies held');
+      log.warn({ flowId: choice.flow.id, phoneNumberId, replies: replies.length }, 'live: the 24-hour window is closed and the flow has no fallback template; replies held until the customer writes');
     }
-    if (window.skipped > 0) {
+    if (window.withheld === 'not_sent') {
       metrics.increment('charla_timers_window_closed_total');
-      log.warn({ flowId: choice.flow.id, version: choice.version, phoneNumberId, nodeId: result.session.nodeId, messages: window.skipped, trace: result.trace.map((entry) => entry.detail) },
-        'live: a timer turn fell due after the 24-hour window closed and the flow has no fallback template; its messages were not sent');
+      log.warn({ flowId: choice.flow.id, version: choice.version, phoneNumberId, nodeId: result.session.nodeId, messages: replies.length, trace: result.trace.map((entry) => entry.detail) },
+        'live: a timer turn fell due after the 24-hour window closed and the flow has no fallback template; its messages were recorded, not sent');
     }
     const handoffs = result.effects.filter((effect): effect is HandoffStarted => effect.type === 'handoff_started');
     // In the turn's own transaction: a crash cannot keep the handoff and lose its notice.
@@ -587,7 +639,7 @@ export class LiveProcessor {
       conversation, phoneNumberId, waId: address, ...knownIds(contact), contactName: contact.name ?? null, flowId: choice.flow.id,
       version: choice.version, session: result.session,
       ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, replyNodes, notices, now, lastCustomerMessageAt,
-      ...(window.held ? { held: WINDOW_CLOSED_REASON } : unpublishedForm ? { held: FORM_NOT_PUBLISHED_REASON } : {}),
+      ...withheldAs(window.withheld, unpublishedForm), releaseHeld,
       timers: result.timers, ...(request.firedTimerId !== undefined ? { firedTimerId: request.firedTimerId } : {}),
       ...(analytics ? { analytics } : {}),
     });
@@ -595,9 +647,13 @@ export class LiveProcessor {
     if (notices.length > 0) notifier.wake();
     this.deps.sender.add(stored.queued);
     if (typingOnArrival) this.deps.sender.repliedTo(phoneNumberId, receiptKey, latestWamid, stored.queued);
+    if (stored.released > 0) {
+      metrics.increment('charla_outbox_held_released_total', stored.released);
+      log.info({ conversationId: stored.conversationId, released: stored.released }, 'live: the customer wrote again; the messages held while the window was closed are sent');
+    }
     const paused = result.effects.some((effect) => effect.type === 'typing_indicator');
     // A delay right after arrival, with nothing said before it, is already showing "typing…".
-    if (typing && paused && !window.held && window.skipped === 0 && !(typingOnArrival && stored.queued.length === 0)) {
+    if (typing && paused && window.withheld === undefined && !(typingOnArrival && stored.queued.length === stored.released)) {
       this.typingForDelay(phoneNumberId, receiptKey, stored.conversationId, latestWamid, stored.queued).catch((error: unknown) => {
         log.warn({ err: error, conversationId: stored.conversationId }, 'live: could not find the message to show the typing indicator on');
       });
@@ -620,27 +676,27 @@ export class LiveProcessor {
   }
 
   /**
-   * What may go out: the turn's messages while the window is open; once closed, the flow's fallback
-   * template in their place, else a reply to a customer's message is held (visible in the inbox) and
-   * a timer turn's messages are skipped: never sent to be refused with 131047. The core already drops
-   * a timer turn's messages past the window (a `window_closed` effect); Meta's timestamp may close it sooner.
+   * What may go out: the turn's messages while the window is open; once closed, the fallback template
+   * in their place (fallbackTemplateOf), else they are withheld: a reply to a customer's message is
+   * `held` until the customer writes again, a timer turn's messages (a reminder, a session timeout:
+   * moot once the customer writes) are recorded `not_sent`. Neither is sent to be refused with 131047.
+   * The core already takes a timer turn's messages out past the window (a `window_closed` effect
+   * carries them); Meta's timestamp may close it sooner.
    */
   private windowFor(result: TurnResult, choice: FlowChoice, contact: Contact, lastCustomerMessageAt: number, now: number, timerTurn: boolean):
-    { messages: OutboundMessage[]; senders: ReadonlyArray<string | null>; held: boolean; skipped: number } {
+    { messages: OutboundMessage[]; senders: ReadonlyArray<string | null>; withheld?: 'held' | 'not_sent' } {
     const { messages, senders } = result;
-    const dropped = result.effects.find((effect) => effect.type === 'window_closed')?.count ?? 0;
-    const closed = dropped > 0 || (messages.length > 0 && !windowOpen(lastCustomerMessageAt, now));
-    if (!closed) return { messages, senders, held: false, skipped: 0 };
-    // The waiting node's own fallback (the node whose reminder or answer this is), else the flow's.
-    const waiting = choice.session?.nodeId == null ? undefined : choice.flow.nodes.find((node) => node.id === choice.session!.nodeId);
-    const fallback = (waiting?.data as { fallbackTemplate?: TemplateRef } | undefined)?.fallbackTemplate ?? settingsOf(choice.flow).fallbackTemplate;
+    const withheld = result.effects.find((effect) => effect.type === 'window_closed')?.withheld ?? [];
+    const closed = withheld.length > 0 || (messages.length > 0 && !windowOpen(lastCustomerMessageAt, now));
+    if (!closed) return { messages, senders };
+    const fallback = fallbackTemplateOf(choice);
     if (fallback) {
       const { variables, lastText } = result.session;
       // The template stands for the turn's messages: counted for the node that sent the first of them.
-      return { messages: [renderTemplateMessage(fallback, { variables, contact, lastText })], senders: [senders[0] ?? null], held: false, skipped: 0 };
+      return { messages: [renderTemplateMessage(fallback, { variables, contact, lastText })], senders: [senders[0] ?? null] };
     }
-    if (timerTurn) return { messages: [], senders: [], held: false, skipped: dropped + messages.length };
-    return { messages, senders, held: true, skipped: 0 };
+    if (timerTurn) return { messages: [...withheld, ...messages], senders: [], withheld: 'not_sent' };
+    return { messages, senders, withheld: 'held' };
   }
 
   /** Forms go out by the Meta Flow id their version's form was published under on the number's WABA. */
@@ -665,7 +721,7 @@ export class LiveProcessor {
       case 'typing_indicator':
         return; // shown after the turn's replies are sent (turn())
       case 'window_closed':
-        return;
+        return; // recorded with the turn (windowFor)
       default:
         effect satisfies never;
     }
@@ -684,6 +740,23 @@ export class LiveProcessor {
 }
 
 type HandoffStarted = Extract<RuntimeEffect, { type: 'handoff_started' }>;
+
+/**
+ * The template that stands in once the window has closed: the waiting node's own fallbackTemplate
+ * (the node whose reminder, answer or handoff this is), else the flow's (docs/templates.md §4).
+ */
+function fallbackTemplateOf(choice: FlowChoice): TemplateRef | undefined {
+  const nodeId = choice.session?.nodeId;
+  const waiting = nodeId == null ? undefined : choice.flow.nodes.find((node) => node.id === nodeId);
+  return (waiting?.data as { fallbackTemplate?: TemplateRef } | undefined)?.fallbackTemplate ?? settingsOf(choice.flow).fallbackTemplate;
+}
+
+/** How a turn's replies are stored when they may not go now: held for the customer's next message, or never sent. */
+function withheldAs(withheld: 'held' | 'not_sent' | undefined, unpublishedForm: boolean): Pick<TurnToStore, 'withheld'> {
+  if (withheld === 'held') return { withheld: { state: 'held', reason: WINDOW_CLOSED_REASON } };
+  if (withheld === 'not_sent') return { withheld: { state: 'not_sent', reason: TIMER_WINDOW_CLOSED_REASON } };
+  return unpublishedForm ? { withheld: { state: 'not_sent', reason: FORM_NOT_PUBLISHED_REASON } } : {};
+}
 
 /** A start as recorded; `replayed` when an earlier request with the same idempotency key made it. */
 export type StartOutcome = ConversationStartRow & { replayed: boolean };

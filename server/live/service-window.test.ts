@@ -34,6 +34,17 @@ describe('the 24-hour window, measured from the message\'s own timestamp', () =>
     expect((await t.app.inject({ url: '/metrics' })).body).toContain(`charla_outbox_window_closed_total ${held.length}`);
   });
 
+  it('sends the held replies, in order, before the next answer once the customer writes again', async () => {
+    await sayLate('hola', 25, 'wamid.LATE4');
+    const held = t.rows<{ body: string }>('SELECT body FROM outbox WHERE state = \'held\' ORDER BY id').map((row) => JSON.parse(row.body) as object);
+    expect(held.length).toBeGreaterThan(0);
+    await sayLate('¿hola?', 0, 'wamid.BACK4');
+    expect(t.graph.requests.slice(0, held.length).map((request) => request.body)).toEqual(held);
+    expect(t.graph.requests.length).toBeGreaterThan(held.length);
+    expect(t.rows('SELECT count(*) AS count FROM outbox WHERE state <> \'sent\'')).toEqual([{ count: 0 }]);
+    expect((await t.app.inject({ url: '/metrics' })).body).toContain(`charla_outbox_held_released_total ${held.length}`);
+  });
+
   it('sends the flow\'s fallback template instead, with its parameters rendered', async () => {
     const document = pizzeria();
     document.settings = { ...document.settings, fallbackTemplate: { name: 'retomar_pedido', language: 'es_AR', bodyParameters: { '1': '{{contact.name}}' } } };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, min, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, min, ne, sql, type SQL } from 'drizzle-orm';
 import type { CharlaDb } from '../db/connection.ts';
 import {
   conversationMessages, conversationRuns, conversationStarts, conversations, flowCounters, handoffNotices, inboundMessages, messageStatuses, outbox, timers,
@@ -7,8 +7,8 @@ import { analyseAgentReply, statusCounters, type RunState } from './analytics/tu
 import { MergedCounters, type CounterIncrement } from './analytics/counters.ts';
 import type { GroupCommit } from './group-commit.ts';
 import {
-  handoffNoticeBody, type ConversationRow, type HistoryBody, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
-  type StatusUpdateRow, type TurnToStore, type UnsentOutboxItem,
+  handoffNoticeBody, type AgentReplyToStore, type ConversationRow, type HistoryBody, type HistoryRow, type InboundRow, type LiveStore, type OutboxItem,
+  type StatusUpdateRow, type StoredAgentReply, type StoredTurn, type TurnToStore, type UnsentOutboxItem,
 } from './live-store.ts';
 import { claimableTimer, excluded, startColumns, pendingTimers, runRow, soonestFirst, statusUpsert, timerColumns, timerRow, timerSoonestDue } from './live-sql.ts';
 
@@ -159,6 +159,13 @@ export function createSqliteLiveStore(
       .where(eq(outbox.id, p('id'))).prepare(),
     markHeld: db.update(outbox).set({ state: 'held', errorCode: value('errorCode'), error: value('error') })
       .where(eq(outbox.id, p('id'))).prepare(),
+    markNotSent: db.update(outbox).set({ state: 'not_sent', error: value('error') }).where(eq(outbox.id, p('id'))).prepare(),
+    heldOf: db.select({
+      id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body, attempts: outbox.attempts,
+    }).from(outbox).where(and(eq(outbox.conversationId, p('conversationId')), eq(outbox.state, 'held'))).orderBy(outbox.id).prepare(),
+    heldCount: db.select({ count: count() }).from(outbox).where(and(eq(outbox.conversationId, p('conversationId')), eq(outbox.state, 'held'))).prepare(),
+    release: db.update(outbox).set({ state: 'queued', nextAttemptAt: value('now'), errorCode: null, error: null })
+      .where(and(eq(outbox.id, p('id')), eq(outbox.state, 'held'))).prepare(),
 
     insertNotice: db.insert(handoffNotices).values({
       body: p('body'), state: 'pending', attempts: 0, nextAttemptAt: p('createdAt'), createdAt: p('createdAt'),
@@ -217,7 +224,7 @@ export function createSqliteLiveStore(
   };
 
   /** The turn's writes, run synchronously inside a group commit: all of them or none. */
-  const writeTurn = (turn: TurnToStore): { conversationId: number; queued: OutboxItem[] } => {
+  const writeTurn = (turn: TurnToStore): StoredTurn => {
     const { conversation, inbound, now } = turn;
     const row = {
       phoneNumberId: turn.phoneNumberId, waId: turn.waId,
@@ -245,7 +252,12 @@ export function createSqliteLiveStore(
     const stored = turn.replies.map((body, index) => enqueue(conversationId, turn.phoneNumberId, body, now, {
       flowId: turn.flowId, flowVersion: turn.version, nodeId: turn.replyNodes?.[index] ?? null,
     }));
-    if (turn.held !== undefined) for (const { id } of stored) statements.markHeld.run({ id, errorCode: null, error: turn.held });
+    const { withheld } = turn;
+    for (const { id } of withheld === undefined ? [] : stored) {
+      if (withheld!.state === 'held') statements.markHeld.run({ id, errorCode: null, error: withheld!.reason });
+      else statements.markNotSent.run({ id, error: withheld!.reason });
+    }
+    const released = turn.releaseHeld ? releaseHeld(conversationId, now) : [];
     if (turn.start) {
       statements.insertStart.run({
         ...turn.start, conversationId, outboxId: stored[0]!.id, flowId: turn.flowId, flowVersion: turn.version, phoneNumberId: turn.phoneNumberId, createdAt: now,
@@ -256,7 +268,7 @@ export function createSqliteLiveStore(
       body: JSON.stringify({ ...(inbound ? { event: inbound.event } : {}), replies: stored.length }),
       wamid: inbound?.wamid ?? null, outboxId: stored[0]?.id ?? null, createdAt: now,
     });
-    const queued = turn.held === undefined ? stored : [];
+    const queued = [...released, ...withheld === undefined ? stored : []];
     for (const notice of turn.notices) statements.insertNotice.run({ body: handoffNoticeBody(notice, conversationId), createdAt: now });
     for (const wamid of inbound ? [inbound.wamid, ...inbound.joined ?? []] : []) statements.finishInbound.run({ wamid, state: 'processed', error: null });
     for (const effect of turn.timers ?? []) {
@@ -267,8 +279,13 @@ export function createSqliteLiveStore(
       }
     }
     if (turn.firedTimerId !== undefined) statements.setTimerState.run({ id: turn.firedTimerId, state: 'fired' });
-    return { conversationId, queued };
+    return { conversationId, queued, released: released.length };
   };
+  /** The conversation's held messages, queued again in order (the customer wrote: the window is open). */
+  const releaseHeld = (conversationId: number, now: number): OutboxItem[] => statements.heldOf.all({ conversationId }).map((row) => {
+    statements.release.run({ id: row.id, now });
+    return { ...row, nextAttemptAt: now };
+  });
 
   return {
     inbound: {
@@ -308,21 +325,25 @@ export function createSqliteLiveStore(
       storeSession: async (id, change) => {
         await foreground.run(() => statements.storeSession.run({ id, ...change }));
       },
-      storeAgentReply: (conversation: ConversationRow, body: string, now: number, agent: string) => foreground.run(() => {
-        const item = enqueue(conversation.id, conversation.phoneNumberId, body, now, {
-          flowId: conversation.flowId, flowVersion: conversation.flowVersion, nodeId: null,
-        });
+      storeAgentReply: (conversation: ConversationRow, reply: AgentReplyToStore) => foreground.run((): StoredAgentReply => {
+        const { body, agent, now } = reply;
+        const origin = { flowId: conversation.flowId, flowVersion: conversation.flowVersion, nodeId: null };
+        const fallback = reply.fallback === undefined ? undefined : enqueue(conversation.id, conversation.phoneNumberId, reply.fallback, now, origin);
+        const item = enqueue(conversation.id, conversation.phoneNumberId, body, now, origin);
+        if (reply.held !== undefined) statements.markHeld.run({ id: item.id, errorCode: null, error: reply.held });
         const facts = analytics ? analyseAgentReply(conversation.run === null ? null : JSON.parse(conversation.run) as RunState, agent, now) : undefined;
         if (facts) {
           addCounters(facts.counters);
           statements.setConversationRun.run({ id: conversation.id, run: saveRun(facts.run, conversation) });
         }
         addHistory({
-          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: 1, agent } satisfies HistoryBody), wamid: null,
-          outboxId: item.id, createdAt: now,
+          conversationId: conversation.id, direction: 'agent', body: JSON.stringify({ replies: fallback ? 2 : 1, agent } satisfies HistoryBody), wamid: null,
+          outboxId: fallback?.id ?? item.id, createdAt: now,
         });
-        return item;
+        const queued = [...fallback ? [fallback] : [], ...reply.held === undefined ? [item] : []];
+        return { outboxId: item.id, fallbackOutboxId: fallback?.id ?? null, queued };
       }),
+      heldCount: async (conversationId) => statements.heldCount.get({ conversationId })?.count ?? 0,
     },
     outbox: {
       unsent: async () => statements.unsent.all() as UnsentOutboxItem[],

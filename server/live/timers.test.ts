@@ -66,7 +66,7 @@ describe('durable timers on the live path', () => {
     expect(t.rows('SELECT state FROM timers WHERE action LIKE \'%timeout%\'')).toEqual([{ state: 'cancelled' }]);
   });
 
-  it('a reminder due after the 24-hour window closed sends the fallback template, or nothing when the flow has none', { timeout: 20_000 }, async () => {
+  it('a reminder due after the 24-hour window closed sends the fallback template, or records its messages not sent when the flow has none', { timeout: 20_000 }, async () => {
     let clock = Date.now();
     t = await createLiveTestApp({}, { now: () => clock });
     const flow = JSON.parse(FLOW_TEXT) as FlowDocument;
@@ -99,7 +99,11 @@ describe('durable timers on the live path', () => {
     }]);
     expect(t.graph.requests[2]!.wamid).toBeDefined();
     expect(t.rows('SELECT state FROM timers WHERE action LIKE \'%timeout%\' ORDER BY id')).toEqual([{ state: 'fired' }, { state: 'fired' }]);
-    expect(t.rows('SELECT count(*) AS count FROM outbox')).toEqual([{ count: 3 }]);
+    // Without a fallback the reminder is recorded, visibly not sent (a reminder is moot once the customer writes again).
+    const notSent = t.rows<{ state: string; error: string; body: string }>('SELECT state, error, body FROM outbox WHERE state <> \'sent\'');
+    expect(notSent.length).toBeGreaterThan(0);
+    expect(notSent.every((row) => row.state === 'not_sent' && row.error.startsWith('window closed') && row.body.includes('5491100000001'))).toBe(true);
+    expect(t.rows('SELECT count(*) AS count FROM outbox WHERE state = \'sent\'')).toEqual([{ count: 3 }]);
     expect((await t.app.inject({ url: '/metrics' })).body).toContain('charla_timers_window_closed_total 1');
   });
 

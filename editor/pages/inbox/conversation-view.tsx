@@ -31,6 +31,8 @@ const DELIVERY = {
   delivered: { ticks: '✓✓', label: 'statusDelivered' },
   read: { ticks: '✓✓', label: 'statusRead' },
   failed: { ticks: '⚠', label: 'statusFailed' },
+  held: { ticks: '⏸', label: 'statusHeld' },
+  not_sent: { ticks: '⊘', label: 'statusNotSent' },
 } as const satisfies Record<string, { ticks: string; label: keyof InboxText }>;
 
 /** WhatsApp's latest status when it sent one, else how far the outbox got (sent, failed, or still on its way). */
@@ -42,7 +44,8 @@ function deliveryOf(message: ConversationMessage): keyof typeof DELIVERY {
 function Delivery({ message }: { message: ConversationMessage }) {
   const t = useT(messages);
   const state = deliveryOf(message);
-  const label = message.errorCode ? `${t(DELIVERY[state].label)} (${message.errorCode})` : t(DELIVERY[state].label);
+  const words = state === 'not_sent' && message.error !== null ? `${t(DELIVERY[state].label)}: ${message.error}` : t(DELIVERY[state].label);
+  const label = message.errorCode ? `${words} (${message.errorCode})` : words;
   return <span className={`inbox-delivery inbox-delivery-${state}`} title={label} aria-label={label}> {DELIVERY[state].ticks}</span>;
 }
 
@@ -77,7 +80,7 @@ export function ConversationView({ conversation, flowName, now, canAnswer, onRep
       await onReply(text.trim());
       setText('');
     } catch {
-      // The page shows the error (outside the 24-hour window, …); the text stays for another try.
+      // The page shows the error; the text stays for another try.
     } finally {
       setBusy(false);
     }
@@ -112,12 +115,12 @@ export function ConversationView({ conversation, flowName, now, canAnswer, onRep
       </div>
       {!canAnswer && <p className="banner" data-testid="inbox-read-only">{t('readOnly')}</p>}
       {canAnswer && withBot && <p className="banner" data-testid="inbox-with-bot">{t('withBot')}</p>}
-      {canAnswer && !withBot && conversation.windowOpen === false && <p className="banner banner-error">{t('windowClosed')}</p>}
+      {canAnswer && !withBot && conversation.windowOpen === false && <p className="banner banner-warning" data-testid="inbox-window-closed">{t('windowClosed')}</p>}
       {canAnswer && !withBot && <form className="wa-composer" onSubmit={submit}>
         <input className="wa-composer-input" data-testid="inbox-reply-input" placeholder={t('replyPlaceholder')} value={text}
           aria-label={t('replyPlaceholder')}
-          onChange={(event) => setText(event.target.value)} disabled={busy || conversation.windowOpen === false} />
-        <button className="btn btn-primary" data-testid="inbox-reply" disabled={busy || text.trim() === '' || conversation.windowOpen === false}>{t('reply')}</button>
+          onChange={(event) => setText(event.target.value)} disabled={busy} />
+        <button className="btn btn-primary" data-testid="inbox-reply" disabled={busy || text.trim() === ''}>{t('reply')}</button>
       </form>}
       {confirmingResolve && (
         <Dialog title={t('resolveTitle')} testId="resolve-dialog" onDismiss={() => !busy && setConfirmingResolve(false)}

@@ -72,14 +72,30 @@ describe('inbox page', () => {
     expect(screen.getByTestId('inbox-notice').textContent).toBe('A conversa não está esperando um atendente.');
   });
 
-  it('keeps the typed reply and explains the 24-hour window when WhatsApp would refuse it', async () => {
-    server.refusals.set('/api/conversations/1/messages', { status: 422, body: { code: 'outside_customer_service_window', message: 'The customer last wrote more than 24 hours ago' } });
+  it('lets an agent write once the 24-hour window closed, says the message is held, and shows held messages as such', async () => {
+    server.conversations = [{
+      ...conversation(1, '5491155550123'), windowOpen: false,
+      messages: [
+        conversationMessage({ direction: 'in', body: { type: 'text', text: 'Hola' }, createdAt: now - 26 * 3_600_000 }),
+        conversationMessage({
+          direction: 'agent', body: { type: 'text', text: { body: 'Ya está tu pedido' } }, outboxId: 7, outboxState: 'held',
+          error: 'window closed: the customer last wrote more than 24 hours ago; sent when they write again', createdAt: now - 60_000,
+        }),
+      ],
+    }];
     const view = await open('+54 9 11 5555 0123');
+    expect(within(view).getByTestId('inbox-window-closed').textContent).toContain('Lo que escribas queda retenido y sale cuando el cliente vuelva a escribir');
+    const held = within(view).getAllByTestId('inbox-message').at(-1)!;
+    expect(held.querySelector('.inbox-delivery-held')?.getAttribute('aria-label')).toBe('Retenido: la ventana de 24 horas está cerrada; sale cuando el cliente vuelva a escribir');
     const input = within(view).getByTestId('inbox-reply-input') as HTMLInputElement;
+    expect(input.disabled).toBe(false);
     fireEvent.change(input, { target: { value: '¿Seguís ahí?' } });
     await act(async () => { fireEvent.click(within(view).getByTestId('inbox-reply')); });
-    await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toContain('ahora solo se le puede enviar una plantilla aprobada'));
-    expect(input.value).toBe('¿Seguís ahí?');
+    expect(server.posted).toEqual([{ path: '/api/conversations/1/messages', body: { text: '¿Seguís ahí?' } }]);
+    act(() => useLocale.getState().setLocale('pt'));
+    expect(within(view).getByTestId('inbox-window-closed').textContent).toContain('fica retido e sai quando o cliente voltar a escrever');
+    act(() => useLocale.getState().setLocale('en'));
+    expect(held.querySelector('.inbox-delivery-held')?.getAttribute('aria-label')).toBe('Held: the 24-hour window is closed; goes out when the customer writes again');
   });
 
   it('takes a bot conversation over: the button posts take-over and the waiting list opens', async () => {

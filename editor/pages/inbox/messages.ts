@@ -14,7 +14,7 @@ export const messages = defineMessages({
     takenOver: 'Tomaste la conversación: el bot no responde hasta que la devuelvas.',
     withBot: 'El bot está atendiendo. Tomá la conversación para escribirle al cliente.',
     readOnly: 'Tu rol puede leer la bandeja, pero no escribirles a los clientes.',
-    windowClosed: 'Pasaron más de 24 horas desde el último mensaje del cliente: WhatsApp solo permite plantillas aprobadas.',
+    windowClosed: 'Pasaron más de 24 horas desde el último mensaje del cliente y WhatsApp solo acepta plantillas aprobadas. Lo que escribas queda retenido y sale cuando el cliente vuelva a escribir; si el flujo tiene una plantilla de respaldo, se la enviamos antes para invitarlo a responder.',
     title: 'Bandeja de derivaciones',
     empty: 'No hay conversaciones esperando. 🎉',
     pick: 'Elegí una conversación para ver su historial.',
@@ -58,6 +58,8 @@ export const messages = defineMessages({
     statusRead: 'Leído',
     statusFailed: 'No se pudo entregar',
     statusPending: 'Enviando…',
+    statusHeld: 'Retenido: la ventana de 24 horas está cerrada; sale cuando el cliente vuelva a escribir',
+    statusNotSent: 'No enviado',
   },
   pt: {
     waitingTab: 'Aguardando',
@@ -72,7 +74,7 @@ export const messages = defineMessages({
     takenOver: 'Você assumiu a conversa: o bot não responde até você devolvê-la.',
     withBot: 'O bot está atendendo. Assuma a conversa para escrever ao cliente.',
     readOnly: 'Seu papel pode ler a caixa, mas não escrever aos clientes.',
-    windowClosed: 'Passaram mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite modelos aprovados.',
+    windowClosed: 'Passaram mais de 24 horas desde a última mensagem do cliente e o WhatsApp só aceita modelos aprovados. O que você escrever fica retido e sai quando o cliente voltar a escrever; se o fluxo tiver um modelo de reserva, ele é enviado antes para convidá-lo a responder.',
     title: 'Caixa de transferências',
     empty: 'Nenhuma conversa aguardando. 🎉',
     pick: 'Escolha uma conversa para ver o histórico.',
@@ -116,6 +118,8 @@ export const messages = defineMessages({
     statusRead: 'Lida',
     statusFailed: 'Não foi entregue',
     statusPending: 'Enviando…',
+    statusHeld: 'Retida: a janela de 24 horas está fechada; sai quando o cliente voltar a escrever',
+    statusNotSent: 'Não enviada',
   },
   en: {
     waitingTab: 'Waiting',
@@ -130,7 +134,7 @@ export const messages = defineMessages({
     takenOver: 'You took the conversation over: the bot stays quiet until you hand it back.',
     withBot: 'The bot is answering. Take the conversation over to write to the customer.',
     readOnly: 'Your role can read the inbox but not write to customers.',
-    windowClosed: 'More than 24 hours since the customer last wrote: WhatsApp only allows approved templates.',
+    windowClosed: 'More than 24 hours since the customer last wrote, and WhatsApp only accepts approved templates. What you write is held and goes out when the customer writes again; if the flow has a fallback template, it is sent first to invite them to reply.',
     title: 'Handoff inbox',
     empty: 'No conversations waiting. 🎉',
     pick: 'Pick a conversation to see its history.',
@@ -174,6 +178,8 @@ export const messages = defineMessages({
     statusRead: 'Read',
     statusFailed: 'Not delivered',
     statusPending: 'Sending…',
+    statusHeld: 'Held: the 24-hour window is closed; goes out when the customer writes again',
+    statusNotSent: 'Not sent',
   },
 });
 

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_TOKEN_PRINCIPAL } from '../../../schema/api/roles.ts';
-import { createLiveTestApp, PHONE_NUMBER_ID, type LiveTestApp } from '../../testing/live-test-app.ts';
+import { createLiveTestApp, PHONE_NUMBER_ID, pizzeria, WABA_ID, type LiveTestApp } from '../../testing/live-test-app.ts';
+import { sampleTemplates } from '../../testing/sample-templates.ts';
 import { textWebhook } from '../../testing/webhook-body.ts';
 
 const SOFIA = '5491155550123';
@@ -76,7 +77,7 @@ describe('inbox', () => {
     expect(conversation!.updatedAt).toBe(clock);
   });
 
-  it('sends an agent reply through the outbox inside the 24-hour window, refuses it outside', async () => {
+  it('sends an agent reply through the outbox inside the 24-hour window', async () => {
     const id = await handoff();
     const sent = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text: 'Hola Sofía, soy Marta del local' } });
     expect(sent.statusCode).toBe(202);
@@ -91,12 +92,56 @@ describe('inbox', () => {
     expect(quoting.statusCode).toBe(202);
     await t.settle();
     expect(t.graph.requests.at(-1)!.body).toMatchObject({ context: { message_id: 'wamid.SOFIA-Q' }, text: { body: 'Sobre esto:' } });
+  });
 
+  it('holds an agent\'s messages after the 24-hour window closed, visibly, and sends them in order when the customer writes again', async () => {
+    const id = await handoff();
     clock += 24 * HOUR + 1;
-    const late = await t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text: '¿Seguís ahí?' } });
-    expect(late.statusCode).toBe(422);
-    expect(late.json()).toMatchObject({ code: 'outside_customer_service_window' });
-    expect(texts()).not.toContain('¿Seguís ahí?');
+    const sentBefore = t.graph.requests.length;
+    const write = (text: string) => t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text } });
+    const late = await write('Ya tenemos tu pedido listo');
+    expect(late.statusCode).toBe(202);
+    expect(late.json()).toMatchObject({ held: true, fallbackOutboxId: null });
+    const second = await write('¿Pasás a buscarlo?');
+    expect(second.json()).toMatchObject({ held: true });
+    await t.settle();
+    expect(t.graph.requests.length).toBe(sentBefore);
+    const [waiting] = (await t.app.inject({ url: '/api/conversations?status=handoff', headers: t.auth() })).json() as
+      Array<{ windowOpen: boolean; messages: Array<{ direction: string; outboxState: string | null; error: string | null }> }>;
+    expect(waiting!.windowOpen).toBe(false);
+    expect(waiting!.messages.filter((message) => message.direction === 'agent').map((message) => message.outboxState)).toEqual(['held', 'held']);
+    expect(waiting!.messages.at(-1)!.error).toMatch(/^window closed/);
+    expect((await t.app.inject({ url: '/metrics' })).body).toContain('charla_outbox_window_closed_total 2');
+
+    await say('Hola, ¿hay novedades?');
+    // Before the bot's answer to the customer's message (here the welcome: the session had timed out).
+    expect(texts().slice(-3, -1)).toEqual(['Ya tenemos tu pedido listo', '¿Pasás a buscarlo?']);
+    const [after] = (await t.app.inject({ url: '/api/conversations?status=active', headers: t.auth() })).json() as
+      Array<{ messages: Array<{ direction: string; outboxState: string | null; error: string | null }> }>;
+    expect(after!.messages.filter((message) => message.direction === 'agent').map(({ outboxState, error }) => [outboxState, error])).toEqual([['sent', null], ['sent', null]]);
+    expect((await t.app.inject({ url: '/metrics' })).body).toContain('charla_outbox_held_released_total 2');
+  });
+
+  it('sends the flow\'s fallback template once for an agent writing after the window closed; the messages follow the customer\'s reply', async () => {
+    const document = pizzeria();
+    document.settings = { ...document.settings, fallbackTemplate: { name: 'retomar_pedido', language: 'es_AR', bodyParameters: { '1': '{{contact.name}}' } } };
+    t.graph.management.setTemplates(WABA_ID, sampleTemplates());
+    await t.publish(document);
+    const id = await handoff();
+    clock += 25 * HOUR;
+    const write = (text: string) => t.app.inject({ method: 'POST', url: `/api/conversations/${id}/messages`, headers: t.auth(), payload: { text } });
+    const first = (await write('Ya tenemos tu pedido listo')).json() as { outboxId: number; held: boolean; fallbackOutboxId: number | null };
+    expect(first).toMatchObject({ held: true, fallbackOutboxId: first.outboxId - 1 });
+    expect((await write('¿Pasás a buscarlo?')).json()).toMatchObject({ held: true, fallbackOutboxId: null });
+    await t.settle();
+    expect(t.graph.requests.at(-1)!.body).toEqual({
+      messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${SOFIA}`, type: 'template',
+      template: { name: 'retomar_pedido', language: { policy: 'deterministic', code: 'es_AR' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Sofía' }] }] },
+    });
+    expect(t.graph.requests.filter((request) => request.body.type === 'template')).toHaveLength(1);
+    await say('Sí, decime');
+    // Before the bot's answer to the customer's message (here the welcome: the session had timed out).
+    expect(texts().slice(-3, -1)).toEqual(['Ya tenemos tu pedido listo', '¿Pasás a buscarlo?']);
   });
 
   it('hands the conversation back to the bot, which continues from `resolved`', async () => {

@@ -3,10 +3,9 @@ import {
   listConversations, replyToConversation, resolveConversation, takeOverConversation,
 } from '../../../schema/api/conversations.ts';
 import type { Session } from '../../../runtime/core/types.ts';
-import { agentTextBody } from '../../../runtime/whatsapp/outbound.ts';
 import { permissions } from '../../../schema/api/roles.ts';
 import { principalOf, requireRole } from '../../auth/require-role.ts';
-import { AppError, fail } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import type { ConversationRow } from '../../live/live-store.ts';
 import { messagesOf } from '../../live/transcript.ts';
 import { windowOpen } from '../../live/service-window.ts';
@@ -40,29 +39,13 @@ export const inboxPlugin: FastifyPluginAsyncTypebox = async (app) => {
     ...replyToConversation,
     preHandler: requireRole(permissions.answerConversations),
     handler: async (request, reply) => {
-      const conversation = await requireConversation(request.params.id);
-      // Only a person attending the conversation writes: the bot would talk over them otherwise.
-      if (conversation.status !== 'handoff') {
-        throw new AppError('conversation_not_in_handoff', `Conversation ${conversation.id} is ${conversation.status}: take it over first`);
-      }
-      const now = charla.now();
-      if (!windowOpen(conversation.lastUserMessageAt, now)) {
-        throw new AppError('outside_customer_service_window', undefined, {
-          lastUserMessageAt: conversation.lastUserMessageAt,
-        });
-      }
-      let body: string;
-      try {
-        body = JSON.stringify(agentTextBody(request.body.text, conversation.waId, request.body.replyTo));
-      } catch (error) {
-        throw new AppError('bad_request', (error as Error).message);
-      }
-      const queued = await conversations.storeAgentReply(conversation, body, now, principalOf(request).name);
-      live.sender.add([queued]);
+      await requireConversation(request.params.id);
+      const { text, replyTo } = request.body;
+      const stored = await live.processor.agentMessage(request.params.id, { text, agent: principalOf(request).name, ...(replyTo === undefined ? {} : { replyTo }) });
       // The handoff is answered: its `unanswered` timer goes. The agent does not wait for that turn.
-      live.processor.agentReplied(conversation.id).catch((error: unknown) =>
-        request.log.error({ err: error, conversationId: conversation.id }, 'inbox: could not record the agent\'s reply in the conversation'));
-      return reply.code(202).send({ outboxId: queued.id });
+      live.processor.agentReplied(request.params.id).catch((error: unknown) =>
+        request.log.error({ err: error, conversationId: request.params.id }, 'inbox: could not record the agent\'s reply in the conversation'));
+      return reply.code(202).send({ outboxId: stored.outboxId, held: stored.held, fallbackOutboxId: stored.fallbackOutboxId });
     },
   });
 

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_held_idx` ON `outbox` (`conversation_id`,`id`) WHERE "outbox"."state" = 'held';
