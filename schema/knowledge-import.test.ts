@@ -11,6 +11,18 @@ describe('splitting a document into knowledge entries', () => {
     ]);
   });
 
+  it('takes an entry\'s tags from a line «Etiquetas:» (or Tags, Palabras clave, Palavras-chave, Keywords) and leaves them out of its text', () => {
+    const markdown = '## Medios de pago\nAceptamos tarjetas y transferencias.\n\n*Etiquetas:* amex, posnet; Amex, cheque\n\n## Pix\nAceitamos Pix.\nPalavras-chave: chave pix\n\n## Envíos\nEn el día.\n';
+    expect(splitIntoKnowledge(markdown)).toEqual([
+      { id: 'medios-de-pago', title: 'Medios de pago', text: 'Aceptamos tarjetas y transferencias.', tags: ['amex', 'posnet', 'cheque'] },
+      { id: 'pix', title: 'Pix', text: 'Aceitamos Pix.', tags: ['chave pix'] },
+      { id: 'envios', title: 'Envíos', text: 'En el día.' },
+    ]);
+    const many = splitIntoKnowledge(`## A\nTexto.\nTags: ${Array.from({ length: 30 }, (_, i) => `t${i} ${'x'.repeat(60)}`).join(', ')}`);
+    expect(many[0]!.tags).toHaveLength(KNOWLEDGE_LIMITS.tags);
+    expect(many[0]!.tags!.every((tag) => tag.length <= KNOWLEDGE_LIMITS.tag)).toBe(true);
+  });
+
   it('splits plain text (and text from a PDF) by paragraphs, each titled by its first line', () => {
     const text = 'Envíos a domicilio.\nLlevamos pedidos en el día dentro de 5 km.\r\n\r\nObras sociales: trabajamos con OSDE y PAMI.';
     expect(splitIntoKnowledge(text)).toEqual([

@@ -1,6 +1,8 @@
 import { KNOWLEDGE_LIMITS, knowledgeId, type KnowledgeEntry } from './knowledge.ts';
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+/** A line naming the entry's tags, in es, pt or en: `Etiquetas: amex, posnet` (emphasis around the label allowed). */
+const TAGS_LINE = /^\s*[*_]*(?:etiquetas|tags|palabras clave|palavras-chave|palavras chave|keywords)[*_]*\s*:[*_]*\s*(.*)$/i;
 
 /**
  * Splits a document into knowledge entries the analyst can edit (docs/flow-format.md,
@@ -8,7 +10,9 @@ const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
  * else `#`) starts an entry titled by it; deeper headings stay inside the text; text before the
  * first such heading is left out when it is only a title. Plain text (and text extracted from a
  * PDF): each paragraph is an entry titled by its first line. An entry longer than the limit is cut
- * at paragraph ends into parts; ids are made from titles and kept unique.
+ * at paragraph ends into parts; ids are made from titles and kept unique. A line `Etiquetas: a, b`
+ * (also `Tags:`, `Palabras clave:`, `Palavras-chave:`, `Keywords:`) in an entry gives its tags
+ * (the other words customers use for it) and leaves its text.
  * @example splitIntoKnowledge('## Horarios\nAbrimos a las 8.', 'preguntas') // [{ id: 'horarios', title: 'Horarios', text: 'Abrimos a las 8.', source: 'preguntas' }]
  */
 export function splitIntoKnowledge(content: string, source?: string): KnowledgeEntry[] {
@@ -16,18 +20,36 @@ export function splitIntoKnowledge(content: string, source?: string): KnowledgeE
   const levels = lines.map((line) => HEADING.exec(line)?.[1]?.length).filter((level): level is number => level !== undefined);
   const sections = levels.length === 0 ? paragraphs(lines) : headedSections(lines, levels.includes(2) ? 2 : Math.min(...levels));
   const taken = new Set<string>();
-  return sections.flatMap(({ title, text }) => parts(text).map((part, index, all) => {
-    const partTitle = (all.length > 1 ? `${title} (${index + 1})` : title).slice(0, KNOWLEDGE_LIMITS.title);
-    return {
-      id: uniqueId(knowledgeId(partTitle) || 'entrada', taken),
-      title: partTitle,
-      text: part,
-      ...(source === undefined ? {} : { source: source.slice(0, KNOWLEDGE_LIMITS.source) }),
-    };
-  }));
+  return sections.flatMap((section) => {
+    const { text, tags } = takeTags(section.text);
+    return parts(text).map((part, index, all) => {
+      const partTitle = (all.length > 1 ? `${section.title} (${index + 1})` : section.title).slice(0, KNOWLEDGE_LIMITS.title);
+      return {
+        id: uniqueId(knowledgeId(partTitle) || 'entrada', taken),
+        title: partTitle,
+        text: part,
+        ...(tags.length === 0 ? {} : { tags }),
+        ...(source === undefined ? {} : { source: source.slice(0, KNOWLEDGE_LIMITS.source) }),
+      };
+    });
+  }).filter((entry) => entry.text !== '');
 }
 
 interface Section { title: string; text: string }
+
+/** The tags named on `Etiquetas:` lines (unique, within the limits) and the text without those lines. */
+function takeTags(text: string): { text: string; tags: string[] } {
+  const tags: string[] = [];
+  const kept = text.split('\n').filter((line) => {
+    const named = TAGS_LINE.exec(line);
+    if (named === null) return true;
+    for (const tag of named[1]!.split(/[,;]/).map((item) => item.replace(/[*_`]/g, '').trim().slice(0, KNOWLEDGE_LIMITS.tag))) {
+      if (tag !== '' && !tags.some((other) => other.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+    }
+    return false;
+  });
+  return { text: tidy(kept), tags: tags.slice(0, KNOWLEDGE_LIMITS.tags) };
+}
 
 function headedSections(lines: string[], level: number): Section[] {
   const sections: Section[] = [];
