@@ -311,6 +311,12 @@ export interface ContactKey {
 /** Outbox rows an instance claimed (now `in_flight` under its lease), and when to look again if rates held some back. */
 export interface OutboxClaim {
   items: Array<OutboxItem & { /** Another instance had it in flight and died (its lease lapsed). */ abandoned: boolean }>;
+  /**
+   * Replies queued right behind a claimed one in its conversation, each with its send slot taken: still
+   * `queued` in the table, yet no other instance can claim them while the reply before them is unsent.
+   * Each goes once the one before it is sent (markSentClaimingNext), without another claim.
+   */
+  followers: OutboxItem[];
   /** Milliseconds until a number held back by its rate has a free slot; undefined when none was. */
   rateWaitMs: number | undefined;
 }
@@ -332,6 +338,11 @@ export interface SharedWork {
    * of its own, reopened if lost: `onLost` says so). Returns a function that stops listening.
    */
   listenForQueued(onQueued: () => void, onLost: (error: Error) => void): () => Promise<void>;
+  /**
+   * Marks a claimed reply sent and, in the same statement, the conversation's next reply (a follower of
+   * the claim) in flight until `leaseUntil`. False when the next one was no longer queued (not claimed).
+   */
+  markSentClaimingNext(sentId: number, wamid: string | null, nextId: number | undefined, leaseUntil: number): Promise<boolean>;
   /** Holds the number's sends on every instance until `until` (Meta's per-number throughput error). */
   pauseNumber(phoneNumberId: string, until: number, ratePerSecond: number): Promise<void>;
   /** Rows queued, in flight or uncertain, on channels not paused. */

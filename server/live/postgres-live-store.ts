@@ -355,17 +355,28 @@ function sharedWork(db: CharlaPgDb, pendingOf: SharedWork['pendingOf'], instance
     }).from(inboundMessages).where(and(eq(inboundMessages.state, 'pending'), lt(inboundMessages.receivedAt, receivedBefore))).limit(limit),
     claimOutbox: (now, capacity, ratePerSecond, leaseUntil) => db.transaction(async (tx): Promise<OutboxClaim> => {
       const intervalMs = 1000 / ratePerSecond;
-      const candidates = await tx.select({
+      const unsentBefore = and(eq(earlier.conversationId, outbox.conversationId), lt(earlier.id, outbox.id), inArray(earlier.state, [...UNSENT]));
+      const rows = await tx.select({
         id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body,
         attempts: outbox.attempts, state: outbox.state,
+        before: sql<number>`(${tx.select({ count: count() }).from(earlier).where(unsentBefore)})`.mapWith(Number),
       }).from(outbox).where(and(
         inArray(outbox.state, [...UNSENT]), lte(outbox.nextAttemptAt, now),
-        // One call at a time per conversation, in id order: only a row with nothing unsent before it.
-        notExists(tx.select({ id: earlier.id }).from(earlier).where(and(
-          eq(earlier.conversationId, outbox.conversationId), lt(earlier.id, outbox.id), inArray(earlier.state, [...UNSENT])))),
+        // One call at a time per conversation, in id order: a conversation's oldest unsent row, and the queued
+        // rows right behind it when all before them are queued and due (a chain, sent one after another).
+        notExists(tx.select({ id: earlier.id }).from(earlier).where(and(unsentBefore,
+          or(ne(earlier.state, 'queued'), sql`${earlier.nextAttemptAt} > ${now}`, ne(outbox.state, 'queued'))))),
         sql`NOT ${channelPaused(outbox.phoneNumberId)}`, sql`NOT ${rateSpent(now, intervalMs)}`,
       )).orderBy(asc(outbox.id)).limit(capacity).for('update', { of: outbox, skipLocked: true });
-      if (candidates.length === 0) return { items: [], rateWaitMs: undefined };
+      // A row goes only behind all the rows before it: another instance may hold (SKIP LOCKED) or the LIMIT cut the head.
+      const chained = new Map<number, number>();
+      const candidates = rows.filter((row) => {
+        const taken = chained.get(row.conversationId) ?? 0;
+        if (row.before !== taken) return false;
+        chained.set(row.conversationId, taken + 1);
+        return true;
+      });
+      if (candidates.length === 0) return { items: [], followers: [], rateWaitMs: undefined };
       const wanted = new Map<string, number>();
       for (const row of candidates) wanted.set(row.phoneNumberId, (wanted.get(row.phoneNumberId) ?? 0) + 1);
       const unrated = [...wanted.keys()].filter((phoneNumberId) => !rated.has(phoneNumberId));
@@ -389,11 +400,12 @@ function sharedWork(db: CharlaPgDb, pendingOf: SharedWork['pendingOf'], instance
         else rated.delete(phoneNumberId); // its row went with a rolled-back claim: inserted again next time
       }
       const allowance = new Map(granted.rows.map((row) => [row.phoneNumberId, Number(row.granted)]));
-      const claimed = candidates.filter((row) => {
+      const grantedRows = candidates.filter((row) => {
         const left = allowance.get(row.phoneNumberId) ?? 0;
         allowance.set(row.phoneNumberId, left - 1);
         return left > 0;
       });
+      const claimed = grantedRows.filter((row) => row.before === 0);
       const heldBack = granted.rows.filter((row) => Number(row.granted) < wanted.get(row.phoneNumberId)!);
       const rateWaitMs = heldBack.length === 0 ? undefined
         : Math.max(1, Math.min(...heldBack.map((row) => Number(row.nextSlotAt) - RATE_BURST_MS + intervalMs - now)));
@@ -403,9 +415,10 @@ function sharedWork(db: CharlaPgDb, pendingOf: SharedWork['pendingOf'], instance
       }
       return {
         rateWaitMs,
-        items: claimed.map(({ state, ...row }) => ({
+        items: claimed.map(({ state, before, ...row }) => ({
           ...row, attempts: row.attempts + 1, nextAttemptAt: leaseUntil, uncertain: state !== 'queued', abandoned: state === 'in_flight',
         })),
+        followers: grantedRows.filter((row) => row.before > 0).map(({ state, before, ...row }) => ({ ...row, nextAttemptAt: now })),
       };
     }),
     listenForQueued: (onQueued, onLost) => {
@@ -432,6 +445,20 @@ function sharedWork(db: CharlaPgDb, pendingOf: SharedWork['pendingOf'], instance
         clearTimeout(retry);
         await client?.end().catch(() => undefined);
       };
+    },
+    markSentClaimingNext: async (sentId, wamid, nextId, leaseUntil) => {
+      if (nextId === undefined) {
+        await db.update(outbox).set({ state: 'sent', wamid }).where(eq(outbox.id, sentId));
+        return false;
+      }
+      const sent = sql`${outbox.id} = ${sentId}`;
+      const rows = await db.update(outbox).set({
+        state: sql`CASE WHEN ${sent} THEN 'sent' ELSE 'in_flight' END`,
+        wamid: sql`CASE WHEN ${sent} THEN ${wamid} ELSE ${outbox.wamid} END`,
+        attempts: sql`CASE WHEN ${sent} THEN ${outbox.attempts} ELSE ${outbox.attempts} + 1 END`,
+        nextAttemptAt: sql`CASE WHEN ${sent} THEN ${outbox.nextAttemptAt} ELSE ${leaseUntil} END`,
+      }).where(or(eq(outbox.id, sentId), and(eq(outbox.id, nextId), eq(outbox.state, 'queued')))).returning({ id: outbox.id });
+      return rows.some((row) => row.id === nextId);
     },
     pauseNumber: async (phoneNumberId, until, ratePerSecond) => {
       const slotAt = until + RATE_BURST_MS - 1000 / ratePerSecond;

@@ -68,6 +68,23 @@ describe('several instances on one PostgreSQL', () => {
     expect(await a!.shared.unsentCount()).toBe(3);
   });
 
+  it('claim a conversation\'s queued replies together, the rest each in flight only as the one before is marked sent', async () => {
+    const [a, b] = instances;
+    const replies = await queueReplies(a!.store, '5491100000401', 3);
+    const claim = await a!.shared.claimOutbox(NOW, 10, 1000, LEASE);
+    expect(claim.items.map((item) => item.id)).toEqual([replies[0]]);
+    expect(claim.followers.map((item) => item.id)).toEqual([replies[1], replies[2]]);
+    // The followers stay queued, yet no other instance may take them while the one before is unsent.
+    expect((await b!.shared.claimOutbox(NOW, 10, 1000, LEASE)).items).toEqual([]);
+    expect(await a!.shared.markSentClaimingNext(replies[0]!, 'wamid.C1', replies[1], LEASE)).toBe(true);
+    expect((await b!.shared.claimOutbox(NOW, 10, 1000, LEASE)).items).toEqual([]);
+    // The next one was taken meanwhile (not queued any more): not claimed twice.
+    await b!.store.outbox.markFailed(replies[2]!, null, 'given up elsewhere');
+    expect(await a!.shared.markSentClaimingNext(replies[1]!, 'wamid.C2', replies[2], LEASE)).toBe(false);
+    const states = await connections[0]!.pool.query<{ id: string; state: string; attempts: number }>('SELECT id, state, attempts FROM outbox ORDER BY id');
+    expect(states.rows.map((row) => [Number(row.id), row.state, row.attempts])).toEqual([[replies[0], 'sent', 1], [replies[1], 'sent', 1], [replies[2], 'failed', 0]]);
+  });
+
   it('share one send rate per business number: together never more than the rate allows, and a pause holds every instance', async () => {
     const [a, b] = instances;
     for (let contact = 0; contact < 20; contact += 1) await queueReplies(a!.store, String(5491100000100 + contact), 1);

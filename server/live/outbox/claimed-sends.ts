@@ -38,6 +38,12 @@ export class ClaimedSends implements SendSource {
   private wakeTimer: { at: number; timer: NodeJS.Timeout } | undefined;
   private unsent = { count: 0, at: -Infinity };
   private readonly stopListening: () => Promise<void>;
+  /** Per conversation, the claim's followers (OutboxClaim.followers) waiting for the reply before them to be sent. */
+  private readonly chains = new Map<number, OutboxItem[]>();
+  /** Followers claimed in flight as the reply before them was marked sent: taken next, without a claim. */
+  private ready: OutboxItem[] = [];
+  /** Replies marked sent through markSent, whose chain goes on (any other outcome drops it). */
+  private readonly passedOn = new Set<number>();
 
   constructor(
     private readonly shared: SharedWork,
@@ -56,7 +62,9 @@ export class ClaimedSends implements SendSource {
   }
 
   async take(now: number, capacity: number): Promise<OutboxItem[]> {
+    if (this.ready.length > 0) return this.ready.splice(0, capacity);
     const claim = await this.shared.claimOutbox(now, capacity, this.settings.ratePerSecond, now + this.settings.leaseMs);
+    for (const follower of claim.followers) this.chains.set(follower.conversationId, [...this.chains.get(follower.conversationId) ?? [], follower]);
     for (const item of claim.items) {
       if (!item.abandoned) continue;
       this.deps.metrics.increment('charla_outbox_resent_total');
@@ -68,8 +76,28 @@ export class ClaimedSends implements SendSource {
     return claim.items;
   }
 
-  /** A row to retry is back in the table: look again when it falls due. */
+  /**
+   * Marks the reply sent and, in the same statement, the next of its chain in flight (ready to take); a chain
+   * whose next reply was no longer queued is dropped: its rows are claimed afresh.
+   */
+  async markSent(item: OutboxItem, wamid: string | null): Promise<void> {
+    const chain = this.chains.get(item.conversationId);
+    const next = chain?.shift();
+    if (chain?.length === 0) this.chains.delete(item.conversationId);
+    const leaseUntil = this.deps.now() + this.settings.leaseMs;
+    const claimed = await this.shared.markSentClaimingNext(item.id, wamid, next?.id, leaseUntil);
+    if (next === undefined) return;
+    if (!claimed) {
+      this.chains.delete(item.conversationId);
+      return;
+    }
+    this.passedOn.add(item.id);
+    this.ready.push({ ...next, attempts: next.attempts + 1, nextAttemptAt: leaseUntil });
+  }
+
+  /** A row to retry is back in the table: look again when it falls due. A reply not sent drops its chain. */
   release(item: OutboxItem, outcome: { done: boolean }): void {
+    if (!this.passedOn.delete(item.id)) this.chains.delete(item.conversationId);
     if (!outcome.done) this.wakeAt(item.nextAttemptAt);
   }
 

@@ -310,7 +310,7 @@ export class OutboxSender {
     const details = { outboxId: item.id, conversationId: item.conversationId, attempts: item.attempts };
     switch (outcome.kind) {
       case 'sent':
-        await store.markSent(item.id, outcome.wamid);
+        await (this.queue.markSent ? this.queue.markSent(item, outcome.wamid) : store.markSent(item.id, outcome.wamid));
         metrics.increment('charla_outbox_sent_total');
         return true;
       case 'failed':

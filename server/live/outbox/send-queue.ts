@@ -8,6 +8,8 @@ export interface SendSource {
   add(item: OutboxItem): void;
   take(now: number, capacity: number): OutboxItem[] | Promise<OutboxItem[]>;
   release(item: OutboxItem, outcome: { done: boolean }): void;
+  /** Shared sources: records the send themselves (claiming what follows it in one statement); memory: the store does. */
+  markSent?(item: OutboxItem, wamid: string | null): Promise<void>;
   pauseNumber(phoneNumberId: string, until: number): void;
   resumeNumber(phoneNumberId: string): void;
   isPausedIndefinitely(phoneNumberId: string): boolean;
