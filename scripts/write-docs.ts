@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TObject } from '@sinclair/typebox';
+import type { ApiRoute } from '../schema/api/route.ts';
 import { NODE_KINDS, nodeKinds, type NodeKind } from '../schema/registry.ts';
 import type { NodeManifest } from '../schema/manifest.ts';
 
@@ -54,7 +55,57 @@ export function renderFlowFormatDoc(current: string): string {
   return current.slice(0, begin) + renderNodeKindTable() + current.slice(end + END.length);
 }
 
+/** The HTTP API page; its route index is generated between these markers from the contract in schema/api/. */
+export const API_DOC = fileURLToPath(new URL('../docs/api.md', import.meta.url));
+const API_FOLDER = new URL('../schema/api/', import.meta.url);
+const ROUTES_BEGIN = '<!-- routes:begin (generated from schema/api/*.ts by `npm run docs:write`; do not edit by hand) -->';
+const ROUTES_END = '<!-- routes:end -->';
+
+function isApiRoute(value: unknown): value is ApiRoute {
+  const route = value as Partial<ApiRoute> | null;
+  return typeof route === 'object' && route !== null && typeof route.method === 'string' && typeof route.url === 'string'
+    && typeof route.schema?.summary === 'string';
+}
+
+const METHOD_ORDER = ['GET', 'POST', 'PUT', 'DELETE'];
+
+/** Every route the contract declares, with the file that declares it: by file, then path, then method. */
+export async function contractRoutes(): Promise<Array<{ route: ApiRoute; file: string }>> {
+  const files = readdirSync(API_FOLDER).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort();
+  const routes: Array<{ route: ApiRoute; file: string }> = [];
+  for (const name of files) {
+    const module = await import(new URL(name, API_FOLDER).href) as Record<string, unknown>;
+    const declared = Object.values(module).filter(isApiRoute).sort((a, b) =>
+      a.url.localeCompare(b.url) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
+    routes.push(...declared.map((route) => ({ route, file: `schema/api/${name}` })));
+  }
+  return routes;
+}
+
+/** One row per route: method, path, what it does (its OpenAPI summary) and where it is declared. */
+export async function renderRouteTable(): Promise<string> {
+  const rows = (await contractRoutes()).map(({ route, file }) =>
+    `| ${route.method} | ${code(route.url)} | ${route.schema.summary.replace(/\|/g, '\\|')} | ${code(file)} |`);
+  return [
+    ROUTES_BEGIN,
+    '| method | path | what it does | declared in |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    ROUTES_END,
+  ].join('\n');
+}
+
+/** docs/api.md with its route index replaced; throws when the markers are missing. */
+export async function renderApiDoc(current: string): Promise<string> {
+  const begin = current.indexOf('<!-- routes:begin');
+  const end = current.indexOf(ROUTES_END);
+  if (begin < 0 || end < begin) throw new Error(`${API_DOC} lacks the routes markers`);
+  return current.slice(0, begin) + await renderRouteTable() + current.slice(end + ROUTES_END.length);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(FLOW_FORMAT_DOC, renderFlowFormatDoc(readFileSync(FLOW_FORMAT_DOC, 'utf8')));
   console.log(`wrote the node-kind table of ${FLOW_FORMAT_DOC}`);
+  writeFileSync(API_DOC, await renderApiDoc(readFileSync(API_DOC, 'utf8')));
+  console.log(`wrote the route index of ${API_DOC}`);
 }

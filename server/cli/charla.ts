@@ -11,7 +11,7 @@ export interface CliCommand {
  * one command's dependencies never slow down (or break) another.
  */
 export const commands: Record<string, CliCommand> = {
-  validate: { usage: 'validate [--json] [--locale es|pt|en] FILE...   check flow documents', load: () => import('./validate.ts') },
+  validate: { usage: 'validate [--json] [--locale es|pt|en] [--templates LISTING.json] FILE...   check flow documents (and their templates)', load: () => import('./validate.ts') },
   eval: { usage: 'eval [--json] [--min-confidence N] SOURCE QUESTIONS.json   measure answers from knowledge (or intents) on a question set', load: () => import('./eval.ts') },
   start: { usage: 'start --flow ID --csv FILE --template NAME --language CODE [--param KEY=TEXT]...   start a conversation with each row (CHARLA_TOKEN)', load: () => import('./start.ts') },
   simulate: { usage: 'simulate [--json] [--name NAME] [--wa-id DIGITS] FILE   chat with a flow: one stdin line per message', load: () => import('./simulate.ts') },
