@@ -106,3 +106,20 @@ describe('the CLI', () => {
     expect(Object.keys(commands).filter((command) => !shown.has(command))).toEqual([]);
   });
 });
+
+describe("README.md, a newcomer's first page", () => {
+  const readme = readFile('README.md');
+  const top = readme.slice(0, readme.indexOf('\n## ', readme.indexOf('\n## ') + 1));
+
+  it('starts with the two commands, and how a team gets started', () => {
+    expect(top).toContain('npm ci && npm start');
+    expect(top).toContain('npm test');
+    for (const step of ['The admin token', 'Inviting people', 'Connecting a number']) expect(top).toContain(step);
+  });
+
+  it('has the sections for a real number and for PostgreSQL', () => {
+    expect(readme).toContain('\n## Connecting a real WhatsApp number\n');
+    expect(readme).toContain('\n## Running on PostgreSQL\n');
+    expect(readme).toMatch(/CHARLA_DATABASE_URL=postgres:\/\/\S+ \\\n.*npm start/);
+  });
+});
