@@ -108,6 +108,11 @@ export const outbox = sqliteTable('outbox', {
   flowId: text('flow_id'),
   flowVersion: integer('flow_version'),
   nodeId: text('node_id'),
+  /**
+   * The Graph API body of the fallback template to send if Meta refuses this message for a closed window
+   * (131047), rendered when it was queued; null when its flow has none (docs/whatsapp.md §3).
+   */
+  fallback: text('fallback'),
 }, (table) => [
   index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`),
   // A conversation's held messages, read when the customer writes again (usually none: a small index).

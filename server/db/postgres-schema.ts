@@ -215,6 +215,7 @@ export const outbox = pgTable('outbox', {
   flowId: text('flow_id'),
   flowVersion: integer('flow_version'),
   nodeId: text('node_id'),
+  fallback: text('fallback'),
 }, (table) => [
   index('outbox_wamid_idx').on(table.wamid).where(sql`${table.wamid} IS NOT NULL`),
   index('outbox_held_idx').on(table.conversationId, table.id).where(sql`${table.state} = 'held'`),

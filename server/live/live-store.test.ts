@@ -154,7 +154,7 @@ describe.each(stores)('the live store on %s', (_name, open) => {
     await t.store.outbox.markSent(a, 'wamid.sent');
     await t.store.outbox.markRetry(b, NOW + 500, 131000, 'later');
     await t.store.outbox.markFailed(c, 131026, 'undeliverable');
-    await t.store.outbox.markHeld(d, 131047, 'window closed');
+    expect(await t.store.outbox.holdForWindow(d, 131047, 'window closed', NOW)).toBeUndefined();
     expect((await t.store.outbox.unsent()).map(({ id, state, attempts, nextAttemptAt }) => ({ id, state, attempts, nextAttemptAt })))
       .toEqual([{ id: b, state: 'queued', attempts: 1, nextAttemptAt: NOW + 500 }]);
     expect(await t.store.conversations.replyState(c)).toMatchObject({ outboxState: 'failed', errorCode: 131026, error: 'undeliverable' });
@@ -184,6 +184,22 @@ describe.each(stores)('the live store on %s', (_name, open) => {
     expect((await t.store.outbox.unsent()).map((item) => item.body)).toEqual(['a', 'b', 'tpl', 'c', 'd']);
     const history = await t.store.conversations.recent(first.conversationId, 10);
     expect(history.map((row) => [row.direction, (JSON.parse(row.body) as { replies: number }).replies])).toEqual([['bot', 2], ['agent', 2], ['bot', 1], ['in', 1]]);
+  });
+
+  it('holds a message Meta refused for a closed window and queues the fallback template it carries, once per closed window', async () => {
+    const { queued, conversationId } = await t.store.conversations.storeTurn(turn({ replies: ['a', 'b'], fallbackOnRefusal: 'tpl' }));
+    const [a, b] = queued.map((item) => item.id) as [number, number];
+    await t.store.outbox.markInFlight([a, b]);
+    const fallback = await t.store.outbox.holdForWindow(a, 131047, 'Re-engagement message', NOW + 10);
+    expect(fallback).toMatchObject({ conversationId, phoneNumberId: NUMBER, body: 'tpl', attempts: 0, nextAttemptAt: NOW + 10 });
+    expect(fallback!.id).toBeGreaterThan(b);
+    expect(await t.store.outbox.holdForWindow(b, 131047, 'Re-engagement message', NOW + 20)).toBeUndefined();
+    expect(await t.rows('SELECT body, state, fallback FROM outbox ORDER BY id')).toEqual([
+      { body: 'a', state: 'held', fallback: 'tpl' }, { body: 'b', state: 'held', fallback: 'tpl' }, { body: 'tpl', state: 'queued', fallback: null },
+    ]);
+    const conversation = (await t.store.conversations.byId(conversationId))!;
+    const agent = await t.store.conversations.storeAgentReply(conversation, { body: 'c', agent: 'Lucía', now: NOW + 30, fallbackOnRefusal: 'tpl' });
+    expect(await t.rows(`SELECT fallback FROM outbox WHERE id = ${agent.outboxId}`)).toEqual([{ fallback: 'tpl' }]);
   });
 
   it('holds a send whose answer was lost as uncertain, and settles it as sent when a status names its row', async () => {

@@ -172,6 +172,8 @@ export interface TurnToStore {
   withheld?: { state: 'held' | 'not_sent'; reason: string };
   /** The customer wrote within the window: the conversation's held messages are queued again, before this turn's replies. */
   releaseHeld?: boolean;
+  /** The Graph API body of the conversation's fallback template, kept on each reply in case Meta refuses it with 131047. */
+  fallbackOnRefusal?: string;
   /** Meta's timestamp of the customer's latest message, which opens the 24-hour window. */
   lastCustomerMessageAt?: number;
   /** Handoff notices to deliver; stored with the turn (and its conversation id) so a crash keeps both or neither. */
@@ -206,6 +208,8 @@ export interface AgentReplyToStore {
   held?: string;
   /** The Graph API body of a fallback template queued before the held message, to ask the customer back. */
   fallback?: string;
+  /** The fallback template's body kept on the message in case Meta refuses it with 131047. */
+  fallbackOnRefusal?: string;
 }
 
 export interface StoredAgentReply {
@@ -298,8 +302,12 @@ export interface OutboxRepository {
   sentAmong(ids: number[]): Promise<Set<number>>;
   markRetry(id: number, nextAttemptAt: number, errorCode: number | null, error: string): Promise<void>;
   markFailed(id: number, errorCode: number | null, error: string): Promise<void>;
-  /** Not sent: the 24-hour window is closed (shown as "window closed" in the inbox). */
-  markHeld(id: number, errorCode: number | null, error: string): Promise<void>;
+  /**
+   * Meta refused the message for a closed 24-hour window (131047): it is held until the customer writes, and the
+   * fallback template it carries (if any) is queued, once per closed window (none of the conversation's messages
+   * held yet); resolves with that template's row (docs/whatsapp.md §3).
+   */
+  holdForWindow(id: number, errorCode: number | null, error: string, now: number): Promise<OutboxItem | undefined>;
 }
 
 /** A business number and a contact's key (InboundRow.contactKey): what a contact's claim and pending messages are keyed by. */

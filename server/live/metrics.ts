@@ -19,6 +19,7 @@ const COUNTERS = {
   charla_outbox_uncertain_total: 'Graph API calls whose answer never came (timeout, reset): held for the grace period',
   charla_outbox_settled_by_status_total: 'Uncertain sends a status webhook showed were sent: not sent again',
   charla_outbox_window_closed_total: 'Messages held because the 24-hour window was closed (131047 or known closed), bot and agent',
+  charla_outbox_fallback_on_refusal_total: 'Fallback templates sent because Meta refused a message for a closed window (131047)',
   charla_outbox_held_released_total: 'Held messages sent once the customer wrote again (the window reopened)',
   charla_non_answers_total: 'Reactions, edits, deletions, "chat opened" and other events recorded without running a turn',
   charla_business_app_takeovers_total: 'Conversations a person took over by writing from the WhatsApp Business app on the same number (smb_message_echoes)',

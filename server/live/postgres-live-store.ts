@@ -81,12 +81,12 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
    */
   const enqueue = async (
     tx: Transaction, conversationId: number, phoneNumberId: string, bodies: string[], createdAt: number,
-    origin: { flowId: string; flowVersion: number; nodeIds?: ReadonlyArray<string | null> },
+    origin: { flowId: string | null; flowVersion: number | null; nodeIds?: ReadonlyArray<string | null>; fallback?: string | null },
   ): Promise<OutboxItem[]> => {
     if (bodies.length === 0) return [];
     const rows = await tx.insert(outbox).values(bodies.map((body, index) => ({
       conversationId, phoneNumberId, body, state: 'queued' as const, attempts: 0, nextAttemptAt: createdAt, createdAt,
-      flowId: origin.flowId, flowVersion: origin.flowVersion, nodeId: origin.nodeIds?.[index] ?? null,
+      flowId: origin.flowId, flowVersion: origin.flowVersion, nodeId: origin.nodeIds?.[index] ?? null, fallback: origin.fallback ?? null,
     }))).returning({ id: outbox.id, notified: sql`(SELECT pg_notify(${OUTBOX_CHANNEL}, ${instanceId}))` });
     const ids = rows.map((row) => row.id).sort((a, b) => a - b);
     return bodies.map((body, index) => ({ id: ids[index]!, conversationId, phoneNumberId, body, attempts: 0, nextAttemptAt: createdAt }));
@@ -206,7 +206,7 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
         if (conversation !== undefined || facts) await tx.update(conversations).set(changes).where(eq(conversations.id, conversationId));
         const released = turn.releaseHeld ? await releaseHeld(tx, conversationId, now) : [];
         const stored = await enqueue(tx, conversationId, turn.phoneNumberId, turn.replies, now, {
-          flowId: turn.flowId, flowVersion: turn.version, nodeIds: turn.replyNodes,
+          flowId: turn.flowId, flowVersion: turn.version, nodeIds: turn.replyNodes, fallback: turn.fallbackOnRefusal ?? null,
         });
         const { withheld } = turn;
         if (withheld !== undefined && stored.length > 0) {
@@ -262,7 +262,11 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
         });
         const item = rows.at(-1)!;
         const fallback = rows.length > 1 ? rows[0]! : undefined;
-        if (reply.held !== undefined) await tx.update(outbox).set({ state: 'held', error: reply.held }).where(eq(outbox.id, item.id));
+        if (reply.held !== undefined || reply.fallbackOnRefusal !== undefined) {
+          await tx.update(outbox).set({
+            ...reply.held === undefined ? {} : { state: 'held' as const, error: reply.held }, fallback: reply.fallbackOnRefusal ?? null,
+          }).where(eq(outbox.id, item.id));
+        }
         const facts = analytics ? analyseAgentReply(conversation.run === null ? null : JSON.parse(conversation.run) as RunState, agent, now) : undefined;
         if (facts) {
           await addCounters(tx, facts.counters);
@@ -294,7 +298,24 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
       },
       markRetry: (id, nextAttemptAt, errorCode, error) => updateOutbox(id, { state: 'queued', nextAttemptAt, errorCode, error }),
       markFailed: (id, errorCode, error) => updateOutbox(id, { state: 'failed', errorCode, error }),
-      markHeld: (id, errorCode, error) => updateOutbox(id, { state: 'held', errorCode, error }),
+      holdForWindow: (id, errorCode, error, now) => db.transaction(async (tx) => {
+        const [row] = await tx.update(outbox).set({ state: 'held', errorCode, error }).where(eq(outbox.id, id)).returning({
+          conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, flowId: outbox.flowId, flowVersion: outbox.flowVersion,
+          nodeId: outbox.nodeId, fallback: outbox.fallback,
+        });
+        if (row === undefined || row.fallback === null) return undefined;
+        // Once per closed window: only when this is the conversation's one held message.
+        const [held] = await tx.select({ count: count() }).from(outbox).where(and(eq(outbox.conversationId, row.conversationId), eq(outbox.state, 'held')));
+        if ((held?.count ?? 0) > 1) return undefined;
+        const [queued] = await enqueue(tx, row.conversationId, row.phoneNumberId, [row.fallback], now, {
+          flowId: row.flowId, flowVersion: row.flowVersion, nodeIds: [row.nodeId],
+        });
+        // In the history like any reply, so the inbox shows the template that went.
+        await tx.insert(conversationMessages).values({
+          conversationId: row.conversationId, direction: 'bot', body: JSON.stringify({ replies: 1 } satisfies HistoryBody), wamid: null, outboxId: queued!.id, createdAt: now,
+        });
+        return queued;
+      }),
     },
     notices: {
       due: (now) => reads.dueNotices.execute({ now }),

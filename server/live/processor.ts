@@ -307,7 +307,9 @@ export class LiveProcessor {
       const { conversations } = this.deps.store;
       const reply = { body, agent: message.agent, now };
       if (windowOpen(conversation.lastUserMessageAt, now)) {
-        const stored = await conversations.storeAgentReply(conversation, reply);
+        // Kept with the message in case Meta finds the window closed all the same (131047).
+        const fallbackOnRefusal = await this.fallbackBodyOf(conversation, now);
+        const stored = await conversations.storeAgentReply(conversation, { ...reply, ...(fallbackOnRefusal === undefined ? {} : { fallbackOnRefusal }) });
         this.deps.sender.add(stored.queued);
         return { ...stored, held: false };
       }
@@ -324,11 +326,16 @@ export class LiveProcessor {
   /** The conversation's fallback template as a Graph API body, rendered with its variables; undefined when it has none. */
   private async fallbackBodyOf(conversation: ConversationRow, now: number): Promise<string | undefined> {
     const choice = await chooseFlow(conversation, conversation.flowId, this.deps.flows, now, { ignoreTimeout: true });
-    const fallback = choice && fallbackTemplateOf(choice);
+    if (!choice) return undefined;
+    const session = choice.session ?? JSON.parse(conversation.session) as Session;
+    return this.fallbackBody(choice, session, session.contact, conversation.waId);
+  }
+
+  /** The choice's fallback template (fallbackTemplateOf) rendered with the session's variables, as a Graph API body to `address`. */
+  private fallbackBody(choice: FlowChoice, session: Session, contact: Contact, address: string): string | undefined {
+    const fallback = fallbackTemplateOf(choice);
     if (!fallback) return undefined;
-    const session = choice!.session ?? JSON.parse(conversation.session) as Session;
-    const message = renderTemplateMessage(fallback, { variables: session.variables, contact: session.contact, lastText: session.lastText });
-    return this.graphBodies.serialize(message, conversation.waId);
+    return this.graphBodies.serialize(renderTemplateMessage(fallback, { variables: session.variables, contact, lastText: session.lastText }), address);
   }
 
   /** A person takes a conversation over from the bot: it goes to handoff, waiting where it was, and nothing is sent. */
@@ -621,6 +628,8 @@ export class LiveProcessor {
       log.warn({ flowId: choice.flow.id, version: choice.version, phoneNumberId, nodeId: result.session.nodeId, messages: replies.length, trace: result.trace.map((entry) => entry.detail) },
         'live: a timer turn fell due after the 24-hour window closed and the flow has no fallback template; its messages were recorded, not sent');
     }
+    // Sent free-form, the replies keep the fallback template in case Meta finds the window closed all the same (131047).
+    const fallbackOnRefusal = window.freeForm && replies.length > 0 && !unpublishedForm ? this.fallbackBody(choice, result.session, contact, address) : undefined;
     const handoffs = result.effects.filter((effect): effect is HandoffStarted => effect.type === 'handoff_started');
     // In the turn's own transaction: a crash cannot keep the handoff and lose its notice.
     const notices = notifier.enabled
@@ -639,7 +648,7 @@ export class LiveProcessor {
       conversation, phoneNumberId, waId: address, ...knownIds(contact), contactName: contact.name ?? null, flowId: choice.flow.id,
       version: choice.version, session: result.session,
       ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, replyNodes, notices, now, lastCustomerMessageAt,
-      ...withheldAs(window.withheld, unpublishedForm), releaseHeld,
+      ...withheldAs(window.withheld, unpublishedForm), releaseHeld, ...(fallbackOnRefusal === undefined ? {} : { fallbackOnRefusal }),
       timers: result.timers, ...(request.firedTimerId !== undefined ? { firedTimerId: request.firedTimerId } : {}),
       ...(analytics ? { analytics } : {}),
     });
@@ -684,11 +693,11 @@ export class LiveProcessor {
    * carries them); Meta's timestamp may close it sooner.
    */
   private windowFor(result: TurnResult, choice: FlowChoice, contact: Contact, lastCustomerMessageAt: number, now: number, timerTurn: boolean):
-    { messages: OutboundMessage[]; senders: ReadonlyArray<string | null>; withheld?: 'held' | 'not_sent' } {
+    { messages: OutboundMessage[]; senders: ReadonlyArray<string | null>; withheld?: 'held' | 'not_sent'; freeForm?: true } {
     const { messages, senders } = result;
     const withheld = result.effects.find((effect) => effect.type === 'window_closed')?.withheld ?? [];
     const closed = withheld.length > 0 || (messages.length > 0 && !windowOpen(lastCustomerMessageAt, now));
-    if (!closed) return { messages, senders };
+    if (!closed) return { messages, senders, freeForm: true };
     const fallback = fallbackTemplateOf(choice);
     if (fallback) {
       const { variables, lastText } = result.session;

@@ -20,9 +20,11 @@ const fields = <Row extends object>(row: Row) => row as Row & Record<string, unk
 
 /** Who queued an outbox row: its flow version and node (null for an agent's reply). */
 interface ReplyOrigin {
-  flowId: string;
-  flowVersion: number;
+  flowId: string | null;
+  flowVersion: number | null;
   nodeId: string | null;
+  /** The fallback template's Graph API body, sent if Meta refuses the reply with 131047. */
+  fallback: string | null;
 }
 
 const originColumns = { id: outbox.id, flowId: outbox.flowId, flowVersion: outbox.flowVersion, nodeId: outbox.nodeId, createdAt: outbox.createdAt };
@@ -137,8 +139,10 @@ export function createSqliteLiveStore(
     enqueue: db.insert(outbox).values({
       conversationId: p('conversationId'), phoneNumberId: p('phoneNumberId'), body: p('body'), state: 'queued',
       attempts: 0, nextAttemptAt: p('createdAt'), createdAt: p('createdAt'),
-      flowId: p('flowId'), flowVersion: p('flowVersion'), nodeId: p('nodeId'),
+      flowId: p('flowId'), flowVersion: p('flowVersion'), nodeId: p('nodeId'), fallback: p('fallback'),
     }).prepare(),
+    refusedRow: db.select({ ...originColumns, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, fallback: outbox.fallback })
+      .from(outbox).where(eq(outbox.id, p('id'))).prepare(),
     unsent: db.select({
       id: outbox.id, conversationId: outbox.conversationId, phoneNumberId: outbox.phoneNumberId, body: outbox.body,
       attempts: outbox.attempts, nextAttemptAt: outbox.nextAttemptAt, state: outbox.state,
@@ -250,7 +254,7 @@ export function createSqliteLiveStore(
       (row.status === conversation.status ? statements.updateConversation : statements.updateConversationAndStatus).run({ ...row, id: conversationId });
     }
     const stored = turn.replies.map((body, index) => enqueue(conversationId, turn.phoneNumberId, body, now, {
-      flowId: turn.flowId, flowVersion: turn.version, nodeId: turn.replyNodes?.[index] ?? null,
+      flowId: turn.flowId, flowVersion: turn.version, nodeId: turn.replyNodes?.[index] ?? null, fallback: turn.fallbackOnRefusal ?? null,
     }));
     const { withheld } = turn;
     for (const { id } of withheld === undefined ? [] : stored) {
@@ -327,9 +331,9 @@ export function createSqliteLiveStore(
       },
       storeAgentReply: (conversation: ConversationRow, reply: AgentReplyToStore) => foreground.run((): StoredAgentReply => {
         const { body, agent, now } = reply;
-        const origin = { flowId: conversation.flowId, flowVersion: conversation.flowVersion, nodeId: null };
+        const origin = { flowId: conversation.flowId, flowVersion: conversation.flowVersion, nodeId: null, fallback: null };
         const fallback = reply.fallback === undefined ? undefined : enqueue(conversation.id, conversation.phoneNumberId, reply.fallback, now, origin);
-        const item = enqueue(conversation.id, conversation.phoneNumberId, body, now, origin);
+        const item = enqueue(conversation.id, conversation.phoneNumberId, body, now, { ...origin, fallback: reply.fallbackOnRefusal ?? null });
         if (reply.held !== undefined) statements.markHeld.run({ id: item.id, errorCode: null, error: reply.held });
         const facts = analytics ? analyseAgentReply(conversation.run === null ? null : JSON.parse(conversation.run) as RunState, agent, now) : undefined;
         if (facts) {
@@ -365,9 +369,17 @@ export function createSqliteLiveStore(
       markFailed: async (id, errorCode, error) => {
         await background.run(() => statements.markFailed.run({ id, errorCode, error }));
       },
-      markHeld: async (id, errorCode, error) => {
-        await background.run(() => statements.markHeld.run({ id, errorCode, error }));
-      },
+      holdForWindow: (id, errorCode, error, now) => background.run(() => {
+        const row = statements.refusedRow.get({ id });
+        if (row === undefined) return undefined;
+        const firstHeld = (statements.heldCount.get({ conversationId: row.conversationId })?.count ?? 0) === 0;
+        statements.markHeld.run({ id, errorCode, error });
+        if (row.fallback === null || !firstHeld) return undefined;
+        const item = enqueue(row.conversationId, row.phoneNumberId, row.fallback, now, { flowId: row.flowId, flowVersion: row.flowVersion, nodeId: row.nodeId, fallback: null });
+        // In the history like any reply, so the inbox shows the template that went.
+        addHistory({ conversationId: row.conversationId, direction: 'bot', body: JSON.stringify({ replies: 1 } satisfies HistoryBody), wamid: null, outboxId: item.id, createdAt: now });
+        return item;
+      }),
     },
     notices: {
       due: async (now) => statements.dueNotices.all({ now }),

@@ -332,11 +332,18 @@ export class OutboxSender {
         }
         return false;
       }
-      case 'window_closed':
-        await store.markHeld(item.id, outcome.code, outcome.error);
+      case 'window_closed': {
+        const fallback = await store.holdForWindow(item.id, outcome.code, outcome.error, this.deps.now());
         metrics.increment('charla_outbox_window_closed_total');
-        log.warn({ ...details, code: outcome.code }, 'outbox: the 24-hour window is closed; message held, not sent');
+        log.warn({ ...details, code: outcome.code, fallbackOutboxId: fallback?.id }, fallback
+          ? 'outbox: the 24-hour window is closed; message held until the customer writes, the fallback template sent to ask them back'
+          : 'outbox: the 24-hour window is closed; message held until the customer writes');
+        if (fallback) {
+          metrics.increment('charla_outbox_fallback_on_refusal_total');
+          this.queue.add(fallback);
+        }
         return true;
+      }
       case 'uncertain':
         item.nextAttemptAt = outcome.checkAt;
         item.uncertain = true;
