@@ -228,4 +228,26 @@ describe('simulating, answering and saving', () => {
     await page.getByTestId('field-settings.businessHours.weekly.friday.1.from').press('Enter');
     await page.getByTestId('problem-hours_intervals_overlap').waitFor({ state: 'detached' });
   }, 60_000);
+
+  it('gathers a burst in the simulator as live does: three typed fragments make one turn and one reply, marked in the chat', async () => {
+    const flow = { ...JSON.parse(readFileSync(join(FIXTURE_FLOWS, 'ferreteria.json'), 'utf8')), id: 'ferreteria_rafaga', name: 'Ferretería (ráfaga)' };
+    expect((await session.api('POST', '/api/flows', flow)).status).toBe(201);
+    await session.openAsAdmin('#/flows/ferreteria_rafaga');
+    const page = session.page;
+    const say = canvasActions(page).say;
+    await page.getByTestId('toggle-simulator').click();
+    await page.getByTestId('sim-start').click();
+    await page.getByTestId('sim-reply-button').filter({ hasText: 'Pedir presupuesto' }).click();
+    await page.getByTestId('sim-bot-message').filter({ hasText: '¿Qué material necesitás?' }).waitFor();
+    // burstMilliseconds is 3000: typed within it, the fragments wait (one tick) and go as one message.
+    for (const fragment of ['necesito', '20 tarugos del 8', 'y una mecha']) await say(fragment);
+    expect(await page.locator('[data-testid="sim-user-message"][data-gathering="true"]').count()).toBe(3);
+    await page.getByTestId('sim-bot-message').filter({ hasText: 'Anotado: necesito' }).filter({ hasText: 'y una mecha' }).waitFor();
+    expect(await page.getByTestId('sim-burst').textContent()).toBe('↑ 3 mensajes juntados en un turno');
+    expect(await page.getByTestId('sim-bot-message').filter({ hasText: 'Anotado' }).count()).toBe(1);
+    await page.getByTestId('sim-bot-message').filter({ hasText: '¡Gracias por escribirnos!' }).waitFor();
+    // The fragments, the marker under them and the one reply in view.
+    await page.getByTestId('sim-burst').evaluate((marker) => marker.scrollIntoView({ block: 'center' }));
+    await session.shot('35-simulator-burst');
+  }, 60_000);
 });

@@ -16,7 +16,7 @@ const draft: FlowDocument = { schemaVersion: 1, id: 'demo', name: 'Demo', startN
 // Version 1 starts on a node the draft no longer has.
 const version1: FlowDocument = { ...draft, startNodeId: 'bienvenida', nodes: [message('bienvenida', 'Bienvenido (v1)')] };
 
-function fakeApi() {
+function fakeApi(draft: FlowDocument) {
   const started: Array<'draft' | number> = [];
   const sent: InboundMessage[] = [];
   const api = {
@@ -44,12 +44,12 @@ function fakeApi() {
   return { api, started, sent };
 }
 
-function renderPanel({ readOnly = false } = {}) {
-  const store = createEditorStore({ document: draft, revision: 3, readOnly });
+function renderPanel({ readOnly = false, document = draft } = {}) {
+  const store = createEditorStore({ document, revision: 3, readOnly });
   const puts: unknown[] = [];
   const autosave = createAutosave({ store, flowId: 'demo', api: { saveFlow: async (...args) => { puts.push(args); return { id: 'demo', revision: 4, problems: [], problemCounts: [] }; }, getFlow: async () => { throw new Error('unused'); } } });
   const stopAutosave = autosave.start();
-  const { api, started, sent } = fakeApi();
+  const { api, started, sent } = fakeApi(document);
   const views: Array<VersionView | null> = [];
   const view = render(<EditorStoreProvider store={store}>
     <SimulatorPanel api={api} flowId="demo" flowName="Demo" saveDraft={() => autosave.flush()} onVersionView={(shown) => views.push(shown)} />
@@ -129,5 +129,35 @@ describe('simulator panel', () => {
     expect(views.at(-1)).toBeNull(); // closing the simulator brings the draft back
     expect(store.getState().document).toBe(before.document);
     stopAutosave();
+  });
+  it('gathers typed fragments as live does (burstMilliseconds): one message with the texts joined, marked in the chat; a tap sends the burst first', async () => {
+    const { sent } = renderPanel({ document: { ...draft, settings: { burstMilliseconds: 300 } } });
+    fireEvent.click(screen.getByTestId('sim-start'));
+    await waitFor(() => expect(sent).toEqual([{ type: 'text', text: { body: 'hola' } }]));
+    const type = (text: string) => {
+      fireEvent.change(screen.getByTestId('sim-input'), { target: { value: text } });
+      fireEvent.click(screen.getByTestId('sim-send'));
+    };
+    await waitFor(() => expect((screen.getByTestId('sim-input') as HTMLInputElement).disabled).toBe(false));
+    for (const fragment of ['quiero', 'una pizza', 'grande']) type(fragment);
+    // Shown at once with one tick, nothing sent yet.
+    expect(screen.getAllByTestId('sim-user-message').filter((bubble) => bubble.dataset.gathering === 'true')).toHaveLength(3);
+    expect(sent).toHaveLength(1);
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toEqual({ type: 'text', text: { body: 'quiero\nuna pizza\ngrande' } });
+    const marker = await screen.findByTestId('sim-burst');
+    expect(marker.textContent).toBe('↑ 3 mensajes juntados en un turno');
+    expect(marker.dataset.count).toBe('3');
+    expect(screen.getAllByTestId('sim-user-message').filter((bubble) => bubble.dataset.gathering === 'true')).toHaveLength(0);
+
+    // A location cannot join a burst: the fragment before it is sent first, alone, then the location.
+    await waitFor(() => expect((screen.getByTestId('sim-attach') as HTMLButtonElement).disabled).toBe(false));
+    type('dos');
+    fireEvent.click(screen.getByTestId('sim-attach'));
+    fireEvent.click(screen.getByTestId('sim-attach-location'));
+    await waitFor(() => expect(sent).toHaveLength(4));
+    expect(sent[2]).toEqual({ type: 'text', text: { body: 'dos' } });
+    expect(sent[3]!.type).toBe('location');
+    expect(screen.getAllByTestId('sim-burst')).toHaveLength(1);
   });
 });

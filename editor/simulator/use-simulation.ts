@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FlowDocument } from '../../schema/index.ts';
+import { joinBurst, joinsBursts } from '../../runtime/core/burst.ts';
+import { BurstGatherer } from '../../runtime/hosting/burst-gatherer.ts';
+import { webhookMessageToEvent } from '../../runtime/whatsapp/inbound.ts';
+import type { WebhookMessage } from '../../runtime/whatsapp/webhook-types.ts';
+import { settingsOf, type FlowDocument } from '../../schema/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AdvanceSimulation, DiffSide, GraphMessage, InboundMessage, PendingTimer, SimulationStatus, SimulationTurn } from '../api/types.ts';
 import { entryId, type ChatEntry } from './chat-entry.ts';
@@ -41,6 +45,11 @@ export interface SimulationOptions {
   /** The line saying how far time was advanced and what fired. */
   advancedText(advance: AdvanceSimulation, turn: SimulationTurn): string;
 }
+
+type UserEntry = Extract<ChatEntry, { from: 'user' }>;
+
+/** Whether a message the tester sends may gather into a burst: the live rule (typed text only), on the same event. */
+const mayJoinBurst = (message: InboundMessage) => joinsBursts(webhookMessageToEvent(message as WebhookMessage));
 
 const EMPTY: SimulationView = {
   simulationId: null, entries: [], variables: {}, activeNodeId: null, status: null, busy: false, clock: null, timers: [],
@@ -136,10 +145,49 @@ export function useSimulation(options: SimulationOptions) {
     }
   }
 
+  // Turns run one after another: a burst released by a tap must be answered before the tap.
+  const turns = useRef(Promise.resolve());
+  const inTurn = (work: () => Promise<void>) => (turns.current = turns.current.then(work));
+
   const simulationId = view.simulationId;
+  const currentSimulation = useRef(simulationId);
+  currentSimulation.current = simulationId;
+
+  // Typed fragments gather as live gathers them (settings.burstMilliseconds, the same gatherer and
+  // joining): shown at once (one tick: not read yet), sent as one message with their texts joined once
+  // the tester pauses. A burst of a conversation no longer shown (restarted, panel closed) is dropped.
+  const bursts = useRef<BurstGatherer<UserEntry> | null>(null);
+  bursts.current ??= new BurstGatherer<UserEntry>((burstOf, fragments) => {
+    if (burstOf !== currentSimulation.current) return;
+    const joined = joinBurst(fragments.map((fragment) => webhookMessageToEvent(fragment.message as WebhookMessage)).filter(joinsBursts));
+    if (joined.type !== 'text') return;
+    const last = fragments.at(-1)!;
+    setView((current) => ({
+      ...current,
+      entries: current.entries.map((entry) => (fragments.includes(entry as UserEntry)
+        ? { ...entry as UserEntry, gathering: undefined, ...(entry === last && fragments.length > 1 && { gathered: fragments.length }) }
+        : entry)),
+    }));
+    void inTurn(() => runTurn(() => latest.current.api.sendSimulationMessage(burstOf, { type: 'text', text: { body: joined.text } })));
+  });
+  useEffect(() => () => {
+    const shown = currentSimulation.current;
+    currentSimulation.current = null;
+    if (shown) bursts.current?.flush(shown);
+  }, []);
+
   const send = useCallback(async (message: InboundMessage) => {
     if (!simulationId) return;
-    await runTurn(() => latest.current.api.sendSimulationMessage(simulationId, message), { id: entryId(), from: 'user', at: simulatedNow(), message });
+    const entry: UserEntry = { id: entryId(), from: 'user', at: simulatedNow(), message };
+    const burstMs = document.current && mayJoinBurst(message) ? settingsOf(document.current).burstMilliseconds : 0;
+    if (burstMs > 0) {
+      const gathering: UserEntry = { ...entry, gathering: true };
+      setView((current) => ({ ...current, entries: [...current.entries, gathering] }));
+      bursts.current!.gather(simulationId, gathering, burstMs);
+      return;
+    }
+    bursts.current!.flush(simulationId);
+    await inTurn(() => runTurn(() => latest.current.api.sendSimulationMessage(simulationId, message), entry));
   }, [simulationId]);
 
   const resolveHandoff = useCallback(async () => {

@@ -46,7 +46,10 @@ interface UserMessageProps {
   onDelete(entry: UserMessageProps['entry']): void;
 }
 
-/** A message the simulated customer sent: green, on the right, read ticks; beside it, edit and delete. */
+/**
+ * A message the simulated customer sent: green, on the right, read ticks (one while it waits in a burst);
+ * beside it, edit and delete; under a burst's last fragment, how many went as one turn.
+ */
 export function UserMessage({ entry, mark, toolsDisabled, onEdit, onDelete }: UserMessageProps) {
   const t = useT(messages);
   if (mark?.deleted) {
@@ -60,15 +63,20 @@ export function UserMessage({ entry, mark, toolsDisabled, onEdit, onDelete }: Us
     );
   }
   return (
-    <div className="wa-row wa-row-user" data-testid="sim-user-message" data-edited={mark?.edited !== undefined || undefined}>
-      <SentMessageTools canEdit={entry.message.type === 'text'} disabled={toolsDisabled} onEdit={() => onEdit(entry)} onDelete={() => onDelete(entry)} />
-      <div className="wa-bubble wa-bubble-user">
-        <span className="wa-bubble-text">{mark?.edited !== undefined ? <WaText text={mark.edited} /> : summary(entry.message, t)}</span>
-        <span className="wa-time">
-          {mark?.edited !== undefined && <span className="wa-edited" data-testid="sim-edited">{t('edited')} </span>}
-          {clock(entry.at)} <span className="wa-ticks">✓✓</span>
-        </span>
+    <>
+      <div className="wa-row wa-row-user" data-testid="sim-user-message" data-edited={mark?.edited !== undefined || undefined} data-gathering={entry.gathering || undefined}>
+        <SentMessageTools canEdit={entry.message.type === 'text'} disabled={toolsDisabled} onEdit={() => onEdit(entry)} onDelete={() => onDelete(entry)} />
+        <div className="wa-bubble wa-bubble-user">
+          <span className="wa-bubble-text">{mark?.edited !== undefined ? <WaText text={mark.edited} /> : summary(entry.message, t)}</span>
+          <span className="wa-time">
+            {mark?.edited !== undefined && <span className="wa-edited" data-testid="sim-edited">{t('edited')} </span>}
+            {clock(entry.at)} <span className="wa-ticks" title={entry.gathering ? t('gathering') : undefined}>{entry.gathering ? '✓' : '✓✓'}</span>
+          </span>
+        </div>
       </div>
-    </div>
+      {entry.gathered !== undefined && (
+        <p className="wa-burst" data-testid="sim-burst" data-count={entry.gathered} title={t('gatheredHint')}>{t('gathered', { count: entry.gathered })}</p>
+      )}
+    </>
   );
 }

@@ -19,7 +19,7 @@ import { AppError } from '../errors.ts';
 import type { FlowRepository } from '../flows/repository.ts';
 import type { OutboxSender } from './outbox/outbox-sender.ts';
 import { chooseFlow, type FlowChoice } from './choose-flow.ts';
-import { BurstGatherer } from './bursts.ts';
+import { BurstGatherer } from '../../runtime/hosting/burst-gatherer.ts';
 import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';

@@ -1,12 +1,14 @@
 /**
  * Gathers the messages a customer sends in a quick burst (settings.burstMilliseconds) so they make
- * one turn: each message that may join waits until the contact has been quiet that long, then the
- * whole burst is released, in arrival order. In memory only: the messages are stored pending, so
- * after a restart they are queued (and gathered) again.
+ * one turn: each message that may join (`joinsBursts`) waits until the contact has been quiet that
+ * long, then the whole burst is released, in arrival order, for `joinBurst` to make one event of.
+ * Host code, not core (it keeps the host's timers): the live server gathers webhook rows per contact
+ * with it, and the editor's simulator the fragments a tester types, so both gather the same way.
+ * In memory only: live stores the messages pending, so after a restart they are queued (and gathered) again.
  * @example const bursts = new BurstGatherer((key, items) => queues.push(key, () => turn(items))); bursts.gather(key, row, 1500);
  */
 export class BurstGatherer<Item> {
-  private readonly open = new Map<string, { items: Item[]; timer: NodeJS.Timeout; released: () => void; done: Promise<void> }>();
+  private readonly open = new Map<string, { items: Item[]; timer: ReturnType<typeof setTimeout>; released: () => void; done: Promise<void> }>();
 
   constructor(private readonly release: (key: string, items: Item[]) => void) {}
 
