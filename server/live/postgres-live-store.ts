@@ -204,7 +204,8 @@ export function createPostgresLiveStore(db: CharlaPgDb, options: { analytics?: b
           await addCounters(tx, facts.counters);
         }
         if (conversation !== undefined || facts) await tx.update(conversations).set(changes).where(eq(conversations.id, conversationId));
-        const released = turn.releaseHeld ? await releaseHeld(tx, conversationId, now) : [];
+        // A conversation begun by this turn has nothing held: no statement for it.
+        const released = turn.releaseHeld && conversation !== undefined ? await releaseHeld(tx, conversationId, now) : [];
         const stored = await enqueue(tx, conversationId, turn.phoneNumberId, turn.replies, now, {
           flowId: turn.flowId, flowVersion: turn.version, nodeIds: turn.replyNodes, fallback: turn.fallbackOnRefusal ?? null,
         });

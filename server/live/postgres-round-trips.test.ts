@@ -90,8 +90,9 @@ describe('PostgreSQL round trips per inbound text message', () => {
     const later = await roundTripsOf('wamid.RT2', 'menu', 3);
     console.log(`PostgreSQL round trips per message: first ${first.total}, later ${later.total} (+ ${first.cached} and ${later.cached} reads kept for a second)`);
     // 51 and 48 before the reads were kept, messages stored without BEGIN/COMMIT and the outbox woken by NOTIFY
-    // (36 and 35), and a conversation's replies claimed together, each marked sent with the next in flight.
-    const pinned = { first: 26, later: 25 };
+    // (36 and 35), and a conversation's replies claimed together, each marked sent with the next in flight (26 and 25);
+    // then a later message queues again what the closed 24-hour window held (one UPDATE, not on a new conversation).
+    const pinned = { first: 26, later: 26 };
     for (const [name, counted] of [['first', first], ['later', later]] as const) {
       if (counted.total !== pinned[name]) console.log(`${name} message's statements:\n  ${counted.statements.join('\n  ')}`);
     }
