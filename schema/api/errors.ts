@@ -48,6 +48,7 @@ export const errorCatalogue = {
   publish_blocked: { status: 422, message: 'The draft has errors; fix them before publishing' },
   channel_access_token_missing: { status: 422, message: 'The number has no access token to reply with: send accessToken or set WHATSAPP_ACCESS_TOKEN' },
   channel_waba_missing: { status: 422, message: 'The flow has forms, which live as WhatsApp Flows on a WhatsApp Business Account: send wabaId' },
+  start_template_invalid: { status: 422, message: 'The template cannot start a conversation from this number: it is missing on the number\'s WhatsApp Business Account, not in that language, not approved, or has other parameters; `problems` say which' },
   templates_invalid: { status: 422, message: 'A template the flow sends is missing, not approved or has other parameters on the WhatsApp Business Account of a number serving it; `problems` name each node and field' },
   meta_flow_invalid: { status: 422, message: 'Meta refused a form\'s Flow JSON; `nodeId` names the form node and `validationErrors` are Meta\'s' },
   node_not_api_call: { status: 422, message: 'Only API-call nodes can be tried' },

@@ -67,7 +67,7 @@ export const startConversation = apiRoute({
     response: {
       202: StartedConversation,
       ...errorResponses(...SIGNED_IN, ...JSON_BODY, 'flow_not_found', 'node_not_found', 'channel_not_found', 'flow_not_published',
-        'conversation_in_progress', 'idempotency_key_reused'),
+        'conversation_in_progress', 'idempotency_key_reused', 'start_template_invalid', 'channel_waba_missing', 'whatsapp_api_failed'),
     },
   },
 });

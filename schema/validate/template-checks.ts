@@ -3,6 +3,7 @@ import type { ProblemCode, ProblemParams } from '../problems.ts';
 import { fieldAt } from '../problems.ts';
 import type { TemplateRef } from '../template-ref.ts';
 import { templateShape, type SyncedTemplate } from '../whatsapp-template.ts';
+import type { FoundProblem } from './problem-list.ts';
 
 type Report = (code: ProblemCode, pointer: string, params?: ProblemParams, nodeId?: string) => void;
 
@@ -26,6 +27,16 @@ export function checkTemplates(flow: FlowDocument, templates: readonly SyncedTem
   });
   const fallback = flow.settings?.fallbackTemplate;
   if (fallback) checkTemplateRef(fallback, '/settings/fallbackTemplate', templates, (code, pointer, params) => report(code, pointer, params));
+}
+
+/**
+ * One template a conversation is started with (POST /api/flows/:id/start, docs/api.md) checked the same way
+ * against the number's WABA; `base` is where the template sits in the request (`/template`).
+ */
+export function findTemplateProblems(ref: TemplateRef, templates: readonly SyncedTemplate[], base: string): FoundProblem[] {
+  const found: FoundProblem[] = [];
+  checkTemplateRef(ref, base, templates, (code, pointer, params) => found.push({ code, pointer, params }));
+  return found;
 }
 
 function checkTemplateRef(ref: TemplateRef, base: string, templates: readonly SyncedTemplate[], report: (code: ProblemCode, pointer: string, params: ProblemParams) => void) {

@@ -1,5 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { validateFlow, type FlowDocument, type Problem, type ProblemLocale } from '../../schema/index.ts';
+import { validateFlow, type FlowDocument, type Problem, type ProblemLocale, type TemplateRef } from '../../schema/index.ts';
+import { renderProblems } from '../../schema/validate/problem-list.ts';
+import { findTemplateProblems } from '../../schema/validate/template-checks.ts';
 import type { SyncedTemplate } from '../../schema/whatsapp-template.ts';
 import type { CharlaDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -118,6 +120,30 @@ export function createTemplateStore(database: CharlaDatabase, graph: GraphManage
       if (problems.size > 0) {
         throw new AppError('templates_invalid', `The flow's templates do not hold on WhatsApp Business Account ${targets.map((target) => target.wabaId).join(', ')}: ${[...problems.values()].map((problem) => problem.message).join(' ')}`,
           { problems: [...problems.values()] });
+      }
+    },
+
+    /**
+     * Refuses (422 start_template_invalid, `problems` at `/template/…`) a template that cannot start a
+     * conversation from the number: missing on its WABA, not in that language, not approved at Meta, or other
+     * parameters (docs/templates.md §3). A WABA never read is read from Meta first; a number without a WABA is refused.
+     */
+    async requireSendable(template: TemplateRef, phoneNumberId: string, locale: ProblemLocale, now: number): Promise<void> {
+      const [channel] = await db.select({ wabaId: channels.wabaId }).from(channels).where(eq(channels.phoneNumberId, phoneNumberId));
+      const wabaId = channel?.wabaId;
+      if (wabaId == null) {
+        throw new AppError('channel_waba_missing', `Number ${phoneNumberId} has no wabaId: the templates of its WhatsApp Business Account cannot be checked before starting a conversation`);
+      }
+      let templates = await this.list(wabaId);
+      if (templates.length === 0) {
+        const accessToken = await tokenOf(phoneNumberId);
+        if (accessToken !== undefined) await this.sync(wabaId, accessToken, now);
+        templates = await this.list(wabaId);
+      }
+      const problems = renderProblems(findTemplateProblems(template, templates, '/template'), locale);
+      if (problems.length > 0) {
+        throw new AppError('start_template_invalid', `Template "${template.name}" (${template.language}) cannot start a conversation from number ${phoneNumberId} (WhatsApp Business Account ${wabaId}): ${problems.map((problem) => problem.message).join(' ')}`,
+          { problems });
       }
     },
 

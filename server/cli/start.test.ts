@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLiveTestApp, type LiveTestApp } from '../testing/live-test-app.ts';
+import { createLiveTestApp, WABA_ID, type LiveTestApp } from '../testing/live-test-app.ts';
+import { startTemplates } from '../testing/sample-templates.ts';
 import { TEST_ADMIN_TOKEN } from '../testing/test-app.ts';
 import { runStart } from './start.ts';
 
@@ -10,6 +11,7 @@ let url: string;
 let folder: string;
 beforeAll(async () => {
   t = await createLiveTestApp();
+  t.graph.management.setTemplates(WABA_ID, startTemplates());
   url = await t.app.listen({ port: 0, host: '127.0.0.1' });
   folder = mkdtempSync(join(tmpdir(), 'charla-start-'));
 });
@@ -59,6 +61,20 @@ describe('charla start --csv', () => {
     ]);
     await t.settle();
     expect(t.graph.requests).toHaveLength(2);
+  });
+
+  it('prints, per row, the server\'s refusal of a template Meta would not send (not approved)', async () => {
+    const csv = join(folder, 'promo.csv');
+    writeFileSync(csv, ['phone,name', '5491155551101,Ana', '5491155551102,Luis'].join('\n'));
+    const sent = t.graph.requests.length;
+    const result = await run(['--url', url, '--flow', 'pizzeria', '--csv', csv, '--template', 'promo_invierno', '--language', 'es_AR']);
+    expect(result.status).toBe(1);
+    expect(result.out).toEqual([
+      expect.stringMatching(/^2\t5491155551101\terror\tstart_template_invalid: Template "promo_invierno" \(es_AR\) cannot start a conversation .*PENDING/),
+      expect.stringMatching(/^3\t5491155551102\terror\tstart_template_invalid: /),
+    ]);
+    await t.settle();
+    expect(t.graph.requests.length).toBe(sent);
   });
 
   it('explains missing arguments and an unreadable file (exit 2)', async () => {

@@ -34,3 +34,19 @@ export function sampleTemplates(): GraphTemplate[] {
     },
   ];
 }
+
+/**
+ * The pizzería's reminder of an order left halfway on its web (the start tests' template), approved in es_AR;
+ * the WABA also lists the winter promotion, still PENDING, and the reminder in Portuguese.
+ */
+export function startTemplates(): GraphTemplate[] {
+  const reminder = (language: string, text: string): GraphTemplate => ({
+    id: `92007035264615${language === 'es_AR' ? 1 : 2}`, name: 'pedido_pendiente', language, category: 'UTILITY', status: 'APPROVED',
+    components: [{ type: 'BODY', text, example: { body_text: [['Ana', 'Napolitana']] } }],
+  });
+  return [
+    reminder('es_AR', 'Hola {{1}}, tu {{2}} te espera: ¿de qué tamaño la querés?'),
+    reminder('pt_BR', 'Olá {{1}}, sua {{2}} está esperando: de que tamanho você quer?'),
+    ...sampleTemplates().filter((template) => template.name === 'promo_invierno'),
+  ];
+}

@@ -4,6 +4,7 @@ import { REPLAYED_HEADER, startConversation } from '../../../schema/api/starts.t
 import { principalOf, requireRole } from '../../auth/require-role.ts';
 import { fail } from '../../errors.ts';
 import { contentHash } from '../../flows/content-hash.ts';
+import { problemLocale } from '../../flows/problem-locale.ts';
 
 /**
  * Starting conversations (docs/api.md, "Starting conversations"): the business writes first with an
@@ -21,6 +22,8 @@ export const startsPlugin: FastifyPluginAsyncTypebox = async (app) => {
       if (contact.phone === undefined && contact.userId === undefined) fail('bad_request', 'contact needs a phone number (`phone`) or a business-scoped user id (`userId`)');
       await charla.flows.requireDocument(id, 'draft');
       const channel = await numberFor(id, phoneNumberId);
+      // Meta sends only approved templates: one it would refuse is refused here, before anything is queued.
+      await charla.templates.requireSendable(template, channel, problemLocale(request), charla.now());
       const key = request.headers['idempotency-key'];
       const started = await live.processor.startConversation({
         flowId: id, phoneNumberId: channel, template, variables, ...(nodeId === undefined ? {} : { nodeId }),

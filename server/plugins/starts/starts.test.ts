@@ -1,4 +1,5 @@
-import { createLiveTestApp, PHONE_NUMBER_ID, type LiveTestApp } from '../../testing/live-test-app.ts';
+import { createLiveTestApp, PHONE_NUMBER_ID, WABA_ID, type LiveTestApp } from '../../testing/live-test-app.ts';
+import { startTemplates } from '../../testing/sample-templates.ts';
 import { textWebhook } from '../../testing/webhook-body.ts';
 
 const CUSTOMER = '5491155550123';
@@ -7,6 +8,8 @@ const BSUID = 'AR.13491208655302741918';
 let t: LiveTestApp;
 beforeAll(async () => {
   t = await createLiveTestApp({ CHARLA_OUTBOX_RATE: '2' });
+  // The number's WABA, as Meta lists it: read the first time a start names one of its templates.
+  t.graph.management.setTemplates(WABA_ID, startTemplates());
 });
 afterAll(() => t.close());
 
@@ -71,6 +74,31 @@ describe('POST /api/flows/:id/start', () => {
     await t.settle();
     expect(t.graph.requests.at(-1)!.body).toMatchObject({ recipient: BSUID, type: 'template' });
     expect(t.graph.requests.at(-1)!.body).not.toHaveProperty('to');
+  });
+
+  it('refuses a template Meta would not send from the number: not approved, not in that language, unknown (422, nothing queued)', async () => {
+    const sent = t.graph.requests.length;
+    const refusal = async (template: Record<string, unknown>, locale = 'es') => {
+      const response = await t.app.inject({
+        method: 'POST', url: '/api/flows/pizzeria/start', headers: { ...t.auth(), 'accept-language': locale },
+        payload: { contact: { phone: '5491155550300' }, template },
+      });
+      expect(response.statusCode).toBe(422);
+      return response.json() as { code: string; message: string; problems: Array<{ code: string; pointer: string; message: string }> };
+    };
+    const pending = await refusal({ name: 'promo_invierno', language: 'es_AR' });
+    expect(pending).toMatchObject({ code: 'start_template_invalid', problems: [{ code: 'template_not_approved', pointer: '/template/name' }] });
+    expect(pending.message).toContain('promo_invierno');
+    expect(pending.problems[0]!.message).toContain('PENDING');
+    const english = await refusal({ name: 'pedido_pendiente', language: 'en_US', bodyParameters: { '1': 'Ana', '2': 'pizza' } }, 'en');
+    expect(english.problems).toMatchObject([{ code: 'template_language_missing', pointer: '/template/language' }]);
+    expect(english.problems[0]!.message).toContain('es_AR');
+    expect((await refusal({ name: 'no_existe', language: 'es_AR' })).problems).toMatchObject([{ code: 'template_not_found' }]);
+    expect((await refusal({ name: 'pedido_pendiente', language: 'es_AR', bodyParameters: { '1': 'Ana' } })).problems)
+      .toMatchObject([{ code: 'template_parameters_mismatch', pointer: '/template/bodyParameters' }]);
+    await t.settle();
+    expect(t.graph.requests.length).toBe(sent);
+    expect(t.rows('SELECT count(*) AS count FROM conversations WHERE wa_id = \'5491155550300\'')).toEqual([{ count: 0 }]);
   });
 
   it('refuses a contact in a conversation, a node the flow lacks, no contact id, and testers', async () => {
