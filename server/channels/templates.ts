@@ -4,6 +4,7 @@ import { renderProblems } from '../../schema/validate/problem-list.ts';
 import { findTemplateProblems } from '../../schema/validate/template-checks.ts';
 import type { SyncedTemplate } from '../../schema/whatsapp-template.ts';
 import type { CharlaDatabase } from '../db/database.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { AppError } from '../errors.ts';
 import { GraphApiError, type GraphManagementClient } from '../whatsapp/graph-management.ts';
 
@@ -137,7 +138,12 @@ export function createTemplateStore(database: CharlaDatabase, graph: GraphManage
       let templates = await this.list(wabaId);
       if (templates.length === 0) {
         const accessToken = await tokenOf(phoneNumberId);
-        if (accessToken !== undefined) await this.sync(wabaId, accessToken, now);
+        try {
+          if (accessToken !== undefined) await this.sync(wabaId, accessToken, now);
+        } catch (error) {
+          // Another request read the same WABA at the same moment and stored its list first.
+          if (!isUniqueViolation(error)) throw error;
+        }
         templates = await this.list(wabaId);
       }
       const problems = renderProblems(findTemplateProblems(template, templates, '/template'), locale);

@@ -24,12 +24,13 @@ import { ContactQueues } from './contact-queues.ts';
 import { GraphBodyCache } from './graph-body-cache.ts';
 import type { HandoffNotifier } from './handoff-notifier.ts';
 import type {
-  ContactKey, ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, OutboxItem, SharedWork, StoredAgentReply, TimerRow,
+  ContactKey, ConversationRow, ConversationStartRow, InboundPayload, InboundRow, LiveStore, OutboxItem, SharedWork, StoredAgentReply, StoredTurn, TimerRow,
   TurnToStore, UnsavedHandoffNotice,
 } from './live-store.ts';
 import { claimKey, type ContactClaims } from './contact-claims.ts';
 import type { LiveMetrics } from './metrics.ts';
 import { customerMessageTime, windowOpen } from './service-window.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { TimerScheduler, type TimerSchedulerSettings } from './timer-scheduler.ts';
 import { analyseTurn, type RunState } from './analytics/turn-analytics.ts';
 
@@ -68,6 +69,8 @@ export interface ProcessorDeps {
 }
 
 interface TurnRequest {
+  /** Run again after losing the race to create the contact's conversation (turn()). */
+  raced?: true;
   phoneNumberId: string;
   contact: Contact;
   event: InboundEvent;
@@ -405,6 +408,9 @@ export class LiveProcessor {
       // Another start took the same key meanwhile (the database refused the second record).
       const raced = await recorded();
       if (raced) return sameStart(raced, record.requestHash);
+      // The customer's own message (with their BSUID: another contact key) made the conversation first: start again,
+      // which now finds it (and refuses, in progress) rather than making a second one.
+      if (conversation === undefined && isUniqueViolation(error)) return this.start(request);
       throw error;
     }
     for (const effect of result.timers) if (effect.type === 'schedule_timer') this.scheduler.wakeAt(effect.timer.dueAt);
@@ -644,14 +650,23 @@ export class LiveProcessor {
       ...(inbound ? { receivedAt: inbound.receivedAt } : {}),
       ...(settingsOf(choice.flow).csatVariable !== undefined ? { csatVariable: settingsOf(choice.flow).csatVariable } : {}),
     }) : undefined;
-    const stored = await store.conversations.storeTurn({
+    const toStore: TurnToStore = {
       conversation, phoneNumberId, waId: address, ...knownIds(contact), contactName: contact.name ?? null, flowId: choice.flow.id,
       version: choice.version, session: result.session,
       ...(inbound ? { inbound: { ...inbound, event } } : {}), replies, replyNodes, notices, now, lastCustomerMessageAt,
       ...withheldAs(window.withheld, unpublishedForm), releaseHeld, ...(fallbackOnRefusal === undefined ? {} : { fallbackOnRefusal }),
       timers: result.timers, ...(request.firedTimerId !== undefined ? { firedTimerId: request.firedTimerId } : {}),
       ...(analytics ? { analytics } : {}),
-    });
+    };
+    let stored: StoredTurn;
+    try {
+      stored = await store.conversations.storeTurn(toStore);
+    } catch (error) {
+      // A start by phone number (another contact key) made the contact's conversation meanwhile: the turn runs
+      // again on it, so the contact stays one conversation (docs/whatsapp.md §1, Business-scoped user ids).
+      if (conversation === undefined && !request.raced && isUniqueViolation(error)) return this.turn({ ...request, raced: true });
+      throw error;
+    }
     for (const effect of result.timers) if (effect.type === 'schedule_timer') this.scheduler.wakeAt(effect.timer.dueAt);
     if (notices.length > 0) notifier.wake();
     this.deps.sender.add(stored.queued);
