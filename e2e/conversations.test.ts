@@ -54,6 +54,32 @@ describe('simulating, answering and saving', () => {
     await session.page.getByTestId('inbox-item').filter({ hasText: 'Marta' }).waitFor({ state: 'detached' });
   }, 120_000);
 
+  it('holds what is due after the 24-hour window: the bot\'s reply and the agent\'s message show «Retenido» in the inbox', async () => {
+    const call = session.api;
+    const flow = {
+      schemaVersion: 1, id: 'ventana_e2e', name: 'Ventana E2E', startNodeId: 'agente',
+      nodes: [{ id: 'agente', type: 'handoff', position: { x: 0, y: 0 }, data: { text: 'Te paso con una persona.', queue: 'ventas' } }],
+      edges: [],
+    };
+    expect((await call('POST', '/api/flows', flow)).status).toBe(201);
+    expect((await call('POST', '/api/flows/ventana_e2e/versions', { note: 'e2e' })).status).toBe(201);
+    expect((await call('PUT', '/api/channels/whatsapp/555000222', { flowId: 'ventana_e2e' })).status).toBe(200);
+    const before = session.charla.graph.requests.length;
+    // Meta stamped it 25 hours ago (a webhook retried late): the window is closed, nothing free-form may go.
+    const stamped = Math.floor((Date.now() - 25 * 3_600_000) / 1000);
+    const webhook = textWebhook({ phoneNumberId: '555000222', from: '5491144441111', name: 'Julia', text: 'hola, ¿siguen abiertos?', wamid: 'wamid.E2EW1', timestamp: stamped });
+    expect((await session.postWebhook(webhook)).status).toBe(200);
+    await session.openAsAdmin('#/inbox');
+    await session.page.getByTestId('inbox-item').filter({ hasText: 'Julia' }).click();
+    await session.page.getByTestId('inbox-window-closed').waitFor();
+    await session.page.getByTestId('inbox-reply-input').fill('¡Hola Julia! Sí, hasta las 23.');
+    await session.page.getByTestId('inbox-reply').click();
+    await session.page.getByTestId('conversation-view').filter({ hasText: 'hasta las 23' }).waitFor();
+    expect(await session.page.locator('.inbox-delivery-held').count()).toBe(2);
+    expect(session.charla.graph.requests.length).toBe(before);
+    await session.shot('36-inbox-window-closed-held');
+  }, 120_000);
+
   it('orders a pizza in the simulator: list sheet, typed answer, and a WhatsApp Flows form submitted as nfm_reply', async () => {
     const canvas = canvasActions(session.page);
     const created = await session.api('POST', '/api/flows', readFileSync(join(FIXTURE_FLOWS, 'pizzeria.json'), 'utf8'));

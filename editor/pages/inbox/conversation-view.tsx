@@ -31,7 +31,7 @@ const DELIVERY = {
   delivered: { ticks: '✓✓', label: 'statusDelivered' },
   read: { ticks: '✓✓', label: 'statusRead' },
   failed: { ticks: '⚠', label: 'statusFailed' },
-  held: { ticks: '⏸', label: 'statusHeld' },
+  held: { ticks: '‖', label: 'statusHeld' },
   not_sent: { ticks: '⊘', label: 'statusNotSent' },
 } as const satisfies Record<string, { ticks: string; label: keyof InboxText }>;
 
