@@ -1,24 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { errorCatalogue } from '../schema/api/errors.ts';
 import { commands } from '../server/cli/charla.ts';
+import { filesUnder, ROOT } from './repository-files.ts';
 
 /**
  * What the documentation states about the code — environment variables, routes, error codes, CLI
  * commands and options — checked against the code, so a rename or a removal cannot leave the docs behind.
  */
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'data', 'test-artifacts']);
-
-function filesUnder(folder: string, accept: (name: string) => boolean): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) ? [] : filesUnder(path, accept);
-    return accept(entry.name) ? [path] : [];
-  });
-}
 
 const readFile = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
 const documents = filesUnder(ROOT, (name) => name.endsWith('.md')).map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') }));

@@ -1,19 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'data', 'test-artifacts']);
-
-function filesUnder(folder: string, accept: (name: string) => boolean): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) ? [] : filesUnder(path, accept);
-    return accept(entry.name) ? [path] : [];
-  });
-}
+import { filesUnder, ROOT } from './repository-files.ts';
 
 const markdownFiles = () => filesUnder(ROOT, (name) => name.endsWith('.md'));
 
